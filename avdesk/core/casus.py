@@ -1,0 +1,542 @@
+"""Het casusmodel en het formaat avdesk-casus/1: lezen met controle per veld, en terugschrijven.
+
+Elke fout noemt het veld (bv. jaren[0].perioden[1].huur.kale_huur) en wat er mis is, in het Nederlands."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal, InvalidOperation
+
+from .geld import NUL, maand_iso, maanden_tussen
+
+FORMAAT = "avdesk-casus/1"
+SERVICEKOSTEN = ("energie", "huismeester", "schoonmaak", "ruimten")
+HANDMATIGE_TOESLAGEN = ("kindgebonden_budget", "kinderopvangtoeslag")
+WTRAP_VRAGEN = {
+    "fiscale_partners": "fiscaal partners",
+    "toeslagpartners": "toeslagpartners",
+    "uitkering_geen_participatiewet": "inkomen uit een uitkering die geen Participatiewet-uitkering is",
+    "woonachtig_in_gemeente": "woonachtig in de gemeente",
+}
+
+
+class CasusFout(Exception):
+    """Een of meer fouten in een casus; `fouten` is een lijst Nederlandse zinnen met het veld erin."""
+
+    def __init__(self, fouten: list[str]):
+        self.fouten = fouten
+        super().__init__("\n".join(fouten))
+
+
+# ---------------------------------------------------------------- model
+
+@dataclass
+class Persoon:
+    naam: str | None
+    geboortedatum: date
+    bsn: str | None = None
+    # Gegevens voor de aanvraag (optioneel): adres, contact, rekeningnummer.
+    extra: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass
+class Medebewoner:
+    geboortedatum: date
+    toetsingsinkomen: Decimal = NUL
+    naam: str | None = None
+    kind: bool = False
+    kostendeler: bool | None = None       # None: 27 jaar of ouder op de eerste dag van de periode
+
+
+@dataclass
+class Huur:
+    kale_huur: Decimal
+    servicekosten: dict[str, Decimal] = field(default_factory=dict)
+
+
+@dataclass
+class HandmatigeToeslag:
+    """Kindgebonden budget of kinderopvangtoeslag: W en R per maand door de raadsman ingevuld (§ 2.4)."""
+    toeslag: str
+    werkelijk: Decimal
+    referentie: Decimal
+    motivering: str
+
+
+@dataclass
+class Periode:
+    van: date
+    tot_en_met: date
+    toetsingsinkomen_aanvrager: Decimal
+    toetsingsinkomen_partner: Decimal
+    netto_inkomen_per_maand: Decimal | None = None
+    huur: Huur | None = None
+    aangepaste_woning: bool = False
+    medebewoners: list[Medebewoner] = field(default_factory=list)
+    ontvangen: dict[str, Decimal] = field(default_factory=dict)
+    referentie_bruto_bijstand_per_partner: Decimal | None = None
+    referentie_motivering: str = ""
+    handmatig: list[HandmatigeToeslag] = field(default_factory=list)
+
+    @property
+    def maanden(self) -> int:
+        return maanden_tussen(self.van, self.tot_en_met)
+
+
+@dataclass
+class Terugvordering:
+    voorschot: dict[str, Decimal] = field(default_factory=dict)
+    definitief: dict[str, Decimal] = field(default_factory=dict)
+    bedrag: Decimal | None = None                  # rechtstreeks uit de terugvorderingsbeschikking
+    deel_alleenverdieners: str | Decimal = "geheel"  # "geheel", "geen" of een bedrag
+    motivering: str = ""
+    datum_definitieve_beschikking: date | None = None
+    andere_oorzaken: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Jaar:
+    jaar: int
+    perioden: list[Periode] = field(default_factory=list)
+    vermogen: Decimal | None = None
+    terugvordering: Terugvordering | None = None
+    datum_definitieve_beschikking: date | None = None
+    wtrap: dict[str, bool | Decimal | None] = field(default_factory=dict)
+
+
+@dataclass
+class Casus:
+    aanvrager: Persoon
+    partner: Persoon
+    jaren: list[Jaar]
+    aanvraagdatum: date | None = None
+    beleidsprofiel: str = "handreiking-2024"
+    toeslagpartners: bool = True
+    waarschuwingen: list[str] = field(default_factory=list, compare=False)
+
+
+# ---------------------------------------------------------------- controles
+
+def elfproef(bsn: str) -> bool:
+    if len(bsn) != 9 or not bsn.isdigit():
+        return False
+    som = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
+    return som % 11 == 0 and bsn != "000000000"
+
+
+_NIET_GEZIEN = object()
+
+
+class _Lezer:
+    """Leest een JSON-boom veld voor veld en verzamelt alle fouten in plaats van bij de eerste te stoppen."""
+
+    def __init__(self):
+        self.fouten: list[str] = []
+        self.waarschuwingen: list[str] = []
+
+    def fout(self, pad: str, tekst: str) -> None:
+        self.fouten.append(f"{pad}: {tekst}")
+
+    def object(self, d, pad: str, bekend: set[str]) -> dict | None:
+        if not isinstance(d, dict):
+            self.fout(pad, "moet een object ({...}) zijn")
+            return None
+        for k in d:
+            if k not in bekend:
+                self.waarschuwingen.append(f"{pad}.{k}: onbekend veld, genegeerd")
+        return d
+
+    def lijst(self, d: dict, sleutel: str, pad: str, verplicht: bool = False) -> list:
+        v = d.get(sleutel, _NIET_GEZIEN)
+        if v is _NIET_GEZIEN or v is None:
+            if verplicht:
+                self.fout(f"{pad}.{sleutel}", "ontbreekt (verplicht)")
+            return []
+        if not isinstance(v, list):
+            self.fout(f"{pad}.{sleutel}", "moet een lijst ([...]) zijn")
+            return []
+        return v
+
+    def tekst(self, d: dict, sleutel: str, pad: str, verplicht: bool = False) -> str | None:
+        v = d.get(sleutel)
+        if v is None:
+            if verplicht:
+                self.fout(f"{pad}.{sleutel}", "ontbreekt (verplicht)")
+            return None
+        if not isinstance(v, str):
+            self.fout(f"{pad}.{sleutel}", f"moet tekst zijn, niet {json.dumps(v, default=str)}")
+            return None
+        return v
+
+    def ja_nee(self, d: dict, sleutel: str, pad: str, standaard: bool | None = False) -> bool | None:
+        v = d.get(sleutel)
+        if v is None:
+            return standaard
+        if not isinstance(v, bool):
+            self.fout(f"{pad}.{sleutel}", f"moet true of false zijn, niet {json.dumps(v, default=str)}")
+            return standaard
+        return v
+
+    def bedrag(self, d: dict, sleutel: str, pad: str, verplicht: bool = False, negatief_mag: bool = False,
+               geheel: bool = False) -> Decimal | None:
+        v = d.get(sleutel)
+        p = f"{pad}.{sleutel}"
+        if v is None:
+            if verplicht:
+                self.fout(p, "ontbreekt (verplicht)")
+            return None
+        if isinstance(v, bool) or not isinstance(v, (int, float, Decimal, str)):
+            self.fout(p, f"moet een bedrag zijn (getal of tekst als \"660.00\"), niet {json.dumps(v, default=str)}")
+            return None
+        try:
+            b = Decimal(v.strip()) if isinstance(v, str) else Decimal(str(v))
+        except InvalidOperation:
+            self.fout(p, f"is geen bedrag: {v!r} (gebruik een punt als decimaalteken, bv. \"660.00\")")
+            return None
+        if not b.is_finite():
+            self.fout(p, f"is geen bedrag: {v!r}")
+            return None
+        if b < 0 and not negatief_mag:
+            self.fout(p, f"mag niet negatief zijn (gevonden: {v})")
+            return None
+        if b.as_tuple().exponent < -2:
+            self.fout(p, f"heeft meer dan twee decimalen: {v}")
+            return None
+        if geheel and b != b.to_integral_value():
+            self.fout(p, f"moet een geheel getal zijn: {v}")
+            return None
+        if abs(b) >= Decimal("1e9"):
+            self.fout(p, f"is onwaarschijnlijk groot: {v}")
+            return None
+        return b
+
+    def datum(self, d: dict, sleutel: str, pad: str, verplicht: bool = False) -> date | None:
+        v = self.tekst(d, sleutel, pad, verplicht)
+        if v is None:
+            return None
+        try:
+            if len(v) != 10:
+                raise ValueError
+            return date.fromisoformat(v)
+        except ValueError:
+            self.fout(f"{pad}.{sleutel}", f"is geen geldige datum: {v!r} (verwacht JJJJ-MM-DD, bv. 2024-09-15)")
+            return None
+
+    def maand(self, d: dict, sleutel: str, pad: str) -> date | None:
+        v = self.tekst(d, sleutel, pad, verplicht=True)
+        if v is None:
+            return None
+        try:
+            if len(v) != 7 or v[4] != "-":
+                raise ValueError
+            return date(int(v[:4]), int(v[5:]), 1)
+        except ValueError:
+            self.fout(f"{pad}.{sleutel}", f"is geen geldige maand: {v!r} (verwacht JJJJ-MM, bv. 2024-07)")
+            return None
+
+
+def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
+    extra_velden = {"adres", "postcode", "woonplaats", "telefoon", "email", "iban"}
+    d = lz.object(d, pad, {"naam", "geboortedatum", "bsn"} | extra_velden)
+    if d is None:
+        return None
+    naam = lz.tekst(d, "naam", pad)
+    gd = lz.datum(d, "geboortedatum", pad, verplicht=True)
+    if gd and not date(1900, 1, 1) <= gd <= date.today():
+        lz.fout(f"{pad}.geboortedatum", f"ligt niet tussen 1900 en vandaag: {gd.isoformat()}")
+        gd = None
+    bsn = lz.tekst(d, "bsn", pad)
+    if bsn is not None:
+        bsn = bsn.strip()
+        if not (len(bsn) == 9 and bsn.isdigit()):
+            lz.fout(f"{pad}.bsn", "moet uit precies 9 cijfers bestaan")
+            bsn = None
+        elif not elfproef(bsn):
+            lz.fout(f"{pad}.bsn", "is geen geldig burgerservicenummer (voldoet niet aan de elfproef)")
+            bsn = None
+    extra = {k: v for k in sorted(extra_velden) if (v := lz.tekst(d, k, pad)) is not None}
+    return Persoon(naam, gd, bsn, extra) if gd else None
+
+
+def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
+    d = lz.object(d, pad, {"van", "tot_en_met", "toetsingsinkomen", "netto_inkomen_per_maand", "huur",
+                           "aangepaste_woning", "medebewoners", "ontvangen", "referentie_bruto_bijstand_per_partner",
+                           "referentie_motivering", "handmatig"})
+    if d is None:
+        return None
+    n_fouten = len(lz.fouten)
+    van, tem = lz.maand(d, "van", pad), lz.maand(d, "tot_en_met", pad)
+    for m, k in ((van, "van"), (tem, "tot_en_met")):
+        if m and m.year != jaar:
+            lz.fout(f"{pad}.{k}", f"{maand_iso(m)} ligt niet in toeslagjaar {jaar}")
+    if van and tem and tem < van:
+        lz.fout(f"{pad}.tot_en_met", f"{maand_iso(tem)} ligt voor 'van' ({maand_iso(van)})")
+    ti = d.get("toetsingsinkomen")
+    tia = tip = None
+    if ti is None:
+        lz.fout(f"{pad}.toetsingsinkomen", "ontbreekt (verplicht: aanvrager en partner)")
+    elif lz.object(ti, f"{pad}.toetsingsinkomen", {"aanvrager", "partner"}) is not None:
+        tia = lz.bedrag(ti, "aanvrager", f"{pad}.toetsingsinkomen", verplicht=True)
+        tip = lz.bedrag(ti, "partner", f"{pad}.toetsingsinkomen", verplicht=True)
+    netto = lz.bedrag(d, "netto_inkomen_per_maand", pad)
+    huur = None
+    if d.get("huur") is not None and lz.object(d["huur"], f"{pad}.huur", {"kale_huur", "servicekosten"}) is not None:
+        kale = lz.bedrag(d["huur"], "kale_huur", f"{pad}.huur", verplicht=True)
+        sk: dict[str, Decimal] = {}
+        skd = d["huur"].get("servicekosten")
+        if skd is not None:
+            skd = lz.object(skd, f"{pad}.huur.servicekosten", set(SERVICEKOSTEN))
+            for k in SERVICEKOSTEN:
+                if skd is not None and (b := lz.bedrag(skd, k, f"{pad}.huur.servicekosten")) is not None:
+                    sk[k] = b
+        if kale is not None:
+            huur = Huur(kale, sk)
+    mede = []
+    for i, m in enumerate(lz.lijst(d, "medebewoners", pad)):
+        mp = f"{pad}.medebewoners[{i}]"
+        m = lz.object(m, mp, {"naam", "geboortedatum", "toetsingsinkomen", "kind", "kostendeler"})
+        if m is None:
+            continue
+        gd = lz.datum(m, "geboortedatum", mp, verplicht=True)
+        ink = lz.bedrag(m, "toetsingsinkomen", mp) or NUL
+        kd = lz.ja_nee(m, "kostendeler", mp, standaard=None)
+        if gd:
+            mede.append(Medebewoner(gd, ink, lz.tekst(m, "naam", mp), bool(lz.ja_nee(m, "kind", mp)), kd))
+    ontvangen: dict[str, Decimal] = {}
+    if d.get("ontvangen") is not None:
+        o = lz.object(d["ontvangen"], f"{pad}.ontvangen", {"huurtoeslag", "zorgtoeslag"})
+        for t in ("huurtoeslag", "zorgtoeslag"):
+            if o is not None and (b := lz.bedrag(o, t, f"{pad}.ontvangen", geheel=False)) is not None:
+                ontvangen[t] = b
+    ref = lz.bedrag(d, "referentie_bruto_bijstand_per_partner", pad, geheel=True)
+    ref_mot = lz.tekst(d, "referentie_motivering", pad) or ""
+    if ref is not None and not ref_mot.strip():
+        lz.fout(f"{pad}.referentie_motivering", "is verplicht als de bruto bijstand per partner handmatig is ingevuld")
+    handmatig = []
+    for i, h in enumerate(lz.lijst(d, "handmatig", pad)):
+        hp = f"{pad}.handmatig[{i}]"
+        h = lz.object(h, hp, {"toeslag", "werkelijk", "referentie", "motivering"})
+        if h is None:
+            continue
+        t = lz.tekst(h, "toeslag", hp, verplicht=True)
+        if t is not None and t not in HANDMATIGE_TOESLAGEN:
+            lz.fout(f"{hp}.toeslag", f"moet {' of '.join(HANDMATIGE_TOESLAGEN)} zijn, niet {t!r}")
+        w, r = lz.bedrag(h, "werkelijk", hp, verplicht=True), lz.bedrag(h, "referentie", hp, verplicht=True)
+        mot = lz.tekst(h, "motivering", hp) or ""
+        if not mot.strip():
+            lz.fout(f"{hp}.motivering", "is verplicht bij een handmatig ingevoerde toeslag")
+        if t in HANDMATIGE_TOESLAGEN and w is not None and r is not None:
+            handmatig.append(HandmatigeToeslag(t, w, r, mot))
+    if len(lz.fouten) > n_fouten:
+        return None
+    return Periode(van, tem, tia, tip, netto, huur, bool(lz.ja_nee(d, "aangepaste_woning", pad)), mede, ontvangen,
+                   ref, ref_mot, handmatig)
+
+
+def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
+    d = lz.object(d, pad, {"huurtoeslag", "zorgtoeslag", "bedrag", "deel_alleenverdieners", "motivering",
+                           "datum_definitieve_beschikking", "andere_oorzaken"})
+    if d is None:
+        return None
+    n_fouten = len(lz.fouten)
+    tv = Terugvordering()
+    for t in ("huurtoeslag", "zorgtoeslag"):
+        if d.get(t) is None:
+            continue
+        o = lz.object(d[t], f"{pad}.{t}", {"voorschot", "definitief"})
+        if o is not None:
+            vs = lz.bedrag(o, "voorschot", f"{pad}.{t}", verplicht=True)
+            df = lz.bedrag(o, "definitief", f"{pad}.{t}", verplicht=True)
+            if vs is not None and df is not None:
+                tv.voorschot[t], tv.definitief[t] = vs, df
+    tv.bedrag = lz.bedrag(d, "bedrag", pad)
+    if tv.bedrag is None and not tv.voorschot and len(lz.fouten) == n_fouten:
+        lz.fout(pad, "geef per toeslag voorschot en definitief, of het terugvorderingsbedrag ('bedrag')")
+    deel = d.get("deel_alleenverdieners", "geheel")
+    tv.motivering = lz.tekst(d, "motivering", pad) or ""
+    if deel in ("geheel", "geen"):
+        tv.deel_alleenverdieners = deel
+    else:
+        b = lz.bedrag(d, "deel_alleenverdieners", pad)
+        if b is not None:
+            tv.deel_alleenverdieners = b
+            if not tv.motivering.strip():
+                lz.fout(f"{pad}.motivering", "is verplicht als maar een deel van de terugvordering door de "
+                                             "alleenverdienersproblematiek komt (stap 10)")
+        elif isinstance(deel, str):
+            lz.fout(f"{pad}.deel_alleenverdieners", f"moet \"geheel\", \"geen\" of een bedrag zijn, niet {deel!r}")
+    tv.datum_definitieve_beschikking = lz.datum(d, "datum_definitieve_beschikking", pad)
+    for i, o in enumerate(lz.lijst(d, "andere_oorzaken", pad)):
+        if not isinstance(o, str):
+            lz.fout(f"{pad}.andere_oorzaken[{i}]", "moet tekst zijn")
+        else:
+            tv.andere_oorzaken.append(o)
+    if len(lz.fouten) > n_fouten:
+        return None
+    totaal = terugvorderingsbedrag(tv)
+    if isinstance(tv.deel_alleenverdieners, Decimal) and tv.deel_alleenverdieners > totaal:
+        lz.fout(f"{pad}.deel_alleenverdieners", f"{tv.deel_alleenverdieners} is meer dan de terugvordering zelf ({totaal})")
+        return None
+    return tv
+
+
+def terugvorderingsbedrag(tv: Terugvordering) -> Decimal:
+    """T = som over de toeslagen van max(0, voorschot - definitief), of het bedrag uit de beschikking (stap 9)."""
+    if tv.bedrag is not None:
+        return tv.bedrag
+    return sum((max(NUL, tv.voorschot[t] - tv.definitief[t]) for t in tv.voorschot), NUL)
+
+
+def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
+    d = lz.object(d, pad, {"jaar", "perioden", "vermogen", "terugvordering", "datum_definitieve_beschikking", "wtrap"})
+    if d is None:
+        return None
+    j = d.get("jaar")
+    if j is None:
+        lz.fout(f"{pad}.jaar", "ontbreekt (verplicht)")
+        return None
+    if isinstance(j, bool) or not isinstance(j, int):
+        lz.fout(f"{pad}.jaar", f"moet een jaartal zijn (geheel getal), niet {json.dumps(j, default=str)}")
+        return None
+    if j not in ondersteund:
+        lz.fout(f"{pad}.jaar", f"toeslagjaar {j} wordt niet ondersteund; avdesk kent de jaren "
+                               f"{', '.join(map(str, ondersteund))}")
+        return None
+    jaar = Jaar(j)
+    jaar.vermogen = lz.bedrag(d, "vermogen", pad)
+    jaar.datum_definitieve_beschikking = lz.datum(d, "datum_definitieve_beschikking", pad)
+    for i, pd in enumerate(lz.lijst(d, "perioden", pad)):
+        per = _periode(lz, pd, f"{pad}.perioden[{i}]", j)
+        if per:
+            jaar.perioden.append(per)
+    # Perioden op volgorde en zonder overlap: elke maand hoort bij ten hoogste een periode.
+    for i in range(1, len(jaar.perioden)):
+        vorige, deze = jaar.perioden[i - 1], jaar.perioden[i]
+        if deze.van <= vorige.tot_en_met:
+            soort = "overlapt met" if deze.tot_en_met >= vorige.van else "staat niet op volgorde na"
+            lz.fout(f"{pad}.perioden[{i}]", f"{maand_iso(deze.van)} t/m {maand_iso(deze.tot_en_met)} {soort} de vorige periode "
+                                            f"({maand_iso(vorige.van)} t/m {maand_iso(vorige.tot_en_met)})")
+    if d.get("terugvordering") is not None:
+        jaar.terugvordering = _terugvordering(lz, d["terugvordering"], f"{pad}.terugvordering")
+    if d.get("wtrap") is not None:
+        w = lz.object(d["wtrap"], f"{pad}.wtrap", set(WTRAP_VRAGEN) | {"tegemoetkoming"})
+        if w is not None:
+            for k in WTRAP_VRAGEN:
+                jaar.wtrap[k] = lz.ja_nee(w, k, f"{pad}.wtrap", standaard=None)
+            jaar.wtrap["tegemoetkoming"] = lz.bedrag(w, "tegemoetkoming", f"{pad}.wtrap")
+    return jaar
+
+
+def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = None,
+               profielen: list[str] | None = None) -> Casus:
+    """Leest avdesk-casus/1 (dict of JSON-tekst). Gooit CasusFout met alle fouten tegelijk."""
+    from .params import beleidsprofielen, ondersteunde_jaren as _jaren
+    ondersteund = ondersteunde_jaren or _jaren()
+    if isinstance(data, (str, bytes)):
+        try:
+            data = json.loads(data, parse_float=Decimal)
+        except (json.JSONDecodeError, UnicodeDecodeError) as e:
+            regel = f" (regel {e.lineno}, kolom {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
+            raise CasusFout([f"Het bestand is geen geldige JSON{regel}: {getattr(e, 'msg', e)}"]) from None
+    lz = _Lezer()
+    d = lz.object(data, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
+                                  "toeslagpartners"})
+    if d is None:
+        raise CasusFout(["Het bestand moet een JSON-object zijn met de velden formaat, aanvrager, partner en jaren."])
+    formaat = d.get("formaat")
+    if formaat != FORMAAT:
+        lz.fout("formaat", f"moet \"{FORMAAT}\" zijn" + ("" if formaat is None else f", niet {formaat!r}"))
+    aanvraagdatum = lz.datum(d, "aanvraagdatum", "casus")
+    profiel = lz.tekst(d, "beleidsprofiel", "casus") or "handreiking-2024"
+    if profiel not in (profielen or beleidsprofielen()):
+        lz.fout("beleidsprofiel", f"onbekend profiel {profiel!r}; kies uit {', '.join(profielen or beleidsprofielen())}")
+    aanvrager = partner = None
+    if d.get("aanvrager") is None:
+        lz.fout("aanvrager", "ontbreekt (verplicht)")
+    else:
+        aanvrager = _persoon(lz, d["aanvrager"], "aanvrager")
+    if d.get("partner") is None:
+        lz.fout("partner", "ontbreekt: een alleenverdieners-huishouden is een paar, vul de partner in")
+    else:
+        partner = _persoon(lz, d["partner"], "partner")
+    jaren = []
+    ruwe_jaren = lz.lijst(d, "jaren", "casus", verplicht=True)
+    if "jaren" in d and isinstance(d["jaren"], list) and not d["jaren"]:
+        lz.fout("jaren", "is leeg: geef minstens een toeslagjaar")
+    for i, jd in enumerate(ruwe_jaren):
+        j = _jaar(lz, jd, f"jaren[{i}]", ondersteund)
+        if j:
+            if any(x.jaar == j.jaar for x in jaren):
+                lz.fout(f"jaren[{i}].jaar", f"{j.jaar} komt twee keer voor")
+            jaren.append(j)
+    if lz.fouten:
+        raise CasusFout(lz.fouten)
+    return Casus(aanvrager, partner, jaren, aanvraagdatum, profiel,
+                 bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True)), lz.waarschuwingen)
+
+
+# ---------------------------------------------------------------- schrijven
+
+def _b(x: Decimal | None):
+    return None if x is None else (int(x) if x == x.to_integral_value() else float(x))
+
+
+def casus_naar_dict(c: Casus) -> dict:
+    """De casus terug als avdesk-casus/1 (voor opslag, export en inzage)."""
+    def persoon(p: Persoon) -> dict:
+        d = {"naam": p.naam, "geboortedatum": p.geboortedatum.isoformat()}
+        if p.bsn:
+            d["bsn"] = p.bsn
+        d.update(p.extra)
+        return d
+
+    def periode(p: Periode) -> dict:
+        d = {"van": maand_iso(p.van), "tot_en_met": maand_iso(p.tot_en_met),
+             "toetsingsinkomen": {"aanvrager": _b(p.toetsingsinkomen_aanvrager), "partner": _b(p.toetsingsinkomen_partner)},
+             "netto_inkomen_per_maand": _b(p.netto_inkomen_per_maand), "aangepaste_woning": p.aangepaste_woning}
+        if p.huur:
+            d["huur"] = {"kale_huur": _b(p.huur.kale_huur),
+                         "servicekosten": {k: _b(v) for k, v in p.huur.servicekosten.items()}}
+        d["medebewoners"] = [{"naam": m.naam, "geboortedatum": m.geboortedatum.isoformat(),
+                              "toetsingsinkomen": _b(m.toetsingsinkomen), "kind": m.kind,
+                              **({} if m.kostendeler is None else {"kostendeler": m.kostendeler})}
+                             for m in p.medebewoners]
+        d["ontvangen"] = {k: _b(v) for k, v in p.ontvangen.items()}
+        d["referentie_bruto_bijstand_per_partner"] = _b(p.referentie_bruto_bijstand_per_partner)
+        if p.referentie_motivering:
+            d["referentie_motivering"] = p.referentie_motivering
+        if p.handmatig:
+            d["handmatig"] = [{"toeslag": h.toeslag, "werkelijk": _b(h.werkelijk), "referentie": _b(h.referentie),
+                               "motivering": h.motivering} for h in p.handmatig]
+        return d
+
+    def jaar(j: Jaar) -> dict:
+        d: dict = {"jaar": j.jaar, "perioden": [periode(p) for p in j.perioden]}
+        if j.vermogen is not None:
+            d["vermogen"] = _b(j.vermogen)
+        if j.datum_definitieve_beschikking:
+            d["datum_definitieve_beschikking"] = j.datum_definitieve_beschikking.isoformat()
+        if t := j.terugvordering:
+            td: dict = {t_: {"voorschot": _b(t.voorschot[t_]), "definitief": _b(t.definitief[t_])} for t_ in t.voorschot}
+            if t.bedrag is not None:
+                td["bedrag"] = _b(t.bedrag)
+            td["deel_alleenverdieners"] = t.deel_alleenverdieners if isinstance(t.deel_alleenverdieners, str) \
+                else _b(t.deel_alleenverdieners)
+            td["motivering"] = t.motivering
+            if t.datum_definitieve_beschikking:
+                td["datum_definitieve_beschikking"] = t.datum_definitieve_beschikking.isoformat()
+            if t.andere_oorzaken:
+                td["andere_oorzaken"] = list(t.andere_oorzaken)
+            d["terugvordering"] = td
+        if j.wtrap:
+            d["wtrap"] = {k: (_b(v) if isinstance(v, Decimal) else v) for k, v in j.wtrap.items()}
+        return d
+
+    d = {"formaat": FORMAAT}
+    if c.aanvraagdatum:
+        d["aanvraagdatum"] = c.aanvraagdatum.isoformat()
+    d |= {"beleidsprofiel": c.beleidsprofiel, "toeslagpartners": c.toeslagpartners,
+          "aanvrager": persoon(c.aanvrager), "partner": persoon(c.partner), "jaren": [jaar(j) for j in c.jaren]}
+    return d

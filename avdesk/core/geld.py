@@ -1,0 +1,102 @@
+"""Geld, datums en maanden: Decimal-afronding en Nederlandse notatie (€ 1.234,56, dd-mm-jjjj).
+
+Een plek voor alle opmaak, zodat UI, CLI en PDF bedragen op precies dezelfde manier tonen."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
+
+NUL = Decimal(0)
+CENT = Decimal("0.01")
+EEN = Decimal(1)
+
+MAANDNAMEN = ("januari", "februari", "maart", "april", "mei", "juni", "juli",
+              "augustus", "september", "oktober", "november", "december")
+
+
+def afkappen(bedrag: Decimal) -> Decimal:
+    """Afkappen op hele euro's, zoals de proefberekening van Dienst Toeslagen (PARAMETERS §1)."""
+    return bedrag.to_integral_value(rounding=ROUND_DOWN)
+
+
+def euros(bedrag: Decimal) -> Decimal:
+    """Rekenkundig afronden op hele euro's (Awir art. 14 lid 4; kostendelersnorm)."""
+    return bedrag.to_integral_value(rounding=ROUND_HALF_UP)
+
+
+def centen(bedrag: Decimal) -> Decimal:
+    return bedrag.quantize(CENT, rounding=ROUND_HALF_UP)
+
+
+def euro(bedrag: Decimal | int | None, *, teken: bool = True) -> str:
+    """`€ 1.234,56`; negatief als `€ -1.234,56`; None als een streepje."""
+    if bedrag is None:
+        return "-"
+    b = centen(Decimal(bedrag))
+    tekst = f"{abs(b):,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+    if b < 0:
+        tekst = "-" + tekst
+    return f"€ {tekst}" if teken else tekst
+
+
+def datum(d: date | None) -> str:
+    return "-" if d is None else f"{d.day:02d}-{d.month:02d}-{d.year:04d}"
+
+
+def maand_label(m: date) -> str:
+    return f"{MAANDNAMEN[m.month - 1]} {m.year}"
+
+
+def maand_iso(m: date) -> str:
+    return f"{m.year:04d}-{m.month:02d}"
+
+
+def volgende_maand(m: date) -> date:
+    return date(m.year + (m.month == 12), m.month % 12 + 1, 1)
+
+
+def maanden_tussen(van: date, tot_en_met: date) -> int:
+    return (tot_en_met.year - van.year) * 12 + tot_en_met.month - van.month + 1
+
+
+def leeftijd_op(geboortedatum: date, peildatum: date) -> tuple[int, int]:
+    """Leeftijd in (jaren, maanden) op de peildatum."""
+    maanden = (peildatum.year - geboortedatum.year) * 12 + peildatum.month - geboortedatum.month
+    if peildatum.day < geboortedatum.day:
+        maanden -= 1
+    return divmod(maanden, 12)
+
+
+def verdeel(bedrag: Decimal, gewichten: list[Decimal]) -> list[Decimal]:
+    """Verdeel een bedrag in centen naar rato van de gewichten; de delen tellen exact op (grootste rest)."""
+    totaal = sum(gewichten, NUL)
+    if totaal <= 0:
+        return [NUL for _ in gewichten]
+    centen_totaal = int(centen(bedrag) * 100)
+    ruw = [Decimal(centen_totaal) * g / totaal for g in gewichten]
+    delen = [int(r) for r in ruw]
+    rest = centen_totaal - sum(delen)
+    for i in sorted(range(len(ruw)), key=lambda i: (-(ruw[i] - delen[i]), i))[:rest]:
+        delen[i] += 1
+    return [Decimal(d) / 100 for d in delen]
+
+
+def json_tekst(obj, inspringen: int = 2, _niveau: int = 0) -> str:
+    """JSON met Decimal als getal zonder omweg via float (bedragen blijven exact: 1.00, 2469.04)."""
+    if isinstance(obj, Decimal):
+        return str(obj)
+    if isinstance(obj, dict):
+        if not obj:
+            return "{}"
+        pad, pad2 = " " * inspringen * _niveau, " " * inspringen * (_niveau + 1)
+        delen = [f"{pad2}{json.dumps(str(k), ensure_ascii=False)}: {json_tekst(v, inspringen, _niveau + 1)}"
+                 for k, v in obj.items()]
+        return "{\n" + ",\n".join(delen) + f"\n{pad}}}"
+    if isinstance(obj, (list, tuple)):
+        if not obj:
+            return "[]"
+        pad, pad2 = " " * inspringen * _niveau, " " * inspringen * (_niveau + 1)
+        return "[\n" + ",\n".join(pad2 + json_tekst(v, inspringen, _niveau + 1) for v in obj) + f"\n{pad}]"
+    return json.dumps(obj, ensure_ascii=False)

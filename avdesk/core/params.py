@@ -1,0 +1,158 @@
+"""Parameters per toeslagjaar uit resources/params/<jaar>.toml: elke waarde met bron en status.
+
+Parameters zijn data: een nieuw jaar is een nieuw bestand. Status is bevestigd, afgeleid of onzeker;
+alles wat niet bevestigd is, komt als signaal S8 op het scherm en in de PDF."""
+
+from __future__ import annotations
+
+import os
+import sys
+import tomllib
+from dataclasses import dataclass
+from decimal import Decimal
+from functools import cache
+from pathlib import Path
+
+STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
+
+
+def resources_map() -> Path:
+    """De map resources/: naast het pakket (bron of editable install) of in de PyInstaller-bundel."""
+    if env := os.environ.get("AVDESK_RESOURCES"):
+        return Path(env)
+    if bundel := getattr(sys, "_MEIPASS", None):
+        return Path(bundel) / "resources"
+    return Path(__file__).resolve().parents[2] / "resources"
+
+
+class ParameterFout(Exception):
+    """Een parameterbestand ontbreekt of is onbruikbaar; de tekst is Nederlands."""
+
+
+@dataclass(frozen=True, slots=True)
+class Parameter:
+    jaar: int
+    naam: str          # bv. "huurtoeslag.kwaliteitskortingsgrens"
+    waarde: object     # Decimal, bool of str
+    status: str
+    bron: str
+    noot: str | None = None
+
+    @property
+    def bevestigd(self) -> bool:
+        return self.status == "bevestigd"
+
+    def __str__(self) -> str:
+        return f"{self.naam} {self.jaar} = {self.waarde} ({self.status})"
+
+
+class Jaarparameters:
+    """Alle parameters van een toeslagjaar, op te vragen met hun gestippelde naam."""
+
+    def __init__(self, jaar: int, parameters: dict[str, Parameter], bestand: Path):
+        self.jaar = jaar
+        self._p = parameters
+        self.bestand = bestand
+
+    def __getitem__(self, naam: str) -> Parameter:
+        try:
+            return self._p[naam]
+        except KeyError:
+            raise ParameterFout(f"Parameter '{naam}' ontbreekt voor {self.jaar} in {self.bestand.name}.") from None
+
+    def __contains__(self, naam: str) -> bool:
+        return naam in self._p
+
+    def waarde(self, naam: str):
+        return self[naam].waarde
+
+    def alle(self) -> list[Parameter]:
+        return list(self._p.values())
+
+
+def _waarde(v):
+    if isinstance(v, bool) or isinstance(v, str):
+        return v
+    if isinstance(v, (int, float)):
+        # str() geeft de korte decimale schrijfwijze uit het bestand terug (0.01879, 4.1337e-07).
+        return Decimal(str(v))
+    raise ValueError(f"onbekend soort waarde: {v!r}")
+
+
+def _plat(jaar: int, tabel: dict, prefix: str, uit: dict[str, Parameter], bestand: Path) -> None:
+    for sleutel, v in tabel.items():
+        naam = f"{prefix}{sleutel}"
+        if isinstance(v, dict) and "waarde" in v:
+            status = v.get("status")
+            if status not in STATUSSEN:
+                raise ParameterFout(f"{bestand.name}: {naam} heeft geen geldige status ({status!r}).")
+            if not v.get("bron"):
+                raise ParameterFout(f"{bestand.name}: {naam} heeft geen bron.")
+            uit[naam] = Parameter(jaar, naam, _waarde(v["waarde"]), status, v["bron"], v.get("noot"))
+        elif isinstance(v, dict):
+            _plat(jaar, v, f"{naam}.", uit, bestand)
+
+
+def ondersteunde_jaren() -> list[int]:
+    return sorted(int(p.stem) for p in (resources_map() / "params").glob("[0-9][0-9][0-9][0-9].toml"))
+
+
+@cache
+def laad_jaar(jaar: int) -> Jaarparameters:
+    bestand = resources_map() / "params" / f"{jaar}.toml"
+    if not bestand.is_file():
+        jaren = ", ".join(map(str, ondersteunde_jaren())) or "geen"
+        raise ParameterFout(f"Toeslagjaar {jaar} wordt niet ondersteund; avdesk kent de jaren {jaren}.")
+    try:
+        with bestand.open("rb") as f:
+            data = tomllib.load(f)
+    except (OSError, tomllib.TOMLDecodeError) as e:
+        raise ParameterFout(f"Parameterbestand {bestand.name} is onleesbaar: {e}") from None
+    if data.get("jaar") != jaar:
+        raise ParameterFout(f"Parameterbestand {bestand.name} hoort bij jaar {data.get('jaar')!r}, niet bij {jaar}.")
+    uit: dict[str, Parameter] = {}
+    _plat(jaar, data, "", uit, bestand)
+    return Jaarparameters(jaar, uit, bestand)
+
+
+def parameterversie() -> str:
+    """Een korte vingerafdruk van alle parameterbestanden, voor PDF en snapshot."""
+    import hashlib
+    h = hashlib.sha256()
+    for p in sorted((resources_map() / "params").glob("*.toml")):
+        h.update(p.name.encode())
+        h.update(p.read_bytes())
+    return h.hexdigest()[:12]
+
+
+@dataclass(frozen=True)
+class Beleidsprofiel:
+    id: str
+    naam: str
+    uitvoerder: str
+    bron: str
+    tekort_jaren: tuple[int, ...]
+    terugvordering_jaren: tuple[int, ...]
+    vermogensgrens: str            # "huurtoeslag" | "zorgtoeslag" | "bijstand"
+    uitbetaling: str               # "eenmalig_en_periodiek" | "eenmalig"
+    aanvraag_uiterlijk: str        # "" of JJJJ-MM-DD
+
+
+def beleidsprofielen() -> list[str]:
+    return sorted(p.stem for p in (resources_map() / "beleidsprofielen").glob("*.toml"))
+
+
+@cache
+def laad_profiel(profiel_id: str) -> Beleidsprofiel:
+    bestand = resources_map() / "beleidsprofielen" / f"{profiel_id}.toml"
+    if not bestand.is_file():
+        raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(beleidsprofielen())}.")
+    with bestand.open("rb") as f:
+        d = tomllib.load(f)
+    if d.get("vermogensgrens") not in ("huurtoeslag", "zorgtoeslag", "bijstand"):
+        raise ParameterFout(f"Beleidsprofiel {profiel_id}: vermogensgrens moet huurtoeslag, zorgtoeslag of bijstand zijn.")
+    if d.get("uitbetaling") not in ("eenmalig_en_periodiek", "eenmalig"):
+        raise ParameterFout(f"Beleidsprofiel {profiel_id}: uitbetaling moet eenmalig_en_periodiek of eenmalig zijn.")
+    return Beleidsprofiel(d["id"], d["naam"], d["uitvoerder"], d["bron"], tuple(d["tekort_jaren"]),
+                          tuple(d["terugvordering_jaren"]), d["vermogensgrens"], d["uitbetaling"],
+                          d.get("aanvraag_uiterlijk", ""))

@@ -1,0 +1,66 @@
+"""Een leesbare Nederlandse samenvatting van een berekening, voor `avdesk bereken` zonder --json.
+
+Per jaar en per periode: referentie tegenover werkelijk per toeslag, verschil, compensatie en signalen."""
+
+from __future__ import annotations
+
+from .berekening import Berekening
+from .casus import Casus
+from .geld import datum, euro, maand_label
+
+NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
+         "kinderopvangtoeslag": "Kinderopvangtoeslag"}
+
+
+def samenvatting(c: Casus, b: Berekening) -> str:
+    r: list[str] = []
+    r.append("avdesk - berekening alleenverdienersproblematiek")
+    r.append(f"Beleidsprofiel: {b.profiel.naam}" + (f"   Aanvraagdatum: {datum(c.aanvraagdatum)}" if c.aanvraagdatum else ""))
+    for jb in b.jaren:
+        r.append("")
+        r.append(f"=== Toeslagjaar {jb.jaar} ===")
+        for pb in jb.perioden:
+            r.append(f"Periode {maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)} ({pb.maanden} maanden)")
+            r.append(f"  {'':22}{'alleen bijstand':>16}{'werkelijk':>14}{'verschil':>14}")
+            for t in pb.referentie:
+                r.append(f"  {NAMEN.get(t, t):22}{euro(pb.referentie[t]):>16}{euro(pb.werkelijk[t]):>14}"
+                         f"{euro(pb.verschil[t]):>14}")
+            r.append(f"  {'Totaal per maand':22}{'':16}{'':14}{euro(pb.verschil_totaal):>14}")
+            r.append(f"  Bruto bijstand per partner (referentie): {euro(pb.bruto_bijstand_per_partner)} per jaar"
+                     + (f", kostendelersnorm met {pb.kostendelers} kostendeler(s)" if pb.kostendelers else ""))
+            if pb.bestaansminimum is None:
+                r.append("  Bestaansminimum: niet getoetst (netto-inkomen ontbreekt)")
+            else:
+                r.append(f"  Bestaansminimum {euro(pb.bestaansminimum)}, huishoudinkomen {euro(pb.inkomen)} per maand"
+                         + (" - grens toegepast" if pb.begrensd else ""))
+            r.append(f"  Compensatie {euro(pb.compensatie_totaal)} per maand, {euro(pb.compensatie_periode)} over de periode")
+            for s in pb.signalen:
+                r.append(f"  [{s.code}] {s.tekst}")
+        if not jb.perioden:
+            r.append("Geen perioden met een tekort ingevuld.")
+        r.append(f"Tekort {jb.jaar}: {euro(jb.tekort)}")
+        if jb.terugvordering_bedrag is not None:
+            r.append(f"Terugvordering: {euro(jb.terugvordering_bedrag)}, door de alleenverdienersproblematiek: "
+                     f"{euro(jb.terugvordering_alleenverdieners)}")
+        if jb.stap11:
+            r.append(jb.stap11.tekst)
+        if jb.wtrap:
+            w = jb.wtrap
+            r.append(f"Wtrap {jb.jaar}: {'voldoet' if w.voldoet else 'voldoet niet'}; vaste tegemoetkoming "
+                     f"{euro(w.tegemoetkoming)}")
+            for reden in w.redenen:
+                r.append(f"  - {reden}")
+        r.append(f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)} (eenmalig {euro(jb.eenmalig)}"
+                 + (f", periodiek {euro(jb.periodiek_per_maand)} per maand" if jb.periodiek else "") + ")")
+        if jb.compensatie_huurkosten or jb.compensatie_zorgpremie:
+            r.append(f"  waarvan huurkosten {euro(jb.compensatie_huurkosten)}, zorgpremie {euro(jb.compensatie_zorgpremie)}"
+                     + (f", overig {euro(jb.compensatie_overig)}" if jb.compensatie_overig else ""))
+        for t in jb.toelichting:
+            r.append(f"  {t}")
+        for s in jb.signalen:
+            r.append(f"[{s.code}] {s.tekst}")
+    r.append("")
+    r.append(f"Totale compensatie: {euro(b.totaal_compensatie)}")
+    for o in b.opmerkingen:
+        r.append(f"Let op: {o}")
+    return "\n".join(r)

@@ -1,0 +1,79 @@
+"""Signalen S1-S8 als gegevens: code, Nederlandse tekst en waar ze voor gelden (REKENMODEL §9).
+
+Een signaal wordt nooit stil weggelaten: de wizard toont het, de PDF drukt het af."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, timedelta
+from decimal import Decimal
+
+from .geld import datum, euro
+from .params import Parameter
+
+TITELS = {
+    "S1": "Bedrag in MijnToeslagen wijkt af",
+    "S2": "Bezwaartermijn loopt nog",
+    "S3": "Bestaansminimum niet getoetst",
+    "S4": "Netto-inkomen onder de bijstandsnorm",
+    "S5": "Mogelijk niet in de doelgroep",
+    "S6": "Tekort groter dan de vaste tegemoetkoming",
+    "S7": "Kindgebonden budget bekijken",
+    "S8": "Afgeleide of onzekere parameter gebruikt",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Signaal:
+    code: str
+    tekst: str
+
+    @property
+    def titel(self) -> str:
+        return TITELS[self.code]
+
+    def naar_dict(self) -> dict:
+        return {"code": self.code, "tekst": self.tekst}
+
+
+def s1(toeslag: str, ontvangen: Decimal, berekend: Decimal) -> Signaal:
+    return Signaal("S1", f"{toeslag.capitalize()}: in MijnToeslagen {euro(ontvangen)} per maand, avdesk berekent "
+                         f"{euro(berekend)} met het ingevulde toetsingsinkomen. Controleer inkomen, toeslagpartner, "
+                         f"medebewoners en huur (stap 2).")
+
+
+def s2(beschikking: date) -> Signaal:
+    einde = beschikking + timedelta(weeks=6)
+    return Signaal("S2", f"De definitieve beschikking van {datum(beschikking)} is minder dan 6 weken oud: "
+                         f"de bezwaartermijn loopt tot en met {datum(einde)}. Klopt er iets niet, maak dan eerst bezwaar.")
+
+
+def s3() -> Signaal:
+    return Signaal("S3", "Het netto-inkomen is niet ingevuld: de toets aan het bestaansminimum (stap 6) is niet gedaan. "
+                         "De compensatie is het volledige verschil in toeslagen.")
+
+
+def s4(tekort: Decimal) -> Signaal:
+    return Signaal("S4", f"Het netto-inkomen ligt {euro(tekort)} per maand onder de bijstandsnorm. Vraag eerst aanvullende "
+                         f"bijstand, IOAW of IOAZ aan (stap 4) en reken daarna opnieuw.")
+
+
+def s5(redenen: list[str]) -> Signaal:
+    return Signaal("S5", "Mogelijk niet in de doelgroep: " + "; ".join(redenen) + ".")
+
+
+def s6(tekort: Decimal, tegemoetkoming: Decimal) -> Signaal:
+    return Signaal("S6", f"Het tekort over het jaar ({euro(tekort)}) is groter dan de vaste tegemoetkoming "
+                         f"({euro(tegemoetkoming)}). Voor het verschil van {euro(tekort - tegemoetkoming)} is aanvullende "
+                         f"individuele bijzondere bijstand mogelijk.")
+
+
+def s7(inkomen: Decimal, grens: Decimal) -> Signaal:
+    return Signaal("S7", f"Het gezamenlijke toetsingsinkomen ({euro(inkomen)}) ligt boven {euro(grens)}: bekijk ook het "
+                         f"kindgebonden budget 2024 (handreiking § 2.4) en vul het zo nodig handmatig in.")
+
+
+def s8(parameters: list[Parameter]) -> Signaal:
+    namen = "; ".join(f"{p.naam} {p.jaar} = {p.waarde} ({p.status})" for p in parameters)
+    return Signaal("S8", f"Gebruikt zijn parameters die afgeleid of niet bevestigd zijn: {namen}. "
+                         f"De bron staat bij de parameters in de berekening.")

@@ -1,0 +1,28 @@
+"""Het rekenspoor: bij elk berekend getal de regel, de grondslag en de gebruikte parameters.
+
+De PDF voor het team Inkomen toont dit spoor, zodat elke euro na te rekenen is."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from .params import Parameter
+
+
+@dataclass(frozen=True, slots=True)
+class Stap:
+    omschrijving: str                 # Nederlands, voor scherm en PDF
+    bedrag: Decimal | None
+    grondslag: str                    # artikel of stap van de handreiking
+    parameters: tuple[Parameter, ...] = ()
+
+
+def niet_bevestigd(stappen) -> list[Parameter]:
+    """De afgeleide of onzekere parameters die in deze stappen gebruikt zijn (signaal S8), zonder dubbelen."""
+    gezien: dict[tuple[int, str], Parameter] = {}
+    for s in stappen:
+        for p in s.parameters:
+            if p.status != "bevestigd":
+                gezien.setdefault((p.jaar, p.naam), p)
+    return list(gezien.values())

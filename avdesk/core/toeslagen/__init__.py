@@ -1,0 +1,44 @@
+"""Toeslagen voor een maand: de situatie van het huishouden in, het bedrag met redenen en spoor uit.
+
+Zorgtoeslag (Wzt) en huurtoeslag (Wht) per toeslagjaar, met de parameters uit resources/params."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+
+from ..spoor import Stap
+
+
+@dataclass(frozen=True, slots=True)
+class Bewoner:
+    geboortedatum: date
+    toetsingsinkomen: Decimal
+    kind: bool = False        # (pleeg)kind: uitzondering op de jongerengrens (Wht art. 13)
+
+
+@dataclass(frozen=True, slots=True)
+class Situatie:
+    """Een maand uit het leven van het huishouden, zoals de rekentool van Dienst Toeslagen die vraagt."""
+    maand: date                                  # eerste dag van de maand
+    aanvrager: Bewoner
+    partner: Bewoner | None
+    medebewoners: tuple[Bewoner, ...] = ()
+    kale_huur: Decimal | None = None             # None: geen huurwoning, geen huurtoeslag
+    servicekosten: tuple[Decimal, ...] = ()      # de vier subsidiabele categorieen
+    aangepaste_woning: bool = False
+    vermogen: Decimal | None = None              # op 1 januari van het toeslagjaar
+
+    @property
+    def personen(self) -> tuple[Bewoner, ...]:
+        return (self.aanvrager,) + ((self.partner,) if self.partner else ()) + self.medebewoners
+
+
+@dataclass(frozen=True, slots=True)
+class Uitkomst:
+    toeslag: str                   # "huurtoeslag" of "zorgtoeslag"
+    per_maand: Decimal             # hele euro's, zoals MijnToeslagen en de proefberekening
+    onafgerond: Decimal
+    redenen: tuple[str, ...] = ()  # waarom nul (of lager), in het Nederlands
+    spoor: tuple[Stap, ...] = field(default=(), repr=False)

@@ -1,0 +1,52 @@
+"""Zorgtoeslag voor een maand (Wet op de zorgtoeslag art. 2, 3; Awir art. 14).
+
+Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..geld import NUL, afkappen, euro, euros
+from ..params import Jaarparameters
+from ..spoor import Stap
+from . import Situatie, Uitkomst
+
+TWAALF = Decimal(12)
+UITBETAALGRENS = Decimal(24)   # Awir art. 14 lid 5: geen tegemoetkoming onder € 24 per jaar
+
+
+def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
+    met_partner = s.partner is not None
+    sp, drempel = p["zorgtoeslag.standaardpremie"], p["zorgtoeslag.drempelinkomen"]
+    pct_d = p["zorgtoeslag.pct_drempel_met_partner" if met_partner else "zorgtoeslag.pct_drempel_zonder_partner"]
+    pct_b = p["zorgtoeslag.pct_boven_drempel"]
+    vgrens = p["zorgtoeslag.vermogensgrens_met_partner" if met_partner else "zorgtoeslag.vermogensgrens_zonder_partner"]
+
+    y = s.aanvrager.toetsingsinkomen + (s.partner.toetsingsinkomen if met_partner else NUL)
+    normpremie = pct_d.waarde * drempel.waarde + pct_b.waarde * max(NUL, y - drempel.waarde)
+    premie = sp.waarde * (2 if met_partner else 1)
+    jaar = max(NUL, premie - normpremie)
+    spoor = [
+        Stap("Gezamenlijk toetsingsinkomen aanvrager en toeslagpartner" if met_partner else "Toetsingsinkomen",
+             y, "Wzt art. 1; Awir art. 8"),
+        Stap(f"Normpremie = {pct_d.waarde * 100:.3f}% x drempelinkomen + {pct_b.waarde * 100:.2f}% x inkomen boven de drempel",
+             normpremie, "Wzt art. 2 lid 3", (pct_d, drempel, pct_b)),
+        Stap("Zorgtoeslag per jaar = standaardpremie" + (" x 2" if met_partner else "") + " - normpremie",
+             jaar, "Wzt art. 2 lid 1-2", (sp,)),
+    ]
+    redenen: list[str] = []
+    if s.vermogen is not None and s.vermogen > vgrens.waarde:
+        redenen.append(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.")
+        spoor.append(Stap("Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3", (vgrens,)))
+        jaar = NUL
+    elif jaar > 0 and euros(jaar) < UITBETAALGRENS:
+        redenen.append(f"Jaarbedrag {euro(jaar)} is lager dan € 24: geen uitbetaling.")
+        spoor.append(Stap("Geen zorgtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
+        jaar = NUL
+    elif jaar == 0:
+        redenen.append("Het inkomen is te hoog voor zorgtoeslag.")
+    onafgerond = jaar / TWAALF
+    per_maand = afkappen(onafgerond)
+    spoor.append(Stap("Per maand = jaarbedrag / 12, afgekapt op hele euro's", per_maand, "Proefberekening Dienst Toeslagen",
+                      (p["zorgtoeslag.afronding"],)))
+    return Uitkomst("zorgtoeslag", per_maand, onafgerond, tuple(redenen), tuple(spoor))
