@@ -49,7 +49,8 @@ def cmd_bereken(args) -> int:
         vandaag = date.fromisoformat(args.vandaag) if args.vandaag else None
         uitkomst = bereken(casus, vandaag)
     except CasusFout as e:
-        return _fout(e.fouten, f"De casus {args.casus} bevat fouten:")
+        naam = "op standaardinvoer" if args.casus == "-" else args.casus
+        return _fout(e.fouten, f"De casus {naam} bevat fouten:")
     except ParameterFout as e:
         return _fout([str(e)], "De berekening kan niet worden gemaakt:")
     except ValueError:

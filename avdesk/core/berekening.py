@@ -5,7 +5,7 @@ Alle bedragen zijn Decimal; toeslagen per maand in hele euro's, verschillen en t
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -25,8 +25,7 @@ TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
 S1_GRENS = Decimal(2)
 
 
-@dataclass
-class PeriodeBerekening:
+class PeriodeBerekening(NamedTuple):
     van: date
     tot_en_met: date
     maanden: int
@@ -45,8 +44,8 @@ class PeriodeBerekening:
     compensatie_periode: Decimal
     begrensd: bool                           # de toets aan het bestaansminimum verlaagde de compensatie
     signalen: list[Signaal]
-    uitkomsten: dict[str, Uitkomst] = field(repr=False)   # "referentie.huurtoeslag", "berekend.zorgtoeslag", ...
-    spoor: list[Stap] = field(repr=False)
+    uitkomsten: dict[str, Uitkomst]   # "referentie.huurtoeslag", "berekend.zorgtoeslag", ...
+    spoor: list[Stap]
 
     @property
     def label(self) -> str:
@@ -59,8 +58,7 @@ class PeriodeBerekening:
         return maanden_tussen(max(maand, self.van), self.tot_en_met)
 
 
-@dataclass
-class Stap11:
+class Stap11(NamedTuple):
     tekort_toeslagen: Decimal            # (1): som over perioden van maanden x verschil
     tekort_bestaansminimum: Decimal | None   # (2): som van maanden x max(0, BM - HI)
     terugvordering: Decimal
@@ -68,8 +66,7 @@ class Stap11:
     tekst: str
 
 
-@dataclass
-class Wtrap:
+class Wtrap(NamedTuple):
     voldoet: bool
     redenen: list[str]
     tegemoetkoming: Decimal | None
@@ -77,8 +74,7 @@ class Wtrap:
     aanvullend_mogelijk: Decimal
 
 
-@dataclass
-class JaarBerekening:
+class JaarBerekening(NamedTuple):
     jaar: int
     perioden: list[PeriodeBerekening]
     tekort: Decimal
@@ -96,11 +92,10 @@ class JaarBerekening:
     signalen: list[Signaal]
     toelichting: list[str]
     niet_bevestigd: list[Parameter]
-    spoor: list[Stap] = field(repr=False)
+    spoor: list[Stap]
 
 
-@dataclass
-class Berekening:
+class Berekening(NamedTuple):
     jaren: list[JaarBerekening]
     totaal_compensatie: Decimal
     profiel: Beleidsprofiel
@@ -121,14 +116,16 @@ def splits_op_1_juli(van: date, tot_en_met: date) -> list[tuple[date, date]]:
     return [(van, tot_en_met)]
 
 
-def _situatie(c: Casus, per: Periode, maand: date, ink_a: Decimal, ink_p: Decimal, vermogen) -> Situatie:
+def situaties(c: Casus, per: Periode, maand: date, bruto: Decimal, vermogen) -> tuple[Situatie, Situatie]:
+    """De maand als referentie (beide partners op bruto bijstand) en zoals hij werkelijk is; de rest is gelijk."""
     huur = per.huur
-    return Situatie(
-        maand, Bewoner(c.aanvrager.geboortedatum, ink_a), Bewoner(c.partner.geboortedatum, ink_p),
-        tuple(Bewoner(m.geboortedatum, m.toetsingsinkomen, m.kind) for m in per.medebewoners),
-        huur.kale_huur if huur else None,
-        tuple(huur.servicekosten.get(k, NUL) for k in SERVICEKOSTEN) if huur else (),
-        per.aangepaste_woning, vermogen)
+    mede = tuple(Bewoner(m.geboortedatum, m.toetsingsinkomen, m.kind) for m in per.medebewoners)
+    kale = huur.kale_huur if huur else None
+    sk = tuple(huur.servicekosten.get(k, NUL) for k in SERVICEKOSTEN) if huur else ()
+    a, p = c.aanvrager.geboortedatum, c.partner.geboortedatum
+    return (Situatie(maand, Bewoner(a, bruto), Bewoner(p, bruto), mede, kale, sk, per.aangepaste_woning, vermogen),
+            Situatie(maand, Bewoner(a, per.toetsingsinkomen_aanvrager), Bewoner(p, per.toetsingsinkomen_partner), mede,
+                     kale, sk, per.aangepaste_woning, vermogen))
 
 
 def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Jaarparameters) -> PeriodeBerekening:
@@ -136,8 +133,7 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
     kostendelers = sum(1 for m in per.medebewoners if is_kostendeler(m, van, p))
     bruto, spoor = bruto_bijstand_per_partner(p, kostendelers, per.referentie_bruto_bijstand_per_partner,
                                               per.referentie_motivering)
-    ref_sit = _situatie(c, per, van, bruto, bruto, j.vermogen)
-    wrk_sit = _situatie(c, per, van, per.toetsingsinkomen_aanvrager, per.toetsingsinkomen_partner, j.vermogen)
+    ref_sit, wrk_sit = situaties(c, per, van, bruto, j.vermogen)
     uitkomsten: dict[str, Uitkomst] = {}
     R: dict[str, Decimal] = {}
     B: dict[str, Decimal] = {}

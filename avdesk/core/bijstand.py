@@ -8,7 +8,7 @@ from datetime import date
 from decimal import Decimal
 
 from .casus import Medebewoner
-from .geld import centen, euros, leeftijd_op
+from .geld import centen, euros, geboren_uiterlijk
 from .params import Jaarparameters
 from .spoor import Stap
 
@@ -18,7 +18,7 @@ def is_kostendeler(m: Medebewoner, eerste_dag: date, p: Jaarparameters) -> bool:
     anders aangeeft (student, commerciele huurder of kostganger: art. 19a)."""
     if m.kostendeler is not None:
         return m.kostendeler
-    return leeftijd_op(m.geboortedatum, eerste_dag)[0] >= p.waarde("bijstand.kostendeler_leeftijd")
+    return m.geboortedatum <= geboren_uiterlijk(eerste_dag, p["bijstand.kostendeler_leeftijd"].waarde)
 
 
 def kdn_teller_noemer(kostendelers: int) -> tuple[int, int]:

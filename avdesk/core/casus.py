@@ -5,11 +5,11 @@ Elke fout noemt het veld (bv. jaren[0].perioden[1].huur.kale_huur) en wat er mis
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from .geld import NUL, maand_iso, maanden_tussen
+from .model import nieuw, record
 
 FORMAAT = "avdesk-casus/1"
 SERVICEKOSTEN = ("energie", "huismeester", "schoonmaak", "ruimten")
@@ -32,16 +32,16 @@ class CasusFout(Exception):
 
 # ---------------------------------------------------------------- model
 
-@dataclass
+@record
 class Persoon:
     naam: str | None
     geboortedatum: date
     bsn: str | None = None
     # Gegevens voor de aanvraag (optioneel): adres, contact, rekeningnummer.
-    extra: dict[str, str] = field(default_factory=dict)
+    extra: dict[str, str] = nieuw(dict)
 
 
-@dataclass
+@record
 class Medebewoner:
     geboortedatum: date
     toetsingsinkomen: Decimal = NUL
@@ -50,13 +50,13 @@ class Medebewoner:
     kostendeler: bool | None = None       # None: 27 jaar of ouder op de eerste dag van de periode
 
 
-@dataclass
+@record
 class Huur:
     kale_huur: Decimal
-    servicekosten: dict[str, Decimal] = field(default_factory=dict)
+    servicekosten: dict[str, Decimal] = nieuw(dict)
 
 
-@dataclass
+@record
 class HandmatigeToeslag:
     """Kindgebonden budget of kinderopvangtoeslag: W en R per maand door de raadsman ingevuld (§ 2.4)."""
     toeslag: str
@@ -65,7 +65,7 @@ class HandmatigeToeslag:
     motivering: str
 
 
-@dataclass
+@record
 class Periode:
     van: date
     tot_en_met: date
@@ -74,39 +74,39 @@ class Periode:
     netto_inkomen_per_maand: Decimal | None = None
     huur: Huur | None = None
     aangepaste_woning: bool = False
-    medebewoners: list[Medebewoner] = field(default_factory=list)
-    ontvangen: dict[str, Decimal] = field(default_factory=dict)
+    medebewoners: list[Medebewoner] = nieuw(list)
+    ontvangen: dict[str, Decimal] = nieuw(dict)
     referentie_bruto_bijstand_per_partner: Decimal | None = None
     referentie_motivering: str = ""
-    handmatig: list[HandmatigeToeslag] = field(default_factory=list)
+    handmatig: list[HandmatigeToeslag] = nieuw(list)
 
     @property
     def maanden(self) -> int:
         return maanden_tussen(self.van, self.tot_en_met)
 
 
-@dataclass
+@record
 class Terugvordering:
-    voorschot: dict[str, Decimal] = field(default_factory=dict)
-    definitief: dict[str, Decimal] = field(default_factory=dict)
+    voorschot: dict[str, Decimal] = nieuw(dict)
+    definitief: dict[str, Decimal] = nieuw(dict)
     bedrag: Decimal | None = None                  # rechtstreeks uit de terugvorderingsbeschikking
     deel_alleenverdieners: str | Decimal = "geheel"  # "geheel", "geen" of een bedrag
     motivering: str = ""
     datum_definitieve_beschikking: date | None = None
-    andere_oorzaken: list[str] = field(default_factory=list)
+    andere_oorzaken: list[str] = nieuw(list)
 
 
-@dataclass
+@record
 class Jaar:
     jaar: int
-    perioden: list[Periode] = field(default_factory=list)
+    perioden: list[Periode] = nieuw(list)
     vermogen: Decimal | None = None
     terugvordering: Terugvordering | None = None
     datum_definitieve_beschikking: date | None = None
-    wtrap: dict[str, bool | Decimal | None] = field(default_factory=dict)
+    wtrap: dict[str, bool | Decimal | None] = nieuw(dict)
 
 
-@dataclass
+@record
 class Casus:
     aanvrager: Persoon
     partner: Persoon
@@ -114,7 +114,7 @@ class Casus:
     aanvraagdatum: date | None = None
     beleidsprofiel: str = "handreiking-2024"
     toeslagpartners: bool = True
-    waarschuwingen: list[str] = field(default_factory=list, compare=False)
+    waarschuwingen: list[str] = nieuw(list)
 
 
 # ---------------------------------------------------------------- controles
@@ -193,7 +193,8 @@ class _Lezer:
         try:
             b = Decimal(v.strip()) if isinstance(v, str) else Decimal(str(v))
         except InvalidOperation:
-            self.fout(p, f"is geen bedrag: {v!r} (gebruik een punt als decimaalteken, bv. \"660.00\")")
+            hint = " (gebruik een punt als decimaalteken, bv. \"660.00\")" if "," in str(v) else ""
+            self.fout(p, f"is geen bedrag: {v!r}{hint}")
             return None
         if not b.is_finite():
             self.fout(p, f"is geen bedrag: {v!r}")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import date
+from functools import lru_cache
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 
 NUL = Decimal(0)
@@ -59,6 +60,22 @@ def volgende_maand(m: date) -> date:
 
 def maanden_tussen(van: date, tot_en_met: date) -> int:
     return (tot_en_met.year - van.year) * 12 + tot_en_met.month - van.month + 1
+
+
+@lru_cache(maxsize=1024)
+def geboren_uiterlijk(peildatum: date, jaren: int, maanden: int = 0) -> date:
+    """De laatste geboortedatum waarmee iemand op de peildatum de leeftijd (jaren, maanden) heeft bereikt.
+
+    Zo wordt 'heeft de AOW-leeftijd bereikt' een datumvergelijking in plaats van een leeftijdsberekening per
+    persoon (de rekenkern doet dit tienduizenden keren per seconde)."""
+    totaal = peildatum.year * 12 + peildatum.month - 1 - int(jaren) * 12 - int(maanden)
+    j, m = divmod(totaal, 12)
+    dag = peildatum.day
+    while True:
+        try:
+            return date(j, m + 1, dag)
+        except ValueError:      # 31 maart min een maand: de laatste dag van februari
+            dag -= 1
 
 
 def leeftijd_op(geboortedatum: date, peildatum: date) -> tuple[int, int]:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import os
 import sys
 import tomllib
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -29,8 +29,7 @@ class ParameterFout(Exception):
     """Een parameterbestand ontbreekt of is onbruikbaar; de tekst is Nederlands."""
 
 
-@dataclass(frozen=True, slots=True)
-class Parameter:
+class Parameter(NamedTuple):
     jaar: int
     naam: str          # bv. "huurtoeslag.kwaliteitskortingsgrens"
     waarde: object     # Decimal, bool of str
@@ -46,28 +45,24 @@ class Parameter:
         return f"{self.naam} {self.jaar} = {self.waarde} ({self.status})"
 
 
-class Jaarparameters:
-    """Alle parameters van een toeslagjaar, op te vragen met hun gestippelde naam."""
+class Jaarparameters(dict):
+    """Alle parameters van een toeslagjaar, op te vragen met hun gestippelde naam (p["huurtoeslag.pct_A"]).
+
+    Een dict, zodat opzoeken in de rekenkern niet meer kost dan een gewone dict-lookup."""
 
     def __init__(self, jaar: int, parameters: dict[str, Parameter], bestand: Path):
+        super().__init__(parameters)
         self.jaar = jaar
-        self._p = parameters
         self.bestand = bestand
 
-    def __getitem__(self, naam: str) -> Parameter:
-        try:
-            return self._p[naam]
-        except KeyError:
-            raise ParameterFout(f"Parameter '{naam}' ontbreekt voor {self.jaar} in {self.bestand.name}.") from None
-
-    def __contains__(self, naam: str) -> bool:
-        return naam in self._p
+    def __missing__(self, naam: str) -> Parameter:
+        raise ParameterFout(f"Parameter '{naam}' ontbreekt voor {self.jaar} in {self.bestand.name}.")
 
     def waarde(self, naam: str):
         return self[naam].waarde
 
     def alle(self) -> list[Parameter]:
-        return list(self._p.values())
+        return list(self.values())
 
 
 def _waarde(v):
@@ -116,17 +111,16 @@ def laad_jaar(jaar: int) -> Jaarparameters:
 
 
 def parameterversie() -> str:
-    """Een korte vingerafdruk van alle parameterbestanden, voor PDF en snapshot."""
-    import hashlib
-    h = hashlib.sha256()
+    """Een korte vingerafdruk van alle parameterbestanden, voor PDF en snapshot (crc32: geen beveiliging nodig,
+    wel een snelle start zonder hashlib)."""
+    import zlib
+    crc = 0
     for p in sorted((resources_map() / "params").glob("*.toml")):
-        h.update(p.name.encode())
-        h.update(p.read_bytes())
-    return h.hexdigest()[:12]
+        crc = zlib.crc32(p.read_bytes(), zlib.crc32(p.name.encode(), crc))
+    return f"{crc:08x}"
 
 
-@dataclass(frozen=True)
-class Beleidsprofiel:
+class Beleidsprofiel(NamedTuple):
     id: str
     naam: str
     uitvoerder: str

@@ -4,7 +4,7 @@ Een signaal wordt nooit stil weggelaten: de wizard toont het, de PDF drukt het a
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -23,8 +23,7 @@ TITELS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
-class Signaal:
+class Signaal(NamedTuple):
     code: str
     tekst: str
 

@@ -4,14 +4,13 @@ De PDF voor het team Inkomen toont dit spoor, zodat elke euro na te rekenen is."
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 from .params import Parameter
 
 
-@dataclass(frozen=True, slots=True)
-class Stap:
+class Stap(NamedTuple):
     omschrijving: str                 # Nederlands, voor scherm en PDF
     bedrag: Decimal | None
     grondslag: str                    # artikel of stap van de handreiking

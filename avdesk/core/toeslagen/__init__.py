@@ -4,22 +4,20 @@ Zorgtoeslag (Wzt) en huurtoeslag (Wht) per toeslagjaar, met de parameters uit re
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from typing import NamedTuple
 from datetime import date
 from decimal import Decimal
 
 from ..spoor import Stap
 
 
-@dataclass(frozen=True, slots=True)
-class Bewoner:
+class Bewoner(NamedTuple):
     geboortedatum: date
     toetsingsinkomen: Decimal
     kind: bool = False        # (pleeg)kind: uitzondering op de jongerengrens (Wht art. 13)
 
 
-@dataclass(frozen=True, slots=True)
-class Situatie:
+class Situatie(NamedTuple):
     """Een maand uit het leven van het huishouden, zoals de rekentool van Dienst Toeslagen die vraagt."""
     maand: date                                  # eerste dag van de maand
     aanvrager: Bewoner
@@ -35,10 +33,9 @@ class Situatie:
         return (self.aanvrager,) + ((self.partner,) if self.partner else ()) + self.medebewoners
 
 
-@dataclass(frozen=True, slots=True)
-class Uitkomst:
+class Uitkomst(NamedTuple):
     toeslag: str                   # "huurtoeslag" of "zorgtoeslag"
     per_maand: Decimal             # hele euro's, zoals MijnToeslagen en de proefberekening
     onafgerond: Decimal
     redenen: tuple[str, ...] = ()  # waarom nul (of lager), in het Nederlands
-    spoor: tuple[Stap, ...] = field(default=(), repr=False)
+    spoor: tuple[Stap, ...] = ()

@@ -8,7 +8,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from ..geld import NUL, afkappen, centen, euro, euros, leeftijd_op
+from ..geld import NUL, afkappen, centen, euro, euros, geboren_uiterlijk
 from ..params import Jaarparameters
 from ..spoor import Stap
 from . import Situatie, Uitkomst
@@ -18,20 +18,19 @@ UITBETAALGRENS = Decimal(24)   # Awir art. 14 lid 5
 
 
 def aow_leeftijd_bereikt(geboortedatum: date, op: date, p: Jaarparameters) -> bool:
-    jaren, maanden = leeftijd_op(geboortedatum, op)
-    grens = (int(p.waarde("aow.leeftijd_jaren")), int(p.waarde("aow.leeftijd_maanden")))
-    return (jaren, maanden) >= grens
+    return geboortedatum <= geboren_uiterlijk(op, p["aow.leeftijd_jaren"].waarde, p["aow.leeftijd_maanden"].waarde)
 
 
 def rekeninkomen(s: Situatie, p: Jaarparameters) -> tuple[Decimal, list[Stap]]:
     """Aanvrager + partner + medebewoners; een medebewoner jonger dan 23 op 1 januari telt alleen boven de vrijstelling."""
     vrijstelling = p["huurtoeslag.vrijstelling_medebewoner"]
     vleeftijd = p["huurtoeslag.vrijstelling_leeftijd"]
-    jan1 = date(s.maand.year, 1, 1)
+    # Jonger dan 23 op 1 januari: geboren na de laatste geboortedatum die dan 23 is.
+    grens = geboren_uiterlijk(date(s.maand.year, 1, 1), vleeftijd.waarde)
     y = s.aanvrager.toetsingsinkomen + (s.partner.toetsingsinkomen if s.partner else NUL)
     stappen = []
     for i, m in enumerate(s.medebewoners, 1):
-        if leeftijd_op(m.geboortedatum, jan1)[0] < vleeftijd.waarde:
+        if m.geboortedatum > grens:
             telt = max(NUL, m.toetsingsinkomen - vrijstelling.waarde)
             if m.toetsingsinkomen:
                 stappen.append(Stap(f"Medebewoner {i} (jonger dan {vleeftijd.waarde} op 1 januari): telt mee boven de vrijstelling",
@@ -54,7 +53,8 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     personen = s.personen
     n = len(personen)
     y, spoor = rekeninkomen(s, p)
-    aow = any(aow_leeftijd_bereikt(b.geboortedatum, s.maand, p) for b in personen)
+    aow_grens = geboren_uiterlijk(s.maand, p["aow.leeftijd_jaren"].waarde, p["aow.leeftijd_maanden"].waarde)
+    aow = any(b.geboortedatum <= aow_grens for b in personen)
     ouderentypen = "huurtoeslag.EPO.factor_a" in p
     htype = ("EP" if n == 1 else "MP") + ("O" if aow and ouderentypen else "")
     kkg, pa, pb, pc = (p["huurtoeslag.kwaliteitskortingsgrens"], p["huurtoeslag.pct_A"],
@@ -62,7 +62,8 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     aft = p["huurtoeslag.aftoppingsgrens_1_2" if n <= 2 else "huurtoeslag.aftoppingsgrens_3plus"]
     maxhuur, jgrens, jleeftijd = (p["huurtoeslag.maximale_huurgrens"], p["huurtoeslag.jongeren_huurgrens"],
                                   p["huurtoeslag.jongeren_leeftijd"])
-    iedereen_jong = all(leeftijd_op(b.geboortedatum, s.maand)[0] < jleeftijd.waarde for b in personen)
+    jong_grens = geboren_uiterlijk(s.maand, jleeftijd.waarde)
+    iedereen_jong = all(b.geboortedatum > jong_grens for b in personen)
     normhuurstelsel = p.waarde("huurtoeslag.stelsel") == "normhuur"
 
     # Rekenhuur
@@ -78,7 +79,8 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         if r > maxhuur.waarde:
             return _nul(f"Rekenhuur {euro(r)} ligt boven de maximale huurgrens {euro(maxhuur.waarde)}.", spoor,
                         Stap("Geen huurtoeslag: rekenhuur boven de maximale huurgrens", NUL, "Wht art. 13 lid 3", (maxhuur,)))
-        kind_in_huis = any(m.kind or leeftijd_op(m.geboortedatum, s.maand)[0] < 18 for m in s.medebewoners)
+        achttien = geboren_uiterlijk(s.maand, 18)
+        kind_in_huis = any(m.kind or m.geboortedatum > achttien for m in s.medebewoners)
         if iedereen_jong and not kind_in_huis and not s.aangepaste_woning and r > jgrens.waarde:
             return _nul(f"Iedereen is jonger dan {jleeftijd.waarde} en de rekenhuur {euro(r)} ligt boven de jongerengrens "
                         f"{euro(jgrens.waarde)}.", spoor,
@@ -129,7 +131,7 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         ijk, pct = p[f"huurtoeslag.{htype}.inkomensijkpunt"], p[f"huurtoeslag.{htype}.afbouwpercentage"]
         afbouw = max(NUL, y - ijk.waarde) * pct.waarde / TWAALF
         totaal = max(NUL, totaal - afbouw)
-        spoor.append(Stap(f"Lineaire afbouw: {pct.waarde * 100:.0f}% van het inkomen boven het ijkpunt, per maand", afbouw,
+        spoor.append(Stap("Lineaire afbouw: afbouwpercentage x het inkomen boven het ijkpunt, per maand", afbouw,
                           "Wht art. 21 lid 2 (2026)", (ijk, pct, p["huurtoeslag.afbouw.methode"])))
     vgrens = p["huurtoeslag.vermogensgrens_partners" if s.partner else "huurtoeslag.vermogensgrens_per_persoon"]
     if s.vermogen is not None and s.vermogen > vgrens.waarde:

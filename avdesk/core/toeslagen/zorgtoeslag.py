@@ -29,7 +29,7 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     spoor = [
         Stap("Gezamenlijk toetsingsinkomen aanvrager en toeslagpartner" if met_partner else "Toetsingsinkomen",
              y, "Wzt art. 1; Awir art. 8"),
-        Stap(f"Normpremie = {pct_d.waarde * 100:.3f}% x drempelinkomen + {pct_b.waarde * 100:.2f}% x inkomen boven de drempel",
+        Stap("Normpremie = drempelpercentage x drempelinkomen + percentage boven de drempel x inkomen boven de drempel",
              normpremie, "Wzt art. 2 lid 3", (pct_d, drempel, pct_b)),
         Stap("Zorgtoeslag per jaar = standaardpremie" + (" x 2" if met_partner else "") + " - normpremie",
              jaar, "Wzt art. 2 lid 1-2", (sp,)),

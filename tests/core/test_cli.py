@@ -1,0 +1,57 @@
+"""`avdesk bereken`: de leesbare samenvatting en avdesk-berekening/1 zoals CASUS-FORMAAT.md die beschrijft."""
+
+import json
+from decimal import Decimal as D
+
+from avdesk.core.berekening import bereken
+
+
+def test_json_volgens_formaat(avdesk_cli, scenario):
+    r = avdesk_cli("bereken", "tests/scenarios/martin_hanna_2024.json", "--json")
+    assert r.returncode == 0, r.stderr.decode()
+    uit = json.loads(r.stdout, parse_float=D)
+    assert uit["formaat"] == "avdesk-berekening/1"
+    (jaar,) = uit["jaren"]
+    assert {"jaar", "perioden", "tekort", "terugvordering", "compensatie_jaar", "eenmalig", "periodiek_per_maand",
+            "signalen"} <= set(jaar)
+    eerste = jaar["perioden"][0]
+    assert eerste["referentie"] == {"huurtoeslag": 399, "zorgtoeslag": 236, "bruto_bijstand_per_partner": 12124}
+    assert eerste["verschil_per_maand"] == {"huurtoeslag": 1, "zorgtoeslag": 3, "totaal": 4}
+    assert eerste["bestaansminimum_per_maand"] == D("2469.04") and eerste["inkomen_per_maand"] == D("2317.00")
+    assert eerste["compensatie_per_maand"]["totaal"] == D("4.00") and eerste["compensatie_periode"] == D("24.00")
+    assert [p["van"] for p in jaar["perioden"]] == ["2024-01", "2024-07", "2024-09"]
+    # Geld in centen: exact "24.00", niet 24.0 of 24
+    assert b'"compensatie_periode": 24.00' in r.stdout
+    # Het totaal is de som van de jaren; de JSON toont hetzelfde als de kern.
+    b = bereken(scenario("martin_hanna_2024.json"))
+    assert uit["totaal_compensatie"] == b.totaal_compensatie == D("292.84")
+
+
+def test_samenvatting_leesbaar_nederlands(avdesk_cli):
+    r = avdesk_cli("bereken", "tests/scenarios/martin_hanna_2024.json")
+    tekst = r.stdout.decode()
+    assert r.returncode == 0
+    for stuk in ("Toeslagjaar 2024", "Periode september 2024 t/m december 2024 (4 maanden)", "€ 65,21 per maand",
+                 "Totale compensatie: € 292,84", "[S4]", "grens toegepast"):
+        assert stuk in tekst, stuk
+
+
+def test_wtrap_in_json(avdesk_cli, tmp_path):
+    casus = json.loads(open("tests/scenarios/jerry_anton_2024.json").read())
+    j = casus["jaren"][0]
+    j["jaar"] = 2026
+    j["vermogen"] = 1000
+    j["perioden"][0].update({"van": "2026-07", "tot_en_met": "2026-12", "netto_inkomen_per_maand": 1700})
+    j["wtrap"] = {"fiscale_partners": True, "toeslagpartners": True, "uitkering_geen_participatiewet": True,
+                  "woonachtig_in_gemeente": True}
+    pad = tmp_path / "wtrap.json"
+    pad.write_text(json.dumps(casus))
+    r = avdesk_cli("bereken", pad, "--json")
+    w = json.loads(r.stdout)["jaren"][0]["wtrap"]
+    assert w["voldoet"] is True and w["tegemoetkoming"] == 1100
+    assert json.loads(r.stdout)["jaren"][0]["compensatie_jaar"] == 1100
+
+
+def test_versie(avdesk_cli):
+    r = avdesk_cli("--version")
+    assert r.returncode == 0 and r.stdout.decode().startswith("avdesk ")
