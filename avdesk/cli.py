@@ -65,6 +65,112 @@ def cmd_bereken(args) -> int:
     return 0
 
 
+def _wachtwoord(variabele: str, vraag: str) -> str | None:
+    """Uit de omgeving (scripts, CI) of, aan een terminal, gevraagd zonder het te tonen."""
+    import os
+    if waarde := os.environ.get(variabele):
+        return waarde
+    if sys.stdin.isatty():
+        import getpass
+        return getpass.getpass(vraag) or None
+    return None
+
+
+def _wachtwoord_uit_omgeving() -> str | None:
+    import os
+    return os.environ.get("AVDESK_WACHTWOORD") or None
+
+
+def _opslag(maak: bool = True):
+    """Open de dossiers (AVDESK_DATA, AVDESK_WACHTWOORD); aan een terminal wordt zo nodig het wachtwoord gevraagd."""
+    from .store import OpslagFout
+    from .store.opslag import Opslag
+    try:
+        return Opslag.open(None, _wachtwoord_uit_omgeving(), maak=maak)
+    except OpslagFout as e:
+        if e.soort != "wachtwoord_nodig" or not sys.stdin.isatty():
+            raise
+        return Opslag.open(None, _wachtwoord("AVDESK_WACHTWOORD", "Wachtwoord van de dossiers: "), maak=maak)
+
+
+def _met_opslag(functie):
+    """Voer een opslagopdracht uit; een OpslagFout wordt een Nederlandse melding met exitcode 2."""
+    def uitvoeren(args) -> int:
+        from .store import OpslagFout
+        try:
+            return functie(args)
+        except OpslagFout as e:
+            return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
+    return uitvoeren
+
+
+@_met_opslag
+def cmd_dossiers(args) -> int:
+    from .core.geld import datum
+    from datetime import date
+    with _opslag() as o:
+        rijen = o.dossiers(args.zoek or "", limiet=args.aantal)
+    if not rijen:
+        print("Geen dossiers gevonden.")
+    for r in rijen:
+        namen = " en ".join(n for n in (r["aanvrager_naam"], r["partner_naam"]) if n) or "(nog geen namen)"
+        print(f"{r['id']:>6}  {namen:<40} {r['status']:<16} {datum(date.fromisoformat(r['gewijzigd'][:10]))}")
+    return 0
+
+
+@_met_opslag
+def cmd_verlopen(_args) -> int:
+    with _opslag(maak=False) as o:
+        rijen = o.verlopen_dossiers()
+    print("Geen dossiers buiten de bewaartermijn." if not rijen else "\n".join(r["herinnering"] for r in rijen))
+    return 0
+
+
+@_met_opslag
+def cmd_backup(args) -> int:
+    from .store import OpslagFout
+    wachtwoord = _wachtwoord("AVDESK_BACKUP_WACHTWOORD", "Wachtwoord voor de back-up: ")
+    if not wachtwoord:
+        raise OpslagFout("Geef een wachtwoord voor de back-up (of zet AVDESK_BACKUP_WACHTWOORD).")
+    with _opslag(maak=False) as o:
+        o.maak_backup(Path(args.bestand), wachtwoord)
+    print(f"Back-up gemaakt: {args.bestand} (versleuteld; bewaar het wachtwoord apart).")
+    return 0
+
+
+@_met_opslag
+def cmd_herstel(args) -> int:
+    from .store import OpslagFout
+    from .store.opslag import herstel_backup
+    wachtwoord = _wachtwoord("AVDESK_BACKUP_WACHTWOORD", "Wachtwoord van de back-up: ")
+    if not wachtwoord:
+        raise OpslagFout("Geef het wachtwoord van de back-up (of zet AVDESK_BACKUP_WACHTWOORD).")
+    pad = herstel_backup(Path(args.bestand), wachtwoord, None, _wachtwoord_uit_omgeving())
+    print(f"Back-up teruggezet in {pad}; de vorige dossiers staan ernaast als avdesk.db.voor-herstel-*.")
+    return 0
+
+
+@_met_opslag
+def cmd_import(args) -> int:
+    from .core.casus import CasusFout
+    try:
+        casus = _lees(args.casus)
+    except CasusFout as e:
+        return _fout(e.fouten, f"De casus {args.casus} bevat fouten:")
+    with _opslag() as o:
+        dossier_id = o.nieuw_dossier(casus)
+    print(dossier_id)
+    return 0
+
+
+@_met_opslag
+def cmd_export(args) -> int:
+    from .core.geld import json_tekst
+    with _opslag(maak=False) as o:
+        print(json_tekst(o.inzage_export(args.id)))
+    return 0
+
+
 def cmd_venster(_args) -> int:
     from .ui.start import main as ui_main
     return ui_main()
@@ -100,6 +206,24 @@ def parser() -> argparse.ArgumentParser:
     b.add_argument("--json", action="store_true", help="uitkomst als avdesk-berekening/1 (JSON)")
     b.add_argument("--vandaag", help="peildatum voor de bezwaartermijn (JJJJ-MM-DD); standaard vandaag")
     b.set_defaults(functie=cmd_bereken)
+    d = sub.add_parser("dossiers", help="toon de dossiers (nummer, namen, status, laatste wijziging)")
+    d.add_argument("zoek", nargs="?", help="zoek op (een deel van) een naam")
+    d.add_argument("--aantal", type=int, default=50, help="hoeveel dossiers (standaard 50)")
+    d.set_defaults(functie=cmd_dossiers)
+    v = sub.add_parser("verlopen", help="dossiers buiten de bewaartermijn (AVG)")
+    v.set_defaults(functie=cmd_verlopen)
+    bk = sub.add_parser("backup", help="maak een versleutelde back-up van alle dossiers")
+    bk.add_argument("bestand", help="doelbestand")
+    bk.set_defaults(functie=cmd_backup)
+    h = sub.add_parser("herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)")
+    h.add_argument("bestand", help="back-upbestand")
+    h.set_defaults(functie=cmd_herstel)
+    i = sub.add_parser("import", help="controleer een casus (zoals bereken) en bewaar hem als nieuw dossier")
+    i.add_argument("casus", help="pad naar het casusbestand (JSON)")
+    i.set_defaults(functie=cmd_import)
+    e = sub.add_parser("export", help="schrijf de casus van een dossier als JSON naar standaarduitvoer")
+    e.add_argument("id", type=int, help="dossiernummer")
+    e.set_defaults(functie=cmd_export)
     return p
 
 

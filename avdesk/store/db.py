@@ -1,0 +1,134 @@
+"""De enige weg naar de database: open_database() zet eerst de sleutel, controleert dan pas, en schrijft niets
+naar een bestand dat niet met die sleutel te lezen is. Daarna: WAL, secure_delete, schema en migraties.
+
+sqlcipher3 wordt als 'pysqlite3' geregistreerd voordat sqlite_utils geladen wordt, zodat sqlite_utils de
+foutklassen van sqlcipher3 opvangt (STACK.md valkuil 2); zonder sleutel maakt deze module nooit een bestand."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import sqlcipher3
+from sqlcipher3 import dbapi2
+
+if "sqlite_utils" in sys.modules and sys.modules["sqlite_utils.utils"].dbapi2 is not dbapi2:
+    raise ImportError("sqlite_utils is al geladen met de gewone sqlite3: importeer avdesk.store eerder")
+sys.modules["pysqlite3"] = sqlcipher3
+sys.modules["pysqlite3.dbapi2"] = dbapi2
+
+import sqlite_utils  # noqa: E402
+
+from . import OpslagFout  # noqa: E402
+
+SCHEMA_VERSIE = 1
+
+# Migraties per versie: elke stap brengt het schema van versie n-1 naar n, binnen een transactie.
+MIGRATIES: dict[int, list[str]] = {
+    1: [
+        """CREATE TABLE dossiers (
+            id INTEGER PRIMARY KEY,
+            aanvrager_naam TEXT NOT NULL DEFAULT '',
+            partner_naam TEXT NOT NULL DEFAULT '',
+            aanvrager_bsn TEXT,
+            partner_bsn TEXT,
+            status TEXT NOT NULL DEFAULT 'in behandeling',
+            raadsman TEXT NOT NULL DEFAULT '',
+            wizard_stap INTEGER NOT NULL DEFAULT 0,
+            aangemaakt TEXT NOT NULL,
+            gewijzigd TEXT NOT NULL,
+            zoektekst TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX dossiers_gewijzigd ON dossiers(gewijzigd DESC)",
+        """CREATE TABLE casus_versies (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            versie INTEGER NOT NULL,
+            casus TEXT NOT NULL,
+            opgeslagen TEXT NOT NULL,
+            UNIQUE (dossier_id, versie)
+        )""",
+        """CREATE TABLE berekeningen (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            casus_versie INTEGER NOT NULL,
+            berekening TEXT NOT NULL,
+            parameterversie TEXT NOT NULL,
+            app_versie TEXT NOT NULL,
+            gemaakt TEXT NOT NULL
+        )""",
+        """CREATE TABLE documenten (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            soort TEXT NOT NULL,
+            bestandsnaam TEXT NOT NULL,
+            inhoud BLOB NOT NULL,
+            sha256 TEXT NOT NULL,
+            gemaakt TEXT NOT NULL
+        )""",
+        # Append-only: de audit bevat alleen wie, wanneer, welke handeling en welk dossiernummer.
+        """CREATE TABLE audit (
+            id INTEGER PRIMARY KEY,
+            tijd TEXT NOT NULL,
+            gebruiker TEXT NOT NULL,
+            actie TEXT NOT NULL,
+            dossier_id INTEGER
+        )""",
+        "CREATE TRIGGER audit_geen_wijziging BEFORE UPDATE ON audit BEGIN SELECT RAISE(ABORT, 'audit is alleen-toevoegen'); END",
+        "CREATE TRIGGER audit_geen_verwijdering BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is alleen-toevoegen'); END",
+        "CREATE TABLE instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL)",
+    ],
+}
+
+
+def _fout_openen(pad: Path) -> OpslagFout:
+    return OpslagFout(f"Het dossierbestand {pad} kan niet worden geopend: de sleutel past niet of het bestand is "
+                      f"beschadigd. Er is niets gewijzigd; zet zo nodig een back-up terug.")
+
+
+def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> sqlite_utils.Database:
+    """Open (of met maak=True: maak) de versleutelde database. De sleutel gaat voor elke andere opdracht."""
+    if len(sleutel) != 32:
+        raise OpslagFout("De databasesleutel heeft niet de juiste lengte.")
+    bestaat = pad.exists()
+    if not bestaat and not maak:
+        raise OpslagFout(f"Het dossierbestand {pad} ontbreekt. avdesk maakt geen nieuwe lege database over "
+                         f"verloren dossiers heen; zet het bestand of een back-up terug.")
+    if bestaat and pad.stat().st_size == 0:
+        raise OpslagFout(f"Het dossierbestand {pad} is leeg (afgebroken of beschadigd). Er is niets gewijzigd.")
+    try:
+        conn = dbapi2.connect(str(pad), isolation_level=None, check_same_thread=False)
+    except dbapi2.Error:
+        raise _fout_openen(pad) from None
+    try:
+        conn.execute(f"PRAGMA key = \"x'{sleutel.hex()}'\"")
+        # Pas na de sleutel: lezen bewijst dat de sleutel past (SQLCipher controleert de HMAC van elke pagina die
+        # gelezen wordt). Een volledige controle (Opslag.controleer) leest alle pagina's: bij 10.000 dossiers
+        # ~120 ms, dus niet bij elke start; een beschadigde pagina meldt zich anders bij het eerste lezen.
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        versie = conn.execute("PRAGMA user_version").fetchone()[0]
+    except dbapi2.Error:
+        conn.close()
+        raise _fout_openen(pad) from None
+    if versie > SCHEMA_VERSIE:
+        conn.close()
+        raise OpslagFout(f"Dit dossierbestand is gemaakt met een nieuwere versie van avdesk (schema {versie}; deze "
+                         f"versie kent t/m {SCHEMA_VERSIE}). Installeer de nieuwe versie; er is niets gewijzigd.")
+    for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
+                   "temp_store = MEMORY", "cipher_memory_security = ON"):
+        conn.execute(f"PRAGMA {pragma}")
+    _migreer(conn, versie)
+    return sqlite_utils.Database(conn)
+
+
+def _migreer(conn, van: int) -> None:
+    for doel in range(van + 1, SCHEMA_VERSIE + 1):
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            for sql in MIGRATIES[doel]:
+                conn.execute(sql)
+            conn.execute(f"PRAGMA user_version = {doel}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise

@@ -1,0 +1,385 @@
+"""Dossiers, casusversies, berekeningen, documenten, audit en instellingen in de versleutelde database.
+
+Elke opslag is een transactie (autosave kan niets half achterlaten); verwijderen wist ook de vrije pagina's
+(secure_delete + VACUUM); de audit bevat nooit namen, BSN's of bedragen."""
+
+from __future__ import annotations
+
+import functools
+import getpass
+import hashlib
+import json
+import os
+import secrets
+from contextlib import contextmanager
+from datetime import date, datetime
+from pathlib import Path
+
+from .. import __version__
+from ..core.casus import Casus, casus_naar_dict, lees_casus
+from . import OpslagFout
+from .db import SCHEMA_VERSIE, dbapi2, open_database
+from .paden import datamap
+from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
+
+DBNAAM = "avdesk.db"
+STATUSSEN = ("in behandeling", "aanvraag klaar", "afgerond")
+STANDAARD_BEWAARTERMIJN_MAANDEN = 24
+BACKUP_KOP = b"AVDESK-BACKUP/1\n"
+
+
+def _nu() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+def _gebruiker() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "onbekend"
+
+
+def _beschadigd(functie):
+    """Een databasefout tijdens het werk (beschadigde pagina, schijf vol) wordt een Nederlandse OpslagFout."""
+    @functools.wraps(functie)
+    def omhulsel(self, *args, **kw):
+        try:
+            return functie(self, *args, **kw)
+        except dbapi2.IntegrityError:
+            raise
+        except dbapi2.DatabaseError as e:
+            vol = "full" in str(e).lower()
+            raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw." if vol else
+                             "Het dossierbestand is beschadigd: dit deel is niet te lezen. Er is niets gewijzigd; zet "
+                             "zo nodig een back-up terug.") from None
+    return omhulsel
+
+
+def _met_foutafhandeling(cls):
+    for naam, waarde in list(vars(cls).items()):
+        if callable(waarde) and not naam.startswith("_") and naam not in ("open",):
+            setattr(cls, naam, _beschadigd(waarde))
+    return cls
+
+
+@_met_foutafhandeling
+class Opslag:
+    """Een geopende dossieropslag. Maak hem met Opslag.open(); sluit hem met close() (of als contextmanager)."""
+
+    def __init__(self, db, map_: Path | None = None):
+        self.db = db
+        self.conn = db.conn
+        self.map = map_
+        self.gebruiker = _gebruiker()
+
+    # ------------------------------------------------------------ openen
+
+    @classmethod
+    def open(cls, map_: Path | None = None, wachtwoord: str | None = None, *, maak: bool = True) -> "Opslag":
+        """Open de opslag in `map_` (standaard AVDESK_DATA of de gegevensmap). Bij de eerste start wordt de
+        database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven)."""
+        map_ = Path(map_) if map_ else datamap()
+        sb = Sleutelbeheer(map_)
+        pad, nieuw = map_ / DBNAAM, map_ / (DBNAAM + ".nieuw")
+        if not sb.bestaat():
+            if pad.exists():
+                raise OpslagFout(f"Het sleutelbestand {sb.pad} ontbreekt, terwijl er wel dossiers zijn. Zonder dat "
+                                 f"bestand zijn ze niet te openen; zet het terug uit een back-up. Er is niets gewijzigd.")
+            if not maak:
+                raise OpslagFout(f"Er zijn nog geen dossiers in {map_}.")
+            map_.mkdir(parents=True, exist_ok=True)
+            os.chmod(map_, 0o700)                    # alleen deze gebruiker; SQLite neemt de rechten over voor WAL
+            nieuw.unlink(missing_ok=True)           # resten van een eerder afgebroken eerste start
+            sleutel = sb.maak(wachtwoord)
+            open_database(nieuw, sleutel, maak=True).conn.close()
+            os.chmod(nieuw, 0o600)
+            os.replace(nieuw, pad)
+        elif not pad.exists() and nieuw.exists():
+            os.replace(nieuw, pad)                   # eerste start afgebroken na het bewaren van de sleutel
+        sleutel = sb.laad(wachtwoord)
+        opslag = cls(open_database(pad, sleutel), map_)
+        opslag._sleutel = sleutel
+        return opslag
+
+    def controleer(self) -> None:
+        """Lees elke pagina en controleer de structuur (quick_check) en de versleuteling (cipher_integrity_check)."""
+        ok = self.conn.execute("PRAGMA quick_check").fetchone()[0]
+        fouten = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
+        if ok != "ok" or fouten:
+            raise OpslagFout("Het dossierbestand is beschadigd. Er is niets gewijzigd; zet zo nodig een back-up terug.")
+
+    def close(self) -> None:
+        try:
+            self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        except dbapi2.Error:
+            pass
+        self.conn.close()
+
+    def __enter__(self):
+        return self
+
+    def __exit__(self, *exc):
+        self.close()
+
+    @contextmanager
+    def transactie(self):
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        self.conn.execute("COMMIT")
+
+    def _audit(self, actie: str, dossier_id: int | None = None) -> None:
+        self.db["audit"].insert({"tijd": _nu(), "gebruiker": self.gebruiker, "actie": actie, "dossier_id": dossier_id})
+
+    # ------------------------------------------------------------ dossiers en versies
+
+    def nieuw_dossier(self, casus: Casus | None = None, raadsman: str = "") -> int:
+        with self.transactie():
+            nu = _nu()
+            dossier_id = self.db["dossiers"].insert({"aangemaakt": nu, "gewijzigd": nu, "raadsman": raadsman}).last_pk
+            self._audit("dossier aangemaakt", dossier_id)
+            if casus is not None:
+                self._bewaar(dossier_id, casus, None)
+        return dossier_id
+
+    def bewaar_casus(self, dossier_id: int, casus: Casus, wizard_stap: int | None = None) -> int:
+        """Bewaar een nieuwe versie (een transactie). Is de casus gelijk aan de laatste versie, dan geen nieuwe."""
+        with self.transactie():
+            return self._bewaar(dossier_id, casus, wizard_stap)
+
+    def _bewaar(self, dossier_id: int, casus: Casus, wizard_stap: int | None) -> int:
+        self._dossier(dossier_id)
+        tekst = json.dumps(casus_naar_dict(casus), ensure_ascii=False, sort_keys=True)
+        laatste = self.conn.execute("SELECT versie, casus FROM casus_versies WHERE dossier_id = ? ORDER BY versie DESC "
+                                    "LIMIT 1", (dossier_id,)).fetchone()
+        velden = {"gewijzigd": _nu(), "aanvrager_naam": casus.aanvrager.naam or "",
+                  "partner_naam": casus.partner.naam or "", "aanvrager_bsn": casus.aanvrager.bsn,
+                  "partner_bsn": casus.partner.bsn,
+                  "zoektekst": f"{casus.aanvrager.naam or ''} {casus.partner.naam or ''}".casefold()}
+        if wizard_stap is not None:
+            velden["wizard_stap"] = wizard_stap
+        if laatste and laatste[1] == tekst:
+            if wizard_stap is not None:
+                self.db["dossiers"].update(dossier_id, {"wizard_stap": wizard_stap})
+            return laatste[0]
+        versie = (laatste[0] if laatste else 0) + 1
+        self.db["casus_versies"].insert({"dossier_id": dossier_id, "versie": versie, "casus": tekst, "opgeslagen": _nu()})
+        self.db["dossiers"].update(dossier_id, velden)
+        self._audit("casus opgeslagen", dossier_id)
+        return versie
+
+    def _dossier(self, dossier_id: int) -> dict:
+        rij = self.conn.execute("SELECT id, aanvrager_naam, partner_naam, status, raadsman, wizard_stap, aangemaakt, "
+                                "gewijzigd FROM dossiers WHERE id = ?", (dossier_id,)).fetchone()
+        if rij is None:
+            raise OpslagFout(f"Dossier {dossier_id} bestaat niet.")
+        return dict(zip(("id", "aanvrager_naam", "partner_naam", "status", "raadsman", "wizard_stap", "aangemaakt",
+                         "gewijzigd"), rij))
+
+    def dossier(self, dossier_id: int) -> dict:
+        return self._dossier(dossier_id)
+
+    def casus(self, dossier_id: int, versie: int | None = None) -> Casus:
+        sql = "SELECT casus FROM casus_versies WHERE dossier_id = ? " + \
+              ("AND versie = ?" if versie else "ORDER BY versie DESC LIMIT 1")
+        rij = self.conn.execute(sql, (dossier_id, versie) if versie else (dossier_id,)).fetchone()
+        if rij is None:
+            self._dossier(dossier_id)
+            raise OpslagFout(f"Dossier {dossier_id} heeft " + (f"geen versie {versie}." if versie else "nog geen casus."))
+        return lees_casus(rij[0])
+
+    def versies(self, dossier_id: int) -> list[dict]:
+        self._dossier(dossier_id)
+        return [{"versie": v, "opgeslagen": o} for v, o in self.conn.execute(
+            "SELECT versie, opgeslagen FROM casus_versies WHERE dossier_id = ? ORDER BY versie", (dossier_id,))]
+
+    def herstel_versie(self, dossier_id: int, versie: int) -> int:
+        """Terug naar een eerdere versie: die wordt de nieuwste (de tussenliggende blijven bewaard)."""
+        return self.bewaar_casus(dossier_id, self.casus(dossier_id, versie))
+
+    def zet_status(self, dossier_id: int, status: str) -> None:
+        if status not in STATUSSEN:
+            raise OpslagFout(f"Onbekende status '{status}'; kies uit: {', '.join(STATUSSEN)}.")
+        with self.transactie():
+            self._dossier(dossier_id)
+            self.db["dossiers"].update(dossier_id, {"status": status, "gewijzigd": _nu()})
+            self._audit(f"status: {status}", dossier_id)
+
+    def dossiers(self, zoek: str = "", limiet: int = 50, vanaf: int = 0) -> list[dict]:
+        """Een pagina van de dossierlijst, laatst gewijzigd eerst; zoek op (een deel van) een naam."""
+        sql = "SELECT id, aanvrager_naam, partner_naam, status, gewijzigd FROM dossiers"
+        args: list = []
+        if zoek.strip():
+            sql += " WHERE instr(zoektekst, ?) > 0"
+            args.append(zoek.strip().casefold())
+        sql += " ORDER BY gewijzigd DESC, id DESC LIMIT ? OFFSET ?"
+        return [dict(zip(("id", "aanvrager_naam", "partner_naam", "status", "gewijzigd"), r))
+                for r in self.conn.execute(sql, [*args, limiet, vanaf])]
+
+    # ------------------------------------------------------------ berekeningen en documenten
+
+    def bewaar_berekening(self, dossier_id: int, casus_versie: int, berekening_json: dict, parameterversie: str) -> int:
+        with self.transactie():
+            self._dossier(dossier_id)
+            rij = self.db["berekeningen"].insert({
+                "dossier_id": dossier_id, "casus_versie": casus_versie, "parameterversie": parameterversie,
+                "berekening": json.dumps(berekening_json, default=str, ensure_ascii=False),
+                "app_versie": __version__, "gemaakt": _nu()}).last_pk
+            self._audit("berekening opgeslagen", dossier_id)
+        return rij
+
+    def bewaar_document(self, dossier_id: int, soort: str, bestandsnaam: str, inhoud: bytes) -> int:
+        with self.transactie():
+            self._dossier(dossier_id)
+            rij = self.db["documenten"].insert({
+                "dossier_id": dossier_id, "soort": soort, "bestandsnaam": bestandsnaam, "inhoud": inhoud,
+                "sha256": hashlib.sha256(inhoud).hexdigest(), "gemaakt": _nu()}).last_pk
+            self._audit(f"document gemaakt: {soort}", dossier_id)
+        return rij
+
+    def documenten(self, dossier_id: int) -> list[dict]:
+        return [dict(zip(("id", "soort", "bestandsnaam", "sha256", "gemaakt", "grootte"), r)) for r in self.conn.execute(
+            "SELECT id, soort, bestandsnaam, sha256, gemaakt, length(inhoud) FROM documenten WHERE dossier_id = ? "
+            "ORDER BY id", (dossier_id,))]
+
+    def document(self, document_id: int) -> bytes:
+        rij = self.conn.execute("SELECT inhoud FROM documenten WHERE id = ?", (document_id,)).fetchone()
+        if rij is None:
+            raise OpslagFout(f"Document {document_id} bestaat niet.")
+        return rij[0]
+
+    # ------------------------------------------------------------ AVG
+
+    def instelling(self, sleutel: str, standaard: str | None = None) -> str | None:
+        rij = self.conn.execute("SELECT waarde FROM instellingen WHERE sleutel = ?", (sleutel,)).fetchone()
+        return rij[0] if rij else standaard
+
+    def zet_instelling(self, sleutel: str, waarde: str) -> None:
+        with self.transactie():
+            self.db["instellingen"].upsert({"sleutel": sleutel, "waarde": waarde}, pk="sleutel")
+            self._audit(f"instelling gewijzigd: {sleutel}")
+
+    @property
+    def bewaartermijn_maanden(self) -> int:
+        return int(self.instelling("bewaartermijn_maanden", str(STANDAARD_BEWAARTERMIJN_MAANDEN)))
+
+    def verlopen_dossiers(self, vandaag: date | None = None) -> list[dict]:
+        """Dossiers waarvan de laatste wijziging langer geleden is dan de bewaartermijn, met een herinnering."""
+        vandaag = vandaag or date.today()
+        maanden = vandaag.year * 12 + vandaag.month - 1 - self.bewaartermijn_maanden
+        grens = date(maanden // 12, maanden % 12 + 1, min(vandaag.day, 28)).isoformat()
+        uit = []
+        for r in self.conn.execute("SELECT id, aanvrager_naam, partner_naam, status, gewijzigd FROM dossiers "
+                                   "WHERE gewijzigd < ? ORDER BY gewijzigd", (grens,)):
+            d = dict(zip(("id", "aanvrager_naam", "partner_naam", "status", "gewijzigd"), r))
+            d["herinnering"] = (f"Dossier {d['id']} is sinds {d['gewijzigd'][8:10]}-{d['gewijzigd'][5:7]}-"
+                                f"{d['gewijzigd'][:4]} niet gewijzigd en valt buiten de bewaartermijn van "
+                                f"{self.bewaartermijn_maanden} maanden: verwijder het als het niet meer nodig is.")
+            uit.append(d)
+        return uit
+
+    def verwijder_dossier(self, dossier_id: int) -> None:
+        """Wis het dossier met alle versies, berekeningen en documenten, en laat geen spoor in het bestand."""
+        with self.transactie():
+            self._dossier(dossier_id)
+            for tabel in ("documenten", "berekeningen", "casus_versies", "dossiers"):
+                self.conn.execute(f"DELETE FROM {tabel} WHERE {'id' if tabel == 'dossiers' else 'dossier_id'} = ?",
+                                  (dossier_id,))
+            self._audit("dossier verwijderd", dossier_id)
+        # secure_delete heeft de pagina's al overschreven; VACUUM bouwt het bestand opnieuw op (geen vrije pagina's)
+        # en het checkpoint haalt de WAL leeg, zodat ook daar niets achterblijft.
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.conn.execute("VACUUM")
+        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def inzage_export(self, dossier_id: int) -> dict:
+        """De casus als avdesk-casus/1 voor het inzageverzoek van de inwoner (AVG art. 15)."""
+        casus = self.casus(dossier_id)
+        with self.transactie():
+            self._audit("inzage-export", dossier_id)
+        return casus_naar_dict(casus)
+
+    def auditlog(self, limiet: int = 100) -> list[dict]:
+        return [dict(zip(("tijd", "gebruiker", "actie", "dossier_id"), r)) for r in self.conn.execute(
+            "SELECT tijd, gebruiker, actie, dossier_id FROM audit ORDER BY id DESC LIMIT ?", (limiet,))]
+
+    # ------------------------------------------------------------ back-up
+
+    def maak_backup(self, doel: Path, wachtwoord: str) -> None:
+        """Een versleutelde kopie van de hele opslag in een bestand, met een eigen sleutel die met het
+        back-upwachtwoord is ingepakt: terug te zetten op een andere computer, onleesbaar zonder dat wachtwoord."""
+        if not wachtwoord:
+            raise OpslagFout("Kies een wachtwoord voor de back-up.")
+        self.controleer()          # geen beschadigde gegevens in een back-up kopieren
+        doel = Path(doel)
+        sleutel = secrets.token_bytes(32)
+        tijdelijk = doel.with_name(doel.name + ".db-tmp")
+        tijdelijk.unlink(missing_ok=True)
+        try:
+            self.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{sleutel.hex()}'\"", (str(tijdelijk),))
+            try:
+                self.conn.execute("SELECT sqlcipher_export('backup')")
+                self.conn.execute(f"PRAGMA backup.user_version = {SCHEMA_VERSIE}")
+            finally:
+                self.conn.execute("DETACH DATABASE backup")
+            kop = {"formaat": "avdesk-backup/1", "gemaakt": _nu(), "schema": SCHEMA_VERSIE,
+                   "sleutel": inpakken(sleutel, wachtwoord)}
+            schrijf_atomair(doel, BACKUP_KOP + json.dumps(kop).encode() + b"\n" + tijdelijk.read_bytes())
+        finally:
+            tijdelijk.unlink(missing_ok=True)
+        with self.transactie():
+            self._audit("back-up gemaakt")
+
+
+def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_wachtwoord: str | None = None) -> Path:
+    """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
+    de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
+    map_ = Path(map_) if map_ else datamap()
+    try:
+        data = Path(bron).read_bytes()
+    except OSError:
+        raise OpslagFout(f"Het back-upbestand {bron} kan niet worden gelezen.") from None
+    if not data.startswith(BACKUP_KOP):
+        raise OpslagFout(f"{bron} is geen back-up van avdesk.")
+    try:
+        kop_einde = data.index(b"\n", len(BACKUP_KOP))
+        kop = json.loads(data[len(BACKUP_KOP):kop_einde])
+        ingepakt = kop["sleutel"]
+    except (ValueError, KeyError):
+        raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).") from None
+    if kop.get("schema", 0) > SCHEMA_VERSIE:
+        raise OpslagFout("Deze back-up is gemaakt met een nieuwere versie van avdesk.")
+    backup_sleutel = uitpakken(ingepakt, wachtwoord)
+    map_.mkdir(parents=True, exist_ok=True)
+    tijdelijk = map_ / "herstel.db-tmp"
+    schrijf_atomair(tijdelijk, data[kop_einde + 1:])
+    try:
+        bron_db = open_database(tijdelijk, backup_sleutel)       # controleert sleutel, integriteit en schema
+        sb = Sleutelbeheer(map_)
+        sleutel = sb.laad(store_wachtwoord) if sb.bestaat() else sb.maak(store_wachtwoord)
+        nieuw = map_ / (DBNAAM + ".herstel")
+        nieuw.unlink(missing_ok=True)
+        bron_db.conn.execute(f"ATTACH DATABASE ? AS doel KEY \"x'{sleutel.hex()}'\"", (str(nieuw),))
+        bron_db.conn.execute("SELECT sqlcipher_export('doel')")
+        bron_db.conn.execute(f"PRAGMA doel.user_version = {SCHEMA_VERSIE}")
+        bron_db.conn.execute("DETACH DATABASE doel")
+        bron_db.conn.close()
+        open_database(nieuw, sleutel).conn.close()                # de kopie opent met de eigen sleutel
+        pad = map_ / DBNAAM
+        if pad.exists():
+            stempel = f"{datetime.now():%Y%m%d-%H%M%S}"
+            for staart in ("", "-wal", "-shm"):
+                if (oud := map_ / (DBNAAM + staart)).exists():
+                    os.replace(oud, map_ / f"{DBNAAM}.voor-herstel-{stempel}{staart}")
+        os.replace(nieuw, pad)
+        return pad
+    finally:
+        tijdelijk.unlink(missing_ok=True)
+
+
+def open_uit_omgeving(maak: bool = True) -> Opslag:
+    """Voor de CLI en scripts: AVDESK_DATA kiest de map, AVDESK_WACHTWOORD levert het wachtwoord (wachtwoordmodus)."""
+    return Opslag.open(None, os.environ.get("AVDESK_WACHTWOORD") or None, maak=maak)

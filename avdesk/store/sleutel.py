@@ -1,0 +1,176 @@
+"""De databasesleutel: 256 willekeurige bits, bewaard in een veilige sleutelbos (keyring) of ingepakt met een
+wachtwoord (scrypt). Wisselen van modus pakt alleen de sleutel anders in; de database wordt niet opnieuw versleuteld.
+
+sleutel.json naast de database is niet geheim: het bevat de modus, een controlewaarde (om een verkeerde sleutel
+van een beschadigd bestand te onderscheiden) en, in wachtwoordmodus, de ingepakte sleutel met zout en MAC."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import json
+import os
+import secrets
+from pathlib import Path
+
+from . import OpslagFout
+
+SERVICE = "avdesk"
+FORMAAT = "avdesk-sleutel/1"
+SCRYPT = {"n": 2 ** 15, "r": 8, "p": 1}      # ~32 MB en ~0,1 s per afleiding: traag voor raden, snel genoeg bij openen
+ONVEILIG = ("keyring.backends.fail", "keyring.backends.null", "keyrings.alt", "keyring.backends.chainer")
+
+
+def veilige_keyring():
+    """De keyring-backend als die echt versleuteld opslaat, anders None (nooit een tekstbestand als 'sleutelbos')."""
+    try:
+        import keyring
+        backend = keyring.get_keyring()
+    except Exception:
+        return None
+    kandidaten = getattr(backend, "backends", None)
+    if kandidaten is not None:      # ChainerBackend: veilig als er een veilige onder zit
+        kandidaten = [b for b in kandidaten if _veilig(b)]
+        return backend if kandidaten else None
+    return backend if _veilig(backend) else None
+
+
+def _veilig(backend) -> bool:
+    if getattr(backend, "avdesk_veilig", None) is not None:      # testbackends verklaren zich expliciet
+        return bool(backend.avdesk_veilig)
+    module = type(backend).__module__
+    if module.startswith(ONVEILIG):
+        return False
+    try:
+        return float(backend.priority) > 0
+    except Exception:
+        return False
+
+
+def controlewaarde(sleutel: bytes) -> str:
+    return hmac.new(sleutel, b"avdesk-sleutelcontrole", hashlib.sha256).hexdigest()
+
+
+def _afleiden(wachtwoord: str, zout: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    afgeleid = hashlib.scrypt(wachtwoord.encode("utf-8"), salt=zout, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=64)
+    return afgeleid[:32], afgeleid[32:]
+
+
+def inpakken(sleutel: bytes, wachtwoord: str) -> dict:
+    """Versleutel de databasesleutel met een uit het wachtwoord afgeleide eenmalige sleutel (nieuw zout per keer)."""
+    zout = secrets.token_bytes(16)
+    pad, mac_sleutel = _afleiden(wachtwoord, zout, **SCRYPT)
+    ingepakt = bytes(a ^ b for a, b in zip(sleutel, pad))
+    return {"zout": zout.hex(), **SCRYPT, "ingepakt": ingepakt.hex(),
+            "mac": hmac.new(mac_sleutel, ingepakt, hashlib.sha256).hexdigest()}
+
+
+def uitpakken(blok: dict, wachtwoord: str) -> bytes:
+    pad, mac_sleutel = _afleiden(wachtwoord, bytes.fromhex(blok["zout"]), blok["n"], blok["r"], blok["p"])
+    ingepakt = bytes.fromhex(blok["ingepakt"])
+    if not hmac.compare_digest(hmac.new(mac_sleutel, ingepakt, hashlib.sha256).hexdigest(), blok["mac"]):
+        raise OpslagFout("Het wachtwoord klopt niet.")
+    return bytes(a ^ b for a, b in zip(ingepakt, pad))
+
+
+def schrijf_atomair(pad: Path, inhoud: bytes) -> None:
+    """Schrijf naar een tijdelijk bestand, fsync, en vervang dan in een stap: nooit een half bestand."""
+    tijdelijk = pad.with_name(pad.name + ".nieuw")
+    with open(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+        f.write(inhoud)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tijdelijk, pad)
+
+
+class Sleutelbeheer:
+    def __init__(self, map_: Path):
+        self.pad = map_ / "sleutel.json"
+
+    def bestaat(self) -> bool:
+        return self.pad.exists()
+
+    def info(self) -> dict:
+        try:
+            d = json.loads(self.pad.read_text(encoding="utf-8"))
+            if d.get("formaat") != FORMAAT or d.get("modus") not in ("keyring", "wachtwoord"):
+                raise ValueError
+            return d
+        except (OSError, ValueError, UnicodeDecodeError):
+            raise OpslagFout(f"Het sleutelbestand {self.pad} is onleesbaar of beschadigd. Zet het terug uit een "
+                             f"back-up; zonder dit bestand en de sleutel zijn de dossiers niet te openen.") from None
+
+    @property
+    def modus(self) -> str:
+        return self.info()["modus"]
+
+    def _gebruiker(self, info: dict) -> str:
+        return f"database-{info['store_id']}"
+
+    def maak(self, wachtwoord: str | None = None) -> bytes:
+        """Een nieuwe sleutel. Zonder wachtwoord in de sleutelbos; is die er niet, dan is een wachtwoord nodig."""
+        if self.bestaat():
+            raise OpslagFout("Er bestaat al een sleutel voor deze dossiers; avdesk maakt geen nieuwe eroverheen.")
+        sleutel = secrets.token_bytes(32)
+        info = {"formaat": FORMAAT, "store_id": secrets.token_hex(8), "controle": controlewaarde(sleutel)}
+        if wachtwoord is None:
+            backend = veilige_keyring()
+            if backend is None:
+                raise OpslagFout("Er is geen veilige sleutelbos (keyring) op deze computer. Kies een wachtwoord "
+                                 "(of zet AVDESK_WACHTWOORD) om de dossiers mee te beveiligen.", soort="wachtwoord_nodig")
+            backend.set_password(SERVICE, self._gebruiker(info), sleutel.hex())
+            info["modus"] = "keyring"
+        else:
+            info |= {"modus": "wachtwoord", "wachtwoord": inpakken(sleutel, wachtwoord)}
+        self.pad.parent.mkdir(parents=True, exist_ok=True)
+        schrijf_atomair(self.pad, json.dumps(info, indent=1).encode())
+        return sleutel
+
+    def laad(self, wachtwoord: str | None = None) -> bytes:
+        info = self.info()
+        if info["modus"] == "wachtwoord":
+            if wachtwoord is None:
+                raise OpslagFout("De dossiers zijn beveiligd met een wachtwoord: geef het wachtwoord op "
+                                 "(of zet AVDESK_WACHTWOORD).", soort="wachtwoord_nodig")
+            sleutel = uitpakken(info["wachtwoord"], wachtwoord)
+        else:
+            backend = veilige_keyring()
+            if backend is None:
+                raise OpslagFout("De sleutel van de dossiers staat in de sleutelbos (keyring), maar er is nu geen "
+                                 "veilige sleutelbos beschikbaar. Start avdesk in de gewone gebruikersomgeving.")
+            try:
+                hexsleutel = backend.get_password(SERVICE, self._gebruiker(info))
+            except Exception:
+                hexsleutel = None
+            if not hexsleutel:
+                raise OpslagFout("De sleutel van deze dossiers staat niet (meer) in de sleutelbos. Zonder die sleutel "
+                                 "zijn de dossiers niet te openen; zet de sleutelbos of een back-up terug.")
+            try:
+                sleutel = bytes.fromhex(hexsleutel)
+            except ValueError:
+                raise OpslagFout("De sleutel in de sleutelbos is beschadigd.") from None
+        if not hmac.compare_digest(controlewaarde(sleutel), info["controle"]):
+            raise OpslagFout("De sleutel past niet bij deze dossiers (verkeerde sleutel of ander sleutelbestand).")
+        return sleutel
+
+    def naar_wachtwoord(self, sleutel: bytes, wachtwoord: str) -> None:
+        """Wissel naar (of wijzig het) wachtwoord; de sleutel blijft dezelfde, de database blijft zoals hij is."""
+        info = self.info()
+        oud_modus = info["modus"]
+        info |= {"modus": "wachtwoord", "wachtwoord": inpakken(sleutel, wachtwoord)}
+        schrijf_atomair(self.pad, json.dumps(info, indent=1).encode())
+        if oud_modus == "keyring" and (backend := veilige_keyring()) is not None:
+            try:
+                backend.delete_password(SERVICE, self._gebruiker(info))
+            except Exception:
+                pass
+
+    def naar_keyring(self, sleutel: bytes) -> None:
+        info = self.info()
+        backend = veilige_keyring()
+        if backend is None:
+            raise OpslagFout("Er is geen veilige sleutelbos (keyring) op deze computer; de wachtwoordmodus blijft.")
+        backend.set_password(SERVICE, self._gebruiker(info), sleutel.hex())
+        info["modus"] = "keyring"
+        info.pop("wachtwoord", None)
+        schrijf_atomair(self.pad, json.dumps(info, indent=1).encode())

@@ -1,0 +1,66 @@
+"""`avdesk dossiers`, `avdesk import`, `avdesk export` met AVDESK_DATA en AVDESK_WACHTWOORD; fouten geven exit 2."""
+
+import json
+
+
+def test_import_lijst_export(tmp_path, avdesk_cli):
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    r = avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env)
+    assert r.returncode == 0 and r.stdout.strip() == b"1", r.stderr.decode()
+    r = avdesk_cli("dossiers", env=env)
+    assert r.returncode == 0 and b"Martin en Hanna" in r.stdout and b"in behandeling" in r.stdout
+    r = avdesk_cli("export", "1", env=env)
+    casus = json.loads(r.stdout)
+    assert casus["formaat"] == "avdesk-casus/1" and casus["aanvrager"]["bsn"] == "123456782"
+    # Wat geexporteerd is, rekent hetzelfde als het origineel.
+    uit = tmp_path / "terug.json"
+    uit.write_bytes(r.stdout)
+    a = avdesk_cli("bereken", uit, "--json").stdout
+    b = avdesk_cli("bereken", "tests/scenarios/martin_hanna_2024.json", "--json").stdout
+    assert json.loads(a)["totaal_compensatie"] == json.loads(b)["totaal_compensatie"]
+
+
+def test_import_foute_casus_slaat_niets_op(tmp_path, avdesk_cli):
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    slecht = tmp_path / "slecht.json"
+    slecht.write_text('{"formaat": "avdesk-casus/1"}')
+    r = avdesk_cli("import", slecht, env=env)
+    assert r.returncode == 2 and b"aanvrager: ontbreekt" in r.stderr
+    assert not (tmp_path / "d").exists()
+
+
+def test_fouten_exit_2(tmp_path, avdesk_cli):
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    avdesk_cli("import", "tests/scenarios/bosveld_2022.json", env=env)
+    r = avdesk_cli("dossiers", env={**env, "AVDESK_WACHTWOORD": "anders"})
+    assert r.returncode == 2 and "Het wachtwoord klopt niet." in r.stderr.decode()
+    r = avdesk_cli("dossiers", env={"AVDESK_DATA": env["AVDESK_DATA"]})
+    assert r.returncode == 2 and "beveiligd met een wachtwoord" in r.stderr.decode()
+    db = tmp_path / "d" / "avdesk.db"
+    db.write_bytes(db.read_bytes()[:5000])
+    r = avdesk_cli("dossiers", env=env)
+    assert r.returncode == 2 and b"Traceback" not in r.stderr
+    assert "kan niet worden geopend" in r.stderr.decode() or "is beschadigd" in r.stderr.decode()
+    r = avdesk_cli("export", "99", env={"AVDESK_DATA": str(tmp_path / "leeg")})
+    assert r.returncode == 2 and "nog geen dossiers" in r.stderr.decode()
+
+
+def test_zonder_sleutelbos_en_wachtwoord_geen_database(tmp_path, avdesk_cli):
+    # De subprocessen hebben de 'fail'-sleutelbos: avdesk vraagt om een wachtwoord in plaats van onversleuteld te werken.
+    r = avdesk_cli("dossiers", env={"AVDESK_DATA": str(tmp_path / "d")})
+    assert r.returncode == 2 and "geen veilige sleutelbos" in r.stderr.decode()
+    assert not (tmp_path / "d" / "avdesk.db").exists()
+
+
+def test_backup_en_herstel_via_cli(tmp_path, avdesk_cli):
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim", "AVDESK_BACKUP_WACHTWOORD": "bk"}
+    avdesk_cli("import", "tests/scenarios/irene_sergio_2023.json", env=env)
+    r = avdesk_cli("backup", tmp_path / "b.avdesk", env=env)
+    assert r.returncode == 0, r.stderr.decode()
+    andere = {**env, "AVDESK_DATA": str(tmp_path / "andere")}
+    r = avdesk_cli("herstel", tmp_path / "b.avdesk", env=andere)
+    assert r.returncode == 0, r.stderr.decode()
+    assert b"Irene en Sergio" in avdesk_cli("dossiers", env=andere).stdout
+    r = avdesk_cli("herstel", tmp_path / "b.avdesk", env={**andere, "AVDESK_BACKUP_WACHTWOORD": "fout"})
+    assert r.returncode == 2 and "Het wachtwoord klopt niet." in r.stderr.decode()
+    assert avdesk_cli("verlopen", env=env).stdout.strip() == b"Geen dossiers buiten de bewaartermijn."
