@@ -64,3 +64,25 @@ def test_backup_en_herstel_via_cli(tmp_path, avdesk_cli):
     r = avdesk_cli("herstel", tmp_path / "b.avdesk", env={**andere, "AVDESK_BACKUP_WACHTWOORD": "fout"})
     assert r.returncode == 2 and "Het wachtwoord klopt niet." in r.stderr.decode()
     assert avdesk_cli("verlopen", env=env).stdout.strip() == b"Geen dossiers buiten de bewaartermijn."
+
+
+def test_nieuwer_schema_en_ontbrekende_sleutelbos_via_cli(tmp_path, avdesk_cli):
+    # Sleutelbos-modus in een subproces: een testsleutelbos in een bestand (alleen voor tests).
+    kr = {"PYTHON_KEYRING_BACKEND": "testkeyring.BestandKeyring", "AVDESK_TEST_KEYRING": str(tmp_path / "kr.json"),
+          "PYTHONPATH": "tests/hulp", "AVDESK_DATA": str(tmp_path / "d")}
+    assert avdesk_cli("import", "tests/scenarios/bosveld_2022.json", env=kr).returncode == 0
+    voor = (tmp_path / "d" / "avdesk.db").read_bytes()
+    r = avdesk_cli("dossiers", env={**kr, "PYTHON_KEYRING_BACKEND": "keyring.backends.fail.Keyring"})
+    assert r.returncode == 2 and "geen veilige sleutelbos beschikbaar" in r.stderr.decode()
+    # Schema van een nieuwere versie: met de sleutel uit de testsleutelbos het versienummer ophogen.
+    import json as _json
+    from avdesk.store.db import open_database
+    sleutel = bytes.fromhex(next(iter(_json.loads((tmp_path / "kr.json").read_text()).values())))
+    db = open_database(tmp_path / "d" / "avdesk.db", sleutel)
+    db.conn.execute("PRAGMA user_version = 7")
+    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.conn.close()
+    voor = (tmp_path / "d" / "avdesk.db").read_bytes()
+    r = avdesk_cli("dossiers", env=kr)
+    assert r.returncode == 2 and "nieuwere versie van avdesk" in r.stderr.decode()
+    assert (tmp_path / "d" / "avdesk.db").read_bytes() == voor
