@@ -171,6 +171,42 @@ def cmd_export(args) -> int:
     return 0
 
 
+BUITEN_AVDESK = "Let op: een bestand buiten avdesk is niet versleuteld. Bewaar het niet langer dan nodig."
+
+
+def cmd_pdf(args) -> int:
+    from .store import OpslagFout
+    from .store.sleutel import schrijf_atomair
+    if (args.casus is None) == (args.dossier is None):
+        return _fout(["geef een casusbestand of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
+    try:
+        if args.casus is not None:
+            from .core.casus import CasusFout
+            from .export.documenten import maak_documenten
+            try:
+                casus = _lees(args.casus)
+            except CasusFout as e:
+                return _fout(e.fouten, f"De casus {args.casus} bevat fouten:")
+            bestanden = {soort: (f"{soort}.pdf", inhoud) for soort, inhoud in maak_documenten(casus).items()}
+        else:
+            from .export.documenten import maak_en_bewaar
+            with _opslag(maak=False) as o:
+                bestanden = o.laatste_documenten(args.dossier)
+                if args.opnieuw or not bestanden:
+                    bestanden = maak_en_bewaar(o, args.dossier)
+        doelmap = Path(args.map)
+        doelmap.mkdir(parents=True, exist_ok=True)
+        for naam, inhoud in bestanden.values():
+            schrijf_atomair(doelmap / naam, inhoud)
+            print(doelmap / naam)
+    except OpslagFout as e:
+        return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
+    except OSError as e:
+        return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno})"], "De PDF's zijn niet opgeslagen:")
+    print(BUITEN_AVDESK, file=sys.stderr)
+    return 0
+
+
 def cmd_venster(_args) -> int:
     from .ui.start import main as ui_main
     return ui_main()
@@ -218,6 +254,12 @@ def parser() -> argparse.ArgumentParser:
     h = sub.add_parser("herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)")
     h.add_argument("bestand", help="back-upbestand")
     h.set_defaults(functie=cmd_herstel)
+    pd = sub.add_parser("pdf", help="maak aanvraag.pdf en berekening.pdf in een map")
+    pd.add_argument("casus", nargs="?", help="casusbestand (JSON)")
+    pd.add_argument("--dossier", type=int, help="in plaats van een casusbestand: een bewaard dossier")
+    pd.add_argument("--map", required=True, help="map waarin de PDF's komen")
+    pd.add_argument("--opnieuw", action="store_true", help="bij --dossier: maak nieuwe PDF's van de nieuwste versie")
+    pd.set_defaults(functie=cmd_pdf)
     i = sub.add_parser("import", help="controleer een casus (zoals bereken) en bewaar hem als nieuw dossier")
     i.add_argument("casus", help="pad naar het casusbestand (JSON)")
     i.set_defaults(functie=cmd_import)

@@ -5,6 +5,7 @@ Elke fout noemt het veld (bv. jaren[0].perioden[1].huur.kale_huur) en wat er mis
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
@@ -107,6 +108,25 @@ class Jaar:
 
 
 @record
+class Raadsman:
+    """Wie de aanvraag heeft voorbereid; staat op de aanvraag voor het team Inkomen."""
+    naam: str = ""
+    organisatie: str = ""
+    adres: str = ""
+    telefoon: str = ""
+    email: str = ""
+
+
+@record
+class Aanvraaggegevens:
+    """Wat de aanvraag-PDF nodig heeft naast de berekening: plaats, toestemmingen, geziene bewijsstukken per jaar."""
+    plaats: str = ""
+    toestemming_delen: bool = False           # aanvraag en berekening naar de gemeente sturen
+    toestemming_mijntoeslagen: bool = False   # samen in MijnToeslagen kijken (stap 1)
+    bewijs: dict[int, list[str]] = nieuw(dict)
+
+
+@record
 class Casus:
     aanvrager: Persoon
     partner: Persoon
@@ -114,6 +134,8 @@ class Casus:
     aanvraagdatum: date | None = None
     beleidsprofiel: str = "handreiking-2024"
     toeslagpartners: bool = True
+    raadsman: Raadsman = nieuw(Raadsman)
+    aanvraag: Aanvraaggegevens = nieuw(Aanvraaggegevens)
     waarschuwingen: list[str] = nieuw(list)
 
 
@@ -124,6 +146,14 @@ def elfproef(bsn: str) -> bool:
         return False
     som = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
     return som % 11 == 0 and bsn != "000000000"
+
+
+def iban_geldig(iban: str) -> bool:
+    """ISO 13616: landcode, twee controlecijfers, rest alfanumeriek; modulo 97 moet 1 zijn."""
+    if not re.fullmatch(r"[A-Z]{2}[0-9]{2}[A-Z0-9]{8,30}", iban):
+        return False
+    herschikt = iban[4:] + iban[:4]
+    return int("".join(str(int(c, 36)) for c in herschikt)) % 97 == 1
 
 
 _NIET_GEZIEN = object()
@@ -257,7 +287,13 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
         elif not elfproef(bsn):
             lz.fout(f"{pad}.bsn", "is geen geldig burgerservicenummer (voldoet niet aan de elfproef)")
             bsn = None
-    extra = {k: v for k in sorted(extra_velden) if (v := lz.tekst(d, k, pad)) is not None}
+    extra = {k: v.strip() for k in sorted(extra_velden) if (v := lz.tekst(d, k, pad)) is not None and v.strip()}
+    if "iban" in extra:
+        extra["iban"] = extra["iban"].replace(" ", "").upper()
+        if not iban_geldig(extra["iban"]):
+            lz.fout(f"{pad}.iban", "is geen geldig IBAN-rekeningnummer (controlegetal klopt niet)")
+    if "email" in extra and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", extra["email"]):
+        lz.fout(f"{pad}.email", f"is geen geldig e-mailadres: {extra['email']!r}")
     return Persoon(naam, gd, bsn, extra) if gd else None
 
 
@@ -443,7 +479,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
             raise CasusFout([f"Het bestand is geen geldige JSON{regel}: {getattr(e, 'msg', e)}"]) from None
     lz = _Lezer()
     d = lz.object(data, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
-                                  "toeslagpartners"})
+                                  "toeslagpartners", "raadsman", "aanvraag"})
     if d is None:
         raise CasusFout(["Het bestand moet een JSON-object zijn met de velden formaat, aanvrager, partner en jaren."])
     formaat = d.get("formaat")
@@ -472,10 +508,40 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
             if any(x.jaar == j.jaar for x in jaren):
                 lz.fout(f"jaren[{i}].jaar", f"{j.jaar} komt twee keer voor")
             jaren.append(j)
+    raadsman = Raadsman()
+    if d.get("raadsman") is not None and (r := lz.object(d["raadsman"], "raadsman", set(Raadsman.velden))) is not None:
+        raadsman = Raadsman(**{k: lz.tekst(r, k, "raadsman") or "" for k in Raadsman.velden})
+    aanvraag = _aanvraag(lz, d.get("aanvraag"), {j.jaar for j in jaren})
+    toeslagpartners = bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True))
     if lz.fouten:
         raise CasusFout(lz.fouten)
-    return Casus(aanvrager, partner, jaren, aanvraagdatum, profiel,
-                 bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True)), lz.waarschuwingen)
+    return Casus(aanvrager, partner, jaren, aanvraagdatum, profiel, toeslagpartners, raadsman, aanvraag,
+                 lz.waarschuwingen)
+
+
+def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
+    if d is None or (d := lz.object(d, "aanvraag", {"plaats", "toestemming_delen", "toestemming_mijntoeslagen",
+                                                     "bewijs"})) is None:
+        return Aanvraaggegevens()
+    from .params import bewijsstukken
+    bekend = {b["id"] for b in bewijsstukken()}
+    bewijs: dict[int, list[str]] = {}
+    ruw = d.get("bewijs") or {}
+    if not isinstance(ruw, dict):
+        lz.fout("aanvraag.bewijs", "moet een object zijn met per jaar een lijst bewijsstukken")
+        ruw = {}
+    for jaar, stukken in ruw.items():
+        p = f"aanvraag.bewijs.{jaar}"
+        if not (jaar.isdigit() and int(jaar) in jaren):
+            lz.fout(p, f"{jaar} is geen jaar van deze casus")
+        elif not isinstance(stukken, list) or not all(isinstance(x, str) for x in stukken):
+            lz.fout(p, "moet een lijst met namen van bewijsstukken zijn")
+        elif onbekend := [x for x in stukken if x not in bekend]:
+            lz.fout(p, f"onbekend bewijsstuk {onbekend[0]!r}; bekend zijn: {', '.join(sorted(bekend))}")
+        else:
+            bewijs[int(jaar)] = list(stukken)
+    return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
+                            bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs)
 
 
 # ---------------------------------------------------------------- schrijven
@@ -540,4 +606,11 @@ def casus_naar_dict(c: Casus) -> dict:
         d["aanvraagdatum"] = c.aanvraagdatum.isoformat()
     d |= {"beleidsprofiel": c.beleidsprofiel, "toeslagpartners": c.toeslagpartners,
           "aanvrager": persoon(c.aanvrager), "partner": persoon(c.partner), "jaren": [jaar(j) for j in c.jaren]}
+    if c.raadsman != Raadsman():
+        d["raadsman"] = {k: getattr(c.raadsman, k) for k in Raadsman.velden}
+    if c.aanvraag != Aanvraaggegevens():
+        a = c.aanvraag
+        d["aanvraag"] = {"plaats": a.plaats, "toestemming_delen": a.toestemming_delen,
+                         "toestemming_mijntoeslagen": a.toestemming_mijntoeslagen,
+                         "bewijs": {str(j): list(v) for j, v in sorted(a.bewijs.items())}}
     return d

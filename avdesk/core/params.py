@@ -150,3 +150,10 @@ def laad_profiel(profiel_id: str) -> Beleidsprofiel:
     return Beleidsprofiel(d["id"], d["naam"], d["uitvoerder"], d["bron"], tuple(d["tekort_jaren"]),
                           tuple(d["terugvordering_jaren"]), d["vermogensgrens"], d["uitbetaling"],
                           d.get("aanvraag_uiterlijk", ""))
+
+
+@cache
+def bewijsstukken() -> tuple[dict, ...]:
+    """De lijst bewijsstukken (resources/bewijsstukken.toml): id, tekst en voor welke soort aanvraag."""
+    with (resources_map() / "bewijsstukken.toml").open("rb") as f:
+        return tuple(tomllib.load(f)["stuk"])

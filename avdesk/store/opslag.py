@@ -232,13 +232,28 @@ class Opslag:
         return rij
 
     def bewaar_document(self, dossier_id: int, soort: str, bestandsnaam: str, inhoud: bytes) -> int:
+        return self.bewaar_documenten(dossier_id, {soort: (bestandsnaam, inhoud)})[soort]
+
+    def bewaar_documenten(self, dossier_id: int, documenten: dict[str, tuple[str, bytes]]) -> dict[str, int]:
+        """Bewaar documenten (soort -> (bestandsnaam, inhoud)) samen in een transactie: allemaal of geen."""
+        ids = {}
         with self.transactie():
             self._dossier(dossier_id)
-            rij = self.db["documenten"].insert({
-                "dossier_id": dossier_id, "soort": soort, "bestandsnaam": bestandsnaam, "inhoud": inhoud,
-                "sha256": hashlib.sha256(inhoud).hexdigest(), "gemaakt": _nu()}).last_pk
-            self._audit(f"document gemaakt: {soort}", dossier_id)
-        return rij
+            for soort, (bestandsnaam, inhoud) in documenten.items():
+                ids[soort] = self.db["documenten"].insert({
+                    "dossier_id": dossier_id, "soort": soort, "bestandsnaam": bestandsnaam, "inhoud": inhoud,
+                    "sha256": hashlib.sha256(inhoud).hexdigest(), "gemaakt": _nu()}).last_pk
+                self._audit(f"document gemaakt: {soort}", dossier_id)
+        return ids
+
+    def laatste_documenten(self, dossier_id: int) -> dict[str, tuple[str, bytes]]:
+        """Per soort het nieuwste document: soort -> (bestandsnaam, inhoud)."""
+        self._dossier(dossier_id)
+        uit: dict[str, tuple[str, bytes]] = {}
+        for soort, naam, inhoud in self.conn.execute(
+                "SELECT soort, bestandsnaam, inhoud FROM documenten WHERE dossier_id = ? ORDER BY id", (dossier_id,)):
+            uit[soort] = (naam, inhoud)
+        return uit
 
     def documenten(self, dossier_id: int) -> list[dict]:
         return [dict(zip(("id", "soort", "bestandsnaam", "sha256", "gemaakt", "grootte"), r)) for r in self.conn.execute(

@@ -1,0 +1,169 @@
+"""aanvraag.pdf: de aanvraag bijzondere bijstand alleenverdienersproblematiek, klaar om te ondertekenen.
+
+Gegevens van beide partners, wat er per jaar wordt aangevraagd, de bewijsstukken per jaar, toestemming,
+verklaring (inlichtingenplicht), plaats en datum, en twee echte (lege) PDF-handtekeningvelden (/FT /Sig) met
+een lijn voor wie met de pen tekent. De velden schrijft reportlab zelf (geen pyHanko: dat kostte 0,5 s import)."""
+
+from __future__ import annotations
+
+from datetime import date
+from io import BytesIO
+
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
+from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
+
+from ..core.berekening import Berekening
+from ..core.casus import Casus, Persoon
+from ..core.geld import datum
+from ..core.params import bewijsstukken
+from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, canvasmaker, eu, stijlen, tabel
+
+AAN, UIT = "☒", "☐"
+
+
+class Handtekeningvak(Flowable):
+    """Een vak met een lijn om met de pen op te tekenen, met daarin een leeg digitaal handtekeningveld."""
+
+    def __init__(self, veldnaam: str, label: str, naam: str, breedte: float, hoogte: float = 26 * mm):
+        super().__init__()
+        self.veldnaam, self.label, self.naam = veldnaam, label, naam
+        self.width, self.height = breedte, hoogte
+
+    def wrap(self, *_):
+        return self.width, self.height
+
+    def draw(self):
+        c = self.canv
+        c.setStrokeColor(LIJN)
+        c.setLineWidth(0.5)
+        c.rect(0, 0, self.width, self.height)
+        c.setStrokeColor(GRIJS)
+        c.line(6, 14, self.width - 6, 14)
+        c.setFillColor(GRIJS)
+        c.setFont(LETTER, 7.5)
+        c.drawString(6, 5, self.naam)
+        c.setFont(VET, 8)
+        c.drawString(6, self.height - 11, self.label)
+        x1, y1 = c.absolutePosition(4, 18)
+        x2, y2 = c.absolutePosition(self.width - 4, self.height - 14)
+        # Een leeg handtekeningveld (PDF 32000-1, 12.7.4.5): een widget met /FT /Sig in het AcroForm.
+        veld = PDFDictionary({"FT": PDFName("Sig"), "Type": PDFName("Annot"), "Subtype": PDFName("Widget"),
+                              "Rect": PDFArray([round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)]), "F": 4,
+                              "T": PDFString(self.veldnaam), "TU": PDFString(f"{self.label}: {self.naam}")})
+        c._addAnnotation(veld)
+        c.acroForm.fields.append(c._doc.Reference(veld))
+
+
+def _persoon_rijen(a: Persoon, p: Persoon) -> list[list[str]]:
+    def v(x: Persoon, k: str) -> str:
+        return x.extra.get(k) or "-"
+    return [
+        ["", "Aanvrager", "Partner"],
+        ["Naam", a.naam or "-", p.naam or "-"],
+        ["Geboortedatum", datum(a.geboortedatum), datum(p.geboortedatum)],
+        ["Burgerservicenummer", a.bsn or "-", p.bsn or "-"],
+        ["Adres", v(a, "adres"), v(p, "adres")],
+        ["Postcode en woonplaats", " ".join(x for x in (a.extra.get("postcode"), a.extra.get("woonplaats")) if x) or "-",
+         " ".join(x for x in (p.extra.get("postcode"), p.extra.get("woonplaats")) if x) or "-"],
+        ["Telefoon", v(a, "telefoon"), v(p, "telefoon")],
+        ["E-mail", v(a, "email"), v(p, "email")],
+        ["Rekeningnummer (IBAN)", v(a, "iban"), v(p, "iban")],
+    ]
+
+
+def _soorten(jb, casus_jaar) -> list[str]:
+    soorten = ["altijd"]
+    if jb.wtrap is not None:
+        soorten.append("wtrap")
+    else:
+        if jb.perioden:
+            soorten.append("tekort")
+        if casus_jaar.terugvordering is not None:
+            soorten.append("terugvordering")
+    return soorten
+
+
+def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
+    s = stijlen()
+    buf = BytesIO()
+    doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
+                            bottomMargin=MARGE + 6, title="Aanvraag bijzondere bijstand alleenverdienersproblematiek",
+                            author=c.raadsman.organisatie or "avdesk", subject="Aanvraag bijzondere bijstand",
+                            creator="avdesk", lang="nl-NL")
+    r = c.raadsman
+    v = [Paragraph("Aanvraag bijzondere bijstand alleenverdienersproblematiek", s["titel"]),
+         Paragraph(f"Aan: {b.profiel.uitvoerder}, team Inkomen", s["tekst"])]
+    if r.naam or r.organisatie:
+        v.append(Paragraph("Voorbereid met: " + ", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon, r.email)
+                                                          if x), s["tekst"]))
+    v += [Paragraph("Wij zijn een paar. Een van ons heeft een uitkering van UWV of een verzekeraar, de ander weinig of "
+                    "geen inkomen. Daardoor krijgen wij minder huurtoeslag en zorgtoeslag dan wanneer wij allebei "
+                    "bijstand zouden hebben. Voor dat verschil vragen wij bijzondere bijstand aan.", s["tekst"]),
+          Paragraph("1. Onze gegevens", s["kop1"]),
+          tabel(_persoon_rijen(c.aanvrager, c.partner), [BREEDTE * 0.28, BREEDTE * 0.36, BREEDTE * 0.36])]
+
+    v.append(Paragraph("2. Wat wij aanvragen", s["kop1"]))
+    rijen = [["Jaar", "Waarvoor", "Bedrag", "In een keer", "Per maand"]]
+    for jb in b.jaren:
+        if jb.wtrap is not None:
+            waarvoor = "vaste tegemoetkoming Wtrap" + ("" if jb.wtrap.voldoet else " (voldoet nu niet)")
+        else:
+            delen = []
+            if jb.tekort and jb.jaar in b.profiel.tekort_jaren:
+                delen.append(f"te weinig toeslagen ({eu(jb.tekort)})")
+            if jb.terugvordering_alleenverdieners:
+                delen.append(f"terugvordering toeslagen ({eu(jb.terugvordering_alleenverdieners)})")
+            waarvoor = "; ".join(delen) or "geen compensatie volgens de berekening"
+        per_maand = "; ".join(f"{eu(p['per_maand'])} ({p['van']} t/m {p['tot_en_met']})" for p in jb.periodiek) or "-"
+        rijen.append([str(jb.jaar), waarvoor, eu(jb.compensatie_jaar), eu(jb.eenmalig), per_maand])
+    rijen.append(["Totaal", "", eu(b.totaal_compensatie), "", ""])
+    v.append(tabel(rijen, [BREEDTE * 0.08, BREEDTE * 0.40, BREEDTE * 0.15, BREEDTE * 0.15, BREEDTE * 0.22],
+                   rechts_vanaf=2, totaalrij=True))
+    huur = sum((j.compensatie_huurkosten for j in b.jaren), 0)
+    zorg = sum((j.compensatie_zorgpremie for j in b.jaren), 0)
+    if huur or zorg:
+        v.append(Paragraph(f"De bijstand is voor te hoge eigen huurkosten ({eu(huur)}) en te hoge eigen zorgpremie "
+                           f"({eu(zorg)}). De berekening zit als bijlage bij deze aanvraag.", s["tekst"]))
+
+    v.append(Paragraph("3. Bewijsstukken", s["kop1"]))
+    v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = nog aanleveren.", s["klein"]))
+    stukken = bewijsstukken()
+    for jb in b.jaren:
+        cj = next(j for j in c.jaren if j.jaar == jb.jaar)
+        soorten = _soorten(jb, cj)
+        gezien = set(c.aanvraag.bewijs.get(jb.jaar, []))
+        regels = [f"{AAN if st['id'] in gezien else UIT} {st['tekst']}" for st in stukken
+                  if any(x in soorten for x in st["voor"])]
+        v.append(KeepTogether([Paragraph(f"{jb.jaar}", s["kop2"])] + [Paragraph(r_, s["signaal"]) for r_ in regels]))
+
+    v.append(Paragraph("4. Toestemming", s["kop1"]))
+    v.append(Paragraph(f"{AAN if c.aanvraag.toestemming_delen else UIT} Wij geven toestemming om deze aanvraag en de "
+                       f"berekening naar {b.profiel.uitvoerder} te sturen.", s["signaal"]))
+    v.append(Paragraph(f"{AAN if c.aanvraag.toestemming_mijntoeslagen else UIT} Wij hebben samen met de raadsman in "
+                       f"MijnToeslagen gekeken en geven toestemming die gegevens voor deze berekening te gebruiken.",
+                       s["signaal"]))
+
+    v.append(Paragraph("5. Verklaring", s["kop1"]))
+    v.append(Paragraph("Wij verklaren dat wij alles naar waarheid hebben ingevuld. Wij weten dat wij veranderingen die "
+                       "belangrijk kunnen zijn voor deze bijstand meteen moeten doorgeven aan de gemeente "
+                       "(inlichtingenplicht, artikel 17 Participatiewet), bijvoorbeeld een ander inkomen, verhuizen of "
+                       "iemand die bij ons komt wonen. Doen wij dat niet, dan kan de gemeente de bijstand terugvragen.",
+                       s["tekst"]))
+
+    vandaag = datum(c.aanvraagdatum) if c.aanvraagdatum else "____________"
+    plaats = c.aanvraag.plaats or c.aanvrager.extra.get("woonplaats") or "______________________"
+    vak_breedte = (BREEDTE - 8 * mm) / 2
+    vakken = Table([[Handtekeningvak("HandtekeningAanvrager", "Handtekening aanvrager", c.aanvrager.naam or "",
+                                     vak_breedte),
+                     Handtekeningvak("HandtekeningPartner", "Handtekening partner", c.partner.naam or "", vak_breedte)]],
+                   colWidths=[vak_breedte + 4 * mm, vak_breedte + 4 * mm], hAlign="LEFT",
+                   style=[("FONTNAME", (0, 0), (-1, -1), LETTER), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm)])
+    v.append(KeepTogether([Paragraph("6. Ondertekening", s["kop1"]),
+                           Paragraph(f"Plaats: {plaats}&nbsp;&nbsp;&nbsp;&nbsp;Datum: {vandaag}", s["tekst"]),
+                           Spacer(1, 4), vakken,
+                           Paragraph("U kunt met de pen tekenen op de lijn, of digitaal in het handtekeningveld.",
+                                     s["klein"])]))
+    doc.build(v, canvasmaker=canvasmaker("Aanvraag bijzondere bijstand alleenverdienersproblematiek", b.parameterversie))
+    return buf.getvalue()

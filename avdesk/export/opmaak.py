@@ -1,0 +1,157 @@
+"""Gedeelde opmaak van de PDF's: ingebed lettertype (DejaVu Sans, ook voor het euroteken), stijlen, tabellen,
+en een voettekst met versie, 'pagina x van y' en een vertrouwelijkheidsregel op elke pagina."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_RIGHT
+from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
+from reportlab.lib.units import mm
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph, Table, TableStyle
+
+from .. import __version__
+from ..core.params import resources_map
+
+LETTER, VET, SCHUIN = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
+MARGE = 18 * mm
+BREEDTE = A4[0] - 2 * MARGE
+GRIJS = colors.HexColor("#5f6368")
+LICHT = colors.HexColor("#eef1f5")
+LIJN = colors.HexColor("#b8c0cc")
+ACCENT = colors.HexColor("#1f4e79")
+VERTROUWELIJK = ("Vertrouwelijk: bevat persoonsgegevens. Alleen bedoeld voor de aanvraag bijzondere bijstand; "
+                 "niet doorsturen of onbeveiligd bewaren.")
+
+_geregistreerd = False
+
+
+def registreer_lettertypen() -> None:
+    global _geregistreerd
+    if _geregistreerd:
+        return
+    map_ = resources_map() / "fonts"
+    for naam, bestand in ((LETTER, "DejaVuSans.ttf"), (VET, "DejaVuSans-Bold.ttf"), (SCHUIN, "DejaVuSans-Oblique.ttf")):
+        pdfmetrics.registerFont(TTFont(naam, str(map_ / bestand)))
+    pdfmetrics.registerFontFamily(LETTER, normal=LETTER, bold=VET, italic=SCHUIN, boldItalic=VET)
+    _geregistreerd = True
+
+
+def stijlen() -> dict[str, ParagraphStyle]:
+    registreer_lettertypen()
+    basis = ParagraphStyle("tekst", fontName=LETTER, fontSize=9.5, leading=13, spaceAfter=4)
+    return {
+        "titel": ParagraphStyle("titel", parent=basis, fontName=VET, fontSize=16, leading=20, textColor=ACCENT,
+                                spaceAfter=6),
+        "kop1": ParagraphStyle("kop1", parent=basis, fontName=VET, fontSize=12.5, leading=16, textColor=ACCENT,
+                               spaceBefore=10, spaceAfter=5, keepWithNext=1),
+        "kop2": ParagraphStyle("kop2", parent=basis, fontName=VET, fontSize=10.5, leading=14, spaceBefore=6,
+                               spaceAfter=3, keepWithNext=1),
+        "tekst": basis,
+        "klein": ParagraphStyle("klein", parent=basis, fontSize=8, leading=10.5, textColor=GRIJS),
+        "cel": ParagraphStyle("cel", parent=basis, fontSize=8.5, leading=11, spaceAfter=0),
+        "cel_klein": ParagraphStyle("cel_klein", parent=basis, fontSize=7.3, leading=9.2, spaceAfter=0),
+        "cel_rechts": ParagraphStyle("cel_rechts", parent=basis, fontSize=8.5, leading=11, spaceAfter=0,
+                                     alignment=TA_RIGHT),
+        "cel_vet": ParagraphStyle("cel_vet", parent=basis, fontName=VET, fontSize=8.5, leading=11, spaceAfter=0),
+        "signaal": ParagraphStyle("signaal", parent=basis, fontSize=8.8, leading=12, leftIndent=8, spaceAfter=3),
+    }
+
+
+def tabel(rijen: list[list], breedtes: list[float], *, kop: bool = True, rechts_vanaf: int | None = None,
+          totaalrij: bool = False, zebra: bool = False) -> Table:
+    """Een tabel in de huisstijl; teksten worden Paragraphs zodat lange inhoud afbreekt in plaats van uitsteekt."""
+    s = stijlen()
+    cellen = []
+    for r, rij in enumerate(rijen):
+        nieuw = []
+        for k, cel in enumerate(rij):
+            if isinstance(cel, str):
+                stijl = s["cel_vet"] if (kop and r == 0) or (totaalrij and r == len(rijen) - 1) else s["cel"]
+                if rechts_vanaf is not None and k >= rechts_vanaf:
+                    stijl = ParagraphStyle("r", parent=stijl, alignment=TA_RIGHT)
+                cel = Paragraph(cel, stijl)
+            nieuw.append(cel)
+        cellen.append(nieuw)
+    t = Table(cellen, colWidths=breedtes, repeatRows=1 if kop else 0, hAlign="LEFT")
+    opdrachten = [("FONTNAME", (0, 0), (-1, -1), LETTER), ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, LIJN),
+                  ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
+                  ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 4)]
+    if kop:
+        opdrachten += [("BACKGROUND", (0, 0), (-1, 0), LICHT), ("LINEBELOW", (0, 0), (-1, 0), 0.8, ACCENT)]
+    if totaalrij:
+        opdrachten.append(("LINEABOVE", (0, -1), (-1, -1), 0.8, ACCENT))
+    if zebra:
+        for r in range(1 if kop else 0, len(rijen), 2):
+            opdrachten.append(("BACKGROUND", (0, r), (-1, r), colors.HexColor("#f8f9fb")))
+    t.setStyle(TableStyle(opdrachten))
+    return t
+
+
+class GenummerdCanvas(Canvas):
+    """Tekent na de laatste pagina op elke pagina de voettekst met 'pagina x van y' (twee passen over de pagina's)."""
+
+    documenttitel = ""
+    parameterversie = ""
+
+    def __init__(self, *args, **kwargs):
+        # Nooit een niet-ingebed standaardlettertype (SimpleDocTemplate geeft hier expliciet None door).
+        kwargs["initialFontName"] = kwargs.get("initialFontName") or LETTER
+        super().__init__(*args, **kwargs)
+        self._paginas: list[dict] = []
+
+    def showPage(self):
+        self._paginas.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self):
+        totaal = len(self._paginas)
+        for staat in self._paginas:
+            self.__dict__.update(staat)
+            self._voettekst(totaal)
+            super().showPage()
+        super().save()
+
+    def _voettekst(self, totaal: int) -> None:
+        b, _ = A4
+        self.saveState()
+        self.setStrokeColor(LIJN)
+        self.setLineWidth(0.4)
+        self.line(MARGE, 14 * mm, b - MARGE, 14 * mm)
+        self.setFillColor(GRIJS)
+        self.setFont(LETTER, 7.3)
+        self.drawString(MARGE, 10.5 * mm, f"{self.documenttitel} · avdesk {__version__} · parameters {self.parameterversie}")
+        self.drawRightString(b - MARGE, 10.5 * mm, f"pagina {self._pageNumber} van {totaal}")
+        self.drawString(MARGE, 7 * mm, VERTROUWELIJK)
+        self.restoreState()
+
+
+def canvasmaker(titel: str, parameterversie: str):
+    return type("Canvas", (GenummerdCanvas,), {"documenttitel": titel, "parameterversie": parameterversie})
+
+
+def eu(bedrag) -> str:
+    """Een bedrag voor in de PDF: `€ 1.234,56` met een harde spatie, zodat het nooit over twee regels breekt."""
+    from ..core.geld import euro
+    return euro(bedrag).replace(" ", "\u00a0")
+
+
+def parameterwaarde(naam: str, waarde) -> str:
+    """Een parameter leesbaar: percentages als %, factoren als getal, bedragen als euro, ja/nee."""
+    kort = naam.rsplit(".", 1)[-1]
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if not isinstance(waarde, Decimal):
+        return str(waarde).replace("_", " ")
+    if kort.startswith("pct") or "percentage" in kort:
+        return f"{waarde * 100:.3f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
+    if kort.startswith("factor"):
+        return f"{waarde:.6E}".replace(".", ",") if abs(waarde) < Decimal("0.001") else str(waarde).replace(".", ",")
+    if "leeftijd" in kort:
+        return f"{waarde} jaar" if kort.endswith("jaren") or kort.endswith("leeftijd") else f"{waarde} maanden"
+    return eu(waarde)
