@@ -157,3 +157,11 @@ def bewijsstukken() -> tuple[dict, ...]:
     """De lijst bewijsstukken (resources/bewijsstukken.toml): id, tekst en voor welke soort aanvraag."""
     with (resources_map() / "bewijsstukken.toml").open("rb") as f:
         return tuple(tomllib.load(f)["stuk"])
+
+
+@cache
+def bronsleutels() -> dict[str, str]:
+    """Bronsleutel (S6, PW, VELSEN_2024H1, ...) -> beschrijving, uit resources/params/bronnen.toml."""
+    with (resources_map() / "params" / "bronnen.toml").open("rb") as f:
+        data = tomllib.load(f)
+    return {k: v for deel in data.values() for k, v in deel.items()}

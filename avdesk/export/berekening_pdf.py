@@ -4,6 +4,7 @@ gebruikte parameters met hun bron. Bedoeld om in een keer na te rekenen door het
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from io import BytesIO
 
@@ -17,6 +18,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
 from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
+from ..core.params import bronsleutels
 from ..core.signalen import TITELS
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, canvasmaker, eu, parameterwaarde, stijlen, tabel
 
@@ -170,11 +172,18 @@ def _parameters(b: Berekening, s) -> list:
         rijen.append([str(p.jaar), p.naam.replace("_", " ").replace(".", " · "), parameterwaarde(p.naam, p.waarde),
                       status, Paragraph(p.bron + (f" ({p.noot})" if p.noot and p.status != "bevestigd" else ""),
                                         s["cel_klein"])])
+    sleutels = bronsleutels()
+    genoemd = sorted({k for p in gebruikt.values() for k in re.findall(r"[A-Z][A-Z0-9_]+", p.bron) if k in sleutels},
+                     key=lambda k: (not k.startswith("S"), int(k[1:]) if re.fullmatch(r"S\d+", k) else 0, k))
+    bronnen = [["Sleutel", "Bron"]] + [[k, Paragraph(sleutels[k], s["cel_klein"])] for k in genoemd]
     return [Paragraph("Gebruikte parameters", s["kop1"]),
             Paragraph("Alle bedragen en percentages die in deze berekening zijn gebruikt, met hun bron. Een waarde met "
                       "status <b>afgeleid</b> of <b>onzeker</b> is niet rechtstreeks uit een wettekst of publicatie van "
                       "Dienst Toeslagen gelezen (signaal S8).", s["tekst"]),
-            tabel(rijen, [BREEDTE * 0.07, BREEDTE * 0.27, BREEDTE * 0.13, BREEDTE * 0.11, BREEDTE * 0.42], zebra=True)]
+            tabel(rijen, [BREEDTE * 0.07, BREEDTE * 0.27, BREEDTE * 0.13, BREEDTE * 0.11, BREEDTE * 0.42], zebra=True),
+            Paragraph("Bronnen", s["kop2"]),
+            Paragraph("De sleutels in de kolom 'Bron' hierboven verwijzen naar:", s["tekst"]),
+            tabel(bronnen, [BREEDTE * 0.2, BREEDTE * 0.8], zebra=True)]
 
 
 def _spoor(b: Berekening, s) -> list:

@@ -132,3 +132,10 @@ def test_derde_jaar_terugvordering_in_berekening():
     c = lees_casus((ROOT / "tests/scenarios/drie_jaren.json").read_bytes())
     tekst = pdftekst(maak_documenten(c)["berekening"])
     assert "Terugvordering (stap 9)" in tekst and "Stap 11" in tekst
+
+
+def test_bronnen_in_het_nederlands_met_sleutels(documenten):
+    _, _, _, _, berekening = documenten
+    assert "Bronnen" in berekening and "De sleutels in de kolom" in berekening
+    for engels in (" not read", "verified by", "secondary", " the "):
+        assert engels not in berekening, engels
