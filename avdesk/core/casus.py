@@ -15,6 +15,7 @@ from .model import nieuw, record
 FORMAAT = "avdesk-casus/1"
 SERVICEKOSTEN = ("energie", "huismeester", "schoonmaak", "ruimten")
 HANDMATIGE_TOESLAGEN = ("kindgebonden_budget", "kinderopvangtoeslag")
+ROUTES = ("", "tekort", "terugvordering", "beide", "wtrap")
 WTRAP_VRAGEN = {
     "fiscale_partners": "fiscaal partners",
     "toeslagpartners": "toeslagpartners",
@@ -124,6 +125,9 @@ class Aanvraaggegevens:
     toestemming_delen: bool = False           # aanvraag en berekening naar de gemeente sturen
     toestemming_mijntoeslagen: bool = False   # samen in MijnToeslagen kijken (stap 1)
     bewijs: dict[int, list[str]] = nieuw(dict)
+    route: str = ""                           # stap 3: "tekort", "terugvordering", "beide" of "wtrap"
+    aanwezig_aanvrager: bool = True           # stap 1: wie is er bij het gesprek
+    aanwezig_partner: bool = True
 
 
 @record
@@ -162,11 +166,14 @@ _NIET_GEZIEN = object()
 class _Lezer:
     """Leest een JSON-boom veld voor veld en verzamelt alle fouten in plaats van bij de eerste te stoppen."""
 
-    def __init__(self):
+    def __init__(self, concept: bool = False):
         self.fouten: list[str] = []
         self.waarschuwingen: list[str] = []
+        self.concept = concept          # een half ingevulde casus uit de wizard: ontbrekende velden mogen
 
     def fout(self, pad: str, tekst: str) -> None:
+        if self.concept and tekst.startswith(("ontbreekt", "is leeg")):
+            return
         self.fouten.append(f"{pad}: {tekst}")
 
     def object(self, d, pad: str, bekend: set[str]) -> dict | None:
@@ -294,7 +301,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
             lz.fout(f"{pad}.iban", "is geen geldig IBAN-rekeningnummer (controlegetal klopt niet)")
     if "email" in extra and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", extra["email"]):
         lz.fout(f"{pad}.email", f"is geen geldig e-mailadres: {extra['email']!r}")
-    return Persoon(naam, gd, bsn, extra) if gd else None
+    return Persoon(naam, gd, bsn, extra) if (gd or lz.concept) else None
 
 
 def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
@@ -339,7 +346,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
         gd = lz.datum(m, "geboortedatum", mp, verplicht=True)
         ink = lz.bedrag(m, "toetsingsinkomen", mp) or NUL
         kd = lz.ja_nee(m, "kostendeler", mp, standaard=None)
-        if gd:
+        if gd or lz.concept:
             mede.append(Medebewoner(gd, ink, lz.tekst(m, "naam", mp), bool(lz.ja_nee(m, "kind", mp)), kd))
     ontvangen: dict[str, Decimal] = {}
     if d.get("ontvangen") is not None:
@@ -467,8 +474,11 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
 
 
 def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = None,
-               profielen: list[str] | None = None) -> Casus:
-    """Leest avdesk-casus/1 (dict of JSON-tekst). Gooit CasusFout met alle fouten tegelijk."""
+               profielen: list[str] | None = None, *, concept: bool = False) -> Casus:
+    """Leest avdesk-casus/1 (dict of JSON-tekst). Gooit CasusFout met alle fouten tegelijk.
+
+    concept=True: een casus die nog wordt ingevuld (wizard, opslag); ontbrekende velden zijn dan geen fout,
+    verkeerde waarden wel. Rekenen kan pas met een casus die ook zonder concept=True leesbaar is."""
     from .params import beleidsprofielen, ondersteunde_jaren as _jaren
     ondersteund = ondersteunde_jaren or _jaren()
     if isinstance(data, (str, bytes)):
@@ -477,7 +487,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
         except (json.JSONDecodeError, UnicodeDecodeError) as e:
             regel = f" (regel {e.lineno}, kolom {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
             raise CasusFout([f"Het bestand is geen geldige JSON{regel}: {getattr(e, 'msg', e)}"]) from None
-    lz = _Lezer()
+    lz = _Lezer(concept)
     d = lz.object(data, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
                                   "toeslagpartners", "raadsman", "aanvraag"})
     if d is None:
@@ -515,14 +525,20 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
     toeslagpartners = bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True))
     if lz.fouten:
         raise CasusFout(lz.fouten)
+    if concept:
+        aanvrager, partner = aanvrager or Persoon(None, None), partner or Persoon(None, None)
     return Casus(aanvrager, partner, jaren, aanvraagdatum, profiel, toeslagpartners, raadsman, aanvraag,
                  lz.waarschuwingen)
 
 
 def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
     if d is None or (d := lz.object(d, "aanvraag", {"plaats", "toestemming_delen", "toestemming_mijntoeslagen",
-                                                     "bewijs"})) is None:
+                                                     "bewijs", "route", "aanwezig_aanvrager",
+                                                     "aanwezig_partner"})) is None:
         return Aanvraaggegevens()
+    route = lz.tekst(d, "route", "aanvraag") or ""
+    if route not in ROUTES:
+        lz.fout("aanvraag.route", f"moet een van {', '.join(r for r in ROUTES if r)} zijn, niet {route!r}")
     from .params import bewijsstukken
     bekend = {b["id"] for b in bewijsstukken()}
     bewijs: dict[int, list[str]] = {}
@@ -541,7 +557,9 @@ def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
         else:
             bewijs[int(jaar)] = list(stukken)
     return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
-                            bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs)
+                            bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs, route,
+                            bool(lz.ja_nee(d, "aanwezig_aanvrager", "aanvraag", standaard=True)),
+                            bool(lz.ja_nee(d, "aanwezig_partner", "aanvraag", standaard=True)))
 
 
 # ---------------------------------------------------------------- schrijven
@@ -553,7 +571,7 @@ def _b(x: Decimal | None):
 def casus_naar_dict(c: Casus) -> dict:
     """De casus terug als avdesk-casus/1 (voor opslag, export en inzage)."""
     def persoon(p: Persoon) -> dict:
-        d = {"naam": p.naam, "geboortedatum": p.geboortedatum.isoformat()}
+        d = {"naam": p.naam, "geboortedatum": p.geboortedatum.isoformat() if p.geboortedatum else None}
         if p.bsn:
             d["bsn"] = p.bsn
         d.update(p.extra)
@@ -566,7 +584,7 @@ def casus_naar_dict(c: Casus) -> dict:
         if p.huur:
             d["huur"] = {"kale_huur": _b(p.huur.kale_huur),
                          "servicekosten": {k: _b(v) for k, v in p.huur.servicekosten.items()}}
-        d["medebewoners"] = [{"naam": m.naam, "geboortedatum": m.geboortedatum.isoformat(),
+        d["medebewoners"] = [{"naam": m.naam, "geboortedatum": m.geboortedatum.isoformat() if m.geboortedatum else None,
                               "toetsingsinkomen": _b(m.toetsingsinkomen), "kind": m.kind,
                               **({} if m.kostendeler is None else {"kostendeler": m.kostendeler})}
                              for m in p.medebewoners]
@@ -612,5 +630,6 @@ def casus_naar_dict(c: Casus) -> dict:
         a = c.aanvraag
         d["aanvraag"] = {"plaats": a.plaats, "toestemming_delen": a.toestemming_delen,
                          "toestemming_mijntoeslagen": a.toestemming_mijntoeslagen,
-                         "bewijs": {str(j): list(v) for j, v in sorted(a.bewijs.items())}}
+                         "bewijs": {str(j): list(v) for j, v in sorted(a.bewijs.items())}, "route": a.route,
+                         "aanwezig_aanvrager": a.aanwezig_aanvrager, "aanwezig_partner": a.aanwezig_partner}
     return d

@@ -117,3 +117,49 @@ def json_tekst(obj, inspringen: int = 2, _niveau: int = 0) -> str:
         pad, pad2 = " " * inspringen * _niveau, " " * inspringen * (_niveau + 1)
         return "[\n" + ",\n".join(pad2 + json_tekst(v, inspringen, _niveau + 1) for v in obj) + f"\n{pad}]"
     return json.dumps(obj, ensure_ascii=False)
+
+
+class InvoerFout(ValueError):
+    """Invoer die geen bedrag of datum is; de tekst zegt in het Nederlands wat er mis is."""
+
+
+def lees_bedrag(tekst: str, *, negatief_mag: bool = False) -> Decimal | None:
+    """Een bedrag zoals een raadsman het typt: 660, 660,50, 1.234,56, € 1234.56. Leeg geeft None."""
+    t = tekst.replace("€", "").replace(" ", "").replace("\u00a0", "").strip()
+    if not t:
+        return None
+    if "," in t and "." in t:
+        t = t.replace(".", "").replace(",", ".")
+    elif "," in t:
+        if t.count(",") > 1:
+            raise InvoerFout(f"'{tekst}' is geen bedrag")
+        t = t.replace(",", ".")
+    elif t.count(".") > 1 or (t.count(".") == 1 and len(t.split(".")[1]) == 3):
+        t = t.replace(".", "")            # 1.234 of 1.234.567: punten als duizendtallen
+    try:
+        b = Decimal(t)
+    except ArithmeticError:
+        raise InvoerFout(f"'{tekst}' is geen bedrag (bijvoorbeeld 660 of 1.234,56)") from None
+    if not b.is_finite():
+        raise InvoerFout(f"'{tekst}' is geen bedrag")
+    if b < 0 and not negatief_mag:
+        raise InvoerFout("een bedrag kan hier niet negatief zijn")
+    if b != b.quantize(CENT):
+        raise InvoerFout("gebruik hoogstens twee cijfers achter de komma")
+    if abs(b) >= Decimal("1e9"):
+        raise InvoerFout("dit bedrag is onwaarschijnlijk groot")
+    return b.quantize(CENT) if b != b.to_integral_value() else b.quantize(EEN)
+
+
+def lees_datum(tekst: str) -> date | None:
+    """Een datum als dd-mm-jjjj (ook d-m-jjjj of met / of .). Leeg geeft None."""
+    t = tekst.strip().replace("/", "-").replace(".", "-")
+    if not t:
+        return None
+    delen = t.split("-")
+    if len(delen) != 3 or not all(d.isdigit() for d in delen) or len(delen[2]) != 4:
+        raise InvoerFout(f"'{tekst}' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 15-07-1979")
+    try:
+        return date(int(delen[2]), int(delen[1]), int(delen[0]))
+    except ValueError:
+        raise InvoerFout(f"'{tekst}' bestaat niet als datum") from None

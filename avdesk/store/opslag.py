@@ -189,7 +189,7 @@ class Opslag:
         if rij is None:
             self._dossier(dossier_id)
             raise OpslagFout(f"Dossier {dossier_id} heeft " + (f"geen versie {versie}." if versie else "nog geen casus."))
-        return lees_casus(rij[0])
+        return lees_casus(rij[0], concept=True)      # ook een half ingevulde casus uit de wizard
 
     def versies(self, dossier_id: int) -> list[dict]:
         self._dossier(dossier_id)

@@ -55,3 +55,33 @@ def test_wtrap_in_json(avdesk_cli, tmp_path):
 def test_versie(avdesk_cli):
     r = avdesk_cli("--version")
     assert r.returncode == 0 and r.stdout.decode().startswith("avdesk ")
+
+
+def test_casus_heen_en_terug_verandert_niets(scenario):
+    """casus_naar_dict en lees_casus zijn elkaars omgekeerde (opslag, export en wizard steunen daarop)."""
+    import json as _json
+    from avdesk.core.casus import casus_naar_dict, lees_casus
+    for naam in ("martin_hanna_2024.json", "drie_jaren.json", "irene_sergio_2023.json"):
+        c = scenario(naam)
+        c.aanvraag.route = "beide"
+        terug = lees_casus(_json.dumps(casus_naar_dict(c)))
+        assert terug == c
+
+
+def test_concept_casus_mag_onvolledig_maar_niet_fout_zijn():
+    from avdesk.core.casus import CasusFout, casus_naar_dict, lees_casus
+    leeg = {"formaat": "avdesk-casus/1", "aanvrager": {"naam": "Ali"}, "jaren": []}
+    c = lees_casus(leeg, concept=True)
+    assert c.aanvrager.naam == "Ali" and c.aanvrager.geboortedatum is None and c.partner.naam is None
+    assert lees_casus(casus_naar_dict(c), concept=True) == c
+    try:
+        lees_casus(casus_naar_dict(c))
+        raise AssertionError("een onvolledige casus moet streng gelezen een fout geven")
+    except CasusFout as e:
+        assert any("geboortedatum: ontbreekt" in f for f in e.fouten)
+    fout = {**leeg, "aanvrager": {"geboortedatum": "1979-13-01"}}
+    try:
+        lees_casus(fout, concept=True)
+        raise AssertionError("een verkeerde datum is ook in een concept een fout")
+    except CasusFout as e:
+        assert "aanvrager.geboortedatum: is geen geldige datum" in e.fouten[0]
