@@ -208,8 +208,15 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_venster(_args) -> int:
-    from .ui.start import main as ui_main
+    from .ui.app import main as ui_main
     return ui_main()
+
+
+def cmd_screenshots(args) -> int:
+    from .ui.screenshots import maak
+    for pad in maak(Path(args.map), args.schaal):
+        print(pad)
+    return 0
 
 
 # argparse spreekt Engels; deze vertalingen maken hulp- en foutteksten Nederlands (de OS-locale ontbreekt vaak).
@@ -260,6 +267,10 @@ def parser() -> argparse.ArgumentParser:
     pd.add_argument("--map", required=True, help="map waarin de PDF's komen")
     pd.add_argument("--opnieuw", action="store_true", help="bij --dossier: maak nieuwe PDF's van de nieuwste versie")
     pd.set_defaults(functie=cmd_pdf)
+    sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
+    sc.add_argument("map", help="map voor de PNG-bestanden")
+    sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")
+    sc.set_defaults(functie=cmd_screenshots)
     i = sub.add_parser("import", help="controleer een casus (zoals bereken) en bewaar hem als nieuw dossier")
     i.add_argument("casus", help="pad naar het casusbestand (JSON)")
     i.set_defaults(functie=cmd_import)

@@ -66,11 +66,16 @@ def _met_foutafhandeling(cls):
 class Opslag:
     """Een geopende dossieropslag. Maak hem met Opslag.open(); sluit hem met close() (of als contextmanager)."""
 
-    def __init__(self, db, map_: Path | None = None):
-        self.db = db
-        self.conn = db.conn
+    def __init__(self, conn, map_: Path | None = None):
+        self.conn = conn
         self.map = map_
         self.gebruiker = _gebruiker()
+
+    @functools.cached_property
+    def db(self):
+        """sqlite_utils bij de eerste schrijfactie: lezen (de dossierlijst) gaat rechtstreeks en start sneller."""
+        import sqlite_utils                      # na avdesk.store.db: sqlcipher3 is dan al 'pysqlite3'
+        return sqlite_utils.Database(self.conn)
 
     # ------------------------------------------------------------ openen
 
@@ -91,7 +96,7 @@ class Opslag:
             os.chmod(map_, 0o700)                    # alleen deze gebruiker; SQLite neemt de rechten over voor WAL
             nieuw.unlink(missing_ok=True)           # resten van een eerder afgebroken eerste start
             sleutel = sb.maak(wachtwoord)
-            open_database(nieuw, sleutel, maak=True).conn.close()
+            open_database(nieuw, sleutel, maak=True).close()
             os.chmod(nieuw, 0o600)
             os.replace(nieuw, pad)
         elif not pad.exists() and nieuw.exists():
@@ -372,17 +377,17 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
     tijdelijk = map_ / "herstel.db-tmp"
     schrijf_atomair(tijdelijk, data[kop_einde + 1:])
     try:
-        bron_db = open_database(tijdelijk, backup_sleutel)       # controleert sleutel, integriteit en schema
+        bron = open_database(tijdelijk, backup_sleutel)          # controleert sleutel en schema
         sb = Sleutelbeheer(map_)
         sleutel = sb.laad(store_wachtwoord) if sb.bestaat() else sb.maak(store_wachtwoord)
         nieuw = map_ / (DBNAAM + ".herstel")
         nieuw.unlink(missing_ok=True)
-        bron_db.conn.execute(f"ATTACH DATABASE ? AS doel KEY \"x'{sleutel.hex()}'\"", (str(nieuw),))
-        bron_db.conn.execute("SELECT sqlcipher_export('doel')")
-        bron_db.conn.execute(f"PRAGMA doel.user_version = {SCHEMA_VERSIE}")
-        bron_db.conn.execute("DETACH DATABASE doel")
-        bron_db.conn.close()
-        open_database(nieuw, sleutel).conn.close()                # de kopie opent met de eigen sleutel
+        bron.execute(f"ATTACH DATABASE ? AS doel KEY \"x'{sleutel.hex()}'\"", (str(nieuw),))
+        bron.execute("SELECT sqlcipher_export('doel')")
+        bron.execute(f"PRAGMA doel.user_version = {SCHEMA_VERSIE}")
+        bron.execute("DETACH DATABASE doel")
+        bron.close()
+        open_database(nieuw, sleutel).close()                     # de kopie opent met de eigen sleutel
         pad = map_ / DBNAAM
         if pad.exists():
             stempel = f"{datetime.now():%Y%m%d-%H%M%S}"

@@ -21,7 +21,6 @@ sys.path.insert(0, str(ROOT))
 from avdesk.store.db import MIGRATIES, open_database  # noqa: E402
 from avdesk.store.opslag import Opslag  # noqa: E402
 
-import sqlite_utils  # noqa: E402  (na avdesk.store: sqlcipher3 als pysqlite3)
 
 AANTAL = 10_000
 VOORNAMEN = ["Martin", "Hanna", "Irene", "Sergio", "Jerry", "Anton", "Fatima", "Mohamed", "Anna", "Piet", "Noor", "Sem"]
@@ -54,9 +53,9 @@ def main() -> None:
     sleutel = secrets.token_bytes(32)
     versleuteld, plat = map_ / "avdesk.db", map_ / "plat.db"
     db = open_database(versleuteld, sleutel, maak=True)
-    vul(db.conn)
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
+    vul(db)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
     p = sqlite3.connect(plat, isolation_level=None)
     p.execute("PRAGMA journal_mode = WAL")
     for sql in MIGRATIES[1]:
@@ -75,11 +74,11 @@ def main() -> None:
         for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
                        "temp_store = MEMORY"):
             c.execute(f"PRAGMA {pragma}")
-        Opslag(sqlite_utils.Database(c), map_).conn.close()
+        Opslag(c, map_).conn.close()
 
     # Dezelfde Opslag-code op beide bestanden: het verschil is alleen de versleuteling.
     o = Opslag(open_database(versleuteld, sleutel), map_)
-    g = Opslag(sqlite_utils.Database(sqlite3.connect(plat, isolation_level=None)), map_)
+    g = Opslag(sqlite3.connect(plat, isolation_level=None), map_)
     rijen = [
         ("openen", open_versleuteld, open_plat),
         ("eerste pagina (50)", lambda: o.dossiers(), lambda: g.dossiers()),

@@ -79,9 +79,9 @@ def test_nieuwer_schema_en_ontbrekende_sleutelbos_via_cli(tmp_path, avdesk_cli):
     from avdesk.store.db import open_database
     sleutel = bytes.fromhex(next(iter(_json.loads((tmp_path / "kr.json").read_text()).values())))
     db = open_database(tmp_path / "d" / "avdesk.db", sleutel)
-    db.conn.execute("PRAGMA user_version = 7")
-    db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    db.conn.close()
+    db.execute("PRAGMA user_version = 7")
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
     voor = (tmp_path / "d" / "avdesk.db").read_bytes()
     r = avdesk_cli("dossiers", env=kr)
     assert r.returncode == 2 and "nieuwere versie van avdesk" in r.stderr.decode()

@@ -199,14 +199,13 @@ def test_wisselen_van_modus_versleutelt_niet_opnieuw(map_, geheugen_keyring):
 def test_verwijderen_laat_geen_spoor(tmp_path):
     """Zelfde code, maar op een onversleuteld bestand, zodat de bytes na verwijderen te doorzoeken zijn.
     (Versleuteld staat er nooit platte tekst; dit toont dat ook de ontsleutelde pagina's leeg zijn.)"""
-    import sqlite_utils
     from avdesk.store.db import _migreer, dbapi2
     pad = tmp_path / "plat.db"
     conn = dbapi2.connect(str(pad), isolation_level=None)
     for pragma in ("journal_mode = WAL", "secure_delete = ON", "foreign_keys = ON"):
         conn.execute(f"PRAGMA {pragma}")
     _migreer(conn, 0)
-    o = Opslag(sqlite_utils.Database(conn), tmp_path)
+    o = Opslag(conn, tmp_path)
     anderen = lees_casus(json.dumps({**json.loads((ROOT / "tests/scenarios/jerry_anton_2024.json").read_text())}))
     blijft = o.nieuw_dossier(anderen)
     weg = o.nieuw_dossier(CASUS)

@@ -1,0 +1,115 @@
+"""De app starten: Qt in het Nederlands (qtbase_nl), het meegeleverde lettertype, de opslag openen (met een
+wachtwoordvraag alleen als er geen veilige sleutelbos is) en het hoofdscherm tonen."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallMessageHandler
+from PySide6.QtGui import QFont, QFontDatabase
+from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QVBoxLayout
+
+from ..core.params import resources_map
+from ..store import OpslagFout
+from .laden import Formulier
+
+
+def _berichten(soort, context, tekst):
+    # Het offscreen-platform (tests, screenshots) meldt bij elk venster dat het geen venstergrootte-hints kent.
+    if "propagateSizeHints" not in tekst:
+        sys.stderr.write(tekst + "\n")
+
+
+def maak_app(argv: list[str] | None = None) -> QApplication:
+    if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
+        qInstallMessageHandler(_berichten)
+    app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    app.setApplicationName("avdesk")
+    QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
+    if not getattr(app, "_avdesk_vertaald", False):
+        vertaler = QTranslator(app)
+        if vertaler.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
+            app.installTranslator(vertaler)
+        # Het meegeleverde lettertype: nooit blokjes, ook niet op een kale machine zonder lettertypen.
+        for bestand in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
+            QFontDatabase.addApplicationFont(str(resources_map() / "fonts" / bestand))
+        app.setFont(QFont("DejaVu Sans", 10))
+        app._avdesk_vertaald = True
+    return app
+
+
+class WachtwoordDialoog(QDialog):
+    def __init__(self, nieuw: bool, ouder=None):
+        super().__init__(ouder)
+        self.nieuw = nieuw
+        self.f = Formulier("wachtwoord")
+        QVBoxLayout(self).addWidget(self.f.widget)
+        self.setWindowTitle("avdesk: wachtwoord")
+        self.f.uitleg.setText(
+            "Er is geen veilige sleutelbos op deze computer. Kies een wachtwoord om de dossiers te beveiligen. "
+            "Onthoud het goed: zonder wachtwoord zijn de dossiers niet te openen." if nieuw else
+            "De dossiers zijn beveiligd met een wachtwoord.")
+        for veld in (self.f.wachtwoord, self.f.wachtwoord2):
+            veld.setEchoMode(QLineEdit.EchoMode.Password)
+        self.f.wachtwoord2.setVisible(nieuw)
+        self.f.label_wachtwoord2.setVisible(nieuw)
+        self.f.knoppen.accepted.connect(self.accept)
+        self.f.knoppen.rejected.connect(self.reject)
+
+    def accept(self):
+        w = self.f.wachtwoord.text()
+        fout = None
+        if not w:
+            fout = "Vul het wachtwoord in."
+        elif self.nieuw and len(w) < 8:
+            fout = "Kies een wachtwoord van minstens 8 tekens."
+        elif self.nieuw and w != self.f.wachtwoord2.text():
+            fout = "De twee wachtwoorden zijn niet gelijk."
+        if fout:
+            self.f.wachtwoord_fout.setText(fout)
+            self.f.wachtwoord_fout.show()
+            return
+        super().accept()
+
+    def toon_fout(self, tekst: str) -> None:
+        self.f.wachtwoord_fout.setText(tekst)
+        self.f.wachtwoord_fout.show()
+
+
+def open_opslag(ouder=None):
+    """Open de opslag; vraag een wachtwoord alleen als dat echt nodig is. None als de gebruiker stopt."""
+    from ..store.opslag import Opslag
+    from ..store.paden import datamap
+    from ..store.sleutel import Sleutelbeheer
+    wachtwoord = os.environ.get("AVDESK_WACHTWOORD") or None
+    while True:
+        try:
+            return Opslag.open(None, wachtwoord)
+        except OpslagFout as e:
+            if e.soort != "wachtwoord_nodig" and not (wachtwoord and "wachtwoord klopt niet" in str(e)):
+                QMessageBox.critical(ouder, "avdesk kan de dossiers niet openen", str(e))
+                return None
+            nieuw = not Sleutelbeheer(datamap()).bestaat()
+            d = WachtwoordDialoog(nieuw, ouder)
+            if wachtwoord:
+                d.toon_fout("Het wachtwoord klopt niet.")
+            if d.exec() != QDialog.DialogCode.Accepted:
+                return None
+            wachtwoord = d.f.wachtwoord.text()
+
+
+def main() -> int:
+    app = maak_app()
+    opslag = open_opslag()
+    if opslag is None:
+        return 2
+    from .hoofdscherm import Hoofdscherm
+    scherm = Hoofdscherm(opslag)
+    scherm.show()
+    if os.environ.get("AVDESK_METEN"):          # benchmark: stoppen zodra de dossierlijst bruikbaar is
+        QTimer.singleShot(0, app.quit)
+    try:
+        return app.exec()
+    finally:
+        opslag.close()

@@ -1,0 +1,146 @@
+"""Het hoofdscherm: de dossierlijst (zoeken terwijl je typt, laatst gewijzigd bovenaan, status), nieuw, openen,
+verwijderen met bevestiging, instellingen, en een herinnering aan dossiers buiten de bewaartermijn."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox
+
+from ..core.casus import Casus, Persoon, Raadsman
+from ..core.geld import datum
+from ..store import OpslagFout
+from ..store.instellingen import lees as lees_instellingen
+from ..store.opslag import STATUSSEN, Opslag
+from .laden import Formulier
+
+KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Status", "Laatst gewijzigd"]
+
+
+class Hoofdscherm(QMainWindow):
+    def __init__(self, opslag: Opslag):
+        super().__init__()
+        self.opslag = opslag
+        self.f = Formulier("hoofdscherm")
+        self.setCentralWidget(self.f.widget)
+        self.setWindowTitle("avdesk - dossiers alleenverdienersproblematiek")
+        self.model = QStandardItemModel(0, len(KOLOMMEN), self)
+        self.model.setHorizontalHeaderLabels(KOLOMMEN)
+        self.proxy = QSortFilterProxyModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        t = self.f.tabel
+        t.setModel(self.proxy)
+        t.verticalHeader().setVisible(False)
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        t.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        t.doubleClicked.connect(lambda _: self.openen())
+        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        t.customContextMenuRequested.connect(self._statusmenu)
+        self._zoektimer = QTimer(self, singleShot=True, interval=150)
+        self._zoektimer.timeout.connect(self.vernieuw)
+        self.f.zoek.textChanged.connect(lambda _: self._zoektimer.start())
+        self.f.nieuw.clicked.connect(self.nieuw)
+        self.f.openen.clicked.connect(self.openen)
+        self.f.verwijderen.clicked.connect(self.verwijderen)
+        self.f.instellingen.clicked.connect(self.instellingen)
+        for tekst, toets, functie in (("Openen", Qt.Key.Key_Return, self.openen), ("Verwijderen", QKeySequence.StandardKey.Delete,
+                                                                                 self.verwijderen),
+                                      ("Nieuw dossier", QKeySequence.StandardKey.New, self.nieuw),
+                                      ("Zoeken", QKeySequence.StandardKey.Find, self.f.zoek.setFocus)):
+            actie = QAction(tekst, self)
+            actie.setShortcut(QKeySequence(toets))
+            actie.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            actie.triggered.connect(functie)
+            self.addAction(actie)
+        self.resize(960, 600)
+        self.vernieuw()
+        self.f.zoek.setFocus()
+
+    def vernieuw(self) -> None:
+        rijen = self.opslag.dossiers(self.f.zoek.text(), limiet=500)
+        self.model.setRowCount(0)
+        for r in rijen:
+            gewijzigd = r["gewijzigd"]
+            cellen = [(str(r["id"]), r["id"]), (r["aanvrager_naam"] or "(nog geen naam)", r["aanvrager_naam"].casefold()),
+                      (r["partner_naam"], r["partner_naam"].casefold()), (r["status"], r["status"]),
+                      (datum(date.fromisoformat(gewijzigd[:10])) + gewijzigd[10:16].replace("T", " "), gewijzigd)]
+            items = []
+            for tekst, sorteer in cellen:
+                item = QStandardItem(tekst)
+                item.setData(sorteer, Qt.ItemDataRole.UserRole)
+                item.setData(r["id"], Qt.ItemDataRole.UserRole + 1)
+                item.setEditable(False)
+                items.append(item)
+            self.model.appendRow(items)
+        if self.proxy.rowCount():
+            self.f.tabel.selectRow(0)
+        verlopen = self.opslag.verlopen_dossiers()
+        self.f.melding.setText(f"{len(verlopen)} dossier(s) vallen buiten de bewaartermijn van "
+                               f"{self.opslag.bewaartermijn_maanden} maanden; verwijder ze als ze niet meer nodig zijn."
+                               if verlopen else "")
+        self.f.melding.setVisible(bool(verlopen))
+        self.statusBar().showMessage(f"{len(rijen)} dossier(s)" + (" gevonden" if self.f.zoek.text() else ""))
+
+    def gekozen(self) -> int | None:
+        i = self.f.tabel.currentIndex()
+        return i.data(Qt.ItemDataRole.UserRole + 1) if i.isValid() else None
+
+    def nieuw(self) -> None:
+        inst = lees_instellingen(self.opslag)
+        casus = Casus(Persoon(None, None), Persoon(None, None), [], aanvraagdatum=date.today(),
+                      beleidsprofiel=inst["beleidsprofiel"],
+                      raadsman=Raadsman(inst["raadsman_naam"], inst["organisatie_naam"], inst["organisatie_adres"],
+                                        inst["raadsman_telefoon"], inst["raadsman_email"]))
+        dossier_id = self.opslag.nieuw_dossier(casus, raadsman=inst["raadsman_naam"])
+        self.vernieuw()
+        self.open_wizard(dossier_id)
+
+    def openen(self) -> None:
+        if (d := self.gekozen()) is not None:
+            self.open_wizard(d)
+
+    def open_wizard(self, dossier_id: int):
+        from .wizard import AvWizard
+        try:
+            casus = self.opslag.casus(dossier_id)
+        except OpslagFout as e:
+            QMessageBox.warning(self, "Dossier openen", str(e))
+            return None
+        w = AvWizard(casus, self.opslag, dossier_id, self)
+        w.hervat(self.opslag.dossier(dossier_id)["wizard_stap"] or 1)
+        w.finished.connect(lambda _: self.vernieuw())
+        w.open()
+        self.wizard = w
+        return w
+
+    def verwijderen(self) -> None:
+        d = self.gekozen()
+        if d is None:
+            return
+        info = self.opslag.dossier(d)
+        namen = " en ".join(n for n in (info["aanvrager_naam"], info["partner_naam"]) if n) or f"dossier {d}"
+        antwoord = QMessageBox.question(
+            self, "Dossier verwijderen",
+            f"Het dossier van {namen} verwijderen, met alle versies en documenten?\nDit kan niet ongedaan worden.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        if antwoord == QMessageBox.StandardButton.Yes:
+            self.opslag.verwijder_dossier(d)
+            self.vernieuw()
+
+    def _statusmenu(self, positie) -> None:
+        d = self.gekozen()
+        if d is None:
+            return
+        menu = QMenu(self)
+        for status in STATUSSEN:
+            menu.addAction(f"Status: {status}", lambda s=status: (self.opslag.zet_status(d, s), self.vernieuw()))
+        menu.exec(self.f.tabel.viewport().mapToGlobal(positie))
+
+    def instellingen(self) -> None:
+        from .instellingen import InstellingenDialoog
+        if InstellingenDialoog(self.opslag, self).exec():
+            self.vernieuw()

@@ -1,0 +1,76 @@
+"""De instellingen: organisatie, raadsman, beleidsprofiel, exportmap, bewaartermijn, en sleutelbos of wachtwoord."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
+
+from ..core.params import beleidsprofielen, laad_profiel
+from ..store import OpslagFout
+from ..store.instellingen import lees, schrijf
+from ..store.sleutel import Sleutelbeheer, veilige_keyring
+from .laden import Formulier
+
+
+class InstellingenDialoog(QDialog):
+    def __init__(self, opslag, ouder=None):
+        super().__init__(ouder)
+        self.opslag = opslag
+        self.f = Formulier("instellingen")
+        self.setWindowTitle("Instellingen")
+        QVBoxLayout(self).addWidget(self.f.widget)
+        knoppen = self.f.knoppen
+        knoppen.accepted.connect(self.accept)
+        knoppen.rejected.connect(self.reject)
+        w = lees(opslag)
+        for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
+                  "exportmap"):
+            getattr(self.f, k).setText(w[k])
+        self.profielen = beleidsprofielen()
+        self.f.beleidsprofiel.addItems([laad_profiel(p).naam for p in self.profielen])
+        self.f.beleidsprofiel.setCurrentIndex(self.profielen.index(w["beleidsprofiel"]))
+        self.f.bewaartermijn.setRange(1, 240)
+        self.f.bewaartermijn.setValue(int(w["bewaartermijn_maanden"]))
+        self.sb = Sleutelbeheer(opslag.map) if opslag.map else None
+        modus = self.sb.modus if self.sb and self.sb.bestaat() else "wachtwoord"
+        self.f.wachtwoordmodus.setChecked(modus == "wachtwoord")
+        if veilige_keyring() is None:
+            self.f.wachtwoordmodus.setEnabled(False)
+            self.f.wachtwoordmodus.setToolTip("Er is geen veilige sleutelbos op deze computer: een wachtwoord is nodig.")
+        for veld in (self.f.wachtwoord, self.f.wachtwoord2):
+            veld.setEchoMode(QLineEdit.EchoMode.Password)
+            veld.setPlaceholderText("alleen invullen om het wachtwoord te wijzigen")
+        self.resize(640, 560)
+
+    def accept(self) -> None:
+        f = self.f
+        w1, w2 = f.wachtwoord.text(), f.wachtwoord2.text()
+        wachtwoord = f.wachtwoordmodus.isChecked()
+        if (w1 or w2) and w1 != w2:
+            f.wachtwoord2_fout.setText("De wachtwoorden zijn niet gelijk.")
+            f.wachtwoord2_fout.show()
+            return
+        if w1 and len(w1) < 8:
+            f.wachtwoord_fout.setText("Kies een wachtwoord van minstens 8 tekens.")
+            f.wachtwoord_fout.show()
+            return
+        try:
+            if self.sb is not None:
+                huidig = self.sb.modus
+                if wachtwoord and (huidig != "wachtwoord" or w1):
+                    if not w1:
+                        f.wachtwoord_fout.setText("Kies een wachtwoord voor de wachtwoordmodus.")
+                        f.wachtwoord_fout.show()
+                        return
+                    self.sb.naar_wachtwoord(self.opslag._sleutel, w1)
+                elif not wachtwoord and huidig == "wachtwoord":
+                    self.sb.naar_keyring(self.opslag._sleutel)
+            schrijf(self.opslag, {
+                "organisatie_naam": f.organisatie_naam.text().strip(), "organisatie_adres": f.organisatie_adres.text().strip(),
+                "raadsman_naam": f.raadsman_naam.text().strip(), "raadsman_telefoon": f.raadsman_telefoon.text().strip(),
+                "raadsman_email": f.raadsman_email.text().strip(), "exportmap": f.exportmap.text().strip(),
+                "beleidsprofiel": self.profielen[f.beleidsprofiel.currentIndex()],
+                "bewaartermijn_maanden": str(f.bewaartermijn.value())})
+        except OpslagFout as e:
+            QMessageBox.warning(self, "Instellingen", str(e))
+            return
+        super().accept()

@@ -1,0 +1,47 @@
+"""Laadt de Qt Designer-formulieren uit forms/ (op een manier: QUiLoader tijdens het draaien, geen gegenereerde code).
+
+Formulier geeft de benoemde widgets als attributen (f.aanvrager_naam) en verbergt lege uitleg- en foutlabels."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtUiTools import QUiLoader
+from PySide6.QtWidgets import QLabel, QWidget
+
+from ..core.params import resources_map
+
+
+def formulieren_map() -> Path:
+    if bundel := getattr(sys, "_MEIPASS", None):
+        return Path(bundel) / "forms"
+    return resources_map().parent / "forms"
+
+
+class Formulier:
+    """Een geladen .ui-bestand; attributen zoeken het kind-widget met die objectnaam."""
+
+    def __init__(self, naam: str, ouder: QWidget | None = None):
+        bestand = QFile(str(formulieren_map() / f"{naam}.ui"))
+        if not bestand.open(QIODevice.OpenModeFlag.ReadOnly):
+            raise FileNotFoundError(f"formulier {naam}.ui ontbreekt")
+        laden = QUiLoader()
+        self.widget = laden.load(bestand, ouder)
+        bestand.close()
+        if self.widget is None:
+            raise RuntimeError(f"formulier {naam}.ui is onleesbaar: {laden.errorString()}")
+        for label in self.widget.findChildren(QLabel):
+            n = label.objectName()
+            if n.endswith("_fout") or (n in ("uitleg", "bron") and not label.text()):
+                label.hide()
+
+    def __getattr__(self, naam: str):
+        kind = self.widget.findChild(QObject, naam)
+        if kind is None:
+            raise AttributeError(f"{naam} staat niet in het formulier {self.widget.objectName()}")
+        return kind
+
+    def heeft(self, naam: str) -> bool:
+        return self.widget.findChild(QObject, naam) is not None

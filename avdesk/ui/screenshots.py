@@ -1,0 +1,79 @@
+"""`avdesk screenshots MAP`: elke pagina van de ingebouwde demo (Martin en Hanna, handreiking 2024) als PNG,
+zonder scherm (offscreen), in een tijdelijke, versleutelde opslag die daarna weer verdwijnt."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+
+def wacht(app, seconden: float) -> None:
+    import time
+    einde = time.monotonic() + seconden
+    while time.monotonic() < einde:
+        app.processEvents()
+        time.sleep(0.02)
+
+
+def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    if schaal != 1.0:
+        os.environ["QT_SCALE_FACTOR"] = str(schaal)
+    from ..core.casus import lees_casus
+    from ..core.params import resources_map
+    from ..store.opslag import Opslag
+    from .app import maak_app
+    from .hoofdscherm import Hoofdscherm
+    from .instellingen import InstellingenDialoog
+    app = maak_app([])
+    doel.mkdir(parents=True, exist_ok=True)
+    bestanden = []
+
+    def foto(widget, naam):
+        app.processEvents()
+        pad = doel / f"{naam}.png"
+        widget.grab().save(str(pad))
+        bestanden.append(pad)
+
+    with tempfile.TemporaryDirectory(prefix="avdesk-demo-") as tmp:
+        opslag = Opslag.open(Path(tmp), "demo-wachtwoord")
+        try:
+            casus = lees_casus((resources_map() / "demo" / "martin_hanna.json").read_bytes(), concept=True)
+            dossier = opslag.nieuw_dossier(casus)
+            scherm = Hoofdscherm(opslag)
+            scherm.show()
+            foto(scherm, "00-dossiers")
+            dialoog = InstellingenDialoog(opslag, scherm)
+            dialoog.show()
+            foto(dialoog, "00-instellingen")
+            dialoog.close()
+            w = scherm.open_wizard(dossier)
+            w.restart()
+            while True:
+                n = w.currentId()
+                foto(w, f"{n:02d}-{'afronding' if n == 12 else f'stap{n}'}")
+                if n == 12:
+                    w.currentPage().maak_pdfs()
+                    wacht(app, 1.5)                      # QPdfView tekent op de achtergrond
+                    foto(w, "12-afronding-met-pdf")
+                    break
+                vorige = n
+                w.next()
+                if w.currentId() == vorige:
+                    raise RuntimeError(f"de demo komt niet verder dan stap {n}: {w.currentPage().melding.text()}")
+            w.reject()
+            # Stap 8-11 gelden niet voor Martin en Hanna (geen 2023, geen terugvordering): die stappen met de
+            # tweede demo (2022 en 2023 met terugvordering, 2024 als Martin en Hanna).
+            tweede = opslag.nieuw_dossier(lees_casus((resources_map() / "demo" / "drie_jaren.json").read_bytes(),
+                                                     concept=True))
+            w = scherm.open_wizard(tweede)
+            w.hervat(8)
+            for n in (8, 9, 10, 11):
+                foto(w, f"{n:02d}-stap{n}")
+                w.next()
+            w.reject()
+            scherm.close()
+        finally:
+            opslag.close()
+    return bestanden

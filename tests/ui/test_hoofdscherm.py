@@ -1,0 +1,77 @@
+"""Hoofdscherm, formulieren en screenshots: zoeken terwijl je typt, verwijderen met bevestiging, en elke .ui laadt."""
+
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from avdesk.core.casus import lees_casus
+from avdesk.ui.hoofdscherm import Hoofdscherm
+from avdesk.ui.laden import Formulier, formulieren_map
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def casus(naam):
+    return lees_casus((ROOT / "tests" / "scenarios" / naam).read_bytes())
+
+
+def test_zoeken_terwijl_je_typt(qtbot, app, opslag):
+    for n in ("martin_hanna_2024.json", "irene_sergio_2023.json", "jerry_anton_2024.json"):
+        opslag.nieuw_dossier(casus(n))
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    assert scherm.proxy.rowCount() == 3
+    assert scherm.proxy.index(0, 1).data() == "Jerry"        # laatst gewijzigd bovenaan
+    qtbot.keyClicks(scherm.f.zoek, "serg")
+    qtbot.waitUntil(lambda: scherm.proxy.rowCount() == 1, timeout=2000)
+    assert scherm.proxy.index(0, 2).data() == "Sergio"
+    assert scherm.statusBar().currentMessage() == "1 dossier(s) gevonden"
+
+
+def test_verwijderen_vraagt_bevestiging(qtbot, app, opslag, monkeypatch):
+    d = opslag.nieuw_dossier(casus("bosveld_2022.json"))
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    vragen = []
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: vragen.append(a[2]) or QMessageBox.StandardButton.No)
+    scherm.verwijderen()
+    assert opslag.dossiers() and "Bosveld" in vragen[0] and "niet ongedaan" in vragen[0]
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
+    scherm.verwijderen()
+    assert opslag.dossiers() == [] and scherm.proxy.rowCount() == 0
+    assert opslag.auditlog()[0] == {**opslag.auditlog()[0], "actie": "dossier verwijderd", "dossier_id": d}
+
+
+def test_nieuw_dossier_neemt_instellingen_over(qtbot, app, opslag):
+    from avdesk.store.instellingen import schrijf
+    schrijf(opslag, {"raadsman_naam": "R. de Vries", "organisatie_naam": "Raadslieden Noord",
+                     "beleidsprofiel": "mvs-2025"})
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    scherm.nieuw()
+    c = scherm.wizard.casus
+    assert (c.raadsman.naam, c.raadsman.organisatie, c.beleidsprofiel) == ("R. de Vries", "Raadslieden Noord", "mvs-2025")
+    scherm.wizard.reject()
+
+
+def test_elk_formulier_laadt_en_de_tabvolgorde_klopt(app):
+    for ui in sorted(formulieren_map().glob("*.ui")):
+        f = Formulier(ui.stem)
+        namen = {e.get("name") for e in ET.parse(ui).iter("widget")}
+        for tab in ET.parse(ui).iter("tabstop"):
+            assert tab.text in namen and f.heeft(tab.text), f"{ui.name}: tabstop {tab.text}"
+        for label in ET.parse(ui).iter("widget"):
+            buddy = label.find("property[@name='buddy']/cstring")
+            if buddy is not None:
+                assert buddy.text in namen, f"{ui.name}: buddy {buddy.text}"
+
+
+def test_screenshots(tmp_path, avdesk_cli):
+    r = avdesk_cli("screenshots", tmp_path)
+    assert r.returncode == 0, r.stderr.decode()[-2000:]
+    namen = sorted(p.name for p in tmp_path.glob("*.png"))
+    for n in range(1, 12):
+        assert any(x.startswith(f"{n:02d}-stap{n}") for x in namen), n
+    assert "12-afronding-met-pdf.png" in namen and "00-dossiers.png" in namen
+    assert all(p.stat().st_size > 5000 for p in tmp_path.glob("*.png"))

@@ -1,0 +1,246 @@
+"""De wizard door de ogen van een raadsman: typen, op Volgende drukken, en op de laatste pagina precies de
+bedragen van `avdesk bereken --json` zien. Plus de routes van stap 3, het bewaren van foute invoer en hervatten."""
+
+import json
+import subprocess
+import sys
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QWizard
+
+from avdesk.core.berekening import bereken
+from avdesk.core.casus import Casus, Persoon, casus_naar_dict, lees_casus
+from avdesk.core.geld import euro
+from avdesk.ui.hoofdscherm import Hoofdscherm
+from avdesk.ui.wizard import AFRONDING, AvWizard
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def cli_json(scenario: str) -> dict:
+    r = subprocess.run([sys.executable, "-m", "avdesk", "bereken", str(ROOT / "tests/scenarios" / scenario), "--json"],
+                       capture_output=True, check=True, cwd=ROOT)
+    return json.loads(r.stdout, parse_float=Decimal)
+
+
+def lege_casus(aanvraagdatum=date(2024, 9, 15)) -> Casus:
+    return Casus(Persoon(None, None), Persoon(None, None), [], aanvraagdatum=aanvraagdatum)
+
+
+def stap1(r, aanvrager, geb_a, partner, geb_p, aanvraagdatum):
+    f = r.pagina.f
+    r.typ(f.aanvrager_naam, aanvrager)
+    r.typ(f.aanvrager_geboortedatum, geb_a)
+    r.typ(f.partner_naam, partner)
+    r.typ(f.partner_geboortedatum, geb_p)
+    r.typ(f.aanvraagdatum, aanvraagdatum)
+    r.vink(f.toestemming_mijntoeslagen)
+    assert r.volgende() == 2, r.pagina.melding.text()
+
+
+def periode(r, ed, ti_a, ti_p, huur, kinderen=(), ht=None, zt=None):
+    p = ed.p
+    r.typ(p.ti_aanvrager, ti_a)
+    r.typ(p.ti_partner, ti_p)
+    r.typ(p.kale_huur, huur)
+    for naam, geb in kinderen:
+        r.klik(p.mede_toevoegen)
+        rij = p.medebewoners.rowCount() - 1
+        r.typ(p.medebewoners.cellWidget(rij, 0), naam)
+        r.typ(p.medebewoners.cellWidget(rij, 1), geb)
+    if ht is not None:
+        r.typ(p.ontvangen_ht, ht)
+        r.typ(p.ontvangen_zt, zt)
+
+
+def afronding_bedragen(w) -> list[list[str]]:
+    t = w.currentPage().f.samenvatting
+    return [[t.item(r, k).text() for k in range(t.columnCount())] for r in range(t.rowCount())]
+
+
+def bedragen(uitkomst: dict) -> list:
+    """De geldbedragen per jaar (en het totaal) uit avdesk-berekening/1, om CLI en wizard te vergelijken."""
+    return [[str(j[k]) for k in ("tekort", "compensatie_jaar", "eenmalig", "periodiek_per_maand")]
+            + [[str(p["compensatie_periode"]) for p in j["perioden"]]] for j in uitkomst["jaren"]] \
+        + [str(uitkomst["totaal_compensatie"])]
+
+
+def test_martin_en_hanna_door_de_wizard(qtbot, app, opslag, raadsman_voor):
+    dossier = opslag.nieuw_dossier(lege_casus())
+    w = AvWizard(opslag.casus(dossier), opslag, dossier)
+    r = raadsman_voor(w)
+    w.restart()
+    stap1(r, "Martin", "15-07-1979", "Hanna", "17-05-1987", "15-09-2024")
+    # Stap 2: toeslagjaar 2024 staat klaar met jan-jun en jul-dec.
+    ed = r.pagina.editor(2024)
+    periode(r, ed, "27.000", "0", "660", [("Daan", "01-03-2016"), ("Milo", "01-09-2018")], "398", "233")
+    ed.f.perioden.setCurrentRow(1)                       # jul-dec neemt de gegevens van jan-jun over
+    assert ed.p.ti_aanvrager.text() == "27.000" and ed.p.medebewoners.rowCount() == 2
+    ed.f.wijziging_maand.setCurrentIndex(7)              # wijziging vanaf september (aanvullende bijstand)
+    r.klik(ed.f.wijziging_toevoegen)
+    assert [ed.f.perioden.item(i).text() for i in range(3)] == ["jan t/m jun 2024", "jul t/m aug 2024",
+                                                                 "sep t/m dec 2024"]
+    r.typ(ed.p.ti_aanvrager, "30.020")
+    r.typ(ed.p.ti_partner, "3.020")
+    r.typ(ed.p.ontvangen_ht, "299")
+    r.typ(ed.p.ontvangen_zt, "165")
+    assert "€ 299,00 huurtoeslag" in ed.p.berekend_ht.text() and ed.p.s1.text() == ""   # MijnToeslagen klopt
+    assert r.volgende() == 3
+    assert r.pagina.f.route_tekort.isChecked()
+    assert r.volgende() == 4
+    for (_, veld, _), netto in zip(r.pagina.velden, ("1.686", "1686", "1.975")):
+        r.typ(veld, netto)
+    assert "€ 148,04 per maand onder de bijstandsnorm" in r.pagina.f.signalen.text()
+    assert r.volgende() == 5 and r.volgende() == 6 and r.volgende() == 7
+    r.typ(r.pagina.vermogen_velden[0][1], "2.500")
+    assert r.volgende() == AFRONDING                      # geen 2023: stap 8 vervalt
+    verwacht = cli_json("martin_hanna_2024.json")
+    (jaar,) = verwacht["jaren"]
+    assert afronding_bedragen(w)[0] == ["2024", euro(jaar["tekort"]), "-", euro(jaar["compensatie_jaar"]),
+                                        euro(jaar["eenmalig"]), f"{euro(jaar['periodiek_per_maand'])} (2024-09 t/m 2024-12)"]
+    assert afronding_bedragen(w)[-1][3] == euro(verwacht["totaal_compensatie"]) == "€ 292,84"
+    # De casus van de wizard geeft tot op de cent dezelfde bedragen als `avdesk bereken --json` op het scenario.
+    assert bedragen(bereken(lees_casus(casus_naar_dict(w.casus))).naar_json()) == bedragen(verwacht)
+    assert r.velden <= 30, f"{r.velden} velden"
+    print(f"\nMartin en Hanna: {r.velden} velden ingevuld")
+    # Aanvraag en berekening in het dossier (versleuteld), met status 'aanvraag klaar'.
+    w.currentPage().maak_pdfs()
+    assert {d["soort"] for d in opslag.documenten(dossier)} == {"aanvraag", "berekening"}
+    assert opslag.dossier(dossier)["status"] == "aanvraag klaar"
+
+
+def test_irene_en_sergio_door_de_wizard(qtbot, app, opslag, raadsman_voor):
+    dossier = opslag.nieuw_dossier(lege_casus(date(2024, 10, 1)))
+    w = AvWizard(opslag.casus(dossier), opslag, dossier)
+    r = raadsman_voor(w)
+    w.restart()
+    stap1(r, "Irene", "02-03-1985", "Sergio", "03-04-1986", "01-10-2024")
+    stap2 = r.pagina
+    stap2.f.jaar_keuze.setCurrentText("2023")
+    r.klik(stap2.f.jaar_toevoegen)
+    stap2.f.jaren.setCurrentIndex([ed.jaar.jaar for ed in stap2.editors].index(2024))
+    r.klik(stap2.f.jaar_verwijderen)                      # 2024 niet nodig
+    ed = stap2.editor(2023)
+    periode(r, ed, "23.762", "4.322", "720", [("kind", "12-06-2015")])
+    ed.f.perioden.setCurrentRow(1)
+    r.typ(ed.p.kale_huur, "575,03")                       # huur vanaf 1 juli
+    assert r.volgende() == 3 and r.volgende() == 4
+    assert "niet ingevuld" in r.pagina.f.signalen.text()  # S3: bestaansminimum niet getoetst
+    for _ in range(4):
+        r.volgende()
+    assert w.currentId() == 8                             # tekort 2023
+    assert "Tekort 2023: € 996,00" in r.pagina.f.vergelijking.text()
+    assert r.volgende() == AFRONDING
+    verwacht = cli_json("irene_sergio_2023.json")
+    assert afronding_bedragen(w)[0][3] == euro(verwacht["jaren"][0]["compensatie_jaar"]) == "€ 996,00"
+    assert afronding_bedragen(w)[-1][3] == euro(verwacht["totaal_compensatie"])
+    assert bedragen(bereken(lees_casus(casus_naar_dict(w.casus))).naar_json()) == bedragen(verwacht)
+
+
+def casus_klaar(terugvordering: bool = True) -> Casus:
+    c = lees_casus((ROOT / "tests/scenarios/drie_jaren.json").read_bytes())
+    c.aanvraag.route = "tekort"
+    c.aanvraag.toestemming_mijntoeslagen = True
+    if not terugvordering:
+        for j in c.jaren:
+            j.terugvordering = None
+        c.jaren = [j for j in c.jaren if j.perioden]
+    return c
+
+
+@pytest.mark.parametrize("route,verwacht", [
+    ("tekort", [1, 2, 3, 4, 5, 6, 7, 8, AFRONDING]),
+    ("terugvordering", [1, 2, 3, 9, 10, 11, AFRONDING]),
+    ("beide", [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, AFRONDING]),
+])
+def test_routes_van_stap_3(qtbot, app, raadsman_voor, route, verwacht):
+    w = AvWizard(casus_klaar())
+    r = raadsman_voor(w)
+    w.restart()
+    bezocht = [w.currentId()]
+    while w.currentId() != 3:
+        bezocht.append(r.volgende())
+    r.klik(getattr(r.pagina.f, f"route_{route}"))
+    while w.currentId() != AFRONDING:
+        vorige = w.currentId()
+        bezocht.append(r.volgende())
+        assert w.currentId() != vorige, r.pagina.melding.text()
+    assert bezocht == verwacht
+    # De uitkomst op de laatste pagina is die van de rekenkern voor dezelfde casus.
+    assert afronding_bedragen(w)[-1][3] == euro(bereken(lees_casus(casus_naar_dict(w.casus))).totaal_compensatie)
+
+
+def test_terugvordering_deels_vraagt_motivering(qtbot, app, raadsman_voor):
+    c = casus_klaar()
+    c.aanvraag.route = "terugvordering"
+    w = AvWizard(c)
+    r = raadsman_voor(w)
+    w.hervat(10)
+    assert w.currentId() == 10
+    f = r.pagina.formulieren[2022]
+    r.klik(f.deels)
+    r.typ(f.bedrag, "600")
+    assert r.volgende() == 10 and "motivering" in r.pagina.melding.text()
+    f.motivering.setPlainText("Een deel komt door een niet doorgegeven loonsverhoging.")
+    assert r.volgende() == 11
+    assert next(j for j in w.casus.jaren if j.jaar == 2022).terugvordering.deel_alleenverdieners == Decimal(600)
+
+
+def test_foute_invoer_blijft_staan(qtbot, app, raadsman_voor):
+    w = AvWizard(lege_casus())
+    r = raadsman_voor(w)
+    w.restart()
+    f = r.pagina.f
+    r.typ(f.aanvrager_naam, "Martin")
+    r.typ(f.aanvrager_geboortedatum, "15-13-1979")
+    r.typ(f.aanvrager_bsn, "123456789")
+    assert r.volgende() == 1                                # niet verder
+    assert f.aanvrager_geboortedatum.text() == "15-13-1979" and f.aanvrager_bsn.text() == "123456789"
+    assert f.aanvrager_geboortedatum_fout.isVisibleTo(w) and "bestaat niet" in f.aanvrager_geboortedatum_fout.text()
+    assert "elfproef" in f.aanvrager_bsn_fout.text()
+    assert "Vul de naam van de partner in." == f.partner_naam_fout.text()
+    assert w.casus.aanvrager.naam == "Martin"               # wat wel klopt, is bewaard
+    r.typ(f.aanvrager_geboortedatum, "15-07-1979")
+    assert not f.aanvrager_geboortedatum_fout.isVisibleTo(w)
+
+
+def test_sluiten_en_heropenen_hervat_bij_dezelfde_stap(qtbot, app, opslag):
+    from conftest import Raadsman
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    scherm.nieuw()
+    w = scherm.wizard
+    r = Raadsman(qtbot, w)
+    stap1(r, "Fatima", "03-02-1980", "Mohamed", "09-11-1985", "15-09-2024")
+    r.typ(r.pagina.editor(2024).p.ti_aanvrager, "25.000")
+    w.reject()                                             # raadsman sluit de wizard halverwege
+    assert opslag.dossier(scherm.gekozen())["wizard_stap"] == 2
+    assert scherm.model.item(0, 1).text() == "Fatima"
+    w2 = scherm.open_wizard(scherm.gekozen())
+    assert w2.currentId() == 2
+    assert w2.currentPage().editor(2024).p.ti_aanvrager.text() == "25.000"
+    w2.back()
+    assert w2.currentPage().f.partner_naam.text() == "Mohamed"
+
+
+def test_ongedaan_maken(qtbot, app, raadsman_voor):
+    w = AvWizard(lege_casus())
+    r = raadsman_voor(w)
+    w.restart()
+    r.typ(r.pagina.f.aanvrager_naam, "Martin")
+    r.typ(r.pagina.f.aanvrager_naam, "Martine")
+    assert w.casus.aanvrager.naam == "Martine"
+    w.ongedaan()
+    assert w.casus.aanvrager.naam == "Martin" and r.pagina.f.aanvrager_naam.text() == "Martin"
+    w.ongedaan()
+    assert w.casus.aanvrager.naam is None
+
+
+def test_qt_knoppen_nederlands(qtbot, app, raadsman_voor):
+    w = AvWizard(lege_casus())
+    raadsman_voor(w)
+    assert w.button(QWizard.WizardButton.NextButton).text().replace("&", "") == "Volgende >"
+    assert w.button(QWizard.WizardButton.CancelButton).text().replace("&", "") == "Annuleren"
