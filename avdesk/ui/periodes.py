@@ -5,7 +5,7 @@ neemt de gegevens over, zodat de raadsman alleen invult wat anders is."""
 from __future__ import annotations
 
 import copy
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from PySide6.QtCore import Qt, Signal
@@ -16,6 +16,7 @@ from ..core.berekening import bereken_periode
 from ..core.casus import HANDMATIGE_TOESLAGEN, SERVICEKOSTEN, HandmatigeToeslag, Huur, Jaar, Medebewoner, Periode
 from ..core.geld import MAANDNAMEN, euro, geboren_uiterlijk, lees_datum
 from ..core.params import laad_jaar
+from ..core.signalen import s2
 from .laden import Formulier
 from .velden import Veldfout, lees, toon_fout, zet
 
@@ -317,9 +318,15 @@ class JaarEditor(QWidget):
             if ok1 and ok2 and ok3 and w is not None and r_ is not None and mot:
                 per.handmatig = [HandmatigeToeslag(HANDMATIGE_TOESLAGEN[p.hm_toeslag.currentIndex()], w, r_, mot)]
         try:
-            self.jaar.datum_definitieve_beschikking = lees(self.f.datum_beschikking, self.f.datum_beschikking_fout,
-                                                            "datum")
+            d = lees(self.f.datum_beschikking, self.f.datum_beschikking_fout, "datum")
+            self.jaar.datum_definitieve_beschikking = d
+            peil = self.w.casus.aanvraagdatum or date.today()
+            if d and d <= peil < d + timedelta(weeks=6):       # S2, meteen zichtbaar bij het invullen
+                self.f.datum_beschikking_fout.setText(s2(d).tekst)
+                self.f.datum_beschikking_fout.setStyleSheet("color: #8a4b00;")
+                self.f.datum_beschikking_fout.show()
         except Veldfout as e:
+            self.f.datum_beschikking_fout.setStyleSheet("color: #b00020;")
             fouten.append(f"{self.jaar.jaar}: {e}")
         self._toon_berekend()
         return fouten

@@ -227,8 +227,9 @@ class Stap2(Stap):
                 self.f.jaren.addTab(ed, f"Toeslagjaar {j.jaar}")
         self.f.jaar_keuze.clear()
         bestaand = {ed.jaar.jaar for ed in self.editors}
-        from ..core.params import ondersteunde_jaren
-        self.f.jaar_keuze.addItems([str(j) for j in ondersteunde_jaren() if j not in bestaand and j < 2025])
+        # Het beleidsprofiel bepaalt over welke jaren een tekort vergoed wordt (REKENMODEL §7).
+        tekortjaren = laad_profiel(self.casus.beleidsprofiel).tekort_jaren
+        self.f.jaar_keuze.addItems([str(j) for j in tekortjaren if j not in bestaand])
         if kies is not None:
             self.f.jaren.setCurrentIndex(kies)
 

@@ -244,3 +244,17 @@ def test_qt_knoppen_nederlands(qtbot, app, raadsman_voor):
     raadsman_voor(w)
     assert w.button(QWizard.WizardButton.NextButton).text().replace("&", "") == "Volgende >"
     assert w.button(QWizard.WizardButton.CancelButton).text().replace("&", "") == "Annuleren"
+
+
+def test_enter_is_volgende_en_s2_direct_zichtbaar(qtbot, app, raadsman_voor):
+    from PySide6.QtCore import Qt
+    c = casus_klaar()
+    c.aanvraagdatum = date(2024, 9, 15)
+    w = AvWizard(c)
+    r = raadsman_voor(w)
+    w.hervat(2)
+    ed = r.pagina.editor(2024)
+    r.typ(ed.f.datum_beschikking, "20-08-2024")
+    assert "bezwaartermijn loopt tot en met 01-10-2024" in ed.f.datum_beschikking_fout.text()
+    qtbot.keyClick(ed.p.ti_aanvrager, Qt.Key.Key_Return)      # Enter = Volgende
+    assert w.currentId() == 3
