@@ -212,7 +212,7 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> byte
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                             bottomMargin=MARGE + 6, title="Berekening compensatie alleenverdienersproblematiek",
                             author=c.raadsman.organisatie or "avdesk", subject="Berekening bijzondere bijstand",
-                            creator=f"avdesk", lang="nl-NL")
+                            creator="avdesk", lang="nl-NL")
     namen = f"{c.aanvrager.naam or 'aanvrager'} en {c.partner.naam or 'partner'}"
     kop = [
         Paragraph("Berekening compensatie alleenverdienersproblematiek", s["titel"]),

@@ -8,7 +8,7 @@ import copy
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHeaderView, QLineEdit, QScrollArea, QTableWidget,
                                QVBoxLayout, QWidget)
 

@@ -13,7 +13,7 @@ from decimal import Decimal
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget, QWizard, QWizardPage)
+                               QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
 
 from ..core.berekening import Berekening, bereken
 from ..core.casus import Casus, CasusFout, Jaar, Persoon, Terugvordering, casus_naar_dict, lees_casus
@@ -63,6 +63,30 @@ def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts
     t.resizeRowsToContents()
     hoogte = t.horizontalHeader().sizeHint().height() + sum(t.rowHeight(r) for r in range(t.rowCount())) + 2 * t.frameWidth()
     t.setFixedHeight(max(hoogte, 60))
+
+
+def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, object]], plaatshouder: str,
+                *bij_wijziging) -> list[QLineEdit]:
+    """Een tabel met per rij een omschrijving en een invoerveld (netto-inkomen per periode, vermogen per jaar)."""
+    t.clear()
+    t.setColumnCount(len(koppen))
+    t.setRowCount(len(rijen))
+    t.setHorizontalHeaderLabels(koppen)
+    t.verticalHeader().setVisible(False)
+    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+    velden = []
+    for r, (omschrijving, waarde) in enumerate(rijen):
+        t.setItem(r, 0, QTableWidgetItem(omschrijving))
+        veld = QLineEdit()
+        veld.setPlaceholderText(plaatshouder)
+        veld.setAccessibleName(f"{koppen[1]}: {omschrijving}")
+        zet(veld, waarde)
+        for functie in bij_wijziging:
+            veld.editingFinished.connect(functie)
+        t.setCellWidget(r, 1, veld)
+        velden.append(veld)
+    t.resizeRowsToContents()
+    return velden
 
 
 class Stap(QWizardPage):
@@ -325,26 +349,11 @@ class Stap4(Rekenstap):
         self.velden: list[tuple] = []
 
     def laad(self):
-        t: QTableWidget = self.f.netto
-        rijen = [(j, p) for j in sorted(self.casus.jaren, key=lambda j: j.jaar) for p in j.perioden]
-        t.clear()
-        t.setColumnCount(3)
-        t.setRowCount(len(rijen))
-        t.setHorizontalHeaderLabels(["Periode", "Netto-inkomen per maand (samen)", "Bijstandsnorm per maand"])
-        t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.velden = []
-        for r, (j, p) in enumerate(rijen):
-            t.setItem(r, 0, QTableWidgetItem(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}"))
-            veld = QLineEdit()
-            veld.setPlaceholderText("bijv. 1.686")
-            veld.setAccessibleName(f"Netto-inkomen {maand_label(p.van)} t/m {maand_label(p.tot_en_met)}")
-            zet(veld, p.netto_inkomen_per_maand)
-            veld.editingFinished.connect(self.w.na_wijziging)
-            veld.editingFinished.connect(self._signalen)
-            t.setCellWidget(r, 1, veld)
-            self.velden.append((p, veld, r))
-        t.resizeRowsToContents()
+        perioden = [p for j in sorted(self.casus.jaren, key=lambda j: j.jaar) for p in j.perioden]
+        velden = invoertabel(self.f.netto, ["Periode", "Netto-inkomen per maand (samen)", "Bijstandsnorm per maand"],
+                             [(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}", p.netto_inkomen_per_maand)
+                              for p in perioden], "bijv. 1.686", self.w.na_wijziging, self._signalen)
+        self.velden = [(p, veld, r) for r, (p, veld) in enumerate(zip(perioden, velden))]
         self._signalen()
 
     def schrijf(self, streng=False):
@@ -402,7 +411,7 @@ class Stap6(Rekenstap):
         b = self.uitkomst()
         if b is None:
             return
-        rijen, uitleg = [], []
+        rijen = []
         for jb in b.jaren:
             for pb in jb.perioden:
                 periode = f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}"
@@ -429,25 +438,11 @@ class Stap7(Rekenstap):
     def laad(self):
         b = self.uitkomst()
         c = self.casus
-        t: QTableWidget = self.f.vermogen
         jaren = sorted((j for j in c.jaren if j.perioden), key=lambda j: j.jaar)
-        t.clear()
-        t.setColumnCount(2)
-        t.setRowCount(len(jaren))
-        t.setHorizontalHeaderLabels(["Jaar", "Vermogen op 1 januari (samen)"])
-        t.verticalHeader().setVisible(False)
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        self.vermogen_velden = []
-        for r, j in enumerate(jaren):
-            t.setItem(r, 0, QTableWidgetItem(str(j.jaar)))
-            veld = QLineEdit()
-            veld.setPlaceholderText("bijv. 2.500")
-            veld.setAccessibleName(f"Vermogen {j.jaar}")
-            zet(veld, j.vermogen)
-            veld.editingFinished.connect(self.w.na_wijziging)
-            veld.editingFinished.connect(self.laad_uitkomst)
-            t.setCellWidget(r, 1, veld)
-            self.vermogen_velden.append((j, veld))
+        velden = invoertabel(self.f.vermogen, ["Jaar", "Vermogen op 1 januari (samen)"],
+                             [(str(j.jaar), j.vermogen) for j in jaren], "bijv. 2.500", self.w.na_wijziging,
+                             self.laad_uitkomst)
+        self.vermogen_velden = list(zip(jaren, velden))
         p = laad_profiel(c.beleidsprofiel)
         self.f.voorwaarden.setText(
             "Bijzondere bijstand vraagt: de kosten doen zich voor (huur en zorgpremie), ze zijn noodzakelijk, en er zijn "

@@ -6,7 +6,6 @@ afgedrukt als verhouding. Sleutelafleiding telt niet mee (de ruwe sleutel uit de
 
 from __future__ import annotations
 
-import json
 import secrets
 import sqlite3
 import statistics

@@ -5,7 +5,6 @@ Bedragen zijn maandbedragen van de rekentool van Dienst Toeslagen, afgekapt op h
 from datetime import date
 from decimal import Decimal as D
 
-import pytest
 
 from avdesk.core.params import laad_jaar
 from avdesk.core.toeslagen import Bewoner, Situatie
