@@ -282,15 +282,30 @@ def parser() -> argparse.ArgumentParser:
 
 
 
+def foutrapport(fout: BaseException) -> str:
+    """Een interne fout zonder persoonsgegevens: alleen het soort fout en waar in de code (bestand en regel), nooit
+    de foutmelding zelf of waarden (die kunnen een naam, BSN of bedrag bevatten)."""
+    import traceback
+    plekken = [f"{Path(f.filename).name}:{f.lineno} ({f.name})" for f in traceback.extract_tb(fout.__traceback__)]
+    return f"{type(fout).__name__} in " + " <- ".join(reversed(plekken[-6:]))
+
+
 def main(argv: list[str] | None = None) -> int:
     p = parser()
     try:
         args = p.parse_args(argv)
     except SystemExit as e:
         return int(e.code or 0) if e.code in (0, None) else 2
-    if args.opdracht is None:
-        return cmd_venster(args)
-    return args.functie(args)
+    try:
+        if args.opdracht is None:
+            return cmd_venster(args)
+        return args.functie(args)
+    except KeyboardInterrupt:
+        return 130
+    except Exception as e:       # een fout die avdesk niet verwachtte: netjes melden, zonder gegevens
+        print("Er ging iets mis in avdesk (een interne fout). Uw gegevens zijn niet gewijzigd. Meld dit met de "
+              f"volgende regel aan de beheerder:\n  {foutrapport(e)}", file=sys.stderr)
+        return 3
 
 
 if __name__ == "__main__":

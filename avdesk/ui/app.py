@@ -99,8 +99,20 @@ def open_opslag(ouder=None):
             wachtwoord = d.f.wachtwoord.text()
 
 
+def _onverwacht(soort, fout, tb):
+    """Een onverwachte fout in het venster: een Nederlandse melding zonder gegevens, en avdesk blijft open."""
+    from ..cli import foutrapport
+    fout.__traceback__ = tb
+    rapport = foutrapport(fout)
+    sys.stderr.write(f"Interne fout: {rapport}\n")
+    QMessageBox.critical(None, "avdesk: interne fout",
+                         "Er ging iets mis in avdesk. Wat al bewaard was, is niet verloren. Meld dit met de volgende "
+                         f"regel aan de beheerder:\n\n{rapport}")
+
+
 def main() -> int:
     app = maak_app()
+    sys.excepthook = _onverwacht
     opslag = open_opslag()
     if opslag is None:
         return 2

@@ -85,3 +85,17 @@ def test_concept_casus_mag_onvolledig_maar_niet_fout_zijn():
         raise AssertionError("een verkeerde datum is ook in een concept een fout")
     except CasusFout as e:
         assert "aanvrager.geboortedatum: is geen geldige datum" in e.fouten[0]
+
+
+def test_interne_fout_zonder_gegevens(monkeypatch, capsys):
+    """Een onverwachte fout geeft exit 3 en een regel voor de beheerder, zonder de foutmelding (met een naam erin)."""
+    from avdesk import cli
+    from avdesk.core import berekening
+
+    def kapot(*a, **k):
+        raise KeyError("Hanna 123456782")
+    monkeypatch.setattr(berekening, "bereken", kapot)
+    assert cli.main(["bereken", "tests/scenarios/martin_hanna_2024.json"]) == 3
+    fout = capsys.readouterr().err
+    assert "interne fout" in fout and "KeyError in" in fout and "cli.py" in fout
+    assert "Hanna" not in fout and "123456782" not in fout
