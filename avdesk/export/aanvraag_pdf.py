@@ -93,14 +93,19 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
                             author=c.raadsman.organisatie or "avdesk", subject="Aanvraag bijzondere bijstand",
                             creator="avdesk", lang="nl-NL")
     r = c.raadsman
-    v = [Paragraph("Aanvraag bijzondere bijstand alleenverdienersproblematiek", s["titel"]),
+    wtrap = bool(b.jaren) and all(jb.wtrap is not None for jb in b.jaren)
+    titel = ("Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" if wtrap else
+             "Aanvraag bijzondere bijstand alleenverdienersproblematiek")
+    v = [Paragraph(titel, s["titel"]),
          Paragraph(f"Aan: {b.profiel.uitvoerder}, team Inkomen", s["tekst"])]
     if r.naam or r.organisatie:
         v.append(Paragraph("Voorbereid met: " + ", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon, r.email)
                                                           if x), s["tekst"]))
     v += [Paragraph("Wij zijn een paar. Een van ons heeft een uitkering van UWV of een verzekeraar, de ander weinig of "
                     "geen inkomen. Daardoor krijgen wij minder huurtoeslag en zorgtoeslag dan wanneer wij allebei "
-                    "bijstand zouden hebben. Voor dat verschil vragen wij bijzondere bijstand aan.", s["tekst"]),
+                    "bijstand zouden hebben. " + (
+                        "Wij melden ons zelf voor de vaste tegemoetkoming (Participatiewet artikel 78gg)." if wtrap else
+                        "Voor dat verschil vragen wij bijzondere bijstand aan."), s["tekst"]),
           Paragraph("1. Onze gegevens", s["kop1"]),
           tabel(_persoon_rijen(c.aanvrager, c.partner), [BREEDTE * 0.28, BREEDTE * 0.36, BREEDTE * 0.36])]
 
@@ -127,6 +132,16 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
         v.append(Paragraph(f"De bijstand is voor te hoge eigen huurkosten ({eu(huur)}) en te hoge eigen zorgpremie "
                            f"({eu(zorg)}). De berekening zit als bijlage bij deze aanvraag.", s["tekst"]))
 
+    for jb in b.jaren:
+        if jb.wtrap is not None:
+            w = jb.wtrap
+            v.append(KeepTogether([Paragraph(f"Voorwaarden vaste tegemoetkoming {jb.jaar}", s["kop2"])]
+                                  + [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + r.split(": ", 1)[1],
+                                               s["signaal"]) for r in w.redenen]))
+            if w.voldoet and w.aanvullend_mogelijk:
+                v.append(Paragraph(f"Ons tekort over {jb.jaar} ({eu(w.tekort_jaar)}) is groter dan de tegemoetkoming. "
+                                   f"Wij vragen voor het verschil van {eu(w.aanvullend_mogelijk)} ook aanvullende "
+                                   f"bijzondere bijstand aan.", s["tekst"]))
     v.append(Paragraph("3. Bewijsstukken", s["kop1"]))
     v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = nog aanleveren.", s["klein"]))
     stukken = bewijsstukken()
@@ -165,5 +180,5 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
                            Spacer(1, 4), vakken,
                            Paragraph("U kunt met de pen tekenen op de lijn, of digitaal in het handtekeningveld.",
                                      s["klein"])]))
-    doc.build(v, canvasmaker=canvasmaker("Aanvraag bijzondere bijstand alleenverdienersproblematiek", b.parameterversie))
+    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie))
     return buf.getvalue()

@@ -92,8 +92,7 @@ def maandgrafiek(jb: JaarBerekening) -> Drawing:
     g.valueAxis.labels.fontName = LETTER
     g.valueAxis.labels.fontSize = 7.5
     g.valueAxis.valueMin = 0
-    hoogste = max(verschil + [1.0])
-    g.valueAxis.valueMax = hoogste * 1.15
+    g.valueAxis.valueMax = max(max(verschil) * 1.15, 10.0)     # ook zonder verschil een leesbare as (0-10)
     g.valueAxis.labelTextFormat = lambda v: f"€ {v:.0f}"
     g.bars[0].fillColor = colors.HexColor("#9db8d9")
     g.bars[1].fillColor = ACCENT
@@ -147,15 +146,39 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
     if w := jb.wtrap:
         uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
                              f"<b>{'voldoet' if w.voldoet else 'voldoet niet'}</b> aan de voorwaarden. Vaste "
-                             f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}.",
-                             s["tekst"]))
-        uit += [Paragraph("• " + r, s["signaal"]) for r in w.redenen]
+                             f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
+                             + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
+                                f"mogelijk." if w.voldoet and w.aanvullend_mogelijk else "."), s["tekst"]))
+        uit += [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + r, s["signaal"]) for r in w.redenen]
+        uit += _inkomenstoets(jb, s)
     for t in jb.toelichting:
         uit.append(Paragraph(t, s["tekst"]))
     if jb.signalen:
         uit.append(Paragraph("Signalen", s["kop2"]))
         uit += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {sg.tekst}", s["signaal"]) for sg in jb.signalen]
     return uit
+
+
+def _inkomenstoets(jb: JaarBerekening, s) -> list:
+    """Wtrap: totaalinkomen (netto + toeslagen) tegenover het huishouden met alleen bijstand, over het jaar."""
+    if not jb.perioden:
+        return []
+    rijen = [["Periode", "Maanden", "Inkomen p/m", "Bij alleen bijstand p/m", "Inkomen", "Bij alleen bijstand"]]
+    hi = bm = NUL
+    volledig = True
+    for pb in jb.perioden:
+        if pb.inkomen is None:
+            volledig = False
+            rijen.append([_periode_label(pb), str(pb.maanden), "-", "-", "-", "-"])
+            continue
+        hi += pb.inkomen * pb.maanden
+        bm += pb.bestaansminimum * pb.maanden
+        rijen.append([f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}", str(pb.maanden), eu(pb.inkomen),
+                      eu(pb.bestaansminimum), eu(pb.inkomen * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
+    rijen.append(["Totaal", "", "", "", eu(hi) if volledig else "-", eu(bm) if volledig else "-"])
+    return [Paragraph("Inkomenstoets: netto-inkomen plus toeslagen tegenover het huishouden met alleen bijstand "
+                      "(netto bijstandsnorm plus de toeslagen bij alleen bijstand).", s["tekst"]),
+            tabel(rijen, [BREEDTE * 0.24, BREEDTE * 0.12] + [BREEDTE * 0.16] * 4, rechts_vanaf=1, totaalrij=True)]
 
 
 def _parameters(b: Berekening, s) -> list:

@@ -73,6 +73,13 @@ def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
                 foto(w, f"{n:02d}-stap{n}")
                 w.next()
             w.reject()
+            # De Wtrap-zelfmeldertoets (2025-2027) met de derde demo.
+            derde = opslag.nieuw_dossier(lees_casus((resources_map() / "demo" / "wtrap_2026.json").read_bytes(),
+                                                    concept=True))
+            w = scherm.open_wizard(derde)
+            w.hervat(13)
+            foto(w, "13-wtrap")
+            w.reject()
             scherm.close()
         finally:
             opslag.close()

@@ -26,7 +26,9 @@ from .periodes import JaarEditor, leeg, standaard_perioden
 from .velden import Veldfout, lees, zet
 
 AFRONDING = 12
+WTRAP = 13
 TITELS_STAPPEN = {
+    WTRAP: "Wtrap 2025-2027: zelfmeldertoets",
     1: "Uitnodigen en inloggen", 2: "Gegevens in MijnToeslagen controleren", 3: "Route: tekort, terugvordering of beide",
     4: "Netto-inkomen en bijstandsniveau", 5: "Berekening van de toeslagen", 6: "Vergelijking met het bestaansminimum",
     7: "Tekort in het lopende jaar", 8: "Tekort 2023", 9: "Terugvordering", 10: "Geheel of deels door de "
@@ -37,7 +39,7 @@ NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebond
 
 
 def paginatitel(n: int) -> str:
-    return TITELS_STAPPEN[n] if n == AFRONDING else f"Stap {n} - {TITELS_STAPPEN[n]}"
+    return TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"Stap {n} - {TITELS_STAPPEN[n]}"
 
 
 def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts_vanaf: int = 1,
@@ -232,8 +234,12 @@ class Stap2(Stap):
         if not c.jaren:
             # Standaard: het laatste tekortjaar van het beleidsprofiel tot en met het jaar van de aanvraag.
             profiel = laad_profiel(c.beleidsprofiel)
-            jaar = max(j for j in profiel.tekort_jaren if not c.aanvraagdatum or j <= c.aanvraagdatum.year) \
-                if profiel.tekort_jaren else (c.aanvraagdatum or date.today()).year
+            aanvraagjaar = (c.aanvraagdatum or date.today()).year
+            kandidaten = [j for j in profiel.tekort_jaren if j <= aanvraagjaar]
+            if aanvraagjaar > 2025 or not kandidaten:      # na de tekortjaren: de Wtrap (zelfmelder) over vorig jaar
+                from ..core.params import ondersteunde_jaren
+                kandidaten = [j for j in ondersteunde_jaren() if j < aanvraagjaar] or [min(ondersteunde_jaren())]
+            jaar = max(kandidaten)
             if not any(j.jaar == jaar for j in c.jaren):
                 c.jaren.append(Jaar(jaar))
         self._tabs_bouwen()
@@ -251,9 +257,11 @@ class Stap2(Stap):
                 self.f.jaren.addTab(ed, f"Toeslagjaar {j.jaar}")
         self.f.jaar_keuze.clear()
         bestaand = {ed.jaar.jaar for ed in self.editors}
-        # Het beleidsprofiel bepaalt over welke jaren een tekort vergoed wordt (REKENMODEL §7).
-        tekortjaren = laad_profiel(self.casus.beleidsprofiel).tekort_jaren
-        self.f.jaar_keuze.addItems([str(j) for j in tekortjaren if j not in bestaand])
+        # Het beleidsprofiel bepaalt over welke jaren een tekort vergoed wordt (REKENMODEL §7); vanaf 2025 de Wtrap.
+        from ..core.params import ondersteunde_jaren
+        jaren = sorted(set(laad_profiel(self.casus.beleidsprofiel).tekort_jaren) | {j for j in ondersteunde_jaren()
+                                                                                     if j >= 2025})
+        self.f.jaar_keuze.addItems([str(j) for j in jaren if j not in bestaand])
         if kies is not None:
             self.f.jaren.setCurrentIndex(kies)
 
@@ -307,7 +315,7 @@ class Stap2(Stap):
 
 class Stap3(Stap):
     nummer, formulier = 3, "stap03"
-    ROUTES = ("tekort", "terugvordering", "beide")
+    ROUTES = ("tekort", "terugvordering", "beide", "wtrap")
 
     def __init__(self, wizard):
         super().__init__(wizard)
@@ -643,6 +651,74 @@ class Stap11(Rekenstap):
                                     "de perioden van 2023 in om te zien of het tekort hoger was dan de terugvordering.")
 
 
+# ---------------------------------------------------------------- Wtrap 2025-2027
+
+class StapWtrap(Rekenstap):
+    nummer, formulier = WTRAP, "stapwtrap"
+    VRAGEN = ("fiscale_partners", "toeslagpartners", "uitkering_geen_participatiewet", "woonachtig_in_gemeente")
+
+    def laad(self):
+        from ..core.params import laad_jaar
+        self.f.jaren.clear()
+        self.formulieren = {}
+        for j in sorted((j for j in self.casus.jaren if j.jaar >= 2025), key=lambda j: j.jaar):
+            f = Formulier("wtrap")
+            self.formulieren[j.jaar] = f
+            self.f.jaren.addTab(f.widget, f"Wtrap {j.jaar}")
+            for vraag in self.VRAGEN:
+                vakje = getattr(f, vraag)
+                antwoord = j.wtrap.get(vraag)
+                if vraag == "toeslagpartners" and antwoord is None:
+                    antwoord = self.casus.toeslagpartners or None
+                vakje.setChecked(bool(antwoord))
+                vakje.toggled.connect(self.w.na_wijziging)
+                vakje.toggled.connect(self._uitkomst)
+            zet(f.vermogen, j.vermogen)
+            vast = "wtrap.vaste_tegemoetkoming" in laad_jaar(j.jaar)
+            f.tegemoetkoming.setVisible(not vast)
+            f.label_tegemoetkoming.setVisible(not vast)
+            zet(f.tegemoetkoming, j.wtrap.get("tegemoetkoming"))
+            for veld in (f.vermogen, f.tegemoetkoming):
+                veld.editingFinished.connect(self.w.na_wijziging)
+                veld.editingFinished.connect(self._uitkomst)
+        if not self.formulieren:
+            self.toon_melding(["voeg in stap 2 een toeslagjaar vanaf 2025 toe voor de Wtrap"])
+        self._uitkomst()
+
+    def schrijf(self, streng=False):
+        fouten = []
+        for jaar, f in getattr(self, "formulieren", {}).items():
+            j = next(j for j in self.casus.jaren if j.jaar == jaar)
+            for vraag in self.VRAGEN:
+                j.wtrap[vraag] = True if getattr(f, vraag).isChecked() else None      # niet aangevinkt: niet bevestigd
+            try:
+                j.vermogen = lees(f.vermogen, f.vermogen_fout, "bedrag", verplicht=streng, naam="het vermogen")
+                if f.tegemoetkoming.isVisibleTo(f.widget):
+                    j.wtrap["tegemoetkoming"] = lees(f.tegemoetkoming, f.tegemoetkoming_fout, "bedrag", verplicht=streng,
+                                                     naam="de vaste tegemoetkoming van dit jaar")
+            except Veldfout as e:
+                fouten.append(f"{jaar}: {e}")
+        if streng and not getattr(self, "formulieren", {}):
+            fouten.append("voeg in stap 2 een toeslagjaar vanaf 2025 toe voor de Wtrap")
+        return fouten
+
+    def _uitkomst(self, *_):
+        self.schrijf(False)
+        b = self.uitkomst()
+        for jb in (b.jaren if b else []):
+            f = self.formulieren.get(jb.jaar)
+            if f is None or jb.wtrap is None:
+                continue
+            w = jb.wtrap
+            regels = [f"<b>{'Voldoet' if w.voldoet else 'Voldoet niet'}</b> aan de voorwaarden voor {jb.jaar}."]
+            regels += [f"• {r}" for r in w.redenen]
+            if w.tegemoetkoming is not None:
+                regels.append(f"Vaste tegemoetkoming: {euro(w.tegemoetkoming)}. Berekend tekort over het jaar: "
+                              f"{euro(w.tekort_jaar)}.")
+            regels += [f"{s.code}: {s.tekst}" for s in jb.signalen if s.code in ("S5", "S6")]
+            f.uitkomst.setText("<br>".join(regels))
+
+
 # ---------------------------------------------------------------- afronding
 
 class Afronding(Rekenstap):
@@ -769,7 +845,8 @@ class AvWizard(QWizard):
         self.customButtonClicked.connect(lambda _: self.ongedaan())
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
         self.stappen: dict[int, Stap] = {}
-        for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, Afronding):
+        for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,
+                       Afronding):
             pagina = klasse(self)
             self.stappen[klasse.nummer] = pagina
             self.setPage(klasse.nummer, pagina)
@@ -802,6 +879,8 @@ class AvWizard(QWizard):
             stappen += [9, 10]
             if any(j.jaar == 2023 and j.terugvordering for j in self.casus.jaren):
                 stappen.append(11)
+        if route == "wtrap":
+            stappen += [4, 5, WTRAP]
         if route:
             stappen.append(AFRONDING)
         return stappen
@@ -845,7 +924,7 @@ class AvWizard(QWizard):
         from PySide6.QtWidgets import QListWidgetItem
         self.zijlijst.clear()
         for n in self.route_stappen() or [1, 2, 3]:
-            item = QListWidgetItem(TITELS_STAPPEN[n] if n == AFRONDING else f"{n}. {TITELS_STAPPEN[n]}")
+            item = QListWidgetItem(TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}")
             item.setData(Qt.ItemDataRole.UserRole, n)
             if n == self.currentId():
                 f = item.font()

@@ -16,7 +16,7 @@ from avdesk.core.geld import euro
 from avdesk.export.documenten import maak_documenten
 
 ROOT = Path(__file__).resolve().parents[2]
-CASUSSEN = ["martin_hanna_2024.json", "irene_sergio_2023.json", "drie_jaren.json"]
+CASUSSEN = ["martin_hanna_2024.json", "irene_sergio_2023.json", "drie_jaren.json", "wtrap_2026.json"]
 
 
 def pdftekst(pdf: bytes) -> str:
@@ -139,3 +139,13 @@ def test_bronnen_in_het_nederlands_met_sleutels(documenten):
     assert "Bronnen" in berekening and "De sleutels in de kolom" in berekening
     for engels in (" not read", "verified by", "secondary", " the "):
         assert engels not in berekening, engels
+
+
+def test_wtrap_aanvraag_en_inkomenstoets():
+    c = lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
+    docs = maak_documenten(c)
+    aanvraag, berekening = pdftekst(docs["aanvraag"]), pdftekst(docs["berekening"])
+    assert "Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" in aanvraag
+    assert "Voorwaarden vaste tegemoetkoming 2026" in aanvraag and "☒ fiscaal partners" in aanvraag
+    assert "vaste tegemoetkoming Wtrap" in aanvraag and "€ 1.100,00" in aanvraag
+    assert "Inkomenstoets" in berekening and "€ 30.888,00" in berekening and "€ 32.267,52" in berekening

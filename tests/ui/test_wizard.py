@@ -258,3 +258,26 @@ def test_enter_is_volgende_en_s2_direct_zichtbaar(qtbot, app, raadsman_voor):
     assert "bezwaartermijn loopt tot en met 01-10-2024" in ed.f.datum_beschikking_fout.text()
     qtbot.keyClick(ed.p.ti_aanvrager, Qt.Key.Key_Return)      # Enter = Volgende
     assert w.currentId() == 3
+
+
+def test_route_wtrap(qtbot, app, raadsman_voor):
+    from avdesk.ui.wizard import WTRAP
+    c = lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
+    c.aanvraag.route = ""
+    w = AvWizard(c)
+    r = raadsman_voor(w)
+    w.restart()
+    bezocht = [1, r.volgende(), r.volgende()]
+    r.klik(r.pagina.f.route_wtrap)
+    while w.currentId() != AFRONDING:
+        vorige = w.currentId()
+        bezocht.append(r.volgende())
+        assert w.currentId() != vorige, r.pagina.melding.text()
+        if w.currentId() == WTRAP:
+            f = r.pagina.formulieren[2026]
+            assert "Voldoet" in f.uitkomst.text() and "€ 1.100,00" in f.uitkomst.text()
+            r.klik(f.woonachtig_in_gemeente)                      # uitvinken: voldoet niet meer
+            assert "Voldoet niet" in f.uitkomst.text() and "woonachtig in de gemeente (niet bevestigd)" in f.uitkomst.text()
+            r.klik(f.woonachtig_in_gemeente)
+    assert bezocht == [1, 2, 3, 4, 5, WTRAP, AFRONDING]
+    assert afronding_bedragen(w)[0][3] == "€ 1.100,00"

@@ -1,0 +1,122 @@
+"""Wtrap 2025-2027 (Participatiewet art. 78gg): de zelfmeldertoets per jaar, per voorwaarde een geval dat voldoet
+en een dat niet voldoet, en een huishouden waarvan het tekort groter is dan de vaste tegemoetkoming (S6)."""
+
+import copy
+from datetime import date
+from decimal import Decimal as D
+from pathlib import Path
+
+import pytest
+
+from avdesk.core.berekening import bereken
+from avdesk.core.casus import lees_casus
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def basis(jaar: int):
+    c = lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
+    j = c.jaren[0]
+    if jaar != 2026:
+        j.jaar = jaar
+        for p in j.perioden:
+            p.van, p.tot_en_met = date(jaar, 1, 1), date(jaar, 12, 1)
+    return c
+
+
+@pytest.mark.parametrize("jaar,bedrag", [(2025, D(1000)), (2026, D(1100))])
+def test_voldoet(jaar, bedrag):
+    (jb,) = bereken(basis(jaar)).jaren
+    assert jb.wtrap.voldoet and jb.wtrap.tegemoetkoming == bedrag and jb.compensatie_jaar == bedrag
+    assert all(r.startswith("Voldoet:") for r in jb.wtrap.redenen) and len(jb.wtrap.redenen) == 8
+    assert jb.eenmalig == bedrag and "S6" not in [s.code for s in jb.signalen]
+
+
+def zet(c, wat):
+    j = c.jaren[0]
+    if wat == "niet fiscaal partners":
+        j.wtrap["fiscale_partners"] = False
+    elif wat == "niet bevestigd: fiscaal partners":
+        j.wtrap["fiscale_partners"] = None
+    elif wat == "geen toeslagpartners":
+        c.toeslagpartners = False
+    elif wat == "uitkering uit de Participatiewet":
+        j.wtrap["uitkering_geen_participatiewet"] = False
+    elif wat == "woont niet in de gemeente":
+        j.wtrap["woonachtig_in_gemeente"] = False
+    elif wat == "minstverdienende partner voor 1963 geboren":
+        c.partner.geboortedatum = date(1961, 6, 1)
+    elif wat == "AOW-leeftijd":
+        c.aanvrager.geboortedatum = date(1957, 3, 1)
+    elif wat == "vermogen boven de zorgtoeslaggrens":
+        j.vermogen = D(200000)
+    elif wat == "vermogen onbekend":
+        j.vermogen = None
+    elif wat == "netto-inkomen onbekend":
+        j.perioden[0].netto_inkomen_per_maand = None
+    elif wat == "totaalinkomen niet lager":
+        j.perioden[0].netto_inkomen_per_maand = D(2500)
+    return c
+
+
+REDENEN = {
+    "niet fiscaal partners": "niet fiscaal partners",
+    "niet bevestigd: fiscaal partners": "fiscaal partners (niet bevestigd)",
+    "geen toeslagpartners": "niet toeslagpartners",
+    "uitkering uit de Participatiewet": "niet inkomen uit een uitkering",
+    "woont niet in de gemeente": "niet woonachtig in de gemeente",
+    "minstverdienende partner voor 1963 geboren": "geboren in 1961 (voor 1963)",
+    "AOW-leeftijd": "AOW-leeftijd bereikt",
+    "vermogen boven de zorgtoeslaggrens": "boven de grens van de zorgtoeslag",
+    "vermogen onbekend": "vermogen niet ingevuld",
+    "netto-inkomen onbekend": "inkomenstoets kan niet worden gedaan",
+    "totaalinkomen niet lager": "niet lager dan bij alleen bijstand",
+}
+
+
+@pytest.mark.parametrize("jaar", [2025, 2026])
+@pytest.mark.parametrize("wat", list(REDENEN))
+def test_voldoet_niet(jaar, wat):
+    c = zet(basis(jaar), wat)
+    (jb,) = bereken(c).jaren
+    assert not jb.wtrap.voldoet and jb.compensatie_jaar == 0
+    fout = [r for r in jb.wtrap.redenen if r.startswith("Voldoet niet")]
+    assert len(fout) == 1 and REDENEN[wat] in fout[0], jb.wtrap.redenen
+
+
+def test_tekort_groter_dan_tegemoetkoming_geeft_S6():
+    c = basis(2026)
+    p = c.jaren[0].perioden[0]
+    p.toetsingsinkomen_aanvrager, p.netto_inkomen_per_maand = D(36000), D(1800)
+    (jb,) = bereken(c).jaren
+    pb = jb.perioden[0]
+    # 2026: boven het ijkpunt 31.500 (MP) bouwt de huurtoeslag lineair af met 22%; de referentie (2 x 13.848)
+    # blijft eronder. Zorgtoeslag: 13,73% van het inkomen boven de referentie.
+    assert pb.verschil["huurtoeslag"] == pb.referentie["huurtoeslag"] - pb.werkelijk["huurtoeslag"] > 0
+    assert jb.wtrap.voldoet and jb.tekort > D(1100)
+    assert jb.wtrap.aanvullend_mogelijk == jb.tekort - D(1100)
+    (s6,) = [s for s in jb.signalen if s.code == "S6"]
+    assert "aanvullende individuele bijzondere bijstand" in s6.tekst
+    assert jb.compensatie_jaar == D(1100)          # de tegemoetkoming; het meerdere via aanvullende bijstand
+
+
+def test_jaar_zonder_vastgestelde_tegemoetkoming_vraagt_het_bedrag(monkeypatch):
+    """Zoals 2027: zolang een parameterbestand het bedrag niet heeft, vult de raadsman het in."""
+    from avdesk.core import berekening
+    from avdesk.core.params import Jaarparameters, laad_jaar
+    echt = laad_jaar(2026)
+    zonder = Jaarparameters(2026, {k: v for k, v in echt.items() if k != "wtrap.vaste_tegemoetkoming"}, echt.bestand)
+    monkeypatch.setattr(berekening, "laad_jaar", lambda jaar: zonder)
+    c = basis(2026)
+    (jb,) = bereken(c).jaren
+    assert not jb.wtrap.voldoet and any("nog niet bekend" in r for r in jb.wtrap.redenen)
+    c.jaren[0].wtrap["tegemoetkoming"] = D(1150)
+    (jb,) = bereken(c).jaren
+    assert jb.wtrap.voldoet and jb.compensatie_jaar == D(1150)
+
+
+def test_cli_json_bevat_wtrap(avdesk_cli):
+    import json
+    r = avdesk_cli("bereken", "tests/scenarios/wtrap_2026.json", "--json")
+    w = json.loads(r.stdout)["jaren"][0]["wtrap"]
+    assert w["voldoet"] is True and w["tegemoetkoming"] == 1100 and len(w["redenen"]) == 8
