@@ -87,8 +87,9 @@ def main() -> None:
     print(f"{AANTAL} dossiers, {versleuteld.stat().st_size / 1e6:.1f} MB versleuteld")
     for naam, met_sleutel, zonder in rijen:
         tv, tg = meet(met_sleutel), meet(zonder)
+        doel = "   (doel < 100 ms, <= 1,3x)" if naam != "volledige controle" else "   (niet bij openen; bij back-up)"
         print(f"{naam:<20} versleuteld {tv * 1000:7.2f} ms   gewoon SQLite {tg * 1000:7.2f} ms   "
-              f"verhouding {tv / tg:5.2f}x   (doel < 100 ms, <= 1,3x)")
+              f"verhouding {tv / tg:5.2f}x{doel}")
 
 
 if __name__ == "__main__":
