@@ -113,8 +113,10 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
         conn.close()
         raise OpslagFout(f"Dit dossierbestand is gemaakt met een nieuwere versie van avdesk (schema {versie}; deze "
                          f"versie kent t/m {SCHEMA_VERSIE}). Installeer de nieuwe versie; er is niets gewijzigd.")
+    # Geen cipher_memory_security: dat kostte 0,7 ms per keer openen en maakte elke query trager, terwijl de
+    # ontsleutelde gegevens toch al als Python-objecten in het geheugen staan. De bescherming is die van het bestand.
     for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
-                   "temp_store = MEMORY", "cipher_memory_security = ON"):
+                   "temp_store = MEMORY"):
         conn.execute(f"PRAGMA {pragma}")
     _migreer(conn, versie)
     return conn
