@@ -75,3 +75,51 @@ def test_screenshots(tmp_path, avdesk_cli):
         assert any(x.startswith(f"{n:02d}-stap{n}") for x in namen), n
     assert {"12-afronding-met-pdf.png", "00-dossiers.png", "13-wtrap.png"} <= set(namen)
     assert all(p.stat().st_size > 5000 for p in tmp_path.glob("*.png"))
+
+
+def test_bewaartermijn_herinnering_op_het_hoofdscherm(qtbot, app, opslag):
+    d = opslag.nieuw_dossier(casus("bosveld_2022.json"))
+    opslag.conn.execute("UPDATE dossiers SET gewijzigd = '2020-01-01T09:00:00' WHERE id = ?", (d,))
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    assert "1 dossier(s) vallen buiten de bewaartermijn van 24 maanden" in scherm.f.melding.text()
+
+
+def test_instellingen_bewaren(qtbot, app, opslag):
+    from avdesk.store.instellingen import lees
+    from avdesk.ui.instellingen import InstellingenDialoog
+    d = InstellingenDialoog(opslag)
+    qtbot.addWidget(d)
+    d.f.raadsman_naam.setText("R. de Vries")
+    d.f.bewaartermijn.setValue(12)
+    d.f.beleidsprofiel.setCurrentIndex(d.profielen.index("mvs-2025"))
+    d.f.wachtwoord.setText("kort")
+    d.f.wachtwoord2.setText("kort")
+    d.accept()
+    assert "minstens 8 tekens" in d.f.wachtwoord_fout.text() and lees(opslag)["raadsman_naam"] == ""
+    d.f.wachtwoord.setText("een nieuw wachtwoord")
+    d.f.wachtwoord2.setText("een nieuw wachtwoord")
+    d.accept()
+    w = lees(opslag)
+    assert (w["raadsman_naam"], w["bewaartermijn_maanden"], w["beleidsprofiel"]) == ("R. de Vries", "12", "mvs-2025")
+    from avdesk.store.opslag import Opslag
+    Opslag.open(opslag.map, "een nieuw wachtwoord").close()      # het nieuwe wachtwoord werkt
+
+
+def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    from avdesk.ui.wizard import AFRONDING, AvWizard
+    c = casus("martin_hanna_2024.json")
+    c.aanvraag.route = "tekort"
+    d = opslag.nieuw_dossier(c)
+    w = AvWizard(opslag.casus(d), opslag, d)
+    qtbot.addWidget(w)
+    w.hervat(AFRONDING)
+    pagina = w.currentPage()
+    pagina.maak_pdfs()
+    meldingen = []
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: meldingen.append(a[2]))
+    pagina.opslaan_als()
+    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pdf")) == ["aanvraag", "berekening"]
+    assert "niet versleuteld" in meldingen[0]
