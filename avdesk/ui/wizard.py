@@ -806,14 +806,19 @@ class Afronding(Rekenstap):
                                                     f"versleuteld. Verwijder ze als het team Inkomen ze heeft.")
 
     def afdrukken(self):
-        from PySide6.QtGui import QPainter
-        from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
-        if QPrintDialog(printer, self).exec() != QPrintDialog.DialogCode.Accepted:
-            return
+        if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:
+            self.druk_af(printer)
+
+    def druk_af(self, printer) -> int:
+        """Beide PDF's pagina voor pagina naar de printer, zonder tijdelijk bestand op schijf. Geeft het aantal pagina's."""
+        from PySide6.QtGui import QPainter
+        from PySide6.QtPdf import QPdfDocument
+        from PySide6.QtPrintSupport import QPrinter
+        printer.setResolution(300)         # 300 dpi is scherp genoeg; 1200 dpi kost ruim 500 MB per pagina
         schilder = QPainter(printer)
-        eerste = True
+        paginas = 0
         for _, inhoud in self.documenten.values():
             buffer = QBuffer()
             buffer.setData(QByteArray(inhoud))
@@ -821,12 +826,13 @@ class Afronding(Rekenstap):
             doc = QPdfDocument()
             doc.load(buffer)
             for n in range(doc.pageCount()):
-                if not eerste:
+                if paginas:
                     printer.newPage()
-                eerste = False
+                paginas += 1
                 rect = printer.pageRect(QPrinter.Unit.DevicePixel).toRect()
                 schilder.drawImage(rect, doc.render(n, rect.size()))
         schilder.end()
+        return paginas
 
 
 # ---------------------------------------------------------------- de wizard

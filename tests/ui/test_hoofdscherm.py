@@ -123,3 +123,26 @@ def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypat
     pagina.opslaan_als()
     assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pdf")) == ["aanvraag", "berekening"]
     assert "niet versleuteld" in meldingen[0]
+
+
+def test_afdrukken(qtbot, app, opslag, tmp_path):
+    """Afdrukken naar een PDF-printer: alle pagina's van aanvraag en berekening, zonder tijdelijke bestanden."""
+    from io import BytesIO
+
+    from pypdf import PdfReader
+    from PySide6.QtPrintSupport import QPrinter
+    from avdesk.ui.wizard import AFRONDING, AvWizard
+    c = casus("martin_hanna_2024.json")
+    c.aanvraag.route = "tekort"
+    d = opslag.nieuw_dossier(c)
+    w = AvWizard(opslag.casus(d), opslag, d)
+    qtbot.addWidget(w)
+    w.hervat(AFRONDING)
+    pagina = w.currentPage()
+    pagina.maak_pdfs()
+    verwacht = sum(len(PdfReader(BytesIO(inhoud)).pages) for _, inhoud in pagina.documenten.values())
+    printer = QPrinter()
+    printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
+    printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
+    assert pagina.druk_af(printer) == verwacht
+    assert len(PdfReader(str(tmp_path / "afdruk.pdf")).pages) == verwacht
