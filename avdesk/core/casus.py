@@ -122,6 +122,7 @@ class Raadsman:
 class Aanvraaggegevens:
     """Wat de aanvraag-PDF nodig heeft naast de berekening: plaats, toestemmingen, geziene bewijsstukken per jaar."""
     plaats: str = ""
+    gemeente: str = ""                        # aan wie de aanvraag gaat (leeg: de uitvoerder van het profiel)
     toestemming_delen: bool = False           # aanvraag en berekening naar de gemeente sturen
     toestemming_mijntoeslagen: bool = False   # samen in MijnToeslagen kijken (stap 1)
     bewijs: dict[int, list[str]] = nieuw(dict)
@@ -532,7 +533,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
 
 
 def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
-    if d is None or (d := lz.object(d, "aanvraag", {"plaats", "toestemming_delen", "toestemming_mijntoeslagen",
+    if d is None or (d := lz.object(d, "aanvraag", {"plaats", "gemeente", "toestemming_delen", "toestemming_mijntoeslagen",
                                                      "bewijs", "route", "aanwezig_aanvrager",
                                                      "aanwezig_partner"})) is None:
         return Aanvraaggegevens()
@@ -556,7 +557,8 @@ def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
             lz.fout(p, f"onbekend bewijsstuk {onbekend[0]!r}; bekend zijn: {', '.join(sorted(bekend))}")
         else:
             bewijs[int(jaar)] = list(stukken)
-    return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
+    return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", lz.tekst(d, "gemeente", "aanvraag") or "",
+                            bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
                             bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs, route,
                             bool(lz.ja_nee(d, "aanwezig_aanvrager", "aanvraag", standaard=True)),
                             bool(lz.ja_nee(d, "aanwezig_partner", "aanvraag", standaard=True)))
@@ -628,7 +630,7 @@ def casus_naar_dict(c: Casus) -> dict:
         d["raadsman"] = {k: getattr(c.raadsman, k) for k in Raadsman.velden}
     if c.aanvraag != Aanvraaggegevens():
         a = c.aanvraag
-        d["aanvraag"] = {"plaats": a.plaats, "toestemming_delen": a.toestemming_delen,
+        d["aanvraag"] = {"plaats": a.plaats, "gemeente": a.gemeente, "toestemming_delen": a.toestemming_delen,
                          "toestemming_mijntoeslagen": a.toestemming_mijntoeslagen,
                          "bewijs": {str(j): list(v) for j, v in sorted(a.bewijs.items())}, "route": a.route,
                          "aanwezig_aanvrager": a.aanwezig_aanvrager, "aanwezig_partner": a.aanwezig_partner}

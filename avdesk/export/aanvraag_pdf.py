@@ -94,10 +94,11 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
                             creator="avdesk", lang="nl-NL")
     r = c.raadsman
     wtrap = bool(b.jaren) and all(jb.wtrap is not None for jb in b.jaren)
+    aan = c.aanvraag.gemeente or b.profiel.uitvoerder
     titel = ("Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" if wtrap else
              "Aanvraag bijzondere bijstand alleenverdienersproblematiek")
     v = [Paragraph(titel, s["titel"]),
-         Paragraph(f"Aan: {b.profiel.uitvoerder}, team Inkomen", s["tekst"])]
+         Paragraph(f"Aan: {aan}, team Inkomen", s["tekst"])]
     if r.naam or r.organisatie:
         v.append(Paragraph("Voorbereid met: " + ", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon, r.email)
                                                           if x), s["tekst"]))
@@ -155,7 +156,7 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
 
     v.append(Paragraph("4. Toestemming", s["kop1"]))
     v.append(Paragraph(f"{AAN if c.aanvraag.toestemming_delen else UIT} Wij geven toestemming om deze aanvraag en de "
-                       f"berekening naar {b.profiel.uitvoerder} te sturen.", s["signaal"]))
+                       f"berekening naar {aan} te sturen.", s["signaal"]))
     v.append(Paragraph(f"{AAN if c.aanvraag.toestemming_mijntoeslagen else UIT} Wij hebben samen met de raadsman in "
                        f"MijnToeslagen gekeken en geven toestemming die gegevens voor deze berekening te gebruiken.",
                        s["signaal"]))

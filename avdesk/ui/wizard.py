@@ -156,6 +156,7 @@ class Stap1(Stap):
               ("partner_geboortedatum", "geboortedatum", True, "de geboortedatum van de partner"),
               ("partner_bsn", "bsn", False, ""),
               ("aanvraagdatum", "datum", True, "de aanvraagdatum"), ("plaats", "tekst", False, ""),
+              ("gemeente", "tekst", False, ""),
               ("adres", "tekst", False, ""), ("postcode", "tekst", False, ""), ("woonplaats", "tekst", False, ""),
               ("telefoon", "tekst", False, ""), ("email", "email", False, ""), ("iban", "iban", False, ""))
     VINKJES = ("aanwezig_aanvrager", "aanwezig_partner", "toestemming_mijntoeslagen", "toestemming_delen")
@@ -175,6 +176,7 @@ class Stap1(Stap):
         zet(f.partner_bsn, c.partner.bsn)
         zet(f.aanvraagdatum, c.aanvraagdatum)
         zet(f.plaats, c.aanvraag.plaats)
+        zet(f.gemeente, c.aanvraag.gemeente)
         for k in ("adres", "postcode", "woonplaats", "telefoon", "email", "iban"):
             zet(getattr(f, k), c.aanvrager.extra.get(k))
         for naam in self.VINKJES:
@@ -209,6 +211,8 @@ class Stap1(Stap):
             c.aanvraagdatum = w["aanvraagdatum"]
         if "plaats" in w:
             c.aanvraag.plaats = w["plaats"] or ""
+        if "gemeente" in w:
+            c.aanvraag.gemeente = w["gemeente"] or ""
         for naam in self.VINKJES:
             setattr(c.aanvraag, naam, getattr(self.f, naam).isChecked())
         if streng and not fouten and not c.aanvraag.toestemming_mijntoeslagen:

@@ -122,7 +122,8 @@ def test_berekening_inhoud(documenten):
 def test_aanvraag_inhoud():
     c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
     tekst = pdftekst(maak_documenten(c)["aanvraag"])
-    for stuk in ("123456782", "NL91ABNA0417164300", "15-07-1979", "R. de Vries", "Sociaal Raadslieden Voorbeeldstad",
+    for stuk in ("Aan: Gemeente Vlaardingen, team Inkomen", "naar Gemeente Vlaardingen te sturen",
+                 "123456782", "NL91ABNA0417164300", "15-07-1979", "R. de Vries", "Sociaal Raadslieden Voorbeeldstad",
                  "inlichtingenplicht", "Plaats: Vlaardingen", "Datum: 15-09-2024", "☒ Kopie van een identiteitsbewijs",
                  "☐ Jaaropgaven", "te hoge eigen huurkosten", "zorgpremie"):
         assert stuk in tekst, stuk
