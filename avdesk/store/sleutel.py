@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import hmac
+import importlib
 import json
 import os
 import secrets
@@ -33,6 +34,20 @@ def veilige_keyring():
         kandidaten = [b for b in kandidaten if _veilig(b)]
         return backend if kandidaten else None
     return backend if _veilig(backend) else None
+
+
+def bewaarde_sleutelbos(naam: str | None):
+    """De backend die de sleutel eerder bewaarde (module:Klasse uit sleutel.json), zonder de detectie van alle
+    backends: die kost op Linux zo'n 60-100 ms per start (keyring probeert ook de macOS-backend via ctypes).
+    Een expliciete keuze via PYTHON_KEYRING_BACKEND gaat voor."""
+    if not naam or os.environ.get("PYTHON_KEYRING_BACKEND"):
+        return None
+    try:
+        module, klasse = naam.split(":")
+        backend = getattr(importlib.import_module(module), klasse)()
+        return backend if _veilig(backend) else None
+    except Exception:
+        return None
 
 
 def _veilig(backend) -> bool:
@@ -107,6 +122,10 @@ class Sleutelbeheer:
     def _gebruiker(self, info: dict) -> str:
         return f"database-{info['store_id']}"
 
+    @staticmethod
+    def _naam(backend) -> str | None:
+        return None if hasattr(backend, "backends") else f"{type(backend).__module__}:{type(backend).__qualname__}"
+
     def maak(self, wachtwoord: str | None = None) -> bytes:
         """Een nieuwe sleutel. Zonder wachtwoord in de sleutelbos; is die er niet, dan is een wachtwoord nodig."""
         if self.bestaat():
@@ -120,6 +139,7 @@ class Sleutelbeheer:
                                  "(of zet AVDESK_WACHTWOORD) om de dossiers mee te beveiligen.", soort="wachtwoord_nodig")
             backend.set_password(SERVICE, self._gebruiker(info), sleutel.hex())
             info["modus"] = "keyring"
+            info["sleutelbos"] = self._naam(backend)
         else:
             info |= {"modus": "wachtwoord", "wachtwoord": inpakken(sleutel, wachtwoord)}
         self.pad.parent.mkdir(parents=True, exist_ok=True)
@@ -134,14 +154,22 @@ class Sleutelbeheer:
                                  "(of zet AVDESK_WACHTWOORD).", soort="wachtwoord_nodig")
             sleutel = uitpakken(info["wachtwoord"], wachtwoord)
         else:
-            backend = veilige_keyring()
-            if backend is None:
-                raise OpslagFout("De sleutel van de dossiers staat in de sleutelbos (keyring), maar er is nu geen "
-                                 "veilige sleutelbos beschikbaar. Start avdesk in de gewone gebruikersomgeving.")
-            try:
-                hexsleutel = backend.get_password(SERVICE, self._gebruiker(info))
-            except Exception:
-                hexsleutel = None
+            hexsleutel = None
+            backend = bewaarde_sleutelbos(info.get("sleutelbos"))
+            if backend is not None:
+                try:
+                    hexsleutel = backend.get_password(SERVICE, self._gebruiker(info))
+                except Exception:
+                    hexsleutel = None
+            if not hexsleutel:
+                backend = veilige_keyring()
+                if backend is None:
+                    raise OpslagFout("De sleutel van de dossiers staat in de sleutelbos (keyring), maar er is nu geen "
+                                     "veilige sleutelbos beschikbaar. Start avdesk in de gewone gebruikersomgeving.")
+                try:
+                    hexsleutel = backend.get_password(SERVICE, self._gebruiker(info))
+                except Exception:
+                    hexsleutel = None
             if not hexsleutel:
                 raise OpslagFout("De sleutel van deze dossiers staat niet (meer) in de sleutelbos. Zonder die sleutel "
                                  "zijn de dossiers niet te openen; zet de sleutelbos of een back-up terug.")
@@ -172,5 +200,6 @@ class Sleutelbeheer:
             raise OpslagFout("Er is geen veilige sleutelbos (keyring) op deze computer; de wachtwoordmodus blijft.")
         backend.set_password(SERVICE, self._gebruiker(info), sleutel.hex())
         info["modus"] = "keyring"
+        info["sleutelbos"] = self._naam(backend)
         info.pop("wachtwoord", None)
         schrijf_atomair(self.pad, json.dumps(info, indent=1).encode())

@@ -86,3 +86,24 @@ def test_nieuwer_schema_en_ontbrekende_sleutelbos_via_cli(tmp_path, avdesk_cli):
     r = avdesk_cli("dossiers", env=kr)
     assert r.returncode == 2 and "nieuwere versie van avdesk" in r.stderr.decode()
     assert (tmp_path / "d" / "avdesk.db").read_bytes() == voor
+
+
+def test_bewaarde_sleutelbos_zonder_detectie(tmp_path, avdesk_cli):
+    """De sleutelbos die de sleutel bewaarde, staat in sleutel.json; een volgende start gebruikt die direct (geen
+    trage detectie van alle backends). Zonder PYTHON_KEYRING_BACKEND vindt de detectie hier geen veilige backend,
+    dus dit slaagt alleen via de bewaarde keuze."""
+    import json as _json
+    kr = {"PYTHON_KEYRING_BACKEND": "testkeyring.BestandKeyring", "AVDESK_TEST_KEYRING": str(tmp_path / "kr.json"),
+          "PYTHONPATH": "tests/hulp", "AVDESK_DATA": str(tmp_path / "d")}
+    assert avdesk_cli("import", "tests/scenarios/bosveld_2022.json", env=kr).returncode == 0
+    assert _json.loads((tmp_path / "d" / "sleutel.json").read_text())["sleutelbos"] == "testkeyring:BestandKeyring"
+    zonder = {k: v for k, v in kr.items() if k != "PYTHON_KEYRING_BACKEND"}
+    import os
+    env = {**os.environ, **zonder}
+    env.pop("PYTHON_KEYRING_BACKEND", None)
+    import subprocess
+    import sys
+    from pathlib import Path
+    r = subprocess.run([sys.executable, "-m", "avdesk", "dossiers"], env=env, capture_output=True, timeout=60,
+                       cwd=Path(__file__).resolve().parents[2])
+    assert r.returncode == 0 and b"Bosveld" in r.stdout, r.stderr.decode()
