@@ -106,8 +106,8 @@ def test_instellingen_bewaren(qtbot, app, opslag):
     Opslag.open(opslag.map, "een nieuw wachtwoord").close()      # het nieuwe wachtwoord werkt
 
 
-def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypatch):
-    from PySide6.QtWidgets import QFileDialog, QMessageBox
+def afronding_met_pdfs(qtbot, opslag):
+    """De afrondingspagina van Martin en Hanna, met aanvraag en berekening al in het dossier."""
     from avdesk.ui.wizard import AFRONDING, AvWizard
     c = casus("martin_hanna_2024.json")
     c.aanvraag.route = "tekort"
@@ -117,6 +117,12 @@ def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypat
     w.hervat(AFRONDING)
     pagina = w.currentPage()
     pagina.maak_pdfs()
+    return pagina
+
+
+def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QMessageBox
+    pagina = afronding_met_pdfs(qtbot, opslag)
     meldingen = []
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: meldingen.append(a[2]))
@@ -131,15 +137,7 @@ def test_afdrukken(qtbot, app, opslag, tmp_path):
 
     from pypdf import PdfReader
     from PySide6.QtPrintSupport import QPrinter
-    from avdesk.ui.wizard import AFRONDING, AvWizard
-    c = casus("martin_hanna_2024.json")
-    c.aanvraag.route = "tekort"
-    d = opslag.nieuw_dossier(c)
-    w = AvWizard(opslag.casus(d), opslag, d)
-    qtbot.addWidget(w)
-    w.hervat(AFRONDING)
-    pagina = w.currentPage()
-    pagina.maak_pdfs()
+    pagina = afronding_met_pdfs(qtbot, opslag)
     verwacht = sum(len(PdfReader(BytesIO(inhoud)).pages) for _, inhoud in pagina.documenten.values())
     printer = QPrinter()
     printer.setOutputFormat(QPrinter.OutputFormat.PdfFormat)
