@@ -184,6 +184,12 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
 
 # ---------------------------------------------------------------- jaar
 
+def alle_stappen(perioden: list[PeriodeBerekening], jaarspoor: list[Stap]) -> list[Stap]:
+    """Het hele rekenspoor van een jaar: toeslagen per periode, de periodestappen en de jaarstappen."""
+    return ([s for pb in perioden for u in pb.uitkomsten.values() for s in u.spoor]
+            + [s for pb in perioden for s in pb.spoor] + list(jaarspoor))
+
+
 def _minstverdienende(c: Casus, j: Jaar):
     """De partner met het laagste toetsingsinkomen (eerste periode); bij gelijk inkomen de jongste."""
     if not j.perioden:
@@ -384,8 +390,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         hoogste = max((per.toetsingsinkomen_aanvrager + per.toetsingsinkomen_partner for per in j.perioden), default=NUL)
         if hoogste > grens.waarde and not any(h.toeslag == "kindgebonden_budget" for per in j.perioden for h in per.handmatig):
             signalen.append(sig.s7(hoogste, grens.waarde))
-    gebruikt = niet_bevestigd([s for pb in perioden for u in pb.uitkomsten.values() for s in u.spoor]
-                              + [s for pb in perioden for s in pb.spoor] + spoor)
+    gebruikt = niet_bevestigd(alle_stappen(perioden, spoor))
     if gebruikt:
         signalen.append(sig.s8(gebruikt))
     return JaarBerekening(j.jaar, perioden, tekort, t_bedrag, t_av, compensatie, eenmalig, periodiek_per_maand, periodiek,

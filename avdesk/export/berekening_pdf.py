@@ -15,7 +15,7 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
+from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening, alle_stappen
 from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
 from ..core.params import bronsleutels
@@ -184,9 +184,7 @@ def _inkomenstoets(jb: JaarBerekening, s) -> list:
 def _parameters(b: Berekening, s) -> list:
     gebruikt = {}
     for jb in b.jaren:
-        stappen = list(jb.spoor) + [st for pb in jb.perioden for st in pb.spoor] + \
-                  [st for pb in jb.perioden for u in pb.uitkomsten.values() for st in u.spoor]
-        for st in stappen:
+        for st in alle_stappen(jb.perioden, jb.spoor):
             for p in st.parameters:
                 gebruikt.setdefault((p.jaar, p.naam), p)
     rijen = [["Jaar", "Parameter", "Waarde", "Status", "Bron"]]

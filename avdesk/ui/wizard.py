@@ -725,6 +725,17 @@ class StapWtrap(Rekenstap):
 
 # ---------------------------------------------------------------- afronding
 
+def pdf_uit_geheugen(inhoud: bytes, ouder=None):
+    """Een QPdfDocument uit bytes, zonder tijdelijk bestand. De buffer moet blijven leven zolang het document leeft."""
+    from PySide6.QtPdf import QPdfDocument
+    buffer = QBuffer()
+    buffer.setData(QByteArray(inhoud))
+    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
+    doc = QPdfDocument(ouder)
+    doc.load(buffer)
+    return buffer, doc
+
+
 class Afronding(Rekenstap):
     nummer, formulier = AFRONDING, "afronding"
 
@@ -778,17 +789,9 @@ class Afronding(Rekenstap):
         self.f.opslaan_als.setEnabled(bool(self.documenten))
         self.f.afdrukken.setEnabled(bool(self.documenten))
         self._pdf = []
-        try:
-            from PySide6.QtPdf import QPdfDocument
-            from PySide6.QtPdfWidgets import QPdfView
-        except ImportError:                       # zonder QtPdf: geen voorbeeld, wel opslaan en afdrukken
-            return
+        from PySide6.QtPdfWidgets import QPdfView
         for soort, (naam, inhoud) in self.documenten.items():
-            buffer = QBuffer()
-            buffer.setData(QByteArray(inhoud))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            doc = QPdfDocument(self)
-            doc.load(buffer)
+            buffer, doc = pdf_uit_geheugen(inhoud, self)
             view = QPdfView()
             view.setDocument(doc)
             view.setPageMode(QPdfView.PageMode.MultiPage)
@@ -818,17 +821,12 @@ class Afronding(Rekenstap):
     def druk_af(self, printer) -> int:
         """Beide PDF's pagina voor pagina naar de printer, zonder tijdelijk bestand op schijf. Geeft het aantal pagina's."""
         from PySide6.QtGui import QPainter
-        from PySide6.QtPdf import QPdfDocument
         from PySide6.QtPrintSupport import QPrinter
         printer.setResolution(300)         # 300 dpi is scherp genoeg; 1200 dpi kost ruim 500 MB per pagina
         schilder = QPainter(printer)
         paginas = 0
         for _, inhoud in self.documenten.values():
-            buffer = QBuffer()
-            buffer.setData(QByteArray(inhoud))
-            buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-            doc = QPdfDocument()
-            doc.load(buffer)
+            buffer, doc = pdf_uit_geheugen(inhoud)
             for n in range(doc.pageCount()):
                 if paginas:
                     printer.newPage()

@@ -1,7 +1,6 @@
 """Wtrap 2025-2027 (Participatiewet art. 78gg): de zelfmeldertoets per jaar, per voorwaarde een geval dat voldoet
 en een dat niet voldoet, en een huishouden waarvan het tekort groter is dan de vaste tegemoetkoming (S6)."""
 
-import copy
 from datetime import date
 from decimal import Decimal as D
 from pathlib import Path
