@@ -7,7 +7,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from PySide6.QtCore import QFile, QIODevice, QObject
+from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QWidget
 
@@ -20,6 +20,24 @@ def formulieren_map() -> Path:
     return resources_map().parent / "forms"
 
 
+_lader: QUiLoader | None = None
+
+
+def lader() -> QUiLoader:
+    """Een QUiLoader voor alle formulieren, zonder Designer-plugins. De constructor laadt anders elke plugin in
+    <bibliotheekpad>/designer, waaronder QtWebEngine en QtQuick (10-20 ms en tientallen MB); avdesk gebruikt
+    alleen standaardwidgets. Daarom zijn de bibliotheekpaden even leeg terwijl de lader gemaakt wordt."""
+    global _lader
+    if _lader is None:
+        paden = QCoreApplication.libraryPaths()
+        QCoreApplication.setLibraryPaths([])
+        try:
+            _lader = QUiLoader()
+        finally:
+            QCoreApplication.setLibraryPaths(paden)
+    return _lader
+
+
 class Formulier:
     """Een geladen .ui-bestand; attributen zoeken het kind-widget met die objectnaam."""
 
@@ -27,11 +45,10 @@ class Formulier:
         bestand = QFile(str(formulieren_map() / f"{naam}.ui"))
         if not bestand.open(QIODevice.OpenModeFlag.ReadOnly):
             raise FileNotFoundError(f"formulier {naam}.ui ontbreekt")
-        laden = QUiLoader()
-        self.widget = laden.load(bestand, ouder)
+        self.widget = lader().load(bestand, ouder)
         bestand.close()
         if self.widget is None:
-            raise RuntimeError(f"formulier {naam}.ui is onleesbaar: {laden.errorString()}")
+            raise RuntimeError(f"formulier {naam}.ui is onleesbaar: {lader().errorString()}")
         for label in self.widget.findChildren(QLabel):
             n = label.objectName()
             if n.endswith("_fout") or (n in ("uitleg", "bron") and not label.text()):

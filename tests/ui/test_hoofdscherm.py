@@ -67,6 +67,21 @@ def test_elk_formulier_laadt_en_de_tabvolgorde_klopt(app):
                 assert buddy.text in namen, f"{ui.name}: buddy {buddy.text}"
 
 
+def test_formulieren_zonder_designer_plugins(app):
+    """De lader laadt geen Designer-plugins (QtWebEngine, QtQuick): die kostten bij elke start 10-20 ms."""
+    from PySide6.QtCore import QCoreApplication
+
+    from avdesk.ui.laden import lader
+    paden = QCoreApplication.libraryPaths()
+    assert lader().pluginPaths() == [] and lader() is lader()
+    assert QCoreApplication.libraryPaths() == paden          # de paden staan weer zoals ze waren
+    Formulier("hoofdscherm")
+    kaarten = Path("/proc/self/maps")
+    if kaarten.exists():
+        geladen = kaarten.read_text()
+        assert "WebEngine" not in geladen and "libQt6Quick" not in geladen
+
+
 def test_screenshots(tmp_path, avdesk_cli):
     r = avdesk_cli("screenshots", tmp_path)
     assert r.returncode == 0, r.stderr.decode()[-2000:]
