@@ -208,8 +208,11 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_venster(_args) -> int:
+    from .store import sleutelhaler
+    from .store.paden import datamap
+    haler = sleutelhaler.start(datamap())        # de sleutelbos vragen terwijl Qt laadt (eerst, voor de Qt-import)
     from .ui.app import main as ui_main
-    return ui_main()
+    return ui_main(haler)
 
 
 def cmd_screenshots(args) -> int:
@@ -291,13 +294,18 @@ def foutrapport(fout: BaseException) -> str:
 
 
 def main(argv: list[str] | None = None) -> int:
-    p = parser()
+    argv = sys.argv[1:] if argv is None else argv
+    if argv[:1] == ["_sleutelhaler"]:            # hulpproces van het gebundelde venster (zie store/sleutelhaler)
+        from .store.sleutelhaler import main as sleutelhaler
+        return sleutelhaler(argv[1:])
+    args = None                                  # zonder argumenten: het venster, zonder argparse op te bouwen
+    if argv:
+        try:
+            args = parser().parse_args(argv)
+        except SystemExit as e:
+            return int(e.code or 0) if e.code in (0, None) else 2
     try:
-        args = p.parse_args(argv)
-    except SystemExit as e:
-        return int(e.code or 0) if e.code in (0, None) else 2
-    try:
-        if args.opdracht is None:
+        if args is None or args.opdracht is None:
             return cmd_venster(args)
         return args.functie(args)
     except KeyboardInterrupt:

@@ -5,24 +5,15 @@ alles wat niet bevestigd is, komt als signaal S8 op het scherm en in de PDF."""
 
 from __future__ import annotations
 
-import os
-import sys
 import tomllib
 from typing import NamedTuple
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
+from .. import resources_map
+
 STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
-
-
-def resources_map() -> Path:
-    """De map resources/: naast het pakket (bron of editable install) of in de PyInstaller-bundel."""
-    if env := os.environ.get("AVDESK_RESOURCES"):
-        return Path(env)
-    if bundel := getattr(sys, "_MEIPASS", None):
-        return Path(bundel) / "resources"
-    return Path(__file__).resolve().parents[2] / "resources"
 
 
 class ParameterFout(Exception):

@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from .. import __version__
-from ..core.params import resources_map
+from .. import resources_map
 
 LETTER, VET, SCHUIN = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
 MARGE = 18 * mm

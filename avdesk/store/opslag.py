@@ -6,7 +6,6 @@ Elke opslag is een transactie (autosave kan niets half achterlaten); verwijderen
 from __future__ import annotations
 
 import functools
-import getpass
 import hashlib
 import json
 import os
@@ -14,13 +13,16 @@ import secrets
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .. import __version__
-from ..core.casus import Casus, casus_naar_dict, lees_casus
 from . import OpslagFout
 from .db import SCHEMA_VERSIE, dbapi2, open_database
 from .paden import datamap
 from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
+
+if TYPE_CHECKING:        # de rekenkern (casus, Decimal) pas laden als er een casus gelezen of bewaard wordt:
+    from ..core.casus import Casus          # de dossierlijst bij het starten heeft hem niet nodig
 
 DBNAAM = "avdesk.db"
 STATUSSEN = ("in behandeling", "aanvraag klaar", "afgerond")
@@ -33,6 +35,7 @@ def _nu() -> str:
 
 
 def _gebruiker() -> str:
+    import getpass
     try:
         return getpass.getuser()
     except Exception:
@@ -80,9 +83,11 @@ class Opslag:
     # ------------------------------------------------------------ openen
 
     @classmethod
-    def open(cls, map_: Path | None = None, wachtwoord: str | None = None, *, maak: bool = True) -> "Opslag":
+    def open(cls, map_: Path | None = None, wachtwoord: str | None = None, *, maak: bool = True,
+             sleutel: bytes | None = None) -> "Opslag":
         """Open de opslag in `map_` (standaard AVDESK_DATA of de gegevensmap). Bij de eerste start wordt de
-        database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven)."""
+        database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven).
+        `sleutel`: al door de sleutelhaler uit de sleutelbos gehaald; wordt net zo gecontroleerd."""
         map_ = Path(map_) if map_ else datamap()
         sb = Sleutelbeheer(map_)
         pad, nieuw = map_ / DBNAAM, map_ / (DBNAAM + ".nieuw")
@@ -101,7 +106,7 @@ class Opslag:
             os.replace(nieuw, pad)
         elif not pad.exists() and nieuw.exists():
             os.replace(nieuw, pad)                   # eerste start afgebroken na het bewaren van de sleutel
-        sleutel = sb.laad(wachtwoord)
+        sleutel = sb.laad(wachtwoord, opgehaald=sleutel)
         opslag = cls(open_database(pad, sleutel), map_)
         opslag._sleutel = sleutel
         return opslag
@@ -157,6 +162,7 @@ class Opslag:
 
     def _bewaar(self, dossier_id: int, casus: Casus, wizard_stap: int | None) -> int:
         self._dossier(dossier_id)
+        from ..core.casus import casus_naar_dict
         tekst = json.dumps(casus_naar_dict(casus), ensure_ascii=False, sort_keys=True)
         laatste = self.conn.execute("SELECT versie, casus FROM casus_versies WHERE dossier_id = ? ORDER BY versie DESC "
                                     "LIMIT 1", (dossier_id,)).fetchone()
@@ -194,6 +200,7 @@ class Opslag:
         if rij is None:
             self._dossier(dossier_id)
             raise OpslagFout(f"Dossier {dossier_id} heeft " + (f"geen versie {versie}." if versie else "nog geen casus."))
+        from ..core.casus import lees_casus
         return lees_casus(rij[0], concept=True)      # ook een half ingevulde casus uit de wizard
 
     def versies(self, dossier_id: int) -> list[dict]:
@@ -317,6 +324,7 @@ class Opslag:
 
     def inzage_export(self, dossier_id: int) -> dict:
         """De casus als avdesk-casus/1 voor het inzageverzoek van de inwoner (AVG art. 15)."""
+        from ..core.casus import casus_naar_dict
         casus = self.casus(dossier_id)
         with self.transactie():
             self._audit("inzage-export", dossier_id)

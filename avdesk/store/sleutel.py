@@ -146,13 +146,16 @@ class Sleutelbeheer:
         schrijf_atomair(self.pad, json.dumps(info, indent=1).encode())
         return sleutel
 
-    def laad(self, wachtwoord: str | None = None) -> bytes:
+    def laad(self, wachtwoord: str | None = None, opgehaald: bytes | None = None) -> bytes:
+        """De sleutel, gecontroleerd tegen sleutel.json. `opgehaald`: al uit de sleutelbos gehaald (sleutelhaler)."""
         info = self.info()
         if info["modus"] == "wachtwoord":
             if wachtwoord is None:
                 raise OpslagFout("De dossiers zijn beveiligd met een wachtwoord: geef het wachtwoord op "
                                  "(of zet AVDESK_WACHTWOORD).", soort="wachtwoord_nodig")
             sleutel = uitpakken(info["wachtwoord"], wachtwoord)
+        elif opgehaald is not None:
+            sleutel = opgehaald
         else:
             hexsleutel = None
             backend = bewaarde_sleutelbos(info.get("sleutelbos"))

@@ -5,18 +5,20 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QSortFilterProxyModel, Qt, QTimer
+from PySide6.QtCore import QSortFilterProxyModel, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox
 
-from ..core.casus import Casus, Persoon, Raadsman
 from ..core.geld import datum
 from ..store import OpslagFout
-from ..store.instellingen import lees as lees_instellingen
 from ..store.opslag import STATUSSEN, Opslag
 from .laden import Formulier
 
 KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Status", "Laatst gewijzigd"]
+# Qt.ItemDataRole.UserRole en UserRole + 1 als getal: dit scherm raakt de Qt-naamruimte niet aan, want die met al
+# haar enums aanmaken kost ~15 ms bij elke start (PySide maakt ze bij de eerste toegang). Een test bewaakt de waarden.
+ROL_SORTEER = 256
+ROL_DOSSIER = 257
 
 
 class Hoofdscherm(QMainWindow):
@@ -30,15 +32,16 @@ class Hoofdscherm(QMainWindow):
         self.model.setHorizontalHeaderLabels(KOLOMMEN)
         self.proxy = QSortFilterProxyModel(self)
         self.proxy.setSourceModel(self.model)
-        self.proxy.setSortRole(Qt.ItemDataRole.UserRole)
+        self.proxy.setSortRole(ROL_SORTEER)
         t = self.f.tabel
         t.setModel(self.proxy)
         t.verticalHeader().setVisible(False)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
-        t.sortByColumn(4, Qt.SortOrder.DescendingOrder)
+        # De opslag levert laatst gewijzigd bovenaan; sorteren op een kolom begint pas bij een klik op de kop.
+        t.horizontalHeader().setSortIndicatorShown(False)
+        t.horizontalHeader().sectionClicked.connect(lambda _: t.horizontalHeader().setSortIndicatorShown(True))
         t.doubleClicked.connect(lambda _: self.openen())
-        t.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         t.customContextMenuRequested.connect(self._statusmenu)
         self._zoektimer = QTimer(self, singleShot=True, interval=150)
         self._zoektimer.timeout.connect(self.vernieuw)
@@ -47,13 +50,14 @@ class Hoofdscherm(QMainWindow):
         self.f.openen.clicked.connect(self.openen)
         self.f.verwijderen.clicked.connect(self.verwijderen)
         self.f.instellingen.clicked.connect(self.instellingen)
-        for tekst, toets, functie in (("Openen", Qt.Key.Key_Return, self.openen), ("Verwijderen", QKeySequence.StandardKey.Delete,
-                                                                                 self.verwijderen),
-                                      ("Nieuw dossier", QKeySequence.StandardKey.New, self.nieuw),
-                                      ("Zoeken", QKeySequence.StandardKey.Find, self.f.zoek.setFocus)):
+        # setShortcuts: alle toetsen van het platform voor een standaardactie (setShortcut zou alleen de eerste
+        # nemen, en het kiezen tussen zijn varianten maakt alsnog de Qt-naamruimte aan).
+        for tekst, toetsen, functie in (("Openen", [QKeySequence("Return")], self.openen),
+                                        ("Verwijderen", QKeySequence.StandardKey.Delete, self.verwijderen),
+                                        ("Nieuw dossier", QKeySequence.StandardKey.New, self.nieuw),
+                                        ("Zoeken", QKeySequence.StandardKey.Find, self.f.zoek.setFocus)):
             actie = QAction(tekst, self)
-            actie.setShortcut(QKeySequence(toets))
-            actie.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+            actie.setShortcuts(toetsen)
             actie.triggered.connect(functie)
             self.addAction(actie)
         self.resize(960, 600)
@@ -71,8 +75,8 @@ class Hoofdscherm(QMainWindow):
             items = []
             for tekst, sorteer in cellen:
                 item = QStandardItem(tekst)
-                item.setData(sorteer, Qt.ItemDataRole.UserRole)
-                item.setData(r["id"], Qt.ItemDataRole.UserRole + 1)
+                item.setData(sorteer, ROL_SORTEER)
+                item.setData(r["id"], ROL_DOSSIER)
                 item.setEditable(False)
                 items.append(item)
             self.model.appendRow(items)
@@ -87,9 +91,11 @@ class Hoofdscherm(QMainWindow):
 
     def gekozen(self) -> int | None:
         i = self.f.tabel.currentIndex()
-        return i.data(Qt.ItemDataRole.UserRole + 1) if i.isValid() else None
+        return i.data(ROL_DOSSIER) if i.isValid() else None
 
     def nieuw(self) -> None:
+        from ..core.casus import Casus, Persoon, Raadsman       # pas hier: de dossierlijst start zonder rekenkern
+        from ..store.instellingen import lees as lees_instellingen
         inst = lees_instellingen(self.opslag)
         casus = Casus(Persoon(None, None), Persoon(None, None), [], aanvraagdatum=date.today(),
                       beleidsprofiel=inst["beleidsprofiel"],

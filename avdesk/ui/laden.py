@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QWidget
 
-from ..core.params import resources_map
+from .. import resources_map
 
 
 def formulieren_map() -> Path:

@@ -21,7 +21,7 @@ def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
     if schaal != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(schaal)
     from ..core.casus import lees_casus
-    from ..core.params import resources_map
+    from .. import resources_map
     from ..store.opslag import Opslag
     from .app import maak_app
     from .hoofdscherm import Hoofdscherm

@@ -29,6 +29,31 @@ def test_zoeken_terwijl_je_typt(qtbot, app, opslag):
     assert scherm.statusBar().currentMessage() == "1 dossier(s) gevonden"
 
 
+def test_sorteren_en_sneltoetsen_zonder_qt_naamruimte(qtbot, app, opslag):
+    """Het hoofdscherm gebruikt rolnummers en een .ui-eigenschap in plaats van Qt.*-enums (sneller starten)."""
+    from PySide6.QtCore import QPoint, Qt
+    from PySide6.QtGui import QKeySequence
+
+    from avdesk.ui.hoofdscherm import ROL_DOSSIER, ROL_SORTEER
+    assert (ROL_SORTEER, ROL_DOSSIER) == (Qt.ItemDataRole.UserRole.value, Qt.ItemDataRole.UserRole.value + 1)
+    for n in ("martin_hanna_2024.json", "irene_sergio_2023.json", "jerry_anton_2024.json"):
+        opslag.nieuw_dossier(casus(n))
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    kop = scherm.f.tabel.horizontalHeader()
+    assert not kop.isSortIndicatorShown()
+    assert scherm.f.tabel.contextMenuPolicy() == Qt.ContextMenuPolicy.CustomContextMenu
+    assert scherm.gekozen() == opslag.dossiers()[0]["id"]
+    scherm.show()
+    klik = QPoint(kop.sectionViewportPosition(1) + 5, kop.height() // 2)      # een klik op de kop "Aanvrager"
+    qtbot.mouseClick(kop.viewport(), Qt.MouseButton.LeftButton, pos=klik)
+    assert kop.isSortIndicatorShown()
+    namen = [scherm.proxy.index(i, 1).data() for i in range(3)]
+    assert sorted(namen) in (namen, namen[::-1]) and namen != [d["aanvrager_naam"] for d in opslag.dossiers()]
+    sneltoetsen = {a.text(): a.shortcut() for a in scherm.actions()}
+    assert sneltoetsen["Openen"] == QKeySequence(Qt.Key.Key_Return)
+
+
 def test_verwijderen_vraagt_bevestiging(qtbot, app, opslag, monkeypatch):
     d = opslag.nieuw_dossier(casus("bosveld_2022.json"))
     scherm = Hoofdscherm(opslag)

@@ -1,0 +1,72 @@
+"""De sleutel uit de sleutelbos ophalen in een tweede proces, terwijl het venster opstart.
+
+keyring importeren en de sleutelbos vragen kost 50-100 ms (op Linux ook nog D-Bus), Qt laden ongeveer evenveel.
+Met twee processen gebeurt dat tegelijk op twee kernen. Het hulpproces schrijft de sleutel (hex) in een pijp die
+alleen de twee processen kennen, nooit in een bestand of op het scherm. Bij elke fout (geen tweede kern, proces
+start niet, sleutelbos weigert) komt er niets terug en haalt het venster de sleutel zelf op, met de gewone
+Nederlandse meldingen."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+OPDRACHT = "_sleutelhaler"          # verborgen opdracht van het gebundelde programma (daar is geen `python -m`)
+WACHTTIJD = 120                     # s; de sleutelbos kan de gebruiker vragen hem te ontgrendelen
+
+
+def start(map_: Path) -> subprocess.Popen | None:
+    """Start het hulpproces als de sleutel in de sleutelbos staat en er een tweede kern is; anders None."""
+    if (os.cpu_count() or 1) < 2:
+        return None
+    try:
+        if json.loads((map_ / "sleutel.json").read_text(encoding="utf-8")).get("modus") != "keyring":
+            return None
+    except (OSError, ValueError, AttributeError):
+        return None                 # geen of een kapot sleutelbestand: Opslag.open meldt dat zelf
+    if getattr(sys, "frozen", False):
+        cmd = [sys.executable, OPDRACHT, str(map_)]
+    else:
+        cmd = [sys.executable, "-m", __name__, str(map_)]
+    try:
+        return subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
+    except OSError:
+        return None
+
+
+def ophalen(proces: subprocess.Popen | None) -> bytes | None:
+    """De sleutel van het hulpproces, of None (dan haalt de aanroeper hem zelf op)."""
+    if proces is None:
+        return None
+    try:
+        uit, _ = proces.communicate(timeout=WACHTTIJD)
+    except subprocess.TimeoutExpired:
+        proces.kill()
+        proces.communicate()
+        return None
+    if proces.returncode != 0:
+        return None
+    try:
+        sleutel = bytes.fromhex(uit.decode("ascii").strip())
+    except (UnicodeDecodeError, ValueError):
+        return None
+    return sleutel if len(sleutel) == 32 else None
+
+
+def main(argv: list[str]) -> int:
+    """Het hulpproces: de sleutel (gecontroleerd tegen sleutel.json) als hex naar stdout, anders exitcode 1."""
+    try:
+        from .sleutel import Sleutelbeheer
+        sleutel = Sleutelbeheer(Path(argv[0])).laad()
+        os.write(1, sleutel.hex().encode("ascii"))
+        return 0
+    except Exception:               # noqa: BLE001 - elke fout: het venster probeert het zelf, met de gewone melding
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
