@@ -57,6 +57,8 @@ def controles(bundel: Path) -> list[tuple[str, bool, str]]:
         check("versleutelde opslag: openen", r.returncode == 0 and b"Martin en Hanna" in r.stdout)
         inhoud = b"".join(p.read_bytes() for p in Path(tmp, "data").iterdir())
         check("versleutelde opslag: geen namen in het bestand", b"Hanna" not in inhoud and b"123456782" not in inhoud)
+        r = draai([exe, "_sleutelhaler", f"{tmp}/data"], env)   # wachtwoordmodus: niets, en geen argparse-fout (2)
+        check("sleutelhaler bereikbaar in de bundel", r.returncode == 1 and r.stdout == b"" and r.stderr == b"")
         r = draai([exe, "dossiers"], {**env, "AVDESK_WACHTWOORD": "fout"})
         check("versleutelde opslag: fout wachtwoord", r.returncode == 2 and "klopt niet" in r.stderr.decode())
         r = draai([exe, "pdf", "--dossier", "1", "--map", f"{tmp}/pdf"], env)

@@ -6,10 +6,8 @@ Elke opslag is een transactie (autosave kan niets half achterlaten); verwijderen
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import os
-import secrets
 from contextlib import contextmanager
 from datetime import date, datetime
 from pathlib import Path
@@ -248,13 +246,14 @@ class Opslag:
 
     def bewaar_documenten(self, dossier_id: int, documenten: dict[str, tuple[str, bytes]]) -> dict[str, int]:
         """Bewaar documenten (soort -> (bestandsnaam, inhoud)) samen in een transactie: allemaal of geen."""
+        from hashlib import sha256
         ids = {}
         with self.transactie():
             self._dossier(dossier_id)
             for soort, (bestandsnaam, inhoud) in documenten.items():
                 ids[soort] = self.db["documenten"].insert({
                     "dossier_id": dossier_id, "soort": soort, "bestandsnaam": bestandsnaam, "inhoud": inhoud,
-                    "sha256": hashlib.sha256(inhoud).hexdigest(), "gemaakt": _nu()}).last_pk
+                    "sha256": sha256(inhoud).hexdigest(), "gemaakt": _nu()}).last_pk
                 self._audit(f"document gemaakt: {soort}", dossier_id)
         return ids
 
@@ -343,6 +342,7 @@ class Opslag:
             raise OpslagFout("Kies een wachtwoord voor de back-up.")
         self.controleer()          # geen beschadigde gegevens in een back-up kopieren
         doel = Path(doel)
+        import secrets
         sleutel = secrets.token_bytes(32)
         tijdelijk = doel.with_name(doel.name + ".db-tmp")
         tijdelijk.unlink(missing_ok=True)

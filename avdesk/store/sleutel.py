@@ -6,13 +6,13 @@ van een beschadigd bestand te onderscheiden) en, in wachtwoordmodus, de ingepakt
 
 from __future__ import annotations
 
-import hashlib
-import hmac
 import importlib
 import json
 import os
-import secrets
 from pathlib import Path
+
+# hashlib/hmac/secrets pas in de functies die ze gebruiken: OpenSSL laden kost ~3 ms, en een venster dat de sleutel
+# van de sleutelhaler krijgt (al gecontroleerd) heeft ze bij het starten niet nodig.
 
 from . import OpslagFout
 
@@ -63,16 +63,22 @@ def _veilig(backend) -> bool:
 
 
 def controlewaarde(sleutel: bytes) -> str:
+    import hashlib
+    import hmac
     return hmac.new(sleutel, b"avdesk-sleutelcontrole", hashlib.sha256).hexdigest()
 
 
 def _afleiden(wachtwoord: str, zout: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
+    import hashlib
     afgeleid = hashlib.scrypt(wachtwoord.encode("utf-8"), salt=zout, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=64)
     return afgeleid[:32], afgeleid[32:]
 
 
 def inpakken(sleutel: bytes, wachtwoord: str) -> dict:
     """Versleutel de databasesleutel met een uit het wachtwoord afgeleide eenmalige sleutel (nieuw zout per keer)."""
+    import hashlib
+    import hmac
+    import secrets
     zout = secrets.token_bytes(16)
     pad, mac_sleutel = _afleiden(wachtwoord, zout, **SCRYPT)
     ingepakt = bytes(a ^ b for a, b in zip(sleutel, pad))
@@ -81,6 +87,8 @@ def inpakken(sleutel: bytes, wachtwoord: str) -> dict:
 
 
 def uitpakken(blok: dict, wachtwoord: str) -> bytes:
+    import hashlib
+    import hmac
     pad, mac_sleutel = _afleiden(wachtwoord, bytes.fromhex(blok["zout"]), blok["n"], blok["r"], blok["p"])
     ingepakt = bytes.fromhex(blok["ingepakt"])
     if not hmac.compare_digest(hmac.new(mac_sleutel, ingepakt, hashlib.sha256).hexdigest(), blok["mac"]):
@@ -130,6 +138,7 @@ class Sleutelbeheer:
         """Een nieuwe sleutel. Zonder wachtwoord in de sleutelbos; is die er niet, dan is een wachtwoord nodig."""
         if self.bestaat():
             raise OpslagFout("Er bestaat al een sleutel voor deze dossiers; avdesk maakt geen nieuwe eroverheen.")
+        import secrets
         sleutel = secrets.token_bytes(32)
         info = {"formaat": FORMAAT, "store_id": secrets.token_hex(8), "controle": controlewaarde(sleutel)}
         if wachtwoord is None:
@@ -155,7 +164,7 @@ class Sleutelbeheer:
                                  "(of zet AVDESK_WACHTWOORD).", soort="wachtwoord_nodig")
             sleutel = uitpakken(info["wachtwoord"], wachtwoord)
         elif opgehaald is not None:
-            sleutel = opgehaald
+            return opgehaald        # de sleutelhaler haalde hem met deze functie op en controleerde hem al
         else:
             hexsleutel = None
             backend = bewaarde_sleutelbos(info.get("sleutelbos"))
@@ -180,6 +189,7 @@ class Sleutelbeheer:
                 sleutel = bytes.fromhex(hexsleutel)
             except ValueError:
                 raise OpslagFout("De sleutel in de sleutelbos is beschadigd.") from None
+        import hmac
         if not hmac.compare_digest(controlewaarde(sleutel), info["controle"]):
             raise OpslagFout("De sleutel past niet bij deze dossiers (verkeerde sleutel of ander sleutelbestand).")
         return sleutel

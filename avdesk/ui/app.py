@@ -8,11 +8,10 @@ import sys
 
 from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallMessageHandler
 from PySide6.QtGui import QFont, QFontDatabase
-from PySide6.QtWidgets import QApplication, QDialog, QLineEdit, QMessageBox, QVBoxLayout
+from PySide6.QtWidgets import QApplication
 
 from .. import resources_map
 from ..store import OpslagFout
-from .laden import Formulier
 
 
 def _berichten(soort, context, tekst):
@@ -39,44 +38,6 @@ def maak_app(argv: list[str] | None = None) -> QApplication:
     return app
 
 
-class WachtwoordDialoog(QDialog):
-    def __init__(self, nieuw: bool, ouder=None):
-        super().__init__(ouder)
-        self.nieuw = nieuw
-        self.f = Formulier("wachtwoord")
-        QVBoxLayout(self).addWidget(self.f.widget)
-        self.setWindowTitle("avdesk: wachtwoord")
-        self.f.uitleg.setText(
-            "Er is geen veilige sleutelbos op deze computer. Kies een wachtwoord om de dossiers te beveiligen. "
-            "Onthoud het goed: zonder wachtwoord zijn de dossiers niet te openen." if nieuw else
-            "De dossiers zijn beveiligd met een wachtwoord.")
-        for veld in (self.f.wachtwoord, self.f.wachtwoord2):
-            veld.setEchoMode(QLineEdit.EchoMode.Password)
-        self.f.wachtwoord2.setVisible(nieuw)
-        self.f.label_wachtwoord2.setVisible(nieuw)
-        self.f.knoppen.accepted.connect(self.accept)
-        self.f.knoppen.rejected.connect(self.reject)
-
-    def accept(self):
-        w = self.f.wachtwoord.text()
-        fout = None
-        if not w:
-            fout = "Vul het wachtwoord in."
-        elif self.nieuw and len(w) < 8:
-            fout = "Kies een wachtwoord van minstens 8 tekens."
-        elif self.nieuw and w != self.f.wachtwoord2.text():
-            fout = "De twee wachtwoorden zijn niet gelijk."
-        if fout:
-            self.f.wachtwoord_fout.setText(fout)
-            self.f.wachtwoord_fout.show()
-            return
-        super().accept()
-
-    def toon_fout(self, tekst: str) -> None:
-        self.f.wachtwoord_fout.setText(tekst)
-        self.f.wachtwoord_fout.show()
-
-
 def open_opslag(ouder=None, haler=None):
     """Open de opslag; vraag een wachtwoord alleen als dat echt nodig is. None als de gebruiker stopt.
     `haler`: het hulpproces dat de sleutel al uit de sleutelbos haalt (store/sleutelhaler)."""
@@ -90,6 +51,9 @@ def open_opslag(ouder=None, haler=None):
         try:
             return Opslag.open(None, wachtwoord, sleutel=sleutel)
         except OpslagFout as e:
+            from PySide6.QtWidgets import QDialog, QMessageBox      # pas hier: de gewone start heeft ze niet nodig
+
+            from .wachtwoord import WachtwoordDialoog
             if e.soort != "wachtwoord_nodig" and not (wachtwoord and "wachtwoord klopt niet" in str(e)):
                 QMessageBox.critical(ouder, "avdesk kan de dossiers niet openen", str(e))
                 return None
@@ -108,6 +72,7 @@ def _onverwacht(soort, fout, tb):
     fout.__traceback__ = tb
     rapport = foutrapport(fout)
     sys.stderr.write(f"Interne fout: {rapport}\n")
+    from PySide6.QtWidgets import QMessageBox
     QMessageBox.critical(None, "avdesk: interne fout",
                          "Er ging iets mis in avdesk. Wat al bewaard was, is niet verloren. Meld dit met de volgende "
                          f"regel aan de beheerder:\n\n{rapport}")

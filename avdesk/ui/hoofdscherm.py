@@ -7,7 +7,7 @@ from datetime import date
 
 from PySide6.QtCore import QSortFilterProxyModel, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QHeaderView, QMainWindow, QMenu, QMessageBox
+from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.geld import datum
 from ..store import OpslagFout
@@ -114,6 +114,7 @@ class Hoofdscherm(QMainWindow):
         try:
             casus = self.opslag.casus(dossier_id)
         except OpslagFout as e:
+            from PySide6.QtWidgets import QMessageBox
             QMessageBox.warning(self, "Dossier openen", str(e))
             return None
         w = AvWizard(casus, self.opslag, dossier_id, self)
@@ -128,6 +129,7 @@ class Hoofdscherm(QMainWindow):
         if d is None:
             return
         info = self.opslag.dossier(d)
+        from PySide6.QtWidgets import QMessageBox        # dialogen pas bij gebruik: sneller starten
         namen = " en ".join(n for n in (info["aanvrager_naam"], info["partner_naam"]) if n) or f"dossier {d}"
         antwoord = QMessageBox.question(
             self, "Dossier verwijderen",
@@ -141,6 +143,7 @@ class Hoofdscherm(QMainWindow):
         d = self.gekozen()
         if d is None:
             return
+        from PySide6.QtWidgets import QMenu
         menu = QMenu(self)
         for status in STATUSSEN:
             menu.addAction(f"Status: {status}", lambda s=status: (self.opslag.zet_status(d, s), self.vernieuw()))

@@ -21,7 +21,7 @@ KAAL = ("import sys\nfrom PySide6.QtCore import QTimer\nfrom PySide6.QtWidgets i
         "app.exec()\n")
 
 
-def wandklok(varianten: dict, keer=15) -> tuple[dict, dict]:
+def wandklok(varianten: dict, keer=25) -> tuple[dict, dict]:
     """Mediaan per variant van (starten tot het venster bruikbaar is, starten tot het proces weg is). De varianten
     wisselen elkaar af, zodat ruis op de machine ze alle even hard raakt. 'Bruikbaar' meldt het proces zelf (de
     wandklok in de eerste ronde van de gebeurtenislus, na show())."""

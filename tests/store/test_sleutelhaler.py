@@ -61,10 +61,14 @@ def test_fout_in_het_hulpproces_geeft_none_en_de_gewone_melding(tmp_path, bestan
 
 
 def test_een_verkeerde_opgehaalde_sleutel_wordt_geweigerd(tmp_path, bestand_keyring):
+    """Het venster controleert de sleutel van de sleutelhaler niet nog eens (dat deed het hulpproces, en hmac laden
+    kost tijd); een sleutel die toch niet past, weigert SQLCipher met een Nederlandse melding, zonder schade."""
     map_ = tmp_path / "d"
     Opslag.open(map_).close()
-    with pytest.raises(OpslagFout, match="past niet bij deze dossiers"):
+    voor = (map_ / "avdesk.db").read_bytes()
+    with pytest.raises(OpslagFout, match="de sleutel past niet of het bestand is beschadigd"):
         Opslag.open(map_, sleutel=bytes(32))
+    assert (map_ / "avdesk.db").read_bytes() == voor
 
 
 def test_verborgen_opdracht_van_de_bundel(tmp_path, bestand_keyring, avdesk_cli):
@@ -84,3 +88,14 @@ def test_venster_start_met_de_sleutelhaler(tmp_path, bestand_keyring, avdesk_cli
         o.nieuw_dossier()
     r = avdesk_cli(env={"AVDESK_DATA": str(map_), "AVDESK_METEN": "1", "QT_QPA_PLATFORM": "offscreen"})
     assert r.returncode == 0 and b"avdesk-klaar" in r.stdout, r.stderr.decode()[-800:]
+
+
+@pytest.mark.parametrize("zonder_posix_spawn", [False, True], ids=["posix_spawn", "subprocess (Windows)"])
+def test_hulpproces_wachttijd_en_exitcode(monkeypatch, zonder_posix_spawn):
+    import sys
+    if zonder_posix_spawn:
+        monkeypatch.delattr(os, "posix_spawn", raising=False)
+    assert sleutelhaler.Hulpproces([sys.executable, "-c", "print('ab' * 32)"]).wacht().strip() == b"ab" * 32
+    assert sleutelhaler.Hulpproces([sys.executable, "-c", "print('ab'); raise SystemExit(1)"]).wacht() is None
+    monkeypatch.setattr(sleutelhaler, "WACHTTIJD", 0.2)
+    assert sleutelhaler.Hulpproces([sys.executable, "-c", "import time; time.sleep(30)"]).wacht() is None

@@ -184,3 +184,27 @@ def test_afdrukken(qtbot, app, opslag, tmp_path):
     printer.setOutputFileName(str(tmp_path / "afdruk.pdf"))
     assert pagina.druk_af(printer) == verwacht
     assert len(PdfReader(str(tmp_path / "afdruk.pdf")).pages) == verwacht
+
+
+def test_wachtwoordvraag_bij_het_starten(app, tmp_path, monkeypatch):
+    """Zonder veilige sleutelbos vraagt het venster het wachtwoord; een fout wachtwoord geeft een melding en een
+    nieuwe poging, annuleren opent niets."""
+    from PySide6.QtWidgets import QDialog
+
+    from avdesk.store.opslag import Opslag
+    from avdesk.ui.app import open_opslag
+    from avdesk.ui.wachtwoord import WachtwoordDialoog
+    Opslag.open(tmp_path / "d", "het-goede-wachtwoord").close()
+    monkeypatch.setenv("AVDESK_DATA", str(tmp_path / "d"))
+    pogingen, meldingen = iter(["fout-wachtwoord", "het-goede-wachtwoord"]), []
+
+    def typ_en_ok(dialoog):
+        meldingen.append(dialoog.f.wachtwoord_fout.text() if dialoog.f.wachtwoord_fout.isVisibleTo(dialoog) else "")
+        dialoog.f.wachtwoord.setText(next(pogingen))
+        return QDialog.DialogCode.Accepted
+    monkeypatch.setattr(WachtwoordDialoog, "exec", typ_en_ok)
+    opslag = open_opslag()
+    assert opslag is not None and meldingen == ["", "Het wachtwoord klopt niet."]
+    opslag.close()
+    monkeypatch.setattr(WachtwoordDialoog, "exec", lambda d: QDialog.DialogCode.Rejected)
+    assert open_opslag() is None
