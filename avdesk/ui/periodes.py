@@ -18,9 +18,11 @@ from ..core.geld import MAANDNAMEN, euro, geboren_uiterlijk, lees_datum
 from ..core.params import laad_jaar
 from ..core.signalen import s2
 from .laden import Formulier
-from .velden import Veldfout, lees, toon_fout, zet
+from .velden import Veldfout, heeft_concept, koppel, lees, vergeet_concepten, zet
 
 KORT = [m[:3] for m in MAANDNAMEN]
+PERIODEVELDEN = ("ti_aanvrager", "ti_partner", "kale_huur", *[f"sk_{k}" for k in SERVICEKOSTEN], "ontvangen_ht",
+                 "ontvangen_zt", "hm_werkelijk", "hm_referentie", "hm_motivering")
 KOSTENDELER = ("automatisch", "ja", "nee")
 
 
@@ -75,13 +77,13 @@ class JaarEditor(QWidget):
         self.p.mede_toevoegen.clicked.connect(lambda: self._mede_rij(Medebewoner(None, Decimal(0))))
         self.p.mede_verwijderen.clicked.connect(self._mede_weg)
         self.p.handmatig.toggled.connect(self._handmatig_tonen)
-        for naam in ("ti_aanvrager", "ti_partner", "kale_huur", "ontvangen_ht", "ontvangen_zt", "hm_werkelijk",
-                     "hm_referentie", "hm_motivering", *[f"sk_{k}" for k in SERVICEKOSTEN]):
+        for naam in PERIODEVELDEN:
             getattr(self.p, naam).editingFinished.connect(self._na_invoer)
         self.f.datum_beschikking.editingFinished.connect(self._na_invoer)
         for combo in (self.p.van, self.p.tot):
             combo.activated.connect(self._na_invoer)
         self.p.aangepaste_woning.toggled.connect(self._na_invoer)
+        koppel(self.f.datum_beschikking, jaar, "datum_beschikking", self.f.datum_beschikking_fout)
         self.laad()
 
     # ------------------------------------------------------------ tabel medebewoners
@@ -99,6 +101,8 @@ class JaarEditor(QWidget):
         r = t.rowCount()
         t.insertRow(r)
         naam, gd, ink = QLineEdit(m.naam or ""), QLineEdit(), QLineEdit()
+        koppel(gd, self._periode(), f"medebewoner{r}.geboortedatum")
+        koppel(ink, self._periode(), f"medebewoner{r}.inkomen")
         gd.setPlaceholderText("dd-mm-jjjj")
         zet(gd, m.geboortedatum)
         zet(ink, m.toetsingsinkomen if m.toetsingsinkomen else None)
@@ -138,6 +142,7 @@ class JaarEditor(QWidget):
         r = t.currentRow() if t.currentRow() >= 0 else t.rowCount() - 1
         if r >= 0:
             t.removeRow(r)
+            vergeet_concepten(self._periode(), "medebewoner")     # de rijen schuiven op; schrijf() onthoudt opnieuw
             self._na_invoer()
 
     def _handmatig_tonen(self, aan: bool):
@@ -178,8 +183,8 @@ class JaarEditor(QWidget):
             kopie.van, kopie.tot_en_met = per.van, per.tot_en_met
             self.jaar.perioden[rij] = per = kopie
         p = self.p
-        for veld in (p.ti_aanvrager, p.ti_partner, p.kale_huur, p.ontvangen_ht, p.ontvangen_zt):
-            toon_fout(veld, getattr(p, f"{veld.objectName()}_fout"), None)
+        for naam in PERIODEVELDEN:      # dezelfde velden tonen nu deze periode (en wat daar fout getypt was)
+            koppel(getattr(p, naam), per, naam, getattr(p, f"{naam}_fout", None))
         p.van.setCurrentIndex(per.van.month - 1)
         p.tot.setCurrentIndex(per.tot_en_met.month - 1)
         zet(p.ti_aanvrager, per.toetsingsinkomen_aanvrager)
@@ -196,17 +201,18 @@ class JaarEditor(QWidget):
         zet(p.ontvangen_ht, per.ontvangen.get("huurtoeslag"))
         zet(p.ontvangen_zt, per.ontvangen.get("zorgtoeslag"))
         h = per.handmatig[0] if per.handmatig else None
+        aan = h is not None or heeft_concept(per, "hm_")      # ook aan als er alleen nog foute tekst staat
         p.handmatig.blockSignals(True)
-        p.handmatig.setChecked(h is not None)
+        p.handmatig.setChecked(aan)
         p.handmatig.blockSignals(False)
         for naam in ("hm_toeslag", "hm_werkelijk", "hm_referentie", "hm_motivering"):
-            getattr(p, naam).setVisible(h is not None)
-            getattr(p, f"label_{naam}").setVisible(h is not None)
+            getattr(p, naam).setVisible(aan)
+            getattr(p, f"label_{naam}").setVisible(aan)
         if h:
             p.hm_toeslag.setCurrentIndex(HANDMATIGE_TOESLAGEN.index(h.toeslag))
-            zet(p.hm_werkelijk, h.werkelijk)
-            zet(p.hm_referentie, h.referentie)
-            p.hm_motivering.setText(h.motivering)
+        zet(p.hm_werkelijk, h.werkelijk if h else None)
+        zet(p.hm_referentie, h.referentie if h else None)
+        zet(p.hm_motivering, h.motivering if h else None)
         self._toon_berekend()
 
     def wijziging_toevoegen(self, maand: int | None = None):

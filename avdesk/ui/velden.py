@@ -18,12 +18,43 @@ class Veldfout(Exception):
     pass
 
 
+# Tekst die niet klopt, per onderdeel van de casus (periode, jaar, casus) en veld: (eigenaar, tekst, melding).
+# Velden die opnieuw gevuld worden (een andere periode in dezelfde velden, een stap die opnieuw opgebouwd wordt)
+# krijgen die tekst en de melding terug. Alleen in het geheugen, nooit in de opslag; leeg als de wizard sluit.
+_CONCEPTEN: dict[tuple[int, str], tuple[object, str, str]] = {}
+
+
+def koppel(veld: QLineEdit, eigenaar, sleutel: str, label: QLabel | None = None) -> None:
+    """Het onderdeel van de casus waar het veld nu bij hoort; lees() onthoudt daar foute tekst, zet() zet hem terug."""
+    veld._avdesk_concept = (eigenaar, sleutel, label)
+
+
+def koppel_formulier(widget, eigenaar, voorvoegsel: str) -> None:
+    """Koppel elk benoemd invoerveld van een formulier (met zijn _fout-label als dat er is)."""
+    labels = {label.objectName(): label for label in widget.findChildren(QLabel)}
+    for veld in widget.findChildren(QLineEdit):
+        if naam := veld.objectName():
+            koppel(veld, eigenaar, f"{voorvoegsel}.{naam}", labels.get(f"{naam}_fout"))
+
+
+def heeft_concept(eigenaar, voorvoegsel: str = "") -> bool:
+    return any(v[0] is eigenaar and k[1].startswith(voorvoegsel) for k, v in _CONCEPTEN.items())
+
+
+def vergeet_concepten(eigenaar=None, voorvoegsel: str = "") -> None:
+    """Vergeet foute tekst van een onderdeel (bijv. na het verwijderen van een rij), of alles (eigenaar None)."""
+    for sleutel in [k for k, v in _CONCEPTEN.items()
+                    if eigenaar is None or (v[0] is eigenaar and k[1].startswith(voorvoegsel))]:
+        del _CONCEPTEN[sleutel]
+
+
 def toon_fout(veld: QLineEdit, label: QLabel | None, tekst: str | None) -> None:
     if label is not None:
         label.setText(tekst or "")
         label.setVisible(bool(tekst))
     veld.setStyleSheet(FOUTSTIJL if tekst else "")
     veld.setToolTip(tekst or "")
+    veld.setProperty("ongeldig", bool(tekst))
 
 
 def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool = False, naam: str = "dit veld"):
@@ -62,14 +93,28 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
         else:
             waarde = tekst
     except InvoerFout as e:
-        toon_fout(veld, label, str(e)[0].upper() + str(e)[1:] + ".")
+        melding = str(e)[0].upper() + str(e)[1:] + "."
+        toon_fout(veld, label, melding)
+        if (k := getattr(veld, "_avdesk_concept", None)) is not None:
+            _CONCEPTEN[(id(k[0]), k[1])] = (k[0], veld.text(), melding)
         raise Veldfout(str(e)) from None
     toon_fout(veld, label, None)
+    if (k := getattr(veld, "_avdesk_concept", None)) is not None:
+        _CONCEPTEN.pop((id(k[0]), k[1]), None)
     return waarde
 
 
 def zet(veld: QLineEdit, waarde) -> None:
-    """Toon een waarde in een veld zoals de gebruiker hem zou typen (1.234,56 en dd-mm-jjjj)."""
+    """Toon een waarde in een veld zoals de gebruiker hem zou typen (1.234,56 en dd-mm-jjjj). Een fout getypte tekst
+    gaat voor: bij een gekoppeld veld die van zijn onderdeel (met de melding), anders blijft wat er staat staan."""
+    if (k := getattr(veld, "_avdesk_concept", None)) is not None:
+        if (concept := _CONCEPTEN.get((id(k[0]), k[1]))) is not None:
+            veld.setText(concept[1])
+            toon_fout(veld, k[2], concept[2])
+            return
+        toon_fout(veld, k[2], None)         # het veld toont nu een ander onderdeel: de oude melding hoort er niet bij
+    elif veld.property("ongeldig"):
+        return
     if waarde is None:
         tekst = ""
     elif isinstance(waarde, Decimal):

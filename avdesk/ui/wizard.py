@@ -23,7 +23,7 @@ from ..core.signalen import TITELS
 from .grafiek import Maandgrafiek
 from .laden import Formulier
 from .periodes import JaarEditor, leeg, standaard_perioden
-from .velden import Veldfout, lees, zet
+from .velden import Veldfout, koppel, koppel_formulier, lees, vergeet_concepten, zet
 
 AFRONDING = 12
 WTRAP = 13
@@ -67,9 +67,10 @@ def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts
     t.setFixedHeight(max(hoogte, 60))
 
 
-def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, object]], plaatshouder: str,
+def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, object, object]], plaatshouder: str,
                 *bij_wijziging) -> list[QLineEdit]:
-    """Een tabel met per rij een omschrijving en een invoerveld (netto-inkomen per periode, vermogen per jaar)."""
+    """Een tabel met per rij een omschrijving en een invoerveld (netto-inkomen per periode, vermogen per jaar).
+    rijen: (omschrijving, waarde, onderdeel van de casus waar het veld bij hoort)."""
     t.clear()
     t.setColumnCount(len(koppen))
     t.setRowCount(len(rijen))
@@ -77,9 +78,10 @@ def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, objec
     t.verticalHeader().setVisible(False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     velden = []
-    for r, (omschrijving, waarde) in enumerate(rijen):
+    for r, (omschrijving, waarde, eigenaar) in enumerate(rijen):
         t.setItem(r, 0, QTableWidgetItem(omschrijving))
         veld = QLineEdit()
+        koppel(veld, eigenaar, koppen[1])
         veld.setPlaceholderText(plaatshouder)
         veld.setAccessibleName(f"{koppen[1]}: {omschrijving}")
         zet(veld, waarde)
@@ -363,7 +365,7 @@ class Stap4(Rekenstap):
     def laad(self):
         perioden = [p for j in sorted(self.casus.jaren, key=lambda j: j.jaar) for p in j.perioden]
         velden = invoertabel(self.f.netto, ["Periode", "Netto-inkomen per maand (samen)", "Bijstandsnorm per maand"],
-                             [(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}", p.netto_inkomen_per_maand)
+                             [(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}", p.netto_inkomen_per_maand, p)
                               for p in perioden], "bijv. 1.686", self.w.na_wijziging, self._signalen)
         self.velden = [(p, veld, r) for r, (p, veld) in enumerate(zip(perioden, velden))]
         self._signalen()
@@ -452,7 +454,7 @@ class Stap7(Rekenstap):
         c = self.casus
         jaren = sorted((j for j in c.jaren if j.perioden), key=lambda j: j.jaar)
         velden = invoertabel(self.f.vermogen, ["Jaar", "Vermogen op 1 januari (samen)"],
-                             [(str(j.jaar), j.vermogen) for j in jaren], "bijv. 2.500", self.w.na_wijziging,
+                             [(str(j.jaar), j.vermogen, j) for j in jaren], "bijv. 2.500", self.w.na_wijziging,
                              self.laad_uitkomst)
         self.vermogen_velden = list(zip(jaren, velden))
         p = laad_profiel(c.beleidsprofiel)
@@ -537,16 +539,17 @@ class Stap9(Stap):
             f = Formulier("terugvordering")
             self.formulieren[jaar] = f
             self.f.jaren.addTab(f.widget, f"Terugvordering {jaar}")
+            koppel_formulier(f.widget, self.casus, f"terugvordering{jaar}")
             for le in f.widget.findChildren(QLineEdit):
                 le.editingFinished.connect(self.w.na_wijziging)
             j = next((j for j in self.casus.jaren if j.jaar == jaar), None)
             tv = j.terugvordering if j else None
+            for t, kort in (("huurtoeslag", "ht"), ("zorgtoeslag", "zt")):
+                zet(getattr(f, f"{kort}_voorschot"), tv.voorschot.get(t) if tv else None)
+                zet(getattr(f, f"{kort}_definitief"), tv.definitief.get(t) if tv else None)
+            zet(f.bedrag, tv.bedrag if tv else None)
+            zet(f.datum_beschikking, tv.datum_definitieve_beschikking if tv else None)
             if tv:
-                for t, kort in (("huurtoeslag", "ht"), ("zorgtoeslag", "zt")):
-                    zet(getattr(f, f"{kort}_voorschot"), tv.voorschot.get(t))
-                    zet(getattr(f, f"{kort}_definitief"), tv.definitief.get(t))
-                zet(f.bedrag, tv.bedrag)
-                zet(f.datum_beschikking, tv.datum_definitieve_beschikking)
                 for naam, tekst in self.OORZAKEN.items():
                     getattr(f, naam).setChecked(tekst in tv.andere_oorzaken)
 
@@ -602,6 +605,7 @@ class Stap10(Stap):
         for j in sorted((j for j in self.casus.jaren if j.terugvordering), key=lambda j: j.jaar):
             f = Formulier("deel")
             self.formulieren[j.jaar] = f
+            koppel_formulier(f.widget, self.casus, f"deel{j.jaar}")
             self.f.jaren.addTab(f.widget, f"Terugvordering {j.jaar}")
             tv = j.terugvordering
             f.terugvordering_info.setText(f"Terugvordering {j.jaar}: {euro(terugvorderingsbedrag(tv))}.")
@@ -668,6 +672,7 @@ class StapWtrap(Rekenstap):
         for j in sorted((j for j in self.casus.jaren if j.jaar >= 2025), key=lambda j: j.jaar):
             f = Formulier("wtrap")
             self.formulieren[j.jaar] = f
+            koppel_formulier(f.widget, self.casus, f"wtrap{j.jaar}")
             self.f.jaren.addTab(f.widget, f"Wtrap {j.jaar}")
             for vraag in self.VRAGEN:
                 vakje = getattr(f, vraag)
@@ -986,6 +991,7 @@ class AvWizard(QWizard):
             self._stap = self.currentId()
         self.autosave()
         self.timer.stop()
+        vergeet_concepten()             # foute tekst leeft alleen zolang de wizard open is
         super().done(resultaat)
 
     # ------------------------------------------------------------ rekenen

@@ -207,6 +207,69 @@ def test_foute_invoer_blijft_staan(qtbot, app, raadsman_voor):
     assert not f.aanvrager_geboortedatum_fout.isVisibleTo(w)
 
 
+def test_foute_invoer_blijft_bij_wisselen_van_periode_en_stap(qtbot, app, raadsman_voor):
+    """Een fout gooit nooit invoer weg, ook niet als dezelfde velden een andere periode tonen of de stap opnieuw
+    geladen wordt (terug naar stap 1 en weer verder)."""
+    w = AvWizard(lege_casus())
+    r = raadsman_voor(w)
+    w.restart()
+    stap1(r, "Martin", "15-07-1979", "Hanna", "02-03-1982", "15-09-2024")
+    ed = r.pagina.editor(2024)
+    periode(r, ed, "24.000", "0", "650", kinderen=[("Sara", "31-02-2015")])
+    r.typ(ed.p.ti_partner, "12,3,4")
+    r.typ(ed.f.datum_beschikking, "40-04-2025")
+    ed.f.perioden.setCurrentRow(1)                         # naar juli t/m december
+    assert ed.p.ti_partner.text() != "12,3,4"
+    ed.f.perioden.setCurrentRow(0)                         # en terug
+    assert ed.p.ti_partner.text() == "12,3,4" and ed.p.ti_partner_fout.isVisibleTo(w)
+    assert ed.p.medebewoners.cellWidget(0, 1).text() == "31-02-2015"
+    assert ed.p.medebewoners.cellWidget(0, 0).text() == "Sara"
+    w.back()                                               # naar stap 1: stap 2 wordt straks opnieuw opgebouwd
+    r.typ(r.pagina.f.aanvrager_bsn, "12345")              # ook hier een fout, en toch terug naar stap 2
+    w.next()
+    assert w.currentId() == 1                              # de fout houdt stap 1 tegen
+    r.pagina.f.aanvrager_bsn.clear()                      # de raadsman wist het foute BSN
+    r.typ(r.pagina.f.aanvrager_bsn, "")
+    assert r.volgende() == 2, r.pagina.melding.text()
+    ed = r.pagina.editor(2024)
+    assert ed.p.ti_partner.text() == "12,3,4" and "is geen bedrag" in ed.p.ti_partner_fout.text()
+    assert ed.p.medebewoners.cellWidget(0, 1).text() == "31-02-2015"
+    assert ed.f.datum_beschikking.text() == "40-04-2025"
+    r.typ(ed.p.ti_partner, "0")                            # verbeterd: de oude tekst komt niet meer terug
+    ed.f.perioden.setCurrentRow(1)
+    ed.f.perioden.setCurrentRow(0)
+    assert ed.p.ti_partner.text() == "0" and not ed.p.ti_partner_fout.isVisibleTo(w)
+    w.back()
+    r.typ(r.pagina.f.aanvrager_geboortedatum, "31-04-1979")
+    w.ongedaan()                                           # de casus terug; de foute tekst blijft gewoon staan
+    assert r.pagina.f.aanvrager_geboortedatum.text() == "31-04-1979"
+
+
+@pytest.mark.parametrize("stap", [4, 7, 9])
+def test_foute_invoer_blijft_in_opnieuw_opgebouwde_tabellen(qtbot, app, raadsman_voor, stap):
+    """Stap 4 (netto per periode), 7 (vermogen per jaar) en 9 (per terugvorderingsjaar) bouwen hun velden opnieuw
+    op bij elk bezoek; foute tekst komt terug, met de melding."""
+    c = casus_klaar()
+    c.aanvraag.route = "terugvordering" if stap == 9 else "tekort"
+    w = AvWizard(c)
+    r = raadsman_voor(w)
+    w.hervat(stap)
+    assert w.currentId() == stap
+
+    def veld():
+        if stap == 9:
+            return r.pagina.formulieren[2022].bedrag
+        tabel = r.pagina.f.netto if stap == 4 else r.pagina.f.vermogen
+        return tabel.cellWidget(0, 1)
+    r.typ(veld(), "1.2.3,4,5")
+    assert r.volgende() == stap                              # de fout houdt de stap tegen
+    w.back()
+    w.next()                                                 # de vorige stap is in orde: weer hier
+    assert w.currentId() == stap
+    assert veld().text() == "1.2.3,4,5" and veld().property("ongeldig")
+    assert "geen bedrag" in veld().toolTip()
+
+
 def test_sluiten_en_heropenen_hervat_bij_dezelfde_stap(qtbot, app, opslag):
     from conftest import Raadsman
     scherm = Hoofdscherm(opslag)
