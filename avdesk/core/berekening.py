@@ -12,7 +12,8 @@ from decimal import Decimal
 from . import signalen as sig
 from .bijstand import bruto_bijstand_per_partner, is_kostendeler, netto_norm_gehuwden
 from .casus import SERVICEKOSTEN, WTRAP_VRAGEN, Casus, Jaar, Periode, terugvorderingsbedrag
-from .geld import NUL, centen, euro, maand_iso, maanden_tussen, verdeel
+from .geld import (NUL, centen, datum, euro, geboren_uiterlijk, maand_iso, maand_label, maanden_tussen,
+                   verdeel, volgende_maand)
 from .params import Beleidsprofiel, Parameter, Jaarparameters, laad_jaar, laad_profiel, parameterversie
 from .signalen import Signaal
 from .spoor import Stap, niet_bevestigd
@@ -114,6 +115,55 @@ def splits_op_1_juli(van: date, tot_en_met: date) -> list[tuple[date, date]]:
     if van.month <= 6 < tot_en_met.month:
         return [(van, date(van.year, 6, 1)), (date(van.year, 7, 1), tot_en_met)]
     return [(van, tot_en_met)]
+
+
+def _leeftijdskenmerken(c: Casus, per: Periode, maand: date, p: Jaarparameters) -> tuple[bool, ...]:
+    """Per persoon (aanvrager, partner, medebewoners) en grens: heeft hij die leeftijd op de eerste dag van de maand?
+    Grenzen: 18 (kind in huis), jongerengrens huurtoeslag (23), kostendeler (27; 2022: 21) en de AOW-leeftijd."""
+    grenzen = (geboren_uiterlijk(maand, 18), geboren_uiterlijk(maand, p["huurtoeslag.jongeren_leeftijd"].waarde),
+               geboren_uiterlijk(maand, p["bijstand.kostendeler_leeftijd"].waarde),
+               geboren_uiterlijk(maand, p["aow.leeftijd_jaren"].waarde, p["aow.leeftijd_maanden"].waarde))
+    personen = (c.aanvrager.geboortedatum, c.partner.geboortedatum, *(m.geboortedatum for m in per.medebewoners))
+    return tuple(g is not None and g <= grens for g in personen for grens in grenzen)
+
+
+def splits_op_leeftijden(c: Casus, per: Periode, van: date, tot_en_met: date,
+                         p: Jaarparameters) -> list[tuple[date, date]]:
+    """Bereikt iemand midden in een periode een leeftijdsgrens, dan splitst de periode op de eerste maand waarin die
+    geldt: de toeslagen en de kostendelersnorm gaan uit van de situatie op de eerste dag van elke maand."""
+    delen, begin = [], van
+    vorige, maand = _leeftijdskenmerken(c, per, van, p), van
+    while maand < tot_en_met:
+        volgende = volgende_maand(maand)
+        if (kenmerk := _leeftijdskenmerken(c, per, volgende, p)) != vorige:
+            delen.append((begin, maand))
+            begin, vorige = volgende, kenmerk
+        maand = volgende
+    return delen + [(begin, tot_en_met)]
+
+
+def _wie_en_welke_grens(c: Casus, per: Periode, voor: tuple, na: tuple, p: Jaarparameters) -> str:
+    namen = [c.aanvrager.naam or "de aanvrager", c.partner.naam or "de partner",
+             *(m.naam or f"medebewoner {i}" for i, m in enumerate(per.medebewoners, 1))]
+    grenzen = ("18 jaar", f"{p['huurtoeslag.jongeren_leeftijd'].waarde} jaar (jongerengrens huurtoeslag)",
+               f"{p['bijstand.kostendeler_leeftijd'].waarde} jaar (kostendeler)", "de AOW-leeftijd")
+    return ", ".join(f"{namen[i // 4]} bereikt {grenzen[i % 4]}" for i, (a, b) in enumerate(zip(voor, na)) if a != b)
+
+
+def deelperioden(c: Casus, j: Jaar, p: Jaarparameters) -> tuple[list[tuple[Periode, date, date]], list[str]]:
+    """De ingevoerde perioden, gesplitst op 1 juli en op leeftijdsgrenzen; met een toelichting per leeftijdssplitsing."""
+    delen, toelichting = [], []
+    for per in j.perioden:
+        for van, tem in splits_op_1_juli(per.van, per.tot_en_met):
+            stukken = splits_op_leeftijden(c, per, van, tem, p)
+            for (_, eind), (begin, _) in zip(stukken, stukken[1:]):
+                wat = _wie_en_welke_grens(c, per, _leeftijdskenmerken(c, per, eind, p),
+                                          _leeftijdskenmerken(c, per, begin, p), p)
+                toelichting.append(f"De periode {maand_label(per.van)} t/m {maand_label(per.tot_en_met)} wordt gesplitst "
+                                   f"op {datum(begin)}: {wat}. avdesk rekent elke maand met de situatie op de eerste "
+                                   "dag van die maand.")
+            delen += [(per, a, b) for a, b in stukken]
+    return delen, toelichting
 
 
 def situaties(c: Casus, per: Periode, maand: date, bruto: Decimal, vermogen) -> tuple[Situatie, Situatie]:
@@ -276,10 +326,9 @@ def _wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list[PeriodeBerekenin
 def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> JaarBerekening:
     p = laad_jaar(j.jaar)
     spoor: list[Stap] = []
-    perioden = [bereken_periode(c, j, per, van, tem, p)
-                for per in j.perioden for van, tem in splits_op_1_juli(per.van, per.tot_en_met)]
+    delen, toelichting = deelperioden(c, j, p)
+    perioden = [bereken_periode(c, j, per, van, tem, p) for per, van, tem in delen]
     signalen: list[Signaal] = []
-    toelichting: list[str] = []
     tekort = sum((pb.compensatie_periode for pb in perioden), NUL)
 
     # Terugvordering (stap 9-10)

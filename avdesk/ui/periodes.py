@@ -112,8 +112,8 @@ class JaarEditor(QWidget):
         kd = QComboBox()
         kd.addItems(KOSTENDELER)
         kd.setCurrentIndex(0 if m.kostendeler is None else (1 if m.kostendeler else 2))
-        kd.setToolTip("Automatisch: kostendeler als iemand op de eerste dag van de periode 27 of ouder is "
-                      "(geen student of commerciële huurder)")
+        kd.setToolTip("Automatisch: kostendeler vanaf de eerste maand waarin iemand op de eerste dag 27 of ouder is "
+                      "(geen student of commerciële huurder); avdesk splitst de periode daar zelf")
         for k, wdg in enumerate((naam, gd, ink, kind, kd)):
             wdg.setAccessibleName(f"Medebewoner {r + 1}: {t.horizontalHeaderItem(k).text()}")
             t.setCellWidget(r, k, wdg)
