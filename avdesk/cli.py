@@ -5,6 +5,7 @@ Zonder Qt-import voor alles behalve het venster: `bereken` moet snel starten en 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 
@@ -210,7 +211,8 @@ def cmd_pdf(args) -> int:
 def cmd_venster(_args) -> int:
     from .store import sleutelhaler
     from .store.paden import datamap
-    haler = sleutelhaler.start(datamap())        # de sleutelbos vragen terwijl Qt laadt (eerst, voor de Qt-import)
+    # De sleutel ophalen terwijl Qt laadt (daarom eerst, voor de Qt-import).
+    haler = sleutelhaler.start(datamap(), os.environ.get("AVDESK_WACHTWOORD") or None)
     from .ui.app import main as ui_main
     return ui_main(haler)
 

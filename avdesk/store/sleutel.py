@@ -158,13 +158,13 @@ class Sleutelbeheer:
     def laad(self, wachtwoord: str | None = None, opgehaald: bytes | None = None) -> bytes:
         """De sleutel, gecontroleerd tegen sleutel.json. `opgehaald`: al uit de sleutelbos gehaald (sleutelhaler)."""
         info = self.info()
+        if opgehaald is not None:
+            return opgehaald        # de sleutelhaler haalde hem met deze functie op en controleerde hem al
         if info["modus"] == "wachtwoord":
             if wachtwoord is None:
                 raise OpslagFout("De dossiers zijn beveiligd met een wachtwoord: geef het wachtwoord op "
                                  "(of zet AVDESK_WACHTWOORD).", soort="wachtwoord_nodig")
             sleutel = uitpakken(info["wachtwoord"], wachtwoord)
-        elif opgehaald is not None:
-            return opgehaald        # de sleutelhaler haalde hem met deze functie op en controleerde hem al
         else:
             hexsleutel = None
             backend = bewaarde_sleutelbos(info.get("sleutelbos"))

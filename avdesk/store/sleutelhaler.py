@@ -1,10 +1,12 @@
-"""De sleutel uit de sleutelbos ophalen in een tweede proces, terwijl het venster opstart.
+"""De sleutel van de dossiers ophalen terwijl het venster opstart (Qt laden kost ~80 ms).
 
-keyring importeren en de sleutelbos vragen kost 50-100 ms (op Linux ook nog D-Bus), Qt laden ongeveer evenveel.
-Met twee processen gebeurt dat tegelijk op twee kernen. Het hulpproces schrijft de sleutel (hex) in een pijp die
-alleen de twee processen kennen, nooit in een bestand of op het scherm. Bij elke fout (geen tweede kern, proces
-start niet, sleutelbos weigert) komt er niets terug en haalt het venster de sleutel zelf op, met de gewone
-Nederlandse meldingen."""
+- Sleutelbos: keyring importeren en de sleutelbos vragen kost 50-100 ms (op Linux ook nog D-Bus). Dat gebeurt in
+  een tweede proces, op een tweede kern. Het schrijft de sleutel (hex) in een pijp die alleen de twee processen
+  kennen, nooit in een bestand of op het scherm.
+- Wachtwoord uit AVDESK_WACHTWOORD (scripts): scrypt (~0,1 s) draait in een thread; hashlib geeft de GIL vrij.
+
+Bij elke fout (geen tweede kern, proces start niet, sleutelbos weigert, verkeerd wachtwoord) komt er niets terug
+en haalt het venster de sleutel zelf op, met de gewone Nederlandse meldingen."""
 
 from __future__ import annotations
 
@@ -70,15 +72,38 @@ class Hulpproces:
         return b"".join(delen) if delen is not None and os.waitstatus_to_exitcode(status) == 0 else None
 
 
-def start(map_: Path) -> Hulpproces | None:
-    """Start het hulpproces als de sleutel in de sleutelbos staat en er een tweede kern is; anders None."""
-    if (os.cpu_count() or 1) < 2:
-        return None
+class Afleiding:
+    """De sleutel uitpakken met het wachtwoord (scrypt) in een thread."""
+
+    def __init__(self, map_: Path, wachtwoord: str):
+        import threading
+        self.sleutel: bytes | None = None
+        self.draad = threading.Thread(target=self._afleiden, args=(map_, wachtwoord), daemon=True)
+        self.draad.start()
+
+    def _afleiden(self, map_: Path, wachtwoord: str) -> None:
+        try:
+            from .sleutel import Sleutelbeheer
+            self.sleutel = Sleutelbeheer(map_).laad(wachtwoord)
+        except Exception:           # noqa: BLE001 - het venster probeert het zelf, met de gewone melding
+            self.sleutel = None
+
+    def wacht(self) -> bytes | None:
+        self.draad.join()
+        return self.sleutel.hex().encode("ascii") if self.sleutel else None
+
+
+def start(map_: Path, wachtwoord: str | None = None) -> Hulpproces | Afleiding | None:
+    """Begin met ophalen: een hulpproces voor de sleutelbos (als er een tweede kern is), een thread voor een
+    wachtwoord dat al bekend is; anders None."""
     try:
-        if json.loads((map_ / "sleutel.json").read_text(encoding="utf-8")).get("modus") != "keyring":
-            return None
+        modus = json.loads((map_ / "sleutel.json").read_text(encoding="utf-8")).get("modus")
     except (OSError, ValueError, AttributeError):
         return None                 # geen of een kapot sleutelbestand: Opslag.open meldt dat zelf
+    if modus == "wachtwoord":
+        return Afleiding(map_, wachtwoord) if wachtwoord else None
+    if modus != "keyring" or (os.cpu_count() or 1) < 2:
+        return None
     if getattr(sys, "frozen", False):
         cmd = [sys.executable, OPDRACHT, str(map_)]
     else:
@@ -89,8 +114,8 @@ def start(map_: Path) -> Hulpproces | None:
         return None
 
 
-def ophalen(proces: Hulpproces | None) -> bytes | None:
-    """De sleutel van het hulpproces, of None (dan haalt de aanroeper hem zelf op)."""
+def ophalen(proces: Hulpproces | Afleiding | None) -> bytes | None:
+    """De sleutel van het hulpproces of de thread, of None (dan haalt de aanroeper hem zelf op)."""
     if proces is None or (uit := proces.wacht()) is None:
         return None
     try:

@@ -99,3 +99,15 @@ def test_hulpproces_wachttijd_en_exitcode(monkeypatch, zonder_posix_spawn):
     assert sleutelhaler.Hulpproces([sys.executable, "-c", "print('ab'); raise SystemExit(1)"]).wacht() is None
     monkeypatch.setattr(sleutelhaler, "WACHTTIJD", 0.2)
     assert sleutelhaler.Hulpproces([sys.executable, "-c", "import time; time.sleep(30)"]).wacht() is None
+
+
+def test_wachtwoord_uit_de_omgeving_in_een_thread(tmp_path):
+    map_ = tmp_path / "ww"
+    with Opslag.open(map_, "het-wachtwoord") as o:
+        verwacht = o._sleutel
+    haler = sleutelhaler.start(map_, "het-wachtwoord")
+    assert isinstance(haler, sleutelhaler.Afleiding)
+    assert sleutelhaler.ophalen(haler) == verwacht
+    assert sleutelhaler.ophalen(sleutelhaler.start(map_, "fout")) is None     # het venster meldt het zelf
+    with pytest.raises(OpslagFout, match="Het wachtwoord klopt niet"):
+        Opslag.open(map_, "fout", sleutel=None)
