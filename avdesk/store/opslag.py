@@ -85,7 +85,7 @@ class Opslag:
              sleutel: bytes | None = None) -> "Opslag":
         """Open de opslag in `map_` (standaard AVDESK_DATA of de gegevensmap). Bij de eerste start wordt de
         database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven).
-        `sleutel`: al door de sleutelhaler uit de sleutelbos gehaald; wordt net zo gecontroleerd."""
+        `sleutel`: al opgehaald en gecontroleerd door de sleutelhaler (sleutelbos of wachtwoord)."""
         map_ = Path(map_) if map_ else datamap()
         sb = Sleutelbeheer(map_)
         pad, nieuw = map_ / DBNAAM, map_ / (DBNAAM + ".nieuw")

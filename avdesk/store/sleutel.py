@@ -156,7 +156,7 @@ class Sleutelbeheer:
         return sleutel
 
     def laad(self, wachtwoord: str | None = None, opgehaald: bytes | None = None) -> bytes:
-        """De sleutel, gecontroleerd tegen sleutel.json. `opgehaald`: al uit de sleutelbos gehaald (sleutelhaler)."""
+        """De sleutel, gecontroleerd tegen sleutel.json. `opgehaald`: al opgehaald en gecontroleerd (sleutelhaler)."""
         info = self.info()
         if opgehaald is not None:
             return opgehaald        # de sleutelhaler haalde hem met deze functie op en controleerde hem al

@@ -40,7 +40,7 @@ def maak_app(argv: list[str] | None = None) -> QApplication:
 
 def open_opslag(ouder=None, haler=None):
     """Open de opslag; vraag een wachtwoord alleen als dat echt nodig is. None als de gebruiker stopt.
-    `haler`: het hulpproces dat de sleutel al uit de sleutelbos haalt (store/sleutelhaler)."""
+    `haler`: de sleutelhaler die de sleutel al ophaalt terwijl Qt laadt (store/sleutelhaler)."""
     from ..store.opslag import Opslag
     from ..store.paden import datamap
     from ..store.sleutel import Sleutelbeheer
