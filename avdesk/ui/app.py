@@ -89,11 +89,12 @@ def meld_klaar() -> None:
 def main(haler=None) -> int:
     app = maak_app()
     sys.excepthook = _onverwacht
+    from .hoofdscherm import Hoofdscherm
+    scherm = Hoofdscherm()          # eerst het venster bouwen: de sleutelhaler is intussen nog bezig
     opslag = open_opslag(haler=haler)
     if opslag is None:
         return 2
-    from .hoofdscherm import Hoofdscherm
-    scherm = Hoofdscherm(opslag)
+    scherm.gebruik(opslag)
     scherm.show()
     if os.environ.get("AVDESK_METEN"):          # benchmark: het tijdstip waarop de dossierlijst bruikbaar is, stop
         QTimer.singleShot(0, lambda: (meld_klaar(), app.quit()))

@@ -22,7 +22,7 @@ ROL_DOSSIER = 257
 
 
 class Hoofdscherm(QMainWindow):
-    def __init__(self, opslag: Opslag):
+    def __init__(self, opslag: Opslag | None = None):
         super().__init__()
         self.opslag = opslag
         self.f = Formulier("hoofdscherm")
@@ -61,6 +61,13 @@ class Hoofdscherm(QMainWindow):
             actie.triggered.connect(functie)
             self.addAction(actie)
         self.resize(960, 600)
+        if opslag is not None:
+            self.gebruik(opslag)
+
+    def gebruik(self, opslag: Opslag) -> None:
+        """De geopende opslag: toon de dossiers. Bij het starten wordt het venster al gebouwd terwijl de sleutel nog
+        onderweg is (sleutelhaler); daarna pas komt de opslag."""
+        self.opslag = opslag
         self.vernieuw()
         self.f.zoek.setFocus()
 

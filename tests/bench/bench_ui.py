@@ -2,6 +2,7 @@
 in dezelfde run (doel <= 1,5x). Offscreen; het proces stopt zodra het hoofdscherm getoond is (AVDESK_METEN).
 
 Draai: .venv/bin/python tests/bench/bench_ui.py
+Met de echte Secret Service (Linux, gnome-keyring): sh tests/bench/echte_sleutelbos.sh
 Twee varianten: sleutel uit de sleutelbos (een testsleutelbos in een bestand) en met wachtwoord (incl. scrypt).
 Gemeten wordt tot het moment dat het proces zelf meldt dat de lijst staat (eerste ronde van de gebeurtenislus), en
 ter controle ook tot het proces weg is."""
@@ -45,8 +46,11 @@ def main() -> None:
     script = Path(sys.executable).with_name("avdesk")
     basis = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AVDESK_METEN": "1"}
     with tempfile.TemporaryDirectory() as tmp:
-        sleutelbos = {**basis, "AVDESK_DATA": f"{tmp}/kr", "PYTHON_KEYRING_BACKEND": "testkeyring.BestandKeyring",
-                      "AVDESK_TEST_KEYRING": f"{tmp}/kr.json", "PYTHONPATH": str(ROOT / "tests" / "hulp")}
+        if "--echte-sleutelbos" in sys.argv:      # de sleutelbos van het systeem (zie echte_sleutelbos.sh)
+            sleutelbos = {k: v for k, v in basis.items() if k != "PYTHON_KEYRING_BACKEND"} | {"AVDESK_DATA": f"{tmp}/kr"}
+        else:                                     # een testsleutelbos in een bestand: op elke machine
+            sleutelbos = {**basis, "AVDESK_DATA": f"{tmp}/kr", "PYTHON_KEYRING_BACKEND": "testkeyring.BestandKeyring",
+                          "AVDESK_TEST_KEYRING": f"{tmp}/kr.json", "PYTHONPATH": str(ROOT / "tests" / "hulp")}
         wachtwoord = {**basis, "AVDESK_DATA": f"{tmp}/ww", "AVDESK_WACHTWOORD": "benchmark-wachtwoord"}
         for env in (sleutelbos, wachtwoord):          # eerste start: opslag aanmaken (niet gemeten)
             subprocess.run([str(script), "import", str(ROOT / "tests/scenarios/martin_hanna_2024.json")], env=env,
