@@ -44,6 +44,16 @@ class Hulpproces:
                                           stderr=subprocess.DEVNULL,
                                           creationflags=getattr(subprocess, "CREATE_NO_WINDOW", 0))
 
+    def sleutel(self) -> bytes | None:
+        """De sleutel die het proces schreef (hex), als het binnen WACHTTIJD met exitcode 0 stopte; anders None."""
+        if (uit := self.wacht()) is None:
+            return None
+        try:
+            sleutel = bytes.fromhex(uit.decode("ascii").strip())
+        except (UnicodeDecodeError, ValueError):
+            return None
+        return sleutel if len(sleutel) == 32 else None
+
     def wacht(self) -> bytes | None:
         """Alles wat het proces schreef, als het binnen WACHTTIJD met exitcode 0 stopte; anders None."""
         if self.popen is not None:
@@ -77,20 +87,20 @@ class Afleiding:
 
     def __init__(self, map_: Path, wachtwoord: str):
         import threading
-        self.sleutel: bytes | None = None
+        self._sleutel: bytes | None = None
         self.draad = threading.Thread(target=self._afleiden, args=(map_, wachtwoord), daemon=True)
         self.draad.start()
 
     def _afleiden(self, map_: Path, wachtwoord: str) -> None:
         try:
             from .sleutel import Sleutelbeheer
-            self.sleutel = Sleutelbeheer(map_).laad(wachtwoord)
+            self._sleutel = Sleutelbeheer(map_).laad(wachtwoord)
         except Exception:           # noqa: BLE001 - het venster probeert het zelf, met de gewone melding
-            self.sleutel = None
+            self._sleutel = None
 
-    def wacht(self) -> bytes | None:
+    def sleutel(self) -> bytes | None:
         self.draad.join()
-        return self.sleutel.hex().encode("ascii") if self.sleutel else None
+        return self._sleutel
 
 
 def start(map_: Path, wachtwoord: str | None = None) -> Hulpproces | Afleiding | None:
@@ -116,13 +126,7 @@ def start(map_: Path, wachtwoord: str | None = None) -> Hulpproces | Afleiding |
 
 def ophalen(proces: Hulpproces | Afleiding | None) -> bytes | None:
     """De sleutel van het hulpproces of de thread, of None (dan haalt de aanroeper hem zelf op)."""
-    if proces is None or (uit := proces.wacht()) is None:
-        return None
-    try:
-        sleutel = bytes.fromhex(uit.decode("ascii").strip())
-    except (UnicodeDecodeError, ValueError):
-        return None
-    return sleutel if len(sleutel) == 32 else None
+    return None if proces is None else proces.sleutel()
 
 
 def main(argv: list[str]) -> int:
