@@ -26,13 +26,15 @@ TITELS = {
 class Signaal(NamedTuple):
     code: str
     tekst: str
+    blokkerend: bool = False    # REKENMODEL §9: het advies wordt "nog niet toekennen" tot dit is opgelost
+
 
     @property
     def titel(self) -> str:
         return TITELS[self.code]
 
     def naar_dict(self) -> dict:
-        return {"code": self.code, "tekst": self.tekst}
+        return {"code": self.code, "tekst": self.tekst, "blokkerend": self.blokkerend}
 
 
 def s1(toeslag: str, ontvangen: Decimal, berekend: Decimal) -> Signaal:
