@@ -20,6 +20,7 @@ from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
 from ..core.params import bronsleutels
 from ..core.signalen import TITELS
+from ..core.wtrap import WTRAP_UITKOMST
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, canvasmaker, eu, parameterwaarde, stijlen, tabel
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
@@ -45,19 +46,16 @@ def _periode(pb: PeriodeBerekening, s) -> list:
     if afwijkend:
         uitleg.append("'Werkelijk' is het bedrag uit MijnToeslagen; avdesk berekent met het ingevulde inkomen "
                       + ", ".join(f"{NAMEN.get(t, t).lower()} {eu(pb.berekend[t])}" for t in afwijkend) + ".")
-    if pb.bestaansminimum is None:
-        bm_rijen = [["Bestaansminimum", "niet getoetst: netto-inkomen ontbreekt (signaal S3)"]]
-    else:
+    bm_rijen = []
+    if pb.inkomen is not None:
+        nr = ("netto bijstandsnorm" if pb.netto_referentie == pb.norm else "netto-inkomen bij alleen bijstand (ingevuld)")
         bm_rijen = [
-            ["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = netto bijstandsnorm {eu(pb.norm)} + "
+            ["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = {nr} {eu(pb.netto_referentie)} + "
                                           f"toeslagen bij alleen bijstand {eu(sum(pb.referentie.values(), NUL))}"],
             ["Huishoudinkomen per maand", f"{eu(pb.inkomen)} = netto-inkomen "
                                           f"{eu(pb.inkomen - sum(pb.werkelijk.values(), NUL))} + werkelijke toeslagen "
-                                          f"{eu(sum(pb.werkelijk.values(), NUL))}"],
-            ["Toets (stap 6)", "op of boven het bestaansminimum: geen compensatie" if pb.inkomen >= pb.bestaansminimum
-             else (f"tekort tot het bestaansminimum {eu(pb.bestaansminimum - pb.inkomen)} is lager dan het verschil: "
-                   f"de compensatie is begrensd" if pb.begrensd else "onder het bestaansminimum: het hele verschil")],
-        ]
+                                          f"{eu(sum(pb.werkelijk.values(), NUL))}"]]
+    bm_rijen.append(["Toets (stap 6)", pb.toets_zin])
     delen = " + ".join(f"{NAMEN.get(t, t).lower()} {eu(v)}" for t, v in pb.compensatie.items() if v)
     bm_rijen += [
         ["Compensatie per maand", f"<b>{eu(pb.compensatie_totaal)}</b>" + (f" ({delen})" if delen else "")],
@@ -145,7 +143,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
         uit.append(Paragraph(jb.stap11.tekst, s["tekst"]))
     if w := jb.wtrap:
         uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
-                             f"<b>{'voldoet' if w.voldoet else 'voldoet niet'}</b> aan de voorwaarden. Vaste "
+                             f"<b>{WTRAP_UITKOMST[w.voldoet]}</b>. Vaste "
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
                                 f"mogelijk." if w.voldoet and w.aanvullend_mogelijk else "."), s["tekst"]))
@@ -167,14 +165,14 @@ def _inkomenstoets(jb: JaarBerekening, s) -> list:
     hi = bm = NUL
     volledig = True
     for pb in jb.perioden:
-        if pb.inkomen is None:
+        if pb.inkomen_toets is None:
             volledig = False
             rijen.append([_periode_label(pb), str(pb.maanden), "-", "-", "-", "-"])
             continue
-        hi += pb.inkomen * pb.maanden
+        hi += pb.inkomen_toets * pb.maanden
         bm += pb.bestaansminimum * pb.maanden
-        rijen.append([f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}", str(pb.maanden), eu(pb.inkomen),
-                      eu(pb.bestaansminimum), eu(pb.inkomen * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
+        rijen.append([f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}", str(pb.maanden), eu(pb.inkomen_toets),
+                      eu(pb.bestaansminimum), eu(pb.inkomen_toets * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
     rijen.append(["Totaal", "", "", "", eu(hi) if volledig else "-", eu(bm) if volledig else "-"])
     return [Paragraph("Inkomenstoets: netto-inkomen plus toeslagen tegenover het huishouden met alleen bijstand "
                       "(netto bijstandsnorm plus de toeslagen bij alleen bijstand).", s["tekst"]),

@@ -149,4 +149,4 @@ def test_wtrap_aanvraag_en_inkomenstoets():
     assert "Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" in aanvraag
     assert "Voorwaarden vaste tegemoetkoming 2026" in aanvraag and "☒ fiscaal partners" in aanvraag
     assert "vaste tegemoetkoming Wtrap" in aanvraag and "€ 1.100,00" in aanvraag
-    assert "Inkomenstoets" in berekening and "€ 30.888,00" in berekening and "€ 32.267,52" in berekening
+    assert "Inkomenstoets" in berekening and "€ 30.120,00" in berekening and "€ 32.267,52" in berekening
