@@ -1,21 +1,43 @@
 """Zorgtoeslag voor een maand (Wet op de zorgtoeslag art. 2, 3; Awir art. 14).
 
-Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet."""
+Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet.
+Van jaarbedrag naar maandbedrag volgt de conventie van het toeslagjaar (parameter zorgtoeslag.afronding,
+PARAMETERS §1): tot en met 2024 het onafgeronde jaarbedrag / 12 (rekentool), vanaf 2025 eerst het
+jaarbedrag op hele euro's en dan / 12 (maandtabellen van de Belastingdienst); daarna afkappen."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..geld import NUL, afkappen, euro, euros
-from ..params import Jaarparameters
+from ..params import Jaarparameters, ParameterFout
 from ..spoor import Stap
 from . import Situatie, Uitkomst
 
 TWAALF = Decimal(12)
 UITBETAALGRENS = Decimal(24)   # Awir art. 14 lid 5: geen tegemoetkoming onder € 24 per jaar
 
+# Waarde van zorgtoeslag.afronding -> (jaarbedrag eerst op hele euro's?, omschrijving in het spoor, grondslag)
+AFRONDINGEN = {
+    "jaarbedrag_onafgerond_maand_afkappen": (
+        False, "Per maand = onafgerond jaarbedrag / 12, afgekapt op hele euro's", "Proefberekening Dienst Toeslagen"),
+    "jaarbedrag_afronden_maand_afkappen": (
+        True, "Per maand = jaarbedrag afgerond op hele euro's / 12, afgekapt op hele euro's",
+        "Awir art. 14 lid 4; maandtabellen zorgtoeslag Belastingdienst"),
+}
+
+
+def _afronding(p: Jaarparameters):
+    par = p["zorgtoeslag.afronding"]
+    try:
+        return par, AFRONDINGEN[par.waarde]
+    except (KeyError, TypeError):
+        raise ParameterFout(f"Onbekende afronding '{par.waarde}' voor zorgtoeslag {p.jaar} in {p.bestand.name}; "
+                            f"kies uit: {', '.join(AFRONDINGEN)}.") from None
+
 
 def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
+    afronding, (jaar_afronden, afronding_tekst, afronding_grondslag) = _afronding(p)
     met_partner = s.partner is not None
     sp, drempel = p["zorgtoeslag.standaardpremie"], p["zorgtoeslag.drempelinkomen"]
     pct_d = p["zorgtoeslag.pct_drempel_met_partner" if met_partner else "zorgtoeslag.pct_drempel_zonder_partner"]
@@ -45,8 +67,7 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         jaar = NUL
     elif jaar == 0:
         redenen.append("Het inkomen is te hoog voor zorgtoeslag.")
-    onafgerond = jaar / TWAALF
+    onafgerond = (euros(jaar) if jaar_afronden else jaar) / TWAALF
     per_maand = afkappen(onafgerond)
-    spoor.append(Stap("Per maand = jaarbedrag / 12, afgekapt op hele euro's", per_maand, "Proefberekening Dienst Toeslagen",
-                      (p["zorgtoeslag.afronding"],)))
+    spoor.append(Stap(afronding_tekst, per_maand, afronding_grondslag, (afronding,)))
     return Uitkomst("zorgtoeslag", per_maand, onafgerond, tuple(redenen), tuple(spoor))
