@@ -140,3 +140,44 @@ def test_awir_24_euro_op_het_afgeronde_jaarbedrag():
     # 2024 (onafgerond / 12): op de grens 37.496 is het 23,5x / 12 -> 1 per maand
     assert uitkomst(2024, 37496).per_maand == 1
     assert uitkomst(2024, 37497).per_maand == 0
+
+
+# --- Toeslagpartner die geen verzekerde is (Wzt art. 2 lid 4): 'In afwijking van het eerste lid bedraagt de
+# aanspraak op een zorgtoeslag voor een verzekerde met een partner die geen verzekerde is, vijftig procent van het
+# op grond van het eerste lid berekende bedrag.'
+
+@pytest.mark.parametrize("jaar, normpremie, jaarbedrag, bedrag", [
+    # Dienst Toeslagen, Berekening zorgtoeslag 2024 (TG 082 - 1Z41FD), rekenvoorbeeld 2 (S12): gehuwd, aanvrager
+    # € 7.000, partner € 26.200 en als militair geen verzekerde; normpremie 2.013,70; 3.974 - 2.013,70 = 1.960,30;
+    # 50%: 980,15 per jaar; 81,68 per maand, afgerond € 81.
+    (2024, "2013.70", "980.15", 81),
+    # Idem 2025 (TG 082 - 1Z51FD) en 2026 (TG 082 - 1Z61FD), rekenvoorbeeld 2: normpremie 1.870,57 en 1.750,98,
+    # 1.176,72 en 1.243,51 per jaar, € 98 en € 103 per maand. De inkomens staan niet in het citaat; de normpremie
+    # geeft terug hetzelfde gezamenlijke inkomen van 33.200.
+    (2025, "1870.57", "1176.72", 98),
+    (2026, "1750.98", "1243.51", 103),
+])
+def test_partner_geen_verzekerde_helft(jaar, normpremie, jaarbedrag, bedrag):
+    u = uitkomst(jaar, 7000, True, 26200, partner_verzekerd=False)
+    assert u.per_maand == bedrag
+    stappen = {s.grondslag: s for s in u.spoor}
+    assert abs(stappen["Wzt art. 2 lid 3"].bedrag - D(normpremie)) < D("0.05")   # drempelinkomen in hele euro's
+    helft = stappen["Wzt art. 2 lid 4"]
+    assert "50%" in helft.omschrijving and abs(helft.bedrag - D(jaarbedrag)) < D("0.05")
+    assert any("Wzt art. 2 lid 4" in r for r in u.redenen)
+    # verzekerd: het volle bedrag
+    assert uitkomst(jaar, 7000, True, 26200).per_maand > 2 * bedrag - 2
+
+
+def test_partner_verzekerd_is_standaard_en_telt_alleen_met_partner():
+    s = Situatie(date(2026, 1, 1), Bewoner(GEBOREN, D(20000)), None)
+    assert s.partner_verzekerd is True
+    zonder = uitkomst(2026, 20000, partner_verzekerd=False)
+    assert zonder.per_maand == 129 and not any(s.grondslag == "Wzt art. 2 lid 4" for s in zonder.spoor)
+
+
+def test_partner_geen_verzekerde_halveert_voor_de_grens_van_24_euro():
+    # 2026, gezamenlijk 51.000: 43,07 per jaar (tabel: € 3 per maand); de helft, 21,53, is onder € 24: niets.
+    assert uitkomst(2026, 51000, True).per_maand == 3
+    u = uitkomst(2026, 51000, True, partner_verzekerd=False)
+    assert u.per_maand == 0 and any("lager dan € 24" in r for r in u.redenen)

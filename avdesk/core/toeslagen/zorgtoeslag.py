@@ -1,6 +1,8 @@
 """Zorgtoeslag voor een maand (Wet op de zorgtoeslag art. 2, 3; Awir art. 14).
 
-Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet.
+Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet. Is de
+toeslagpartner geen verzekerde, dan is de zorgtoeslag de helft (Wzt art. 2 lid 4), voor de afronding en de
+grens van € 24.
 Van jaarbedrag naar maandbedrag volgt de conventie van het toeslagjaar (parameter zorgtoeslag.afronding,
 PARAMETERS §1): tot en met 2024 het onafgeronde jaarbedrag / 12 (rekentool), vanaf 2025 eerst het
 jaarbedrag op hele euro's en dan / 12 (maandtabellen van de Belastingdienst); daarna afkappen."""
@@ -15,6 +17,7 @@ from ..spoor import Stap
 from . import Situatie, Uitkomst
 
 TWAALF = Decimal(12)
+TWEE = Decimal(2)
 UITBETAALGRENS = Decimal(24)   # Awir art. 14 lid 5: geen tegemoetkoming onder € 24 per jaar
 
 # Waarde van zorgtoeslag.afronding -> (jaarbedrag eerst op hele euro's?, omschrijving in het spoor, grondslag)
@@ -57,6 +60,11 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
              jaar, "Wzt art. 2 lid 1-2", (sp,)),
     ]
     redenen: list[str] = []
+    if met_partner and not s.partner_verzekerd and jaar > 0:
+        jaar = jaar / TWEE
+        redenen.append("De toeslagpartner is geen verzekerde voor de Zorgverzekeringswet: "
+                       "de zorgtoeslag is de helft (Wzt art. 2 lid 4).")
+        spoor.append(Stap("Toeslagpartner is geen verzekerde: 50% van het jaarbedrag", jaar, "Wzt art. 2 lid 4"))
     if s.vermogen is not None and s.vermogen > vgrens.waarde:
         redenen.append(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.")
         spoor.append(Stap("Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3", (vgrens,)))
