@@ -30,17 +30,17 @@ AFRONDINGEN = {
 }
 
 
-def _afronding(p: Jaarparameters):
-    par = p["zorgtoeslag.afronding"]
-    try:
-        return par, AFRONDINGEN[par.waarde]
-    except (KeyError, TypeError):
-        raise ParameterFout(f"Onbekende afronding '{par.waarde}' voor zorgtoeslag {p.jaar} in {p.bestand.name}; "
-                            f"kies uit: {', '.join(AFRONDINGEN)}.") from None
+def _onbekende_afronding(p: Jaarparameters, waarde) -> ParameterFout:
+    return ParameterFout(f"Onbekende afronding '{waarde}' voor zorgtoeslag {p.jaar} in {p.bestand.name}; "
+                         f"kies uit: {', '.join(AFRONDINGEN)}.")
 
 
 def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
-    afronding, (jaar_afronden, afronding_tekst, afronding_grondslag) = _afronding(p)
+    afronding = p["zorgtoeslag.afronding"]
+    regel = AFRONDINGEN.get(afronding.waarde)
+    if regel is None:
+        raise _onbekende_afronding(p, afronding.waarde)
+    jaar_afronden, afronding_tekst, afronding_grondslag = regel
     met_partner = s.partner is not None
     sp, drempel = p["zorgtoeslag.standaardpremie"], p["zorgtoeslag.drempelinkomen"]
     pct_d = p["zorgtoeslag.pct_drempel_met_partner" if met_partner else "zorgtoeslag.pct_drempel_zonder_partner"]
