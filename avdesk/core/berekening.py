@@ -133,9 +133,12 @@ def situaties(c: Casus, per: Periode, maand: date, bruto: Decimal, vermogen) -> 
     kale = huur.kale_huur if huur else None
     sk = tuple(huur.servicekosten.get(k, NUL) for k in SERVICEKOSTEN) if huur else ()
     a, p = c.aanvrager.geboortedatum, c.partner.geboortedatum
-    return (Situatie(maand, Bewoner(a, bruto), Bewoner(p, bruto), mede, kale, sk, per.aangepaste_woning, vermogen),
+    # Een partner zonder Nederlandse zorgverzekering halveert de zorgtoeslag in beide situaties (Wzt art. 2 lid 4).
+    verzekerd = per.partner_verzekerd_zvw
+    return (Situatie(maand, Bewoner(a, bruto), Bewoner(p, bruto), mede, kale, sk, per.aangepaste_woning, vermogen,
+                     verzekerd),
             Situatie(maand, Bewoner(a, per.toetsingsinkomen_aanvrager), Bewoner(p, per.toetsingsinkomen_partner), mede,
-                     kale, sk, per.aangepaste_woning, vermogen))
+                     kale, sk, per.aangepaste_woning, vermogen, verzekerd))
 
 
 def op_bijstandsniveau(c: Casus, per: Periode) -> str | None:
