@@ -59,6 +59,12 @@ def maand_uit_iso(tekst: str) -> date:
     return date(int(tekst[:4]), int(tekst[5:7]), 1)
 
 
+def maanden_in_woorden(van: str, tot_en_met: str) -> str:
+    """"2024-09", "2024-12" -> "september 2024 t/m december 2024"; een enkele maand: "september 2024"."""
+    a, b = maand_label(maand_uit_iso(van)), maand_label(maand_uit_iso(tot_en_met))
+    return a if a == b else f"{a} t/m {b}"
+
+
 def volgende_maand(m: date) -> date:
     return date(m.year + (m.month == 12), m.month % 12 + 1, 1)
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 from .berekening import Berekening
 from .casus import Casus
 from .wtrap import WTRAP_UITKOMST
-from .geld import datum, euro, maand_label, maand_uit_iso
+from .geld import datum, euro, maand_label, maanden_in_woorden
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
          "kinderopvangtoeslag": "Kinderopvangtoeslag"}
@@ -51,8 +51,7 @@ def samenvatting(c: Casus, b: Berekening) -> str:
                 r.append(f"  - {reden}")
         r.append(f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)} (eenmalig {euro(jb.eenmalig)})")
         for x in jb.periodiek:
-            r.append(f"  periodiek {euro(x['per_maand'])} per maand, {maand_label(maand_uit_iso(x['van']))} t/m "
-                     f"{maand_label(maand_uit_iso(x['tot_en_met']))}")
+            r.append(f"  periodiek {euro(x['per_maand'])} per maand, {maanden_in_woorden(x['van'], x['tot_en_met'])}")
         if jb.compensatie_huurkosten or jb.compensatie_zorgpremie:
             r.append(f"  waarvan huurkosten {euro(jb.compensatie_huurkosten)}, zorgpremie {euro(jb.compensatie_zorgpremie)}"
                      + (f", overig {euro(jb.compensatie_overig)}" if jb.compensatie_overig else ""))

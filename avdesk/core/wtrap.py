@@ -22,6 +22,14 @@ WTRAP_UITKOMST = {True: "voldoet aan de voorwaarden", False: "voldoet niet aan d
                   None: "nog niet vast te stellen (er staan vragen open)"}
 
 
+# De voorwaarden in woorden (voor de keuze bij de hardheidsclausule).
+VOORWAARDE_LABELS = {**WTRAP_VRAGEN, WTRAP_HEFFINGSKORTING: "minstverdienende partner zonder heffingskorting",
+                     "aow_leeftijd": "geen van beide partners heeft de AOW-leeftijd",
+                     "vermogen": "vermogen binnen de grens van de zorgtoeslag",
+                     "lagere_toeslagen": "lagere toeslagen dan bij alleen bijstand",
+                     "inkomenstoets": "totaalinkomen lager dan bij alleen bijstand"}
+
+
 class Wtrap(NamedTuple):
     voldoet: bool | None
     redenen: list[str]              # per voorwaarde: "Voldoet: ...", "Voldoet niet: ...", "Afgeweken: ..."

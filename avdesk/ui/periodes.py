@@ -13,7 +13,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHeaderView, QLineE
                                QVBoxLayout, QWidget)
 
 from ..core.berekening import bereken_periode
-from ..core.casus import HANDMATIGE_TOESLAGEN, SERVICEKOSTEN, HandmatigeToeslag, Huur, Jaar, Medebewoner, Periode
+from ..core.casus import (HANDMATIGE_TOESLAGEN, INKOMENSSOORTEN, SERVICEKOSTEN, HandmatigeToeslag, Huur, Inkomensbron,
+                          Jaar, Medebewoner, Periode)
 from ..core.geld import MAANDNAMEN, euro, geboren_uiterlijk, lees_datum
 from ..core.params import laad_jaar
 from ..core.signalen import s2
@@ -24,6 +25,8 @@ KORT = [m[:3] for m in MAANDNAMEN]
 PERIODEVELDEN = ("ti_aanvrager", "ti_partner", "kale_huur", *[f"sk_{k}" for k in SERVICEKOSTEN], "ontvangen_ht",
                  "ontvangen_zt", "hm_werkelijk", "hm_referentie", "hm_motivering")
 KOSTENDELER = ("automatisch", "ja", "nee")
+SOORTEN = list(INKOMENSSOORTEN)
+WIE = ("aanvrager", "partner")
 
 
 def standaard_perioden(jaar: int) -> list[Periode]:
@@ -35,7 +38,7 @@ def standaard_perioden(jaar: int) -> list[Periode]:
 def leeg(p: Periode) -> bool:
     """Nog niets ingevuld in deze periode."""
     return (p.toetsingsinkomen_aanvrager is None and p.toetsingsinkomen_partner is None and p.huur is None
-            and not p.medebewoners and not p.ontvangen and p.netto_inkomen_per_maand is None)
+            and not p.medebewoners and not p.ontvangen and p.netto_inkomen_per_maand is None and not p.inkomen)
 
 
 def periode_label(p: Periode) -> str:
@@ -70,12 +73,18 @@ class JaarEditor(QWidget):
         self.f.wijziging_maand.setCurrentIndex(8 - 1)          # september: een veelvoorkomende wijziging
         self.p.hm_toeslag.addItems(["kindgebonden budget", "kinderopvangtoeslag"])
         self._medebewoners_opzetten()
+        self._inkomen_opzetten()
+        self._auto_ti: dict[str, Decimal | None] = {}     # wat avdesk zelf in het toetsingsinkomen zette
         self._huidig = -1
         self.f.perioden.currentRowChanged.connect(self._kies)
         self.f.wijziging_toevoegen.clicked.connect(self.wijziging_toevoegen)
         self.f.periode_verwijderen.clicked.connect(self.samenvoegen)
         self.p.mede_toevoegen.clicked.connect(lambda: self._mede_rij(Medebewoner(None, Decimal(0))))
         self.p.mede_verwijderen.clicked.connect(self._mede_weg)
+        self.p.ink_toevoegen.clicked.connect(lambda: self._ink_rij("aanvrager" if not self._ink_rijen() else "partner",
+                                                                   Inkomensbron("ww", None), focus=True))
+        self.p.ink_verwijderen.clicked.connect(self._ink_weg)
+        self.p.partner_verzekerd.toggled.connect(self._na_invoer)
         self.p.handmatig.toggled.connect(self._handmatig_tonen)
         for naam in PERIODEVELDEN:
             getattr(self.p, naam).editingFinished.connect(self._na_invoer)
@@ -124,6 +133,89 @@ class JaarEditor(QWidget):
         kind.toggled.connect(self._na_invoer)
         kd.activated.connect(self._na_invoer)
         t.setMinimumHeight(min(60 + 34 * t.rowCount(), 240))
+
+    # ------------------------------------------------------------ tabel inkomen per bron
+
+    def _inkomen_opzetten(self):
+        t: QTableWidget = self.p.inkomen
+        t.setColumnCount(4)
+        t.setHorizontalHeaderLabels(["Wie", "Soort inkomen", "Bruto per jaar", "Omschrijving (bij overig)"])
+        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        t.verticalHeader().setVisible(False)
+        t.setTabKeyNavigation(False)
+        t.setToolTip("Per partner elke bron van inkomen in deze periode, bruto per jaar. De bronnen bepalen de toets aan "
+                     "het bestaansminimum (aanvullende bijstand, IOAW of IOAZ: het huishouden zit op bijstandsniveau) en "
+                     "de doelgroep (een uitkering van UWV, SVB of een private verzekeraar).")
+
+    def _ink_rijen(self) -> int:
+        return self.p.inkomen.rowCount()
+
+    def _ink_rij(self, wie: str, bron: Inkomensbron, focus: bool = False):
+        t: QTableWidget = self.p.inkomen
+        r = t.rowCount()
+        t.insertRow(r)
+        c = self.w.casus
+        persoon = QComboBox()
+        persoon.addItems([f"{c.aanvrager.naam or 'Aanvrager'} (aanvrager)", f"{c.partner.naam or 'Partner'} (partner)"])
+        persoon.setCurrentIndex(WIE.index(wie))
+        soort = QComboBox()
+        soort.addItems([INKOMENSSOORTEN[k] for k in SOORTEN])
+        soort.setCurrentIndex(SOORTEN.index(bron.soort))
+        bruto, oms = QLineEdit(), QLineEdit(bron.omschrijving)
+        koppel(bruto, self._periode(), f"inkomen{r}.bruto")
+        bruto.setPlaceholderText("bijv. 27.000")
+        zet(bruto, bron.bruto_per_jaar)
+        for k, wdg in enumerate((persoon, soort, bruto, oms)):
+            wdg.setAccessibleName(f"Inkomensbron {r + 1}: {t.horizontalHeaderItem(k).text()}")
+            t.setCellWidget(r, k, wdg)
+        for combo in (persoon, soort):
+            combo.activated.connect(self._na_invoer)
+        for le in (bruto, oms):
+            le.editingFinished.connect(self._na_invoer)
+        t.setMinimumHeight(min(60 + 34 * t.rowCount(), 240))
+        if focus:
+            soort.setFocus()
+
+    def _ink_weg(self):
+        t: QTableWidget = self.p.inkomen
+        r = t.currentRow() if t.currentRow() >= 0 else t.rowCount() - 1
+        if r >= 0:
+            t.removeRow(r)
+            vergeet_concepten(self._periode(), "inkomen")
+            self._na_invoer()
+
+    def _lees_inkomen(self, per: Periode, streng: bool) -> list[str]:
+        """De bronnen uit de tabel; het toetsingsinkomen vult zich met de som, tenzij de raadsman het zelf typte."""
+        fouten: list[str] = []
+        t: QTableWidget = self.p.inkomen
+        bronnen: dict[str, list[Inkomensbron]] = {}
+        for r in range(t.rowCount()):
+            persoon, soort, bruto, oms = (t.cellWidget(r, k) for k in range(4))
+            sleutel = SOORTEN[soort.currentIndex()]
+            try:
+                b = lees(bruto, None, "bedrag", verplicht=streng, naam="het bruto bedrag per jaar")
+            except Veldfout as e:
+                fouten.append(f"inkomensbron {r + 1}: {e}")
+                continue
+            if b is None:           # nog niet ingevuld (bij Volgende is dit een fout)
+                continue
+            if sleutel == "overig" and not oms.text().strip():
+                fouten.append(f"inkomensbron {r + 1}: beschrijf bij 'overig' wat voor inkomen het is")
+            bronnen.setdefault(WIE[persoon.currentIndex()], []).append(Inkomensbron(sleutel, b, oms.text().strip()))
+        per.inkomen = {w: bronnen.get(w, []) for w in WIE} if t.rowCount() else {}
+        t.setToolTip("\n".join(fouten) or t.toolTip())
+        if per.inkomen and not fouten:
+            for wie in WIE:
+                veld = getattr(self.p, f"ti_{wie}")
+                som = sum((b.bruto_per_jaar for b in per.inkomen[wie]), Decimal(0))
+                try:
+                    nu = lees(veld, None, "bedrag")
+                except Veldfout:
+                    continue
+                if nu is None or nu == self._auto_ti.get(wie):
+                    zet(veld, som)
+                    self._auto_ti[wie] = som
+        return fouten
 
     def _kind_standaard(self, gd: QLineEdit, kind: QCheckBox):
         """Jonger dan 18 op de eerste dag van de periode: dan is het (tenzij anders aangevinkt) een kind."""
@@ -198,6 +290,17 @@ class JaarEditor(QWidget):
         p.medebewoners.setRowCount(0)
         for m in per.medebewoners:
             self._mede_rij(m)
+        p.inkomen.setRowCount(0)
+        self._auto_ti = {}
+        for wie in WIE:
+            for bron in per.inkomen.get(wie, []):
+                self._ink_rij(wie, bron)
+            if per.inkomen and getattr(per, f"toetsingsinkomen_{wie}") == sum(
+                    (b.bruto_per_jaar for b in per.inkomen.get(wie, [])), Decimal(0)):
+                self._auto_ti[wie] = getattr(per, f"toetsingsinkomen_{wie}")
+        p.partner_verzekerd.blockSignals(True)
+        p.partner_verzekerd.setChecked(per.partner_verzekerd_zvw)
+        p.partner_verzekerd.blockSignals(False)
         zet(p.ontvangen_ht, per.ontvangen.get("huurtoeslag"))
         zet(p.ontvangen_zt, per.ontvangen.get("zorgtoeslag"))
         h = per.handmatig[0] if per.handmatig else None
@@ -276,6 +379,8 @@ class JaarEditor(QWidget):
         elif (van, tot) != (per.van, per.tot_en_met):
             per.van, per.tot_en_met = van, tot
             self.f.perioden.item(i).setText(periode_label(per))
+        fouten += [f"{periode_label(per)}: {x}" for x in self._lees_inkomen(per, streng)]
+        per.partner_verzekerd_zvw = p.partner_verzekerd.isChecked()
         ok, v = veld("ti_aanvrager", "bedrag", True, "het toetsingsinkomen van de aanvrager")
         if ok:
             per.toetsingsinkomen_aanvrager = v

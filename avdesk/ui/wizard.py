@@ -6,6 +6,8 @@ ongedaan maken' zet de casus terug naar de stand van voor de laatste wijziging o
 
 from __future__ import annotations
 
+from html import escape
+
 import json
 from datetime import date
 from decimal import Decimal
@@ -16,8 +18,9 @@ from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QLineEdit, QLis
                                QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
 
 from ..core.berekening import Berekening, bereken
-from ..core.casus import Casus, CasusFout, Jaar, Persoon, Terugvordering, casus_naar_dict, lees_casus
-from ..core.geld import euro, maand_label
+from ..core.casus import (WTRAP_HEFFINGSKORTING, Casus, CasusFout, Jaar, Persoon, Terugvordering, casus_naar_dict,
+                          lees_casus)
+from ..core.geld import euro, maand_label, maanden_in_woorden
 from ..core.params import laad_profiel
 from ..core.signalen import TITELS
 from .grafiek import Maandgrafiek
@@ -364,19 +367,36 @@ class Stap4(Rekenstap):
 
     def laad(self):
         perioden = [p for j in sorted(self.casus.jaren, key=lambda j: j.jaar) for p in j.perioden]
-        velden = invoertabel(self.f.netto, ["Periode", "Netto-inkomen per maand (samen)", "Bijstandsnorm per maand"],
+        velden = invoertabel(self.f.netto, ["Periode", "Netto-inkomen per maand (samen)", "Bijstandsnorm per maand",
+                                            "Netto bij alleen bijstand (leeg = de norm)", "Bron van dat bedrag"],
                              [(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}", p.netto_inkomen_per_maand, p)
                               for p in perioden], "bijv. 1.686", self.w.na_wijziging, self._signalen)
-        self.velden = [(p, veld, r) for r, (p, veld) in enumerate(zip(perioden, velden))]
+        self.velden = []
+        for r, (p, veld) in enumerate(zip(perioden, velden)):
+            nr, bron = QLineEdit(), QLineEdit(p.referentie_netto_inkomen_bron)
+            koppel(nr, p, "referentie_netto_inkomen")
+            zet(nr, p.referentie_netto_inkomen_per_maand)
+            nr.setPlaceholderText("leeg = netto bijstandsnorm")
+            bron.setPlaceholderText("verplicht bij een eigen bedrag")
+            for k, w_ in ((3, nr), (4, bron)):
+                w_.setAccessibleName(f"{self.f.netto.horizontalHeaderItem(k).text()}: {maand_label(p.van)}")
+                w_.editingFinished.connect(self.w.na_wijziging)
+                w_.editingFinished.connect(self._signalen)
+                self.f.netto.setCellWidget(r, k, w_)
+            self.velden.append((p, veld, r, nr, bron))
         self._signalen()
 
     def schrijf(self, streng=False):
         fouten = []
-        for p, veld, _ in self.velden:
+        for p, veld, _, nr, bron in self.velden:
             try:
                 p.netto_inkomen_per_maand = lees(veld, None, "bedrag", verplicht=False)
+                p.referentie_netto_inkomen_per_maand = lees(nr, None, "bedrag")
+                p.referentie_netto_inkomen_bron = bron.text().strip()
+                if p.referentie_netto_inkomen_per_maand is not None and not p.referentie_netto_inkomen_bron:
+                    raise Veldfout("noem de bron van het netto-inkomen bij alleen bijstand")
             except Veldfout as e:
-                fouten.append(f"netto-inkomen {maand_label(p.van)}: {e}")
+                fouten.append(f"{maand_label(p.van)}: {e}")
         self.f.netto_fout.setText("\n".join(fouten))
         self.f.netto_fout.setVisible(bool(fouten))
         return fouten
@@ -388,11 +408,13 @@ class Stap4(Rekenstap):
             return
         t: QTableWidget = self.f.netto
         regels = []
-        for p, _, r in self.velden:
+        for p, _, r, _, _ in self.velden:
             pb = next((pb for jb in b.jaren for pb in jb.perioden if pb.van == p.van), None)
             if pb:
                 t.setItem(r, 2, QTableWidgetItem(euro(pb.norm)))
                 regels += [f"{maand_label(pb.van)}: {s.tekst}" for s in pb.signalen if s.code in ("S3", "S4")]
+                if pb.toets == "aanvullende_bijstand":
+                    regels.append(f"{maand_label(pb.van)}: {pb.toets_zin}")
         self.f.signalen.setText("\n".join(regels) or "Het netto-inkomen ligt niet onder de bijstandsnorm.")
 
 
@@ -416,6 +438,15 @@ class Stap5(Rekenstap):
                                   euro(pb.referentie[t]), euro(pb.werkelijk[t]), euro(pb.verschil[t])])
         vul_tabel(self.f.tabel, ["Periode", "Toeslag", "Alleen bijstand", "Werkelijk", "Verschil per maand"], rijen, 2)
         self.grafiek.toon(b.jaren)
+        # Waarom er meer perioden staan dan in stap 2: 1 juli, en een leeftijdsgrens die een bedrag verandert.
+        splitsingen = [t for jb in b.jaren for t in jb.toelichting if "gesplitst" in t]
+        juli = [f"{jb.jaar}" for jb in b.jaren if any(pb.van.month == 7 for pb in jb.perioden)
+                and not any(per.van.month == 7 for j in self.casus.jaren if j.jaar == jb.jaar for per in j.perioden)]
+        if juli:
+            splitsingen.insert(0, f"Een periode over 1 juli is daar gesplitst ({', '.join(juli)}): de bijstandsnormen "
+                                  "wijzigen op 1 januari en 1 juli.")
+        self.f.splitsingen.setText("\n".join(splitsingen))
+        self.f.splitsingen.setVisible(bool(splitsingen))
 
 
 class Stap6(Rekenstap):
@@ -429,21 +460,17 @@ class Stap6(Rekenstap):
         for jb in b.jaren:
             for pb in jb.perioden:
                 periode = f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}"
-                if pb.bestaansminimum is None:
-                    waarom = "niet getoetst: netto-inkomen ontbreekt"
-                elif pb.inkomen >= pb.bestaansminimum:
-                    waarom = "op of boven het bestaansminimum: geen compensatie"
-                elif pb.begrensd:
-                    waarom = f"begrensd tot het tekort van {euro(pb.bestaansminimum - pb.inkomen)}"
-                else:
-                    waarom = "onder het bestaansminimum: het hele verschil"
-                rijen.append([periode, euro(pb.bestaansminimum), euro(pb.inkomen), euro(pb.verschil_totaal),
-                              euro(pb.compensatie_totaal), waarom])
+                rijen.append([periode, euro(pb.bestaansminimum) if pb.inkomen is not None else "-",
+                              euro(pb.inkomen) if pb.inkomen is not None else "-", euro(pb.verschil_totaal),
+                              euro(pb.compensatie_totaal), pb.toets_zin])
         vul_tabel(self.f.tabel, ["Periode", "Bestaansminimum", "Netto + toeslagen", "Verschil", "Compensatie p/m",
-                                 "Waarom"], rijen, 1, tekstkolom=5)
-        self.f.toelichting.setText("Bestaansminimum = netto bijstandsnorm (gehuwden, met vakantietoeslag) plus de "
-                                   "toeslagen bij alleen bijstand. De compensatie per maand is het laagste van het "
-                                   "verschil in toeslagen en het tekort tot het bestaansminimum.")
+                                 "Welke regel en waarom"], rijen, 1, tekstkolom=5)
+        self.f.toelichting.setText("Bestaansminimum = netto-inkomen bij alleen bijstand (de netto bijstandsnorm voor "
+                                   "gehuwden met vakantietoeslag, of het bedrag dat u in stap 4 met bron invulde) plus de "
+                                   "toeslagen bij alleen bijstand. Met aanvullende bijstand, IOAW of IOAZ zit het "
+                                   "huishouden op bijstandsniveau: dan is de compensatie het hele verschil (handreiking "
+                                   "stap 6). Anders is ze het laagste van het verschil en het tekort tot het "
+                                   "bestaansminimum.")
 
 
 class Stap7(Rekenstap):
@@ -473,7 +500,8 @@ class Stap7(Rekenstap):
         rijen = []
         for jb in b.jaren:
             if jb.wtrap is None and jb.perioden:
-                periodiek = "; ".join(f"{euro(x['per_maand'])} vanaf {x['van']}" for x in jb.periodiek) or "-"
+                periodiek = "; ".join(f"{euro(x['per_maand'])} per maand, {maanden_in_woorden(x['van'], x['tot_en_met'])}"
+                                      for x in jb.periodiek) or "-"
                 rijen.append([str(jb.jaar), euro(jb.tekort), euro(jb.compensatie_jaar), euro(jb.eenmalig), periodiek])
         vul_tabel(self.f.tabel, ["Jaar", "Tekort", "Compensatie", "Eenmalig", "Periodiek per maand"], rijen)
         s5 = [f"{jb.jaar}: {s.tekst}" for jb in b.jaren for s in jb.signalen if s.code == "S5"]
@@ -653,7 +681,13 @@ class Stap11(Rekenstap):
         b = self.uitkomst()
         if b is None:
             return
-        teksten = [jb.stap11.tekst for jb in b.jaren if jb.stap11]
+        teksten = [f"{jb.jaar}\n(1) verschil in toeslagen over het jaar: {euro(jb.stap11.tekort_toeslagen)}\n"
+                   f"(2) verschil tot het bestaansminimum over het jaar: "
+                   f"{'niet te berekenen' if jb.stap11.tekort_bestaansminimum is None else euro(jb.stap11.tekort_bestaansminimum)}\n"
+                   f"Het laagste telt: {euro(jb.stap11.laagste)}\n"
+                   f"Terugvordering door de alleenverdienersproblematiek: {euro(jb.stap11.terugvordering)}\n"
+                   f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)}\n\n{jb.stap11.tekst}"
+                   for jb in b.jaren if jb.stap11]
         self.f.stap11_tekst.setText("\n\n".join(teksten) or
                                     "Er is geen jaar met zowel een terugvordering als ingevulde perioden. Vul in stap 2 "
                                     "de perioden van 2023 in om te zien of het tekort hoger was dan de terugvordering.")
@@ -666,7 +700,9 @@ class StapWtrap(Rekenstap):
     VRAGEN = ("fiscale_partners", "toeslagpartners", "uitkering_geen_participatiewet", "woonachtig_in_gemeente")
 
     def laad(self):
+        from ..core.doelgroep import minstverdienende
         from ..core.params import laad_jaar
+        from ..core.wtrap import VOORWAARDE_LABELS
         self.f.jaren.clear()
         self.formulieren = {}
         for j in sorted((j for j in self.casus.jaren if j.jaar >= 2025), key=lambda j: j.jaar):
@@ -674,7 +710,7 @@ class StapWtrap(Rekenstap):
             self.formulieren[j.jaar] = f
             koppel_formulier(f.widget, self.casus, f"wtrap{j.jaar}")
             self.f.jaren.addTab(f.widget, f"Wtrap {j.jaar}")
-            for vraag in self.VRAGEN:
+            for vraag in (*self.VRAGEN, WTRAP_HEFFINGSKORTING):
                 vakje = getattr(f, vraag)
                 antwoord = j.wtrap.get(vraag)
                 if vraag == "toeslagpartners" and antwoord is None:
@@ -682,12 +718,22 @@ class StapWtrap(Rekenstap):
                 vakje.setChecked(bool(antwoord))
                 vakje.toggled.connect(self.w.na_wijziging)
                 vakje.toggled.connect(self._uitkomst)
+            minst = minstverdienende(self.casus, j) if self.casus.aanvrager.geboortedatum and \
+                self.casus.partner.geboortedatum else None
+            f.geen_heffingskorting.setVisible(bool(minst and minst.geboortedatum.year < 1963))
             zet(f.vermogen, j.vermogen)
             vast = "wtrap.vaste_tegemoetkoming" in laad_jaar(j.jaar)
             f.tegemoetkoming.setVisible(not vast)
             f.label_tegemoetkoming.setVisible(not vast)
             zet(f.tegemoetkoming, j.wtrap.get("tegemoetkoming"))
-            for veld in (f.vermogen, f.tegemoetkoming):
+            f.afwijken_voorwaarde.addItems(["geen (alle voorwaarden gelden)", *VOORWAARDE_LABELS.values()])
+            if j.wtrap_afwijken:
+                sleutel, motivering = next(iter(j.wtrap_afwijken.items()))
+                f.afwijken_voorwaarde.setCurrentIndex(1 + list(VOORWAARDE_LABELS).index(sleutel))
+                f.afwijken_motivering.setText(motivering)
+            f.afwijken_voorwaarde.activated.connect(self.w.na_wijziging)
+            f.afwijken_voorwaarde.activated.connect(self._uitkomst)
+            for veld in (f.vermogen, f.tegemoetkoming, f.afwijken_motivering):
                 veld.editingFinished.connect(self.w.na_wijziging)
                 veld.editingFinished.connect(self._uitkomst)
         if not self.formulieren:
@@ -695,16 +741,23 @@ class StapWtrap(Rekenstap):
         self._uitkomst()
 
     def schrijf(self, streng=False):
+        from ..core.wtrap import VOORWAARDE_LABELS
         fouten = []
         for jaar, f in getattr(self, "formulieren", {}).items():
             j = next(j for j in self.casus.jaren if j.jaar == jaar)
-            for vraag in self.VRAGEN:
-                j.wtrap[vraag] = True if getattr(f, vraag).isChecked() else None      # niet aangevinkt: niet bevestigd
+            for vraag in (*self.VRAGEN, WTRAP_HEFFINGSKORTING):
+                # niet aangevinkt: nog niet beantwoord (de uitkomst is dan "nog niet vast te stellen", nooit "nee")
+                j.wtrap[vraag] = True if getattr(f, vraag).isChecked() else None
             try:
                 j.vermogen = lees(f.vermogen, f.vermogen_fout, "bedrag", verplicht=streng, naam="het vermogen")
                 if f.tegemoetkoming.isVisibleTo(f.widget):
                     j.wtrap["tegemoetkoming"] = lees(f.tegemoetkoming, f.tegemoetkoming_fout, "bedrag", verplicht=streng,
                                                      naam="de vaste tegemoetkoming van dit jaar")
+                j.wtrap_afwijken = {}
+                if (keuze := f.afwijken_voorwaarde.currentIndex()) > 0:
+                    motivering = lees(f.afwijken_motivering, f.afwijken_motivering_fout, "tekst", verplicht=True,
+                                      naam="een motivering voor de hardheidsclausule")
+                    j.wtrap_afwijken = {list(VOORWAARDE_LABELS)[keuze - 1]: motivering}
             except Veldfout as e:
                 fouten.append(f"{jaar}: {e}")
         if streng and not getattr(self, "formulieren", {}):
@@ -712,6 +765,7 @@ class StapWtrap(Rekenstap):
         return fouten
 
     def _uitkomst(self, *_):
+        from ..core.wtrap import WTRAP_UITKOMST
         self.schrijf(False)
         b = self.uitkomst()
         for jb in (b.jaren if b else []):
@@ -719,12 +773,12 @@ class StapWtrap(Rekenstap):
             if f is None or jb.wtrap is None:
                 continue
             w = jb.wtrap
-            regels = [f"<b>{'Voldoet' if w.voldoet else 'Voldoet niet'}</b> aan de voorwaarden voor {jb.jaar}."]
-            regels += [f"• {r}" for r in w.redenen]
+            regels = [f"<b>Wtrap {jb.jaar}: {escape(WTRAP_UITKOMST[w.voldoet])}</b>"]
+            regels += [f"• {escape(r)}" for r in w.redenen]
             if w.tegemoetkoming is not None:
                 regels.append(f"Vaste tegemoetkoming: {euro(w.tegemoetkoming)}. Berekend tekort over het jaar: "
                               f"{euro(w.tekort_jaar)}.")
-            regels += [f"{s.code}: {s.tekst}" for s in jb.signalen if s.code in ("S5", "S6")]
+            regels += [f"{s.code}: {escape(s.tekst)}" for s in jb.signalen if s.code in ("S5", "S6")]
             f.uitkomst.setText("<br>".join(regels))
 
 
@@ -762,7 +816,8 @@ class Afronding(Rekenstap):
             return
         rijen = []
         for jb in b.jaren:
-            periodiek = "; ".join(f"{euro(x['per_maand'])} ({x['van']} t/m {x['tot_en_met']})" for x in jb.periodiek)
+            periodiek = "; ".join(f"{euro(x['per_maand'])} ({maanden_in_woorden(x['van'], x['tot_en_met'])})"
+                                  for x in jb.periodiek)
             rijen.append([str(jb.jaar), euro(jb.tekort), "-" if jb.terugvordering_alleenverdieners is None
                           else euro(jb.terugvordering_alleenverdieners), euro(jb.compensatie_jaar), euro(jb.eenmalig),
                           periodiek or "-"])
