@@ -9,7 +9,7 @@ import os
 import sys
 from pathlib import Path
 
-from . import __version__
+from . import InstallatieFout, __version__
 
 
 def _fout(regels: list[str], kop: str) -> int:
@@ -312,6 +312,9 @@ def main(argv: list[str] | None = None) -> int:
         return args.functie(args)
     except KeyboardInterrupt:
         return 130
+    except InstallatieFout as e:  # avdesk zelf is onvolledig (geen resources/ of forms/): zeg dat, met het pad
+        print(e, file=sys.stderr)
+        return 2
     except Exception as e:       # een fout die avdesk niet verwachtte: netjes melden, zonder gegevens
         print("Er ging iets mis in avdesk (een interne fout). Uw gegevens zijn niet gewijzigd. Meld dit met de "
               f"volgende regel aan de beheerder:\n  {foutrapport(e)}", file=sys.stderr)

@@ -11,7 +11,7 @@ from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from .. import resources_map
+from .. import InstallatieFout, installatiemap, resources_map
 
 STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
 
@@ -79,15 +79,25 @@ def _plat(jaar: int, tabel: dict, prefix: str, uit: dict[str, Parameter], bestan
             _plat(jaar, v, f"{naam}.", uit, bestand)
 
 
+def _params_map() -> Path:
+    return installatiemap("params", "parameterbestanden")
+
+
 def ondersteunde_jaren() -> list[int]:
-    return sorted(int(p.stem) for p in (resources_map() / "params").glob("[0-9][0-9][0-9][0-9].toml"))
+    """De jaren met een parameterbestand. Geen enkel jaar betekent een onvolledige installatie (InstallatieFout),
+    geen lege keuze."""
+    map_ = _params_map()
+    jaren = sorted(int(p.stem) for p in map_.glob("[0-9][0-9][0-9][0-9].toml"))
+    if not jaren:
+        raise InstallatieFout("parameterbestanden", map_)
+    return jaren
 
 
 @cache
 def laad_jaar(jaar: int) -> Jaarparameters:
-    bestand = resources_map() / "params" / f"{jaar}.toml"
+    bestand = _params_map() / f"{jaar}.toml"
     if not bestand.is_file():
-        jaren = ", ".join(map(str, ondersteunde_jaren())) or "geen"
+        jaren = ", ".join(map(str, ondersteunde_jaren()))
         raise ParameterFout(f"Toeslagjaar {jaar} wordt niet ondersteund; avdesk kent de jaren {jaren}.")
     try:
         with bestand.open("rb") as f:
@@ -106,7 +116,7 @@ def parameterversie() -> str:
     wel een snelle start zonder hashlib)."""
     import zlib
     crc = 0
-    for p in sorted((resources_map() / "params").glob("*.toml")):
+    for p in sorted(_params_map().glob("*.toml")):
         crc = zlib.crc32(p.read_bytes(), zlib.crc32(p.name.encode(), crc))
     return f"{crc:08x}"
 
@@ -125,12 +135,16 @@ class Beleidsprofiel(NamedTuple):
 
 
 def beleidsprofielen() -> list[str]:
-    return sorted(p.stem for p in (resources_map() / "beleidsprofielen").glob("*.toml"))
+    map_ = installatiemap("beleidsprofielen", "beleidsprofielen")
+    profielen = sorted(p.stem for p in map_.glob("*.toml"))
+    if not profielen:
+        raise InstallatieFout("beleidsprofielen", map_)
+    return profielen
 
 
 @cache
 def laad_profiel(profiel_id: str) -> Beleidsprofiel:
-    bestand = resources_map() / "beleidsprofielen" / f"{profiel_id}.toml"
+    bestand = installatiemap("beleidsprofielen", "beleidsprofielen") / f"{profiel_id}.toml"
     if not bestand.is_file():
         raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(beleidsprofielen())}.")
     with bestand.open("rb") as f:
@@ -149,13 +163,16 @@ def laad_profiel(profiel_id: str) -> Beleidsprofiel:
 @cache
 def bewijsstukken() -> tuple[dict, ...]:
     """De lijst bewijsstukken (resources/bewijsstukken.toml): id, tekst en voor welke soort aanvraag."""
-    with (resources_map() / "bewijsstukken.toml").open("rb") as f:
+    bestand = resources_map() / "bewijsstukken.toml"
+    if not bestand.is_file():
+        raise InstallatieFout("bewijsstukken", bestand)
+    with bestand.open("rb") as f:
         return tuple(tomllib.load(f)["stuk"])
 
 
 @cache
 def bronsleutels() -> dict[str, str]:
     """Bronsleutel (S6, PW, VELSEN_2024H1, ...) -> beschrijving, uit resources/params/bronnen.toml."""
-    with (resources_map() / "params" / "bronnen.toml").open("rb") as f:
+    with (_params_map() / "bronnen.toml").open("rb") as f:
         data = tomllib.load(f)
     return {k: v for deel in data.values() for k, v in deel.items()}

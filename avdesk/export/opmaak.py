@@ -16,7 +16,7 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph, Table, TableStyle
 
 from .. import __version__
-from .. import resources_map
+from .. import installatiemap
 
 LETTER, VET, SCHUIN = "DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique"
 MARGE = 18 * mm
@@ -35,7 +35,7 @@ def registreer_lettertypen() -> None:
     global _geregistreerd
     if _geregistreerd:
         return
-    map_ = resources_map() / "fonts"
+    map_ = installatiemap("fonts", "lettertypen")
     for naam, bestand in ((LETTER, "DejaVuSans.ttf"), (VET, "DejaVuSans-Bold.ttf"), (SCHUIN, "DejaVuSans-Oblique.ttf")):
         pdfmetrics.registerFont(TTFont(naam, str(map_ / bestand)))
     pdfmetrics.registerFontFamily(LETTER, normal=LETTER, bold=VET, italic=SCHUIN, boldItalic=VET)

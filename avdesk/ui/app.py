@@ -10,7 +10,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, QTimer, QTranslator, qInstallM
 from PySide6.QtGui import QFont, QFontDatabase
 from PySide6.QtWidgets import QApplication
 
-from .. import resources_map
+from .. import InstallatieFout, resources_map
 from ..store import OpslagFout
 
 
@@ -66,8 +66,17 @@ def open_opslag(ouder=None, haler=None):
             wachtwoord = d.f.wachtwoord.text()
 
 
+def _onvolledig(fout: InstallatieFout) -> None:
+    """Een ontbrekend formulier of lettertype: zeg welk pad ontbreekt (geen persoonsgegevens), ook in het venster."""
+    sys.stderr.write(f"{fout}\n")
+    from PySide6.QtWidgets import QMessageBox
+    QMessageBox.critical(None, "avdesk is onvolledig geïnstalleerd", f"{fout}\n\nInstalleer avdesk opnieuw.")
+
+
 def _onverwacht(soort, fout, tb):
     """Een onverwachte fout in het venster: een Nederlandse melding zonder gegevens, en avdesk blijft open."""
+    if isinstance(fout, InstallatieFout):
+        return _onvolledig(fout)
     from ..cli import foutrapport
     fout.__traceback__ = tb
     rapport = foutrapport(fout)
@@ -90,7 +99,11 @@ def main(haler=None) -> int:
     app = maak_app()
     sys.excepthook = _onverwacht
     from .hoofdscherm import Hoofdscherm
-    scherm = Hoofdscherm()          # eerst het venster bouwen: de sleutelhaler is intussen nog bezig
+    try:
+        scherm = Hoofdscherm()      # eerst het venster bouwen: de sleutelhaler is intussen nog bezig
+    except InstallatieFout as e:
+        _onvolledig(e)
+        return 2
     opslag = open_opslag(haler=haler)
     if opslag is None:
         return 2

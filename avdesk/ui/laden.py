@@ -4,20 +4,18 @@ Formulier geeft de benoemde widgets als attributen (f.aanvrager_naam) en verberg
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
 from PySide6.QtWidgets import QLabel, QWidget
 
-from .. import resources_map
+from .. import InstallatieFout, gegevensmap
 
 
 def formulieren_map() -> Path:
-    if bundel := getattr(sys, "_MEIPASS", None):
-        return Path(bundel) / "forms"
-    return resources_map().parent / "forms"
+    """forms/: in de bron, het geïnstalleerde pakket of de bundel (zie avdesk.gegevensmap)."""
+    return gegevensmap("forms")
 
 
 _lader: QUiLoader | None = None
@@ -42,9 +40,10 @@ class Formulier:
     """Een geladen .ui-bestand; attributen zoeken het kind-widget met die objectnaam."""
 
     def __init__(self, naam: str, ouder: QWidget | None = None):
-        bestand = QFile(str(formulieren_map() / f"{naam}.ui"))
+        pad = formulieren_map() / f"{naam}.ui"
+        bestand = QFile(str(pad))
         if not bestand.open(QIODevice.OpenModeFlag.ReadOnly):
-            raise FileNotFoundError(f"formulier {naam}.ui ontbreekt")
+            raise InstallatieFout("formulieren", pad)
         self.widget = lader().load(bestand, ouder)
         bestand.close()
         if self.widget is None:

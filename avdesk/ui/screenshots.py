@@ -21,7 +21,7 @@ def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
     if schaal != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(schaal)
     from ..core.casus import lees_casus
-    from .. import resources_map
+    from .. import installatiemap
     from ..store.opslag import Opslag
     from .app import maak_app
     from .hoofdscherm import Hoofdscherm
@@ -37,9 +37,10 @@ def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
         bestanden.append(pad)
 
     with tempfile.TemporaryDirectory(prefix="avdesk-demo-") as tmp:
+        demo = installatiemap("demo", "demodossiers")
         opslag = Opslag.open(Path(tmp), "demo-wachtwoord")
         try:
-            casus = lees_casus((resources_map() / "demo" / "martin_hanna.json").read_bytes(), concept=True)
+            casus = lees_casus((demo / "martin_hanna.json").read_bytes(), concept=True)
             dossier = opslag.nieuw_dossier(casus)
             scherm = Hoofdscherm(opslag)
             scherm.show()
@@ -65,7 +66,7 @@ def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
             w.reject()
             # Stap 8-11 gelden niet voor Martin en Hanna (geen 2023, geen terugvordering): die stappen met de
             # tweede demo (2022 en 2023 met terugvordering, 2024 als Martin en Hanna).
-            tweede = opslag.nieuw_dossier(lees_casus((resources_map() / "demo" / "drie_jaren.json").read_bytes(),
+            tweede = opslag.nieuw_dossier(lees_casus((demo / "drie_jaren.json").read_bytes(),
                                                      concept=True))
             w = scherm.open_wizard(tweede)
             w.hervat(8)
@@ -74,7 +75,7 @@ def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
                 w.next()
             w.reject()
             # De Wtrap-zelfmeldertoets (2025-2027) met de derde demo.
-            derde = opslag.nieuw_dossier(lees_casus((resources_map() / "demo" / "wtrap_2026.json").read_bytes(),
+            derde = opslag.nieuw_dossier(lees_casus((demo / "wtrap_2026.json").read_bytes(),
                                                     concept=True))
             w = scherm.open_wizard(derde)
             w.hervat(13)

@@ -56,3 +56,23 @@ def test_beleidsprofielen():
     assert (m.tekort_jaren, m.uitbetaling, m.vermogensgrens) == ((2024,), "eenmalig", "zorgtoeslag")
     with pytest.raises(ParameterFout, match="bestaat niet"):
         laad_profiel("onbekend")
+
+
+def test_ontbrekende_resources_zeggen_dat_de_installatie_onvolledig_is(tmp_path, monkeypatch):
+    """Geen lege keuzelijst ('avdesk kent de jaren ', 'kies uit '), maar welk pad ontbreekt (issue 11)."""
+    from avdesk import InstallatieFout
+    from avdesk.core.params import beleidsprofielen, bewijsstukken
+    monkeypatch.setenv("AVDESK_RESOURCES", str(tmp_path))
+    with pytest.raises(InstallatieFout, match="De parameterbestanden van avdesk ontbreken in deze installatie: "):
+        ondersteunde_jaren()
+    (tmp_path / "params").mkdir()                       # de map is er, maar zonder jaren: net zo onvolledig
+    with pytest.raises(InstallatieFout, match=str(tmp_path / "params")):
+        laad_jaar(2019)
+    with pytest.raises(InstallatieFout, match="De beleidsprofielen van avdesk ontbreken"):
+        beleidsprofielen()
+    bewijsstukken.cache_clear()
+    try:
+        with pytest.raises(InstallatieFout, match="De bewijsstukken van avdesk ontbreken"):
+            bewijsstukken()
+    finally:
+        bewijsstukken.cache_clear()
