@@ -128,6 +128,34 @@ def cmd_verlopen(_args) -> int:
 
 
 @_met_opslag
+def cmd_audit(args) -> int:
+    """De auditlog (handeling, tijd, gebruiker, dossiernummer; nooit een naam); --controleer loopt de keten na."""
+    kop = None
+    if args.backup:
+        from .store import OpslagFout
+        from .store.opslag import lees_backup
+        kop = lees_backup(Path(args.backup), alleen_kop=True)[0].get("audit")
+        if not isinstance(kop, dict) or not isinstance(kop.get("volgnr"), int):
+            raise OpslagFout(f"De back-up {args.backup} bevat geen auditkop (gemaakt met een oudere versie van avdesk).")
+    with _opslag(maak=False) as o:
+        if not (args.controleer or kop):
+            rijen = o.auditlog(args.aantal)
+            if not rijen:
+                print("De auditlog is leeg.")
+            for r in rijen:
+                dossier = f"dossier {r['dossier_id']}" if r["dossier_id"] is not None else "-"
+                print(f"{r['volgnr']:>7}  {r['tijd']}  {r['gebruiker']:<12} {dossier:<14} {r['actie']}")
+            return 0
+        aantal, fout = o.controleer_audit(kop)
+    if fout:
+        print(f"De auditlog klopt niet vanaf regel {aantal}: {fout}.", file=sys.stderr)
+        return 1
+    tegen = f", en bevat de laatste regel ({kop['volgnr']}) van de back-up ongewijzigd" if kop else ""
+    print(f"De auditlog klopt: {aantal} regels, de hashketen is ongebroken{tegen}.")
+    return 0
+
+
+@_met_opslag
 def cmd_backup(args) -> int:
     from .store import OpslagFout
     wachtwoord = _wachtwoord("AVDESK_BACKUP_WACHTWOORD", "Wachtwoord voor de back-up: ")
@@ -260,6 +288,15 @@ def parser() -> argparse.ArgumentParser:
     d.set_defaults(functie=cmd_dossiers)
     v = sub.add_parser("verlopen", help="dossiers buiten de bewaartermijn (AVG)")
     v.set_defaults(functie=cmd_verlopen)
+    au = sub.add_parser("audit", help="toon de auditlog (handeling, tijd, gebruiker, dossiernummer; nooit een naam)",
+                        description="Toon de auditlog, nieuwste eerst. Met --controleer: loop de hashketen na; "
+                                    "exitcode 0 als hij klopt, 1 met de eerste foute regel.")
+    au.add_argument("--controleer", action="store_true",
+                    help="controleer de hashketen (exit 0: klopt, 1: gewijzigd, met de eerste foute regel)")
+    au.add_argument("--backup", metavar="BESTAND",
+                    help="controleer ook tegen de auditkop in deze back-up (toont een herschreven geschiedenis)")
+    au.add_argument("--aantal", type=int, default=100, help="hoeveel regels tonen (standaard 100)")
+    au.set_defaults(functie=cmd_audit)
     bk = sub.add_parser("backup", help="maak een versleutelde back-up van alle dossiers")
     bk.add_argument("bestand", help="doelbestand")
     bk.set_defaults(functie=cmd_backup)

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from . import OpslagFout
-from .db import SCHEMA_VERSIE, dbapi2, open_database
+from .db import AUDIT_BEGIN, SCHEMA_VERSIE, audit_hash, dbapi2, open_database
 from .paden import datamap
 from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
 
@@ -140,7 +140,19 @@ class Opslag:
         self.conn.execute("COMMIT")
 
     def _audit(self, actie: str, dossier_id: int | None = None) -> None:
-        self.db["audit"].insert({"tijd": _nu(), "gebruiker": self.gebruiker, "actie": actie, "dossier_id": dossier_id})
+        """Een regel achteraan de auditketen (altijd binnen een schrijftransactie: volgnummers zijn dan uniek)."""
+        volgnr, vorige = self.audit_kop()
+        volgnr += 1
+        tijd = _nu()
+        self.conn.execute("INSERT INTO audit (volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)", (volgnr, tijd, self.gebruiker, actie, dossier_id, vorige,
+                                                           audit_hash(volgnr, tijd, self.gebruiker, actie, dossier_id,
+                                                                      vorige)))
+
+    def audit_kop(self) -> tuple[int, str]:
+        """(volgnummer, hash) van de laatste auditregel; (0, AUDIT_BEGIN) bij een lege log."""
+        rij = self.conn.execute("SELECT volgnr, hash FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
+        return (rij[0], rij[1]) if rij else (0, AUDIT_BEGIN)
 
     # ------------------------------------------------------------ dossiers en versies
 
@@ -330,8 +342,29 @@ class Opslag:
         return casus_naar_dict(casus)
 
     def auditlog(self, limiet: int = 100) -> list[dict]:
-        return [dict(zip(("tijd", "gebruiker", "actie", "dossier_id"), r)) for r in self.conn.execute(
-            "SELECT tijd, gebruiker, actie, dossier_id FROM audit ORDER BY id DESC LIMIT ?", (limiet,))]
+        """De nieuwste regels eerst (op volgnummer, niet op de klok: die kan verzet zijn)."""
+        return [dict(zip(("volgnr", "tijd", "gebruiker", "actie", "dossier_id"), r)) for r in self.conn.execute(
+            "SELECT volgnr, tijd, gebruiker, actie, dossier_id FROM audit ORDER BY volgnr DESC LIMIT ?", (limiet,))]
+
+    def controleer_audit(self, kop: dict | None = None) -> tuple[int, str | None]:
+        """Loop de hashketen na. Geeft (aantal regels, None) als hij klopt, anders (volgnummer van de eerste
+        foute regel, reden). `kop`: {"volgnr", "hash"} uit een back-up; die regel moet nog precies zo bestaan."""
+        verwacht, vorige = 1, AUDIT_BEGIN
+        for volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, h in self.conn.execute(
+                "SELECT volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash FROM audit ORDER BY volgnr"):
+            if volgnr != verwacht:
+                return verwacht, f"regel {verwacht} ontbreekt (na regel {verwacht - 1} komt regel {volgnr})"
+            if vorige_hash != vorige:
+                return volgnr, f"regel {volgnr} sluit niet aan op regel {volgnr - 1} (keten verbroken)"
+            if audit_hash(volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash) != h:
+                return volgnr, f"regel {volgnr} is gewijzigd (hash klopt niet)"
+            if kop and volgnr == kop.get("volgnr") and h != kop.get("hash"):
+                return volgnr, f"regel {volgnr} is anders dan in de back-up (de geschiedenis t/m deze regel is herschreven)"
+            verwacht, vorige = volgnr + 1, h
+        if kop and kop.get("volgnr", 0) >= verwacht:
+            return verwacht, (f"de back-up kent {kop['volgnr']} regels, de auditlog nu maar {verwacht - 1} "
+                              f"(regels zijn verwijderd)")
+        return verwacht - 1, None
 
     # ------------------------------------------------------------ back-up
 
@@ -346,6 +379,7 @@ class Opslag:
         sleutel = secrets.token_bytes(32)
         tijdelijk = doel.with_name(doel.name + ".db-tmp")
         tijdelijk.unlink(missing_ok=True)
+        volgnr, h = self.audit_kop()      # voor de export: de back-up bevat deze regel dan zeker
         try:
             self.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{sleutel.hex()}'\"", (str(tijdelijk),))
             try:
@@ -354,7 +388,7 @@ class Opslag:
             finally:
                 self.conn.execute("DETACH DATABASE backup")
             kop = {"formaat": "avdesk-backup/1", "gemaakt": _nu(), "schema": SCHEMA_VERSIE,
-                   "sleutel": inpakken(sleutel, wachtwoord)}
+                   "audit": {"volgnr": volgnr, "hash": h}, "sleutel": inpakken(sleutel, wachtwoord)}
             schrijf_atomair(doel, BACKUP_KOP + json.dumps(kop).encode() + b"\n" + tijdelijk.read_bytes())
         finally:
             tijdelijk.unlink(missing_ok=True)
@@ -362,24 +396,40 @@ class Opslag:
             self._audit("back-up gemaakt")
 
 
-def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_wachtwoord: str | None = None) -> Path:
-    """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
-    de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
-    map_ = Path(map_) if map_ else datamap()
+MAX_BACKUP_KOP = 64 * 1024        # de kop is een paar honderd bytes; meer is geen back-up van avdesk
+
+
+def lees_backup(bron: Path, alleen_kop: bool = False) -> tuple[dict, bytes]:
+    """De kop (JSON, niet geheim: formaat, tijd, schema, auditkop, ingepakte sleutel) en de hele inhoud.
+    kop["_einde"] is de positie van het einde van de kop."""
     try:
-        data = Path(bron).read_bytes()
+        with open(bron, "rb") as f:
+            data = f.read(len(BACKUP_KOP) + MAX_BACKUP_KOP) if alleen_kop else f.read()
     except OSError:
         raise OpslagFout(f"Het back-upbestand {bron} kan niet worden gelezen.") from None
     if not data.startswith(BACKUP_KOP):
         raise OpslagFout(f"{bron} is geen back-up van avdesk.")
     try:
-        kop_einde = data.index(b"\n", len(BACKUP_KOP))
+        kop_einde = data.index(b"\n", len(BACKUP_KOP), len(BACKUP_KOP) + MAX_BACKUP_KOP)
         kop = json.loads(data[len(BACKUP_KOP):kop_einde])
-        ingepakt = kop["sleutel"]
-    except (ValueError, KeyError):
+        if not isinstance(kop, dict) or not isinstance(kop["sleutel"], dict):
+            raise ValueError
+    except (ValueError, KeyError, UnicodeDecodeError, RecursionError):
         raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).") from None
+    kop["_einde"] = kop_einde
+    return kop, data
+
+
+def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_wachtwoord: str | None = None) -> Path:
+    """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
+    de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
+    map_ = Path(map_) if map_ else datamap()
+    kop, data = lees_backup(bron)
+    if not isinstance(kop.get("schema", 0), int):
+        raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).")
     if kop.get("schema", 0) > SCHEMA_VERSIE:
         raise OpslagFout("Deze back-up is gemaakt met een nieuwere versie van avdesk.")
+    ingepakt, kop_einde = kop["sleutel"], kop["_einde"]
     backup_sleutel = uitpakken(ingepakt, wachtwoord)
     map_.mkdir(parents=True, exist_ok=True)
     tijdelijk = map_ / "herstel.db-tmp"
