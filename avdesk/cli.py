@@ -119,11 +119,51 @@ def cmd_dossiers(args) -> int:
     return 0
 
 
+KOPIE_DAGEN = 30          # na zoveel dagen herinnert `verlopen` eraan een voor-herstel-kopie te verwijderen
+
+
 @_met_opslag
 def cmd_verlopen(_args) -> int:
+    from datetime import date
+    from .core.geld import datum
     with _opslag(maak=False) as o:
         rijen = o.verlopen_dossiers()
+        kopieen = o.verlopen_in_kopieen()
     print("Geen dossiers buiten de bewaartermijn." if not rijen else "\n".join(r["herinnering"] for r in rijen))
+    for k in kopieen:
+        oud = (date.today() - k["gemaakt"]).days
+        if k["aantal"] is None:
+            print(f"De bewaarde kopie {k['kopie']} is niet te openen; verwijder hem als hij niet meer nodig is.")
+        elif k["verlopen"] or oud > KOPIE_DAGEN:
+            buiten = (f"; {len(k['verlopen'])} daarvan buiten de bewaartermijn (dossier "
+                      f"{', '.join(map(str, k['verlopen']))})" if k["verlopen"] else "")
+            print(f"De bewaarde kopie {k['kopie']} (van voor het terugzetten op {datum(k['gemaakt'])}) bevat "
+                  f"{k['aantal']} dossiers{buiten}: verwijder de kopie als die niet meer nodig is.")
+    return 0
+
+
+@_met_opslag
+def cmd_verwijder(args) -> int:
+    from .store import OpslagFout
+    with _opslag(maak=False) as o:
+        info = o.dossier(args.id)
+        if not args.ja:
+            if not sys.stdin.isatty():
+                raise OpslagFout(f"Verwijderen kan niet ongedaan worden: bevestig met --ja (avdesk verwijder {args.id} "
+                                 f"--ja).")
+            namen = " en ".join(n for n in (info["aanvrager_naam"], info["partner_naam"]) if n) or "zonder namen"
+            antwoord = input(f"Dossier {args.id} ({namen}) definitief verwijderen, met alle versies en documenten, "
+                             f"ook uit de bewaarde kopieen? [j/N] ")
+            if antwoord.strip().lower() not in ("j", "ja"):
+                print("Niets verwijderd.")
+                return 0
+        uitkomst = o.verwijder_dossier(args.id)
+    kopieen = ""
+    if uitkomst["kopieen_gewist"]:
+        kopieen += f"; ook gewist uit {uitkomst['kopieen_gewist']} bewaarde kopie(en)"
+    if uitkomst["kopieen_verwijderd"]:
+        kopieen += f"; {uitkomst['kopieen_verwijderd']} onleesbare kopie(en) verwijderd"
+    print(f"Dossier {args.id} is verwijderd, met alle versies en documenten{kopieen}.")
     return 0
 
 
@@ -297,6 +337,12 @@ def parser() -> argparse.ArgumentParser:
                     help="controleer ook tegen de auditkop in deze back-up (toont een herschreven geschiedenis)")
     au.add_argument("--aantal", type=int, default=100, help="hoeveel regels tonen (standaard 100)")
     au.set_defaults(functie=cmd_audit)
+    vw = sub.add_parser("verwijder", help="verwijder een dossier (AVG), ook uit de kopieen die avdesk bewaart",
+                        description="Wis een dossier met alle versies, berekeningen en documenten, ook uit de "
+                                    "kopieen die `herstel` bewaart (avdesk.db.voor-herstel-*). Kan niet ongedaan worden.")
+    vw.add_argument("id", type=int, help="dossiernummer")
+    vw.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (nodig zonder terminal)")
+    vw.set_defaults(functie=cmd_verwijder)
     bk = sub.add_parser("backup", help="maak een versleutelde back-up van alle dossiers")
     bk.add_argument("bestand", help="doelbestand")
     bk.set_defaults(functie=cmd_backup)

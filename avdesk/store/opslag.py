@@ -28,6 +28,30 @@ STANDAARD_BEWAARTERMIJN_MAANDEN = 24
 BACKUP_KOP = b"AVDESK-BACKUP/1\n"
 
 
+def _wis_dossiers(conn, ids: list[int]) -> None:
+    for dossier_id in ids:
+        for tabel in ("documenten", "berekeningen", "casus_versies", "dossiers"):
+            conn.execute(f"DELETE FROM {tabel} WHERE {'id' if tabel == 'dossiers' else 'dossier_id'} = ?", (dossier_id,))
+
+
+def _leeg_bestand(conn) -> None:
+    """secure_delete heeft de pagina's al overschreven; VACUUM bouwt het bestand opnieuw op (geen vrije pagina's) en
+    het checkpoint haalt de WAL leeg, zodat ook daar niets achterblijft."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def bewaarde_kopieen(map_: Path) -> list[Path]:
+    """De kopieen van de dossiers die avdesk in de gegevensmap bewaart: avdesk.db.voor-herstel-<tijd> (de opslag
+    zoals hij was voor een `herstel`), oudste eerst. Hun -wal en -shm horen erbij."""
+    try:
+        return sorted(p for p in Path(map_).glob(DBNAAM + ".voor-herstel-*")
+                      if not p.name.endswith(("-wal", "-shm")) and p.is_file())
+    except OSError:
+        return []
+
+
 def _nu() -> str:
     return datetime.now().isoformat(timespec="seconds")
 
@@ -70,6 +94,7 @@ class Opslag:
     def __init__(self, conn, map_: Path | None = None):
         self.conn = conn
         self.map = map_
+        self._sleutel: bytes | None = None
         self.gebruiker = _gebruiker()
 
     @functools.cached_property
@@ -304,10 +329,11 @@ class Opslag:
     def bewaartermijn_maanden(self) -> int:
         return int(self.instelling("bewaartermijn_maanden", str(STANDAARD_BEWAARTERMIJN_MAANDEN)))
 
-    def verlopen_dossiers(self, vandaag: date | None = None) -> list[dict]:
+    def verlopen_dossiers(self, vandaag: date | None = None, termijn: int | None = None) -> list[dict]:
         """Dossiers waarvan de laatste wijziging langer geleden is dan de bewaartermijn, met een herinnering."""
         vandaag = vandaag or date.today()
-        maanden = vandaag.year * 12 + vandaag.month - 1 - self.bewaartermijn_maanden
+        termijn = self.bewaartermijn_maanden if termijn is None else termijn
+        maanden = vandaag.year * 12 + vandaag.month - 1 - termijn
         grens = date(maanden // 12, maanden % 12 + 1, min(vandaag.day, 28)).isoformat()
         uit = []
         for r in self.conn.execute("SELECT id, aanvrager_naam, partner_naam, status, gewijzigd FROM dossiers "
@@ -315,23 +341,88 @@ class Opslag:
             d = dict(zip(("id", "aanvrager_naam", "partner_naam", "status", "gewijzigd"), r))
             d["herinnering"] = (f"Dossier {d['id']} is sinds {d['gewijzigd'][8:10]}-{d['gewijzigd'][5:7]}-"
                                 f"{d['gewijzigd'][:4]} niet gewijzigd en valt buiten de bewaartermijn van "
-                                f"{self.bewaartermijn_maanden} maanden: verwijder het als het niet meer nodig is.")
+                                f"{termijn} maanden: verwijder het als het niet meer nodig is.")
             uit.append(d)
         return uit
 
-    def verwijder_dossier(self, dossier_id: int) -> None:
-        """Wis het dossier met alle versies, berekeningen en documenten, en laat geen spoor in het bestand."""
+    def verlopen_in_kopieen(self, vandaag: date | None = None) -> list[dict]:
+        """Per bewaarde kopie (voor-herstel): naam, datum, aantal dossiers en de nummers van de dossiers buiten de
+        bewaartermijn. Een kopie die niet te openen is, staat erin met aantal None."""
+        uit = []
+        for kopie in bewaarde_kopieen(self.map) if self.map else []:
+            stempel = kopie.name.rsplit("voor-herstel-", 1)[1]
+            try:
+                gemaakt = datetime.strptime(stempel, "%Y%m%d-%H%M%S").date()
+            except ValueError:
+                gemaakt = date.fromtimestamp(kopie.stat().st_mtime)
+            d = {"kopie": kopie, "gemaakt": gemaakt, "aantal": None, "verlopen": []}
+            try:
+                if self._sleutel is None:
+                    raise OpslagFout("geen sleutel")
+                conn = open_database(kopie, self._sleutel)
+                try:
+                    k = Opslag(conn, None)
+                    k._sleutel = self._sleutel
+                    d["aantal"] = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+                    d["verlopen"] = [r["id"] for r in k.verlopen_dossiers(vandaag, self.bewaartermijn_maanden)]
+                finally:
+                    conn.close()
+            except (OpslagFout, dbapi2.Error):
+                pass
+            uit.append(d)
+        return uit
+
+    def verwijder_dossier(self, dossier_id: int) -> dict:
+        """Wis het dossier met alle versies, berekeningen en documenten, en laat geen spoor in het bestand; en
+        meteen ook in elke kopie die avdesk bewaart (avdesk.db.voor-herstel-*, van `herstel`). In een kopie geldt
+        als hetzelfde dossier: hetzelfde nummer met hetzelfde aanmaakmoment, of dezelfde BSN van de aanvrager of
+        partner. Een kopie die niet te openen is, wordt verwijderd. Geeft {"kopieen_gewist", "kopieen_verwijderd"}."""
         with self.transactie():
-            self._dossier(dossier_id)
-            for tabel in ("documenten", "berekeningen", "casus_versies", "dossiers"):
-                self.conn.execute(f"DELETE FROM {tabel} WHERE {'id' if tabel == 'dossiers' else 'dossier_id'} = ?",
-                                  (dossier_id,))
+            rij = self.conn.execute("SELECT aangemaakt, aanvrager_bsn, partner_bsn FROM dossiers WHERE id = ?",
+                                    (dossier_id,)).fetchone()
+            if rij is None:
+                raise OpslagFout(f"Dossier {dossier_id} bestaat niet.")
+            _wis_dossiers(self.conn, [dossier_id])
             self._audit("dossier verwijderd", dossier_id)
-        # secure_delete heeft de pagina's al overschreven; VACUUM bouwt het bestand opnieuw op (geen vrije pagina's)
-        # en het checkpoint haalt de WAL leeg, zodat ook daar niets achterblijft.
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.execute("VACUUM")
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _leeg_bestand(self.conn)
+        gewist = verwijderd = 0
+        for kopie in bewaarde_kopieen(self.map) if self.map else []:
+            try:
+                gewist += self._wis_in_kopie(kopie, dossier_id, *rij)
+            except (OpslagFout, dbapi2.Error, AttributeError):
+                for staart in ("", "-wal", "-shm"):
+                    kopie.with_name(kopie.name + staart).unlink(missing_ok=True)
+                verwijderd += 1
+        return {"kopieen_gewist": gewist, "kopieen_verwijderd": verwijderd}
+
+    def _wis_in_kopie(self, kopie: Path, dossier_id: int, aangemaakt: str, *bsns: str | None) -> int:
+        bsns = [b for b in bsns if b]
+        if self._sleutel is None:
+            raise OpslagFout("geen sleutel voor de kopie")
+        conn = open_database(kopie, self._sleutel)        # de kopie heeft de sleutel van deze opslag
+        try:
+            sql = "SELECT id FROM dossiers WHERE (id = ? AND aangemaakt = ?)"
+            if bsns:
+                plek = ", ".join("?" * len(bsns))
+                sql += f" OR aanvrager_bsn IN ({plek}) OR partner_bsn IN ({plek})"
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                ids = [r[0] for r in conn.execute(sql, (dossier_id, aangemaakt, *bsns, *bsns))]
+                if ids:
+                    _wis_dossiers(conn, ids)
+                    kopie_opslag = Opslag(conn, None)
+                    kopie_opslag.gebruiker = self.gebruiker
+                    for i in ids:
+                        kopie_opslag._audit("dossier verwijderd (in bewaarde kopie)", i)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            if ids:
+                _leeg_bestand(conn)
+            return 1 if ids else 0
+        finally:
+            conn.close()
 
     def inzage_export(self, dossier_id: int) -> dict:
         """De casus als avdesk-casus/1 voor het inzageverzoek van de inwoner (AVG art. 15)."""
@@ -424,27 +515,32 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
     """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
     de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
     map_ = Path(map_) if map_ else datamap()
-    kop, data = lees_backup(bron)
+    bron_pad, bron = bron, None
+    kop, data = lees_backup(bron_pad)
     if not isinstance(kop.get("schema", 0), int):
         raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).")
     if kop.get("schema", 0) > SCHEMA_VERSIE:
         raise OpslagFout("Deze back-up is gemaakt met een nieuwere versie van avdesk.")
     ingepakt, kop_einde = kop["sleutel"], kop["_einde"]
     backup_sleutel = uitpakken(ingepakt, wachtwoord)
+    map_bestond = map_.exists()
     map_.mkdir(parents=True, exist_ok=True)
     tijdelijk = map_ / "herstel.db-tmp"
-    schrijf_atomair(tijdelijk, data[kop_einde + 1:])
+    nieuw = map_ / (DBNAAM + ".herstel")
+    sleutel_was_er = Sleutelbeheer(map_).bestaat()
+    gelukt = False
     try:
+        schrijf_atomair(tijdelijk, data[kop_einde + 1:])
         bron = open_database(tijdelijk, backup_sleutel)          # controleert sleutel en schema
         sb = Sleutelbeheer(map_)
         sleutel = sb.laad(store_wachtwoord) if sb.bestaat() else sb.maak(store_wachtwoord)
-        nieuw = map_ / (DBNAAM + ".herstel")
         nieuw.unlink(missing_ok=True)
         bron.execute(f"ATTACH DATABASE ? AS doel KEY \"x'{sleutel.hex()}'\"", (str(nieuw),))
         bron.execute("SELECT sqlcipher_export('doel')")
         bron.execute(f"PRAGMA doel.user_version = {SCHEMA_VERSIE}")
         bron.execute("DETACH DATABASE doel")
         bron.close()
+        bron = None
         open_database(nieuw, sleutel).close()                     # de kopie opent met de eigen sleutel
         pad = map_ / DBNAAM
         if pad.exists():
@@ -453,9 +549,27 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
                 if (oud := map_ / (DBNAAM + staart)).exists():
                     os.replace(oud, map_ / f"{DBNAAM}.voor-herstel-{stempel}{staart}")
         os.replace(nieuw, pad)
+        gelukt = True
         return pad
+    except dbapi2.DatabaseError as e:
+        if "full" in str(e).lower():
+            raise OpslagFout("De schijf is vol: de back-up is niet teruggezet en er is niets gewijzigd.") from None
+        raise OpslagFout(f"De back-up {bron_pad} is beschadigd en kan niet worden teruggezet. Er is niets "
+                         f"gewijzigd.") from None
     finally:
-        tijdelijk.unlink(missing_ok=True)
+        if bron is not None:
+            bron.close()
+        # Mislukt (beschadigde back-up, schijf vol): de map blijft zoals hij was, zonder halve bestanden.
+        for rest in (tijdelijk, nieuw, tijdelijk.with_name(tijdelijk.name + ".nieuw")):
+            for staart in ("", "-wal", "-shm"):
+                rest.with_name(rest.name + staart).unlink(missing_ok=True)
+        if not gelukt and not sleutel_was_er and not (map_ / DBNAAM).exists():
+            Sleutelbeheer(map_).pad.unlink(missing_ok=True)
+            if not map_bestond:
+                try:
+                    map_.rmdir()
+                except OSError:
+                    pass
 
 
 def open_uit_omgeving(maak: bool = True) -> Opslag:
