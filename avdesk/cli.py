@@ -45,17 +45,24 @@ def cmd_bereken(args) -> int:
     from .core.casus import CasusFout
     from .core.geld import json_tekst
     from .core.params import ParameterFout
+    vandaag = None
+    if args.vandaag:                # eerst en apart: alleen een fout hier is een fout in --vandaag
+        try:
+            if len(args.vandaag) != 10:
+                raise ValueError
+            vandaag = date.fromisoformat(args.vandaag)
+        except ValueError:
+            return _fout([f"--vandaag {args.vandaag!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+        if not 1900 <= vandaag.year <= 2100:
+            return _fout([f"--vandaag {args.vandaag!r} ligt niet tussen 1900 en 2100"], "Ongeldige optie:")
     try:
         casus = _lees(args.casus)
-        vandaag = date.fromisoformat(args.vandaag) if args.vandaag else None
         uitkomst = bereken(casus, vandaag)
     except CasusFout as e:
         naam = "op standaardinvoer" if args.casus == "-" else args.casus
         return _fout(e.fouten, f"De casus {naam} bevat fouten:")
     except ParameterFout as e:
         return _fout([str(e)], "De berekening kan niet worden gemaakt:")
-    except ValueError:
-        return _fout([f"--vandaag {args.vandaag!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
     for w in casus.waarschuwingen:
         print(f"Let op: {w}", file=sys.stderr)
     if args.json:

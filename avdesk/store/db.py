@@ -19,7 +19,7 @@ if "sqlite_utils" in sys.modules and sys.modules["sqlite_utils.utils"].dbapi2 is
 sys.modules["pysqlite3"] = sqlcipher3
 sys.modules["pysqlite3.dbapi2"] = dbapi2
 
-from . import OpslagFout  # noqa: E402
+from . import BEZET, WACHTTIJD_BEZET, OpslagFout, alleen_lezen, bezet  # noqa: E402
 
 SCHEMA_VERSIE = 2
 AUDIT_BEGIN = "0" * 64          # 'vorige hash' van de eerste regel van de auditketen
@@ -161,9 +161,9 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
     if bestaat and pad.stat().st_size == 0:
         raise OpslagFout(f"Het dossierbestand {pad} is leeg (afgebroken of beschadigd). Er is niets gewijzigd.")
     try:
-        conn = dbapi2.connect(str(pad), isolation_level=None, check_same_thread=False)
-    except dbapi2.Error:
-        raise _fout_openen(pad) from None
+        conn = dbapi2.connect(str(pad), isolation_level=None, check_same_thread=False, timeout=WACHTTIJD_BEZET)
+    except dbapi2.Error as e:
+        raise _fout_oorzaak(pad, e) from None
     try:
         conn.execute(f"PRAGMA key = \"x'{sleutel.hex()}'\"")
         # Pas na de sleutel: lezen bewijst dat de sleutel past (SQLCipher controleert de HMAC van elke pagina die
@@ -171,20 +171,38 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
         # ~120 ms, dus niet bij elke start; een beschadigde pagina meldt zich anders bij het eerste lezen.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         versie = conn.execute("PRAGMA user_version").fetchone()[0]
-    except dbapi2.Error:
+    except dbapi2.Error as e:
         conn.close()
-        raise _fout_openen(pad) from None
+        raise _fout_oorzaak(pad, e) from None
     if versie > SCHEMA_VERSIE:
         conn.close()
         raise OpslagFout(f"Dit dossierbestand is gemaakt met een nieuwere versie van avdesk (schema {versie}; deze "
                          f"versie kent t/m {SCHEMA_VERSIE}). Installeer de nieuwe versie; er is niets gewijzigd.")
     # Geen cipher_memory_security: dat kostte 0,7 ms per keer openen en maakte elke query trager, terwijl de
     # ontsleutelde gegevens toch al als Python-objecten in het geheugen staan. De bescherming is die van het bestand.
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
-                   "temp_store = MEMORY"):
-        conn.execute(f"PRAGMA {pragma}")
-    _migreer(conn, versie)
+    try:
+        for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
+                       "temp_store = MEMORY"):
+            conn.execute(f"PRAGMA {pragma}")
+        _migreer(conn, versie)
+    except dbapi2.Error as e:
+        conn.close()
+        raise _fout_oorzaak(pad, e) from None
     return conn
+
+
+def _fout_oorzaak(pad: Path, fout: Exception) -> OpslagFout:
+    """De juiste oorzaak: een ander avdesk-proces schrijft, de map of het bestand is alleen-lezen, of (pas dan)
+    een verkeerde sleutel of een beschadigd bestand."""
+    import os
+    if bezet(fout):
+        return OpslagFout(BEZET, soort="bezet")
+    tekst = str(fout).lower()
+    if not os.access(pad.parent, os.W_OK) or (pad.exists() and not os.access(pad, os.W_OK)) or "readonly" in tekst:
+        return alleen_lezen(pad.parent)
+    if "full" in tekst:
+        return OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw.")
+    return _fout_openen(pad)
 
 
 def _migreer(conn, van: int) -> None:

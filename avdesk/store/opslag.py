@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from . import OpslagFout
+from . import BEZET, OpslagFout, alleen_lezen, bezet
 from .db import AUDIT_BEGIN, SCHEMA_VERSIE, audit_hash, dbapi2, open_database
 from .paden import datamap
 from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
@@ -73,6 +73,10 @@ def _beschadigd(functie):
         except dbapi2.IntegrityError:
             raise
         except dbapi2.DatabaseError as e:
+            if bezet(e):            # een ander avdesk-proces schrijft: de transactie is teruggedraaid, niets kwijt
+                raise OpslagFout(BEZET, soort="bezet") from None
+            if "readonly" in str(e).lower():
+                raise alleen_lezen(self.map or "met de dossiers") from None
             vol = "full" in str(e).lower()
             raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw." if vol else
                              "Het dossierbestand is beschadigd: dit deel is niet te lezen. Er is niets gewijzigd; zet "
@@ -112,8 +116,26 @@ class Opslag:
         database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven).
         `sleutel`: al opgehaald en gecontroleerd door de sleutelhaler (sleutelbos of wachtwoord)."""
         map_ = Path(map_) if map_ else datamap()
+        try:
+            return cls._open(map_, wachtwoord, maak, sleutel)
+        except PermissionError:
+            raise alleen_lezen(map_) from None
+        except OSError as e:
+            import errno
+            if e.errno == errno.EROFS:
+                raise alleen_lezen(map_) from None
+            if e.errno == errno.ENOSPC:
+                raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw.") \
+                    from None
+            raise OpslagFout(f"De map {map_} kan niet worden gebruikt (foutcode {e.errno}). Er is niets "
+                             f"gewijzigd.") from None
+
+    @classmethod
+    def _open(cls, map_: Path, wachtwoord: str | None, maak: bool, sleutel: bytes | None) -> "Opslag":
         sb = Sleutelbeheer(map_)
         pad, nieuw = map_ / DBNAAM, map_ / (DBNAAM + ".nieuw")
+        if map_.is_dir() and not os.access(map_, os.W_OK):
+            raise alleen_lezen(map_)          # niet als 'verkeerde sleutel' melden (SQLite kan er de WAL niet maken)
         if not sb.bestaat():
             if pad.exists():
                 raise OpslagFout(f"Het sleutelbestand {sb.pad} ontbreekt, terwijl er wel dossiers zijn. Zonder dat "
@@ -124,9 +146,16 @@ class Opslag:
             os.chmod(map_, 0o700)                    # alleen deze gebruiker; SQLite neemt de rechten over voor WAL
             nieuw.unlink(missing_ok=True)           # resten van een eerder afgebroken eerste start
             sleutel = sb.maak(wachtwoord)
-            open_database(nieuw, sleutel, maak=True).close()
-            os.chmod(nieuw, 0o600)
-            os.replace(nieuw, pad)
+            try:
+                open_database(nieuw, sleutel, maak=True).close()
+                os.chmod(nieuw, 0o600)
+                os.replace(nieuw, pad)
+            except BaseException:
+                # Mislukt (schijf vol): niets half laten staan; de volgende start begint opnieuw.
+                for staart in ("", "-wal", "-shm"):
+                    nieuw.with_name(nieuw.name + staart).unlink(missing_ok=True)
+                sb.vergeet()
+                raise
         elif not pad.exists() and nieuw.exists():
             os.replace(nieuw, pad)                   # eerste start afgebroken na het bewaren van de sleutel
         sleutel = sb.laad(wachtwoord, opgehaald=sleutel)
