@@ -279,6 +279,12 @@ def cmd_pdf(args) -> int:
         return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
     except OSError as e:
         return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno})"], "De PDF's zijn niet opgeslagen:")
+    except Exception as e:
+        from reportlab.platypus.doctemplate import LayoutError
+        if not isinstance(e, LayoutError):
+            raise
+        return _fout(["een tekst in de casus past niet op de pagina (bijvoorbeeld een heel lang woord zonder "
+                      "spaties); kort die tekst in"], "De PDF's zijn niet gemaakt:")
     print(BUITEN_AVDESK, file=sys.stderr)
     return 0
 
