@@ -22,8 +22,14 @@ def _fout(regels: list[str], kop: str) -> int:
 def _lees(pad: str):
     from .core.casus import CasusFout, lees_casus
     from .core.params import ParameterFout
+    from .core.invoergrenzen import MAX_BESTAND
     try:
-        data = sys.stdin.buffer.read() if pad == "-" else Path(pad).read_bytes()
+        # Niet meer lezen dan de grens (plus een byte): een bestand van 50 MB kost dan geen 50 MB geheugen.
+        if pad == "-":
+            data = sys.stdin.buffer.read(MAX_BESTAND + 1)
+        else:
+            with open(pad, "rb") as f:
+                data = f.read(MAX_BESTAND + 1)
     except FileNotFoundError:
         raise CasusFout([f"Het bestand {pad} bestaat niet."]) from None
     except IsADirectoryError:

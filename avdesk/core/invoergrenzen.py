@@ -92,8 +92,8 @@ def lees_json(data: str | bytes) -> object:
     (getallen met decimalen als Decimal), klaar voor lees_casus."""
     from .casus import CasusFout
     if len(data) > MAX_BESTAND:
-        raise CasusFout([f"Het bestand is te groot: {len(data) // 1024} kB (een casus is hooguit "
-                         f"{MAX_BESTAND // 1024 // 1024} MB)."])
+        raise CasusFout([f"Het bestand is te groot: meer dan {MAX_BESTAND // 1024 // 1024} MB (een casus is "
+                         f"hooguit {MAX_BESTAND // 1024 // 1024} MB)."])
     if isinstance(data, bytes):
         try:
             tekst = data.decode("utf-8-sig")
