@@ -22,8 +22,14 @@ def _fout(regels: list[str], kop: str) -> int:
 def _lees(pad: str):
     from .core.casus import CasusFout, lees_casus
     from .core.params import ParameterFout
+    from .core.invoergrenzen import MAX_BESTAND
     try:
-        data = sys.stdin.buffer.read() if pad == "-" else Path(pad).read_bytes()
+        # Niet meer lezen dan de grens (plus een byte): een bestand van 50 MB kost dan geen 50 MB geheugen.
+        if pad == "-":
+            data = sys.stdin.buffer.read(MAX_BESTAND + 1)
+        else:
+            with open(pad, "rb") as f:
+                data = f.read(MAX_BESTAND + 1)
     except FileNotFoundError:
         raise CasusFout([f"Het bestand {pad} bestaat niet."]) from None
     except IsADirectoryError:
@@ -45,17 +51,24 @@ def cmd_bereken(args) -> int:
     from .core.casus import CasusFout
     from .core.geld import json_tekst
     from .core.params import ParameterFout
+    vandaag = None
+    if args.vandaag:                # eerst en apart: alleen een fout hier is een fout in --vandaag
+        try:
+            if len(args.vandaag) != 10:
+                raise ValueError
+            vandaag = date.fromisoformat(args.vandaag)
+        except ValueError:
+            return _fout([f"--vandaag {args.vandaag!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+        if not 1900 <= vandaag.year <= 2100:
+            return _fout([f"--vandaag {args.vandaag!r} ligt niet tussen 1900 en 2100"], "Ongeldige optie:")
     try:
         casus = _lees(args.casus)
-        vandaag = date.fromisoformat(args.vandaag) if args.vandaag else None
         uitkomst = bereken(casus, vandaag)
     except CasusFout as e:
         naam = "op standaardinvoer" if args.casus == "-" else args.casus
         return _fout(e.fouten, f"De casus {naam} bevat fouten:")
     except ParameterFout as e:
         return _fout([str(e)], "De berekening kan niet worden gemaakt:")
-    except ValueError:
-        return _fout([f"--vandaag {args.vandaag!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
     for w in casus.waarschuwingen:
         print(f"Let op: {w}", file=sys.stderr)
     if args.json:
@@ -119,11 +132,79 @@ def cmd_dossiers(args) -> int:
     return 0
 
 
+KOPIE_DAGEN = 30          # na zoveel dagen herinnert `verlopen` eraan een voor-herstel-kopie te verwijderen
+
+
 @_met_opslag
 def cmd_verlopen(_args) -> int:
+    from datetime import date
+    from .core.geld import datum
     with _opslag(maak=False) as o:
         rijen = o.verlopen_dossiers()
+        kopieen = o.verlopen_in_kopieen()
     print("Geen dossiers buiten de bewaartermijn." if not rijen else "\n".join(r["herinnering"] for r in rijen))
+    for k in kopieen:
+        oud = (date.today() - k["gemaakt"]).days
+        if k["aantal"] is None:
+            print(f"De bewaarde kopie {k['kopie']} is niet te openen; verwijder hem als hij niet meer nodig is.")
+        elif k["verlopen"] or oud > KOPIE_DAGEN:
+            buiten = (f"; {len(k['verlopen'])} daarvan buiten de bewaartermijn (dossier "
+                      f"{', '.join(map(str, k['verlopen']))})" if k["verlopen"] else "")
+            print(f"De bewaarde kopie {k['kopie']} (van voor het terugzetten op {datum(k['gemaakt'])}) bevat "
+                  f"{k['aantal']} dossiers{buiten}: verwijder de kopie als die niet meer nodig is.")
+    return 0
+
+
+@_met_opslag
+def cmd_verwijder(args) -> int:
+    from .store import OpslagFout
+    with _opslag(maak=False) as o:
+        info = o.dossier(args.id)
+        if not args.ja:
+            if not sys.stdin.isatty():
+                raise OpslagFout(f"Verwijderen kan niet ongedaan worden: bevestig met --ja (avdesk verwijder {args.id} "
+                                 f"--ja).")
+            namen = " en ".join(n for n in (info["aanvrager_naam"], info["partner_naam"]) if n) or "zonder namen"
+            antwoord = input(f"Dossier {args.id} ({namen}) definitief verwijderen, met alle versies en documenten, "
+                             f"ook uit de bewaarde kopieen? [j/N] ")
+            if antwoord.strip().lower() not in ("j", "ja"):
+                print("Niets verwijderd.")
+                return 0
+        uitkomst = o.verwijder_dossier(args.id)
+    kopieen = ""
+    if uitkomst["kopieen_gewist"]:
+        kopieen += f"; ook gewist uit {uitkomst['kopieen_gewist']} bewaarde kopie(en)"
+    if uitkomst["kopieen_verwijderd"]:
+        kopieen += f"; {uitkomst['kopieen_verwijderd']} onleesbare kopie(en) verwijderd"
+    print(f"Dossier {args.id} is verwijderd, met alle versies en documenten{kopieen}.")
+    return 0
+
+
+@_met_opslag
+def cmd_audit(args) -> int:
+    """De auditlog (handeling, tijd, gebruiker, dossiernummer; nooit een naam); --controleer loopt de keten na."""
+    kop = None
+    if args.backup:
+        from .store import OpslagFout
+        from .store.opslag import lees_backup
+        kop = lees_backup(Path(args.backup), alleen_kop=True)[0].get("audit")
+        if not isinstance(kop, dict) or not isinstance(kop.get("volgnr"), int):
+            raise OpslagFout(f"De back-up {args.backup} bevat geen auditkop (gemaakt met een oudere versie van avdesk).")
+    with _opslag(maak=False) as o:
+        if not (args.controleer or kop):
+            rijen = o.auditlog(args.aantal)
+            if not rijen:
+                print("De auditlog is leeg.")
+            for r in rijen:
+                dossier = f"dossier {r['dossier_id']}" if r["dossier_id"] is not None else "-"
+                print(f"{r['volgnr']:>7}  {r['tijd']}  {r['gebruiker']:<12} {dossier:<14} {r['actie']}")
+            return 0
+        aantal, fout = o.controleer_audit(kop)
+    if fout:
+        print(f"De auditlog klopt niet vanaf regel {aantal}: {fout}.", file=sys.stderr)
+        return 1
+    tegen = f", en bevat de laatste regel ({kop['volgnr']}) van de back-up ongewijzigd" if kop else ""
+    print(f"De auditlog klopt: {aantal} regels, de hashketen is ongebroken{tegen}.")
     return 0
 
 
@@ -204,6 +285,12 @@ def cmd_pdf(args) -> int:
         return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
     except OSError as e:
         return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno})"], "De PDF's zijn niet opgeslagen:")
+    except Exception as e:
+        from reportlab.platypus.doctemplate import LayoutError
+        if not isinstance(e, LayoutError):
+            raise
+        return _fout(["een tekst in de casus past niet op de pagina (bijvoorbeeld een heel lang woord zonder "
+                      "spaties); kort die tekst in"], "De PDF's zijn niet gemaakt:")
     print(BUITEN_AVDESK, file=sys.stderr)
     return 0
 
@@ -260,6 +347,21 @@ def parser() -> argparse.ArgumentParser:
     d.set_defaults(functie=cmd_dossiers)
     v = sub.add_parser("verlopen", help="dossiers buiten de bewaartermijn (AVG)")
     v.set_defaults(functie=cmd_verlopen)
+    au = sub.add_parser("audit", help="toon de auditlog (handeling, tijd, gebruiker, dossiernummer; nooit een naam)",
+                        description="Toon de auditlog, nieuwste eerst. Met --controleer: loop de hashketen na; "
+                                    "exitcode 0 als hij klopt, 1 met de eerste foute regel.")
+    au.add_argument("--controleer", action="store_true",
+                    help="controleer de hashketen (exit 0: klopt, 1: gewijzigd, met de eerste foute regel)")
+    au.add_argument("--backup", metavar="BESTAND",
+                    help="controleer ook tegen de auditkop in deze back-up (toont een herschreven geschiedenis)")
+    au.add_argument("--aantal", type=int, default=100, help="hoeveel regels tonen (standaard 100)")
+    au.set_defaults(functie=cmd_audit)
+    vw = sub.add_parser("verwijder", help="verwijder een dossier (AVG), ook uit de kopieen die avdesk bewaart",
+                        description="Wis een dossier met alle versies, berekeningen en documenten, ook uit de "
+                                    "kopieen die `herstel` bewaart (avdesk.db.voor-herstel-*). Kan niet ongedaan worden.")
+    vw.add_argument("id", type=int, help="dossiernummer")
+    vw.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (nodig zonder terminal)")
+    vw.set_defaults(functie=cmd_verwijder)
     bk = sub.add_parser("backup", help="maak een versleutelde back-up van alle dossiers")
     bk.add_argument("bestand", help="doelbestand")
     bk.set_defaults(functie=cmd_backup)

@@ -176,8 +176,11 @@ class Casus:
 
 # ---------------------------------------------------------------- controles
 
+_CIJFERS9 = re.compile(r"[0-9]{9}")          # alleen ASCII-cijfers: isdigit() laat ook '²' en '٣' door
+
+
 def elfproef(bsn: str) -> bool:
-    if len(bsn) != 9 or not bsn.isdigit():
+    if not _CIJFERS9.fullmatch(bsn):
         return False
     som = sum(int(c) * w for c, w in zip(bsn[:8], range(9, 1, -1))) - int(bsn[8])
     return som % 11 == 0 and bsn != "000000000"
@@ -189,6 +192,17 @@ def iban_geldig(iban: str) -> bool:
         return False
     herschikt = iban[4:] + iban[:4]
     return int("".join(str(int(c, 36)) for c in herschikt)) % 97 == 1
+
+
+def email_geldig(email: str) -> bool:
+    """iets@domein.nl: precies een @, geen witruimte, een punt binnen het domein. Lineair (de regex was kwadratisch)."""
+    lokaal, _, domein = email.partition("@")
+    return bool(lokaal) and "@" not in domein and "." in domein[1:-1] and not re.search(r"\s", email)
+
+
+_BEDRAG_TEKST = re.compile(r"[+-]?[0-9]+(?:\.[0-9]*)?|[+-]?\.[0-9]+")      # alleen ASCII-cijfers
+_DATUM = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+_MAAND = re.compile(r"[0-9]{4}-[0-9]{2}")
 
 
 _NIET_GEZIEN = object()
@@ -259,6 +273,8 @@ class _Lezer:
             self.fout(p, f"moet een bedrag zijn (getal of tekst als \"660.00\"), niet {json.dumps(v, default=str)}")
             return None
         try:
+            if isinstance(v, str) and not _BEDRAG_TEKST.fullmatch(v.strip()):
+                raise InvalidOperation
             b = Decimal(v.strip()) if isinstance(v, str) else Decimal(str(v))
         except InvalidOperation:
             hint = " (gebruik een punt als decimaalteken, bv. \"660.00\")" if "," in str(v) else ""
@@ -286,19 +302,23 @@ class _Lezer:
         if v is None:
             return None
         try:
-            if len(v) != 10:
+            if not _DATUM.fullmatch(v):
                 raise ValueError
-            return date.fromisoformat(v)
+            d_ = date.fromisoformat(v)
         except ValueError:
             self.fout(f"{pad}.{sleutel}", f"is geen geldige datum: {v!r} (verwacht JJJJ-MM-DD, bv. 2024-09-15)")
             return None
+        if not 1900 <= d_.year <= 2100:
+            self.fout(f"{pad}.{sleutel}", f"ligt niet tussen 1900 en 2100: {v}")
+            return None
+        return d_
 
     def maand(self, d: dict, sleutel: str, pad: str) -> date | None:
         v = self.tekst(d, sleutel, pad, verplicht=True)
         if v is None:
             return None
         try:
-            if len(v) != 7 or v[4] != "-":
+            if not _MAAND.fullmatch(v):
                 raise ValueError
             return date(int(v[:4]), int(v[5:]), 1)
         except ValueError:
@@ -319,7 +339,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
     bsn = lz.tekst(d, "bsn", pad)
     if bsn is not None:
         bsn = bsn.strip()
-        if not (len(bsn) == 9 and bsn.isdigit()):
+        if not _CIJFERS9.fullmatch(bsn):
             lz.fout(f"{pad}.bsn", "moet uit precies 9 cijfers bestaan")
             bsn = None
         elif not elfproef(bsn):
@@ -330,7 +350,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
         extra["iban"] = extra["iban"].replace(" ", "").upper()
         if not iban_geldig(extra["iban"]):
             lz.fout(f"{pad}.iban", "is geen geldig IBAN-rekeningnummer (controlegetal klopt niet)")
-    if "email" in extra and not re.fullmatch(r"[^@\s]+@[^@\s]+\.[^@\s]+", extra["email"]):
+    if "email" in extra and not email_geldig(extra["email"]):
         lz.fout(f"{pad}.email", f"is geen geldig e-mailadres: {extra['email']!r}")
     return Persoon(naam, gd, bsn, extra) if (gd or lz.concept) else None
 
@@ -559,11 +579,8 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
     from .params import beleidsprofielen, ondersteunde_jaren as _jaren
     ondersteund = ondersteunde_jaren or _jaren()
     if isinstance(data, (str, bytes)):
-        try:
-            data = json.loads(data, parse_float=Decimal)
-        except (json.JSONDecodeError, UnicodeDecodeError) as e:
-            regel = f" (regel {e.lineno}, kolom {e.colno})" if isinstance(e, json.JSONDecodeError) else ""
-            raise CasusFout([f"Het bestand is geen geldige JSON{regel}: {getattr(e, 'msg', e)}"]) from None
+        from .invoergrenzen import lees_json
+        data = lees_json(data)          # grootte, diepte, getallen, tekstlengtes, dubbele sleutels: eerst
     lz = _Lezer(concept)
     d = lz.object(data, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
                                   "toeslagpartners", "raadsman", "aanvraag"})
@@ -625,7 +642,7 @@ def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
         ruw = {}
     for jaar, stukken in ruw.items():
         p = f"aanvraag.bewijs.{jaar}"
-        if not (jaar.isdigit() and int(jaar) in jaren):
+        if not (re.fullmatch(r"[0-9]{4}", jaar) and int(jaar) in jaren):
             lz.fout(p, f"{jaar} is geen jaar van deze casus")
         elif not isinstance(stukken, list) or not all(isinstance(x, str) for x in stukken):
             lz.fout(p, "moet een lijst met namen van bewijsstukken zijn")

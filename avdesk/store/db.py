@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Callable
 
 import sqlcipher3
 from sqlcipher3 import dbapi2
@@ -18,12 +19,75 @@ if "sqlite_utils" in sys.modules and sys.modules["sqlite_utils.utils"].dbapi2 is
 sys.modules["pysqlite3"] = sqlcipher3
 sys.modules["pysqlite3.dbapi2"] = dbapi2
 
-from . import OpslagFout  # noqa: E402
+from . import BEZET, WACHTTIJD_BEZET, OpslagFout, alleen_lezen, bezet  # noqa: E402
 
-SCHEMA_VERSIE = 1
+SCHEMA_VERSIE = 2
+AUDIT_BEGIN = "0" * 64          # 'vorige hash' van de eerste regel van de auditketen
 
-# Migraties per versie: elke stap brengt het schema van versie n-1 naar n, binnen een transactie.
-MIGRATIES: dict[int, list[str]] = {
+
+def audit_hash(volgnr: int, tijd: str, gebruiker: str, actie: str, dossier_id: int | None, vorige: str) -> str:
+    """De hash van een auditregel: over alle velden en de hash van de vorige regel (de keten)."""
+    import hashlib
+    import json
+    velden = json.dumps([volgnr, tijd, gebruiker, actie, dossier_id, vorige], ensure_ascii=False, separators=(",", ":"))
+    return hashlib.sha256(velden.encode("utf-8")).hexdigest()
+
+
+# Alleen-toevoegen in het bestand zelf, dus voor elke verbinding (ook de sqlcipher-shell): een nieuwe regel moet
+# het volgende volgnummer hebben en de hash van de laatste regel dragen. Daardoor kan INSERT OR REPLACE / REPLACE
+# INTO geen bestaande regel overschrijven (het volgnummer bestaat al) en kan niemand een regel tussen of voor de
+# bestaande zetten. Wijzigen en verwijderen zijn geweigerd. Een regel die buiten SQLite om (of na het weghalen van
+# de triggers) is veranderd, vindt `avdesk audit --controleer` aan de hash.
+AUDIT_TRIGGERS = [
+    "CREATE TRIGGER audit_geen_wijziging BEFORE UPDATE ON audit BEGIN "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen'); END",
+    "CREATE TRIGGER audit_geen_verwijdering BEFORE DELETE ON audit BEGIN "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen'); END",
+    "CREATE TRIGGER audit_alleen_achteraan BEFORE INSERT ON audit BEGIN "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen: volgnummer bestaat al of sluit niet aan') "
+    "WHERE NEW.volgnr IS NOT (SELECT coalesce(max(volgnr), 0) + 1 FROM audit); "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen: vorige_hash sluit niet aan op de keten') "
+    f"WHERE NEW.vorige_hash IS NOT coalesce((SELECT hash FROM audit ORDER BY volgnr DESC LIMIT 1), '{AUDIT_BEGIN}'); "
+    "END",
+]
+
+
+def _audit_keten(conn) -> None:
+    """Schema 1 -> 2: de auditlog krijgt volgnummers en een hashketen. De bestaande regels blijven (op volgorde van
+    hun rij-id) en krijgen hun hash nu; een extra regel zegt vanaf wanneer de keten loopt."""
+    conn.execute("""CREATE TABLE audit_keten (
+        volgnr INTEGER PRIMARY KEY,
+        tijd TEXT NOT NULL,
+        gebruiker TEXT NOT NULL,
+        actie TEXT NOT NULL,
+        dossier_id INTEGER,
+        vorige_hash TEXT NOT NULL,
+        hash TEXT NOT NULL
+    )""")
+    oud = conn.execute("SELECT tijd, gebruiker, actie, dossier_id FROM audit ORDER BY id").fetchall()
+    if oud:
+        from datetime import datetime
+        import getpass
+        try:
+            gebruiker = getpass.getuser()
+        except Exception:
+            gebruiker = "onbekend"
+        oud.append((datetime.now().isoformat(timespec="seconds"), gebruiker, "auditlog omgezet naar hashketen", None))
+    vorige = AUDIT_BEGIN
+    for volgnr, (tijd, gebruiker, actie, dossier_id) in enumerate(oud, start=1):
+        h = audit_hash(volgnr, tijd, gebruiker, actie, dossier_id, vorige)
+        conn.execute("INSERT INTO audit_keten VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (volgnr, tijd, gebruiker, actie, dossier_id, vorige, h))
+        vorige = h
+    conn.execute("DROP TABLE audit")                 # haalt ook de oude triggers weg
+    conn.execute("ALTER TABLE audit_keten RENAME TO audit")
+    for sql in AUDIT_TRIGGERS:
+        conn.execute(sql)
+
+
+# Migraties per versie: elke stap brengt het schema van versie n-1 naar n, binnen een transactie. Een stap is
+# SQL-tekst of een functie die de verbinding krijgt.
+MIGRATIES: dict[int, list[str | Callable]] = {
     1: [
         """CREATE TABLE dossiers (
             id INTEGER PRIMARY KEY,
@@ -77,6 +141,7 @@ MIGRATIES: dict[int, list[str]] = {
         "CREATE TRIGGER audit_geen_verwijdering BEFORE DELETE ON audit BEGIN SELECT RAISE(ABORT, 'audit is alleen-toevoegen'); END",
         "CREATE TABLE instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL)",
     ],
+    2: [_audit_keten],
 }
 
 
@@ -96,9 +161,9 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
     if bestaat and pad.stat().st_size == 0:
         raise OpslagFout(f"Het dossierbestand {pad} is leeg (afgebroken of beschadigd). Er is niets gewijzigd.")
     try:
-        conn = dbapi2.connect(str(pad), isolation_level=None, check_same_thread=False)
-    except dbapi2.Error:
-        raise _fout_openen(pad) from None
+        conn = dbapi2.connect(str(pad), isolation_level=None, check_same_thread=False, timeout=WACHTTIJD_BEZET)
+    except dbapi2.Error as e:
+        raise _fout_oorzaak(pad, e) from None
     try:
         conn.execute(f"PRAGMA key = \"x'{sleutel.hex()}'\"")
         # Pas na de sleutel: lezen bewijst dat de sleutel past (SQLCipher controleert de HMAC van elke pagina die
@@ -106,28 +171,46 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
         # ~120 ms, dus niet bij elke start; een beschadigde pagina meldt zich anders bij het eerste lezen.
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         versie = conn.execute("PRAGMA user_version").fetchone()[0]
-    except dbapi2.Error:
+    except dbapi2.Error as e:
         conn.close()
-        raise _fout_openen(pad) from None
+        raise _fout_oorzaak(pad, e) from None
     if versie > SCHEMA_VERSIE:
         conn.close()
         raise OpslagFout(f"Dit dossierbestand is gemaakt met een nieuwere versie van avdesk (schema {versie}; deze "
                          f"versie kent t/m {SCHEMA_VERSIE}). Installeer de nieuwe versie; er is niets gewijzigd.")
     # Geen cipher_memory_security: dat kostte 0,7 ms per keer openen en maakte elke query trager, terwijl de
     # ontsleutelde gegevens toch al als Python-objecten in het geheugen staan. De bescherming is die van het bestand.
-    for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
-                   "temp_store = MEMORY"):
-        conn.execute(f"PRAGMA {pragma}")
-    _migreer(conn, versie)
+    try:
+        for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
+                       "temp_store = MEMORY"):
+            conn.execute(f"PRAGMA {pragma}")
+        _migreer(conn, versie)
+    except dbapi2.Error as e:
+        conn.close()
+        raise _fout_oorzaak(pad, e) from None
     return conn
+
+
+def _fout_oorzaak(pad: Path, fout: Exception) -> OpslagFout:
+    """De juiste oorzaak: een ander avdesk-proces schrijft, de map of het bestand is alleen-lezen, of (pas dan)
+    een verkeerde sleutel of een beschadigd bestand."""
+    import os
+    if bezet(fout):
+        return OpslagFout(BEZET, soort="bezet")
+    tekst = str(fout).lower()
+    if not os.access(pad.parent, os.W_OK) or (pad.exists() and not os.access(pad, os.W_OK)) or "readonly" in tekst:
+        return alleen_lezen(pad.parent)
+    if "full" in tekst:
+        return OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw.")
+    return _fout_openen(pad)
 
 
 def _migreer(conn, van: int) -> None:
     for doel in range(van + 1, SCHEMA_VERSIE + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
-            for sql in MIGRATIES[doel]:
-                conn.execute(sql)
+            for stap in MIGRATIES[doel]:
+                stap(conn) if callable(stap) else conn.execute(stap)
             conn.execute(f"PRAGMA user_version = {doel}")
             conn.execute("COMMIT")
         except BaseException:

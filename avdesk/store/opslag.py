@@ -14,8 +14,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .. import __version__
-from . import OpslagFout
-from .db import SCHEMA_VERSIE, dbapi2, open_database
+from . import BEZET, OpslagFout, alleen_lezen, bezet
+from .db import AUDIT_BEGIN, SCHEMA_VERSIE, audit_hash, dbapi2, open_database
 from .paden import datamap
 from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
 
@@ -26,6 +26,30 @@ DBNAAM = "avdesk.db"
 STATUSSEN = ("in behandeling", "aanvraag klaar", "afgerond")
 STANDAARD_BEWAARTERMIJN_MAANDEN = 24
 BACKUP_KOP = b"AVDESK-BACKUP/1\n"
+
+
+def _wis_dossiers(conn, ids: list[int]) -> None:
+    for dossier_id in ids:
+        for tabel in ("documenten", "berekeningen", "casus_versies", "dossiers"):
+            conn.execute(f"DELETE FROM {tabel} WHERE {'id' if tabel == 'dossiers' else 'dossier_id'} = ?", (dossier_id,))
+
+
+def _leeg_bestand(conn) -> None:
+    """secure_delete heeft de pagina's al overschreven; VACUUM bouwt het bestand opnieuw op (geen vrije pagina's) en
+    het checkpoint haalt de WAL leeg, zodat ook daar niets achterblijft."""
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    conn.execute("VACUUM")
+    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+
+def bewaarde_kopieen(map_: Path) -> list[Path]:
+    """De kopieen van de dossiers die avdesk in de gegevensmap bewaart: avdesk.db.voor-herstel-<tijd> (de opslag
+    zoals hij was voor een `herstel`), oudste eerst. Hun -wal en -shm horen erbij."""
+    try:
+        return sorted(p for p in Path(map_).glob(DBNAAM + ".voor-herstel-*")
+                      if not p.name.endswith(("-wal", "-shm")) and p.is_file())
+    except OSError:
+        return []
 
 
 def _nu() -> str:
@@ -49,6 +73,10 @@ def _beschadigd(functie):
         except dbapi2.IntegrityError:
             raise
         except dbapi2.DatabaseError as e:
+            if bezet(e):            # een ander avdesk-proces schrijft: de transactie is teruggedraaid, niets kwijt
+                raise OpslagFout(BEZET, soort="bezet") from None
+            if "readonly" in str(e).lower():
+                raise alleen_lezen(self.map or "met de dossiers") from None
             vol = "full" in str(e).lower()
             raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw." if vol else
                              "Het dossierbestand is beschadigd: dit deel is niet te lezen. Er is niets gewijzigd; zet "
@@ -70,6 +98,7 @@ class Opslag:
     def __init__(self, conn, map_: Path | None = None):
         self.conn = conn
         self.map = map_
+        self._sleutel: bytes | None = None
         self.gebruiker = _gebruiker()
 
     @functools.cached_property
@@ -87,8 +116,26 @@ class Opslag:
         database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven).
         `sleutel`: al opgehaald en gecontroleerd door de sleutelhaler (sleutelbos of wachtwoord)."""
         map_ = Path(map_) if map_ else datamap()
+        try:
+            return cls._open(map_, wachtwoord, maak, sleutel)
+        except PermissionError:
+            raise alleen_lezen(map_) from None
+        except OSError as e:
+            import errno
+            if e.errno == errno.EROFS:
+                raise alleen_lezen(map_) from None
+            if e.errno == errno.ENOSPC:
+                raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw.") \
+                    from None
+            raise OpslagFout(f"De map {map_} kan niet worden gebruikt (foutcode {e.errno}). Er is niets "
+                             f"gewijzigd.") from None
+
+    @classmethod
+    def _open(cls, map_: Path, wachtwoord: str | None, maak: bool, sleutel: bytes | None) -> "Opslag":
         sb = Sleutelbeheer(map_)
         pad, nieuw = map_ / DBNAAM, map_ / (DBNAAM + ".nieuw")
+        if map_.is_dir() and not os.access(map_, os.W_OK):
+            raise alleen_lezen(map_)          # niet als 'verkeerde sleutel' melden (SQLite kan er de WAL niet maken)
         if not sb.bestaat():
             if pad.exists():
                 raise OpslagFout(f"Het sleutelbestand {sb.pad} ontbreekt, terwijl er wel dossiers zijn. Zonder dat "
@@ -99,9 +146,16 @@ class Opslag:
             os.chmod(map_, 0o700)                    # alleen deze gebruiker; SQLite neemt de rechten over voor WAL
             nieuw.unlink(missing_ok=True)           # resten van een eerder afgebroken eerste start
             sleutel = sb.maak(wachtwoord)
-            open_database(nieuw, sleutel, maak=True).close()
-            os.chmod(nieuw, 0o600)
-            os.replace(nieuw, pad)
+            try:
+                open_database(nieuw, sleutel, maak=True).close()
+                os.chmod(nieuw, 0o600)
+                os.replace(nieuw, pad)
+            except BaseException:
+                # Mislukt (schijf vol): niets half laten staan; de volgende start begint opnieuw.
+                for staart in ("", "-wal", "-shm"):
+                    nieuw.with_name(nieuw.name + staart).unlink(missing_ok=True)
+                sb.vergeet()
+                raise
         elif not pad.exists() and nieuw.exists():
             os.replace(nieuw, pad)                   # eerste start afgebroken na het bewaren van de sleutel
         sleutel = sb.laad(wachtwoord, opgehaald=sleutel)
@@ -140,7 +194,19 @@ class Opslag:
         self.conn.execute("COMMIT")
 
     def _audit(self, actie: str, dossier_id: int | None = None) -> None:
-        self.db["audit"].insert({"tijd": _nu(), "gebruiker": self.gebruiker, "actie": actie, "dossier_id": dossier_id})
+        """Een regel achteraan de auditketen (altijd binnen een schrijftransactie: volgnummers zijn dan uniek)."""
+        volgnr, vorige = self.audit_kop()
+        volgnr += 1
+        tijd = _nu()
+        self.conn.execute("INSERT INTO audit (volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash) "
+                          "VALUES (?, ?, ?, ?, ?, ?, ?)", (volgnr, tijd, self.gebruiker, actie, dossier_id, vorige,
+                                                           audit_hash(volgnr, tijd, self.gebruiker, actie, dossier_id,
+                                                                      vorige)))
+
+    def audit_kop(self) -> tuple[int, str]:
+        """(volgnummer, hash) van de laatste auditregel; (0, AUDIT_BEGIN) bij een lege log."""
+        rij = self.conn.execute("SELECT volgnr, hash FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
+        return (rij[0], rij[1]) if rij else (0, AUDIT_BEGIN)
 
     # ------------------------------------------------------------ dossiers en versies
 
@@ -292,10 +358,11 @@ class Opslag:
     def bewaartermijn_maanden(self) -> int:
         return int(self.instelling("bewaartermijn_maanden", str(STANDAARD_BEWAARTERMIJN_MAANDEN)))
 
-    def verlopen_dossiers(self, vandaag: date | None = None) -> list[dict]:
+    def verlopen_dossiers(self, vandaag: date | None = None, termijn: int | None = None) -> list[dict]:
         """Dossiers waarvan de laatste wijziging langer geleden is dan de bewaartermijn, met een herinnering."""
         vandaag = vandaag or date.today()
-        maanden = vandaag.year * 12 + vandaag.month - 1 - self.bewaartermijn_maanden
+        termijn = self.bewaartermijn_maanden if termijn is None else termijn
+        maanden = vandaag.year * 12 + vandaag.month - 1 - termijn
         grens = date(maanden // 12, maanden % 12 + 1, min(vandaag.day, 28)).isoformat()
         uit = []
         for r in self.conn.execute("SELECT id, aanvrager_naam, partner_naam, status, gewijzigd FROM dossiers "
@@ -303,23 +370,88 @@ class Opslag:
             d = dict(zip(("id", "aanvrager_naam", "partner_naam", "status", "gewijzigd"), r))
             d["herinnering"] = (f"Dossier {d['id']} is sinds {d['gewijzigd'][8:10]}-{d['gewijzigd'][5:7]}-"
                                 f"{d['gewijzigd'][:4]} niet gewijzigd en valt buiten de bewaartermijn van "
-                                f"{self.bewaartermijn_maanden} maanden: verwijder het als het niet meer nodig is.")
+                                f"{termijn} maanden: verwijder het als het niet meer nodig is.")
             uit.append(d)
         return uit
 
-    def verwijder_dossier(self, dossier_id: int) -> None:
-        """Wis het dossier met alle versies, berekeningen en documenten, en laat geen spoor in het bestand."""
+    def verlopen_in_kopieen(self, vandaag: date | None = None) -> list[dict]:
+        """Per bewaarde kopie (voor-herstel): naam, datum, aantal dossiers en de nummers van de dossiers buiten de
+        bewaartermijn. Een kopie die niet te openen is, staat erin met aantal None."""
+        uit = []
+        for kopie in bewaarde_kopieen(self.map) if self.map else []:
+            stempel = kopie.name.rsplit("voor-herstel-", 1)[1]
+            try:
+                gemaakt = datetime.strptime(stempel, "%Y%m%d-%H%M%S").date()
+            except ValueError:
+                gemaakt = date.fromtimestamp(kopie.stat().st_mtime)
+            d = {"kopie": kopie, "gemaakt": gemaakt, "aantal": None, "verlopen": []}
+            try:
+                if self._sleutel is None:
+                    raise OpslagFout("geen sleutel")
+                conn = open_database(kopie, self._sleutel)
+                try:
+                    k = Opslag(conn, None)
+                    k._sleutel = self._sleutel
+                    d["aantal"] = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+                    d["verlopen"] = [r["id"] for r in k.verlopen_dossiers(vandaag, self.bewaartermijn_maanden)]
+                finally:
+                    conn.close()
+            except (OpslagFout, dbapi2.Error):
+                pass
+            uit.append(d)
+        return uit
+
+    def verwijder_dossier(self, dossier_id: int) -> dict:
+        """Wis het dossier met alle versies, berekeningen en documenten, en laat geen spoor in het bestand; en
+        meteen ook in elke kopie die avdesk bewaart (avdesk.db.voor-herstel-*, van `herstel`). In een kopie geldt
+        als hetzelfde dossier: hetzelfde nummer met hetzelfde aanmaakmoment, of dezelfde BSN van de aanvrager of
+        partner. Een kopie die niet te openen is, wordt verwijderd. Geeft {"kopieen_gewist", "kopieen_verwijderd"}."""
         with self.transactie():
-            self._dossier(dossier_id)
-            for tabel in ("documenten", "berekeningen", "casus_versies", "dossiers"):
-                self.conn.execute(f"DELETE FROM {tabel} WHERE {'id' if tabel == 'dossiers' else 'dossier_id'} = ?",
-                                  (dossier_id,))
+            rij = self.conn.execute("SELECT aangemaakt, aanvrager_bsn, partner_bsn FROM dossiers WHERE id = ?",
+                                    (dossier_id,)).fetchone()
+            if rij is None:
+                raise OpslagFout(f"Dossier {dossier_id} bestaat niet.")
+            _wis_dossiers(self.conn, [dossier_id])
             self._audit("dossier verwijderd", dossier_id)
-        # secure_delete heeft de pagina's al overschreven; VACUUM bouwt het bestand opnieuw op (geen vrije pagina's)
-        # en het checkpoint haalt de WAL leeg, zodat ook daar niets achterblijft.
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        self.conn.execute("VACUUM")
-        self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        _leeg_bestand(self.conn)
+        gewist = verwijderd = 0
+        for kopie in bewaarde_kopieen(self.map) if self.map else []:
+            try:
+                gewist += self._wis_in_kopie(kopie, dossier_id, *rij)
+            except (OpslagFout, dbapi2.Error, AttributeError):
+                for staart in ("", "-wal", "-shm"):
+                    kopie.with_name(kopie.name + staart).unlink(missing_ok=True)
+                verwijderd += 1
+        return {"kopieen_gewist": gewist, "kopieen_verwijderd": verwijderd}
+
+    def _wis_in_kopie(self, kopie: Path, dossier_id: int, aangemaakt: str, *bsns: str | None) -> int:
+        bsns = [b for b in bsns if b]
+        if self._sleutel is None:
+            raise OpslagFout("geen sleutel voor de kopie")
+        conn = open_database(kopie, self._sleutel)        # de kopie heeft de sleutel van deze opslag
+        try:
+            sql = "SELECT id FROM dossiers WHERE (id = ? AND aangemaakt = ?)"
+            if bsns:
+                plek = ", ".join("?" * len(bsns))
+                sql += f" OR aanvrager_bsn IN ({plek}) OR partner_bsn IN ({plek})"
+            conn.execute("BEGIN IMMEDIATE")
+            try:
+                ids = [r[0] for r in conn.execute(sql, (dossier_id, aangemaakt, *bsns, *bsns))]
+                if ids:
+                    _wis_dossiers(conn, ids)
+                    kopie_opslag = Opslag(conn, None)
+                    kopie_opslag.gebruiker = self.gebruiker
+                    for i in ids:
+                        kopie_opslag._audit("dossier verwijderd (in bewaarde kopie)", i)
+                conn.execute("COMMIT")
+            except BaseException:
+                conn.execute("ROLLBACK")
+                raise
+            if ids:
+                _leeg_bestand(conn)
+            return 1 if ids else 0
+        finally:
+            conn.close()
 
     def inzage_export(self, dossier_id: int) -> dict:
         """De casus als avdesk-casus/1 voor het inzageverzoek van de inwoner (AVG art. 15)."""
@@ -330,8 +462,29 @@ class Opslag:
         return casus_naar_dict(casus)
 
     def auditlog(self, limiet: int = 100) -> list[dict]:
-        return [dict(zip(("tijd", "gebruiker", "actie", "dossier_id"), r)) for r in self.conn.execute(
-            "SELECT tijd, gebruiker, actie, dossier_id FROM audit ORDER BY id DESC LIMIT ?", (limiet,))]
+        """De nieuwste regels eerst (op volgnummer, niet op de klok: die kan verzet zijn)."""
+        return [dict(zip(("volgnr", "tijd", "gebruiker", "actie", "dossier_id"), r)) for r in self.conn.execute(
+            "SELECT volgnr, tijd, gebruiker, actie, dossier_id FROM audit ORDER BY volgnr DESC LIMIT ?", (limiet,))]
+
+    def controleer_audit(self, kop: dict | None = None) -> tuple[int, str | None]:
+        """Loop de hashketen na. Geeft (aantal regels, None) als hij klopt, anders (volgnummer van de eerste
+        foute regel, reden). `kop`: {"volgnr", "hash"} uit een back-up; die regel moet nog precies zo bestaan."""
+        verwacht, vorige = 1, AUDIT_BEGIN
+        for volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, h in self.conn.execute(
+                "SELECT volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash FROM audit ORDER BY volgnr"):
+            if volgnr != verwacht:
+                return verwacht, f"regel {verwacht} ontbreekt (na regel {verwacht - 1} komt regel {volgnr})"
+            if vorige_hash != vorige:
+                return volgnr, f"regel {volgnr} sluit niet aan op regel {volgnr - 1} (keten verbroken)"
+            if audit_hash(volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash) != h:
+                return volgnr, f"regel {volgnr} is gewijzigd (hash klopt niet)"
+            if kop and volgnr == kop.get("volgnr") and h != kop.get("hash"):
+                return volgnr, f"regel {volgnr} is anders dan in de back-up (de geschiedenis t/m deze regel is herschreven)"
+            verwacht, vorige = volgnr + 1, h
+        if kop and kop.get("volgnr", 0) >= verwacht:
+            return verwacht, (f"de back-up kent {kop['volgnr']} regels, de auditlog nu maar {verwacht - 1} "
+                              f"(regels zijn verwijderd)")
+        return verwacht - 1, None
 
     # ------------------------------------------------------------ back-up
 
@@ -346,6 +499,7 @@ class Opslag:
         sleutel = secrets.token_bytes(32)
         tijdelijk = doel.with_name(doel.name + ".db-tmp")
         tijdelijk.unlink(missing_ok=True)
+        volgnr, h = self.audit_kop()      # voor de export: de back-up bevat deze regel dan zeker
         try:
             self.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{sleutel.hex()}'\"", (str(tijdelijk),))
             try:
@@ -354,7 +508,7 @@ class Opslag:
             finally:
                 self.conn.execute("DETACH DATABASE backup")
             kop = {"formaat": "avdesk-backup/1", "gemaakt": _nu(), "schema": SCHEMA_VERSIE,
-                   "sleutel": inpakken(sleutel, wachtwoord)}
+                   "audit": {"volgnr": volgnr, "hash": h}, "sleutel": inpakken(sleutel, wachtwoord)}
             schrijf_atomair(doel, BACKUP_KOP + json.dumps(kop).encode() + b"\n" + tijdelijk.read_bytes())
         finally:
             tijdelijk.unlink(missing_ok=True)
@@ -362,39 +516,60 @@ class Opslag:
             self._audit("back-up gemaakt")
 
 
-def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_wachtwoord: str | None = None) -> Path:
-    """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
-    de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
-    map_ = Path(map_) if map_ else datamap()
+MAX_BACKUP_KOP = 64 * 1024        # de kop is een paar honderd bytes; meer is geen back-up van avdesk
+
+
+def lees_backup(bron: Path, alleen_kop: bool = False) -> tuple[dict, bytes]:
+    """De kop (JSON, niet geheim: formaat, tijd, schema, auditkop, ingepakte sleutel) en de hele inhoud.
+    kop["_einde"] is de positie van het einde van de kop."""
     try:
-        data = Path(bron).read_bytes()
+        with open(bron, "rb") as f:
+            data = f.read(len(BACKUP_KOP) + MAX_BACKUP_KOP) if alleen_kop else f.read()
     except OSError:
         raise OpslagFout(f"Het back-upbestand {bron} kan niet worden gelezen.") from None
     if not data.startswith(BACKUP_KOP):
         raise OpslagFout(f"{bron} is geen back-up van avdesk.")
     try:
-        kop_einde = data.index(b"\n", len(BACKUP_KOP))
+        kop_einde = data.index(b"\n", len(BACKUP_KOP), len(BACKUP_KOP) + MAX_BACKUP_KOP)
         kop = json.loads(data[len(BACKUP_KOP):kop_einde])
-        ingepakt = kop["sleutel"]
-    except (ValueError, KeyError):
+        if not isinstance(kop, dict) or not isinstance(kop["sleutel"], dict):
+            raise ValueError
+    except (ValueError, KeyError, UnicodeDecodeError, RecursionError):
         raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).") from None
+    kop["_einde"] = kop_einde
+    return kop, data
+
+
+def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_wachtwoord: str | None = None) -> Path:
+    """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
+    de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
+    map_ = Path(map_) if map_ else datamap()
+    bron_pad, bron = bron, None
+    kop, data = lees_backup(bron_pad)
+    if not isinstance(kop.get("schema", 0), int):
+        raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).")
     if kop.get("schema", 0) > SCHEMA_VERSIE:
         raise OpslagFout("Deze back-up is gemaakt met een nieuwere versie van avdesk.")
+    ingepakt, kop_einde = kop["sleutel"], kop["_einde"]
     backup_sleutel = uitpakken(ingepakt, wachtwoord)
+    map_bestond = map_.exists()
     map_.mkdir(parents=True, exist_ok=True)
     tijdelijk = map_ / "herstel.db-tmp"
-    schrijf_atomair(tijdelijk, data[kop_einde + 1:])
+    nieuw = map_ / (DBNAAM + ".herstel")
+    sleutel_was_er = Sleutelbeheer(map_).bestaat()
+    gelukt = False
     try:
+        schrijf_atomair(tijdelijk, data[kop_einde + 1:])
         bron = open_database(tijdelijk, backup_sleutel)          # controleert sleutel en schema
         sb = Sleutelbeheer(map_)
         sleutel = sb.laad(store_wachtwoord) if sb.bestaat() else sb.maak(store_wachtwoord)
-        nieuw = map_ / (DBNAAM + ".herstel")
         nieuw.unlink(missing_ok=True)
         bron.execute(f"ATTACH DATABASE ? AS doel KEY \"x'{sleutel.hex()}'\"", (str(nieuw),))
         bron.execute("SELECT sqlcipher_export('doel')")
         bron.execute(f"PRAGMA doel.user_version = {SCHEMA_VERSIE}")
         bron.execute("DETACH DATABASE doel")
         bron.close()
+        bron = None
         open_database(nieuw, sleutel).close()                     # de kopie opent met de eigen sleutel
         pad = map_ / DBNAAM
         if pad.exists():
@@ -403,9 +578,27 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
                 if (oud := map_ / (DBNAAM + staart)).exists():
                     os.replace(oud, map_ / f"{DBNAAM}.voor-herstel-{stempel}{staart}")
         os.replace(nieuw, pad)
+        gelukt = True
         return pad
+    except dbapi2.DatabaseError as e:
+        if "full" in str(e).lower():
+            raise OpslagFout("De schijf is vol: de back-up is niet teruggezet en er is niets gewijzigd.") from None
+        raise OpslagFout(f"De back-up {bron_pad} is beschadigd en kan niet worden teruggezet. Er is niets "
+                         f"gewijzigd.") from None
     finally:
-        tijdelijk.unlink(missing_ok=True)
+        if bron is not None:
+            bron.close()
+        # Mislukt (beschadigde back-up, schijf vol): de map blijft zoals hij was, zonder halve bestanden.
+        for rest in (tijdelijk, nieuw, tijdelijk.with_name(tijdelijk.name + ".nieuw")):
+            for staart in ("", "-wal", "-shm"):
+                rest.with_name(rest.name + staart).unlink(missing_ok=True)
+        if not gelukt and not sleutel_was_er and not (map_ / DBNAAM).exists():
+            Sleutelbeheer(map_).pad.unlink(missing_ok=True)
+            if not map_bestond:
+                try:
+                    map_.rmdir()
+                except OSError:
+                    pass
 
 
 def open_uit_omgeving(maak: bool = True) -> Opslag:

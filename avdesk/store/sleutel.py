@@ -155,6 +155,19 @@ class Sleutelbeheer:
         schrijf_atomair(self.pad, json.dumps(info, indent=1).encode())
         return sleutel
 
+    def vergeet(self) -> None:
+        """Haal een net gemaakte sleutel weer weg (eerste start mislukt): sleutel.json en de sleutelbos."""
+        try:
+            info = self.info()
+        except OpslagFout:
+            info = None
+        self.pad.unlink(missing_ok=True)
+        if info and info.get("modus") == "keyring" and (backend := veilige_keyring()) is not None:
+            try:
+                backend.delete_password(SERVICE, self._gebruiker(info))
+            except Exception:
+                pass
+
     def laad(self, wachtwoord: str | None = None, opgehaald: bytes | None = None) -> bytes:
         """De sleutel, gecontroleerd tegen sleutel.json. `opgehaald`: al opgehaald en gecontroleerd (sleutelhaler)."""
         info = self.info()

@@ -140,7 +140,8 @@ class Hoofdscherm(QMainWindow):
         namen = " en ".join(n for n in (info["aanvrager_naam"], info["partner_naam"]) if n) or f"dossier {d}"
         antwoord = QMessageBox.question(
             self, "Dossier verwijderen",
-            f"Het dossier van {namen} verwijderen, met alle versies en documenten?\nDit kan niet ongedaan worden.",
+            f"Het dossier van {namen} verwijderen, met alle versies en documenten, ook uit de kopieën die avdesk "
+            f"bewaart (van eerder terugzetten)?\nDit kan niet ongedaan worden.",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         if antwoord == QMessageBox.StandardButton.Yes:
             self.opslag.verwijder_dossier(d)

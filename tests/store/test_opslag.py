@@ -152,9 +152,10 @@ def test_kapot_bestand(map_, schade):
         with Opslag.open(map_) as o:
             o.controleer()
     with pytest.raises(OpslagFout, match="kan niet worden geopend|is leeg|is beschadigd"):
-        with Opslag.open(map_) as o:
+        with Opslag.open(map_) as o:        # alles lezen: dossiers, casussen en de auditketen
             for r in o.dossiers(limiet=1000):
                 o.casus(r["id"])
+            o.controleer_audit()
     assert vingerafdruk(map_) == voor
 
 
