@@ -20,7 +20,7 @@ from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
 from ..core.params import bronsleutels
 from ..core.signalen import TITELS
-from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, canvasmaker, eu, parameterwaarde, stijlen, tabel
+from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, parameterwaarde, stijlen, tabel, veilig
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
          "kinderopvangtoeslag": "Kinderopvangtoeslag"}
@@ -60,15 +60,15 @@ def _periode(pb: PeriodeBerekening, s) -> list:
         ]
     delen = " + ".join(f"{NAMEN.get(t, t).lower()} {eu(v)}" for t, v in pb.compensatie.items() if v)
     bm_rijen += [
-        ["Compensatie per maand", f"<b>{eu(pb.compensatie_totaal)}</b>" + (f" ({delen})" if delen else "")],
-        ["Compensatie over de periode", f"<b>{eu(pb.compensatie_periode)}</b> = {pb.maanden} x "
-                                        f"{eu(pb.compensatie_totaal)}"],
+        ["Compensatie per maand", Opmaak(f"<b>{eu(pb.compensatie_totaal)}</b>" + (f" ({delen})" if delen else ""))],
+        ["Compensatie over de periode", Opmaak(f"<b>{eu(pb.compensatie_periode)}</b> = {pb.maanden} x "
+                                               f"{eu(pb.compensatie_totaal)}")],
     ]
     toets = tabel(bm_rijen, [BREEDTE * 0.30, BREEDTE * 0.70], kop=False)
     blok = [Paragraph(_periode_label(pb), s["kop2"]), toeslagen, Spacer(1, 3)]
-    blok += [Paragraph(u, s["klein"]) for u in uitleg]
+    blok += [Paragraph(veilig(u), s["klein"]) for u in uitleg]
     blok += [toets]
-    blok += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {sg.tekst}", s["signaal"]) for sg in pb.signalen]
+    blok += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {veilig(sg.tekst)}", s["signaal"]) for sg in pb.signalen]
     return [KeepTogether(blok), Spacer(1, 6)]
 
 
@@ -130,7 +130,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
             eu(jb.terugvordering_alleenverdieners)])
         if tv.andere_oorzaken:
             rijen.append(["Andere oorzaken bekeken (stap 9): " + "; ".join(tv.andere_oorzaken), ""])
-    rijen.append([f"<b>Compensatie {jb.jaar}</b>", f"<b>{eu(jb.compensatie_jaar)}</b>"])
+    rijen.append([Opmaak(f"<b>Compensatie {jb.jaar}</b>"), Opmaak(f"<b>{eu(jb.compensatie_jaar)}</b>")])
     rijen.append(["waarvan eenmalig (maanden voor de aanvraagmaand en afgelopen jaren)", eu(jb.eenmalig)])
     for p in jb.periodiek:
         rijen.append([f"periodiek per maand, {p['van']} t/m {p['tot_en_met']}", eu(p["per_maand"])])
@@ -142,20 +142,20 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
                           eu(jb.compensatie_overig)])
     uit += [Paragraph(f"Uitkomst {jb.jaar}", s["kop2"]), tabel(rijen, [BREEDTE * 0.76, BREEDTE * 0.24], rechts_vanaf=1)]
     if jb.stap11:
-        uit.append(Paragraph(jb.stap11.tekst, s["tekst"]))
+        uit.append(Paragraph(veilig(jb.stap11.tekst), s["tekst"]))
     if w := jb.wtrap:
         uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
                              f"<b>{'voldoet' if w.voldoet else 'voldoet niet'}</b> aan de voorwaarden. Vaste "
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
                                 f"mogelijk." if w.voldoet and w.aanvullend_mogelijk else "."), s["tekst"]))
-        uit += [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + r, s["signaal"]) for r in w.redenen]
+        uit += [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + veilig(r), s["signaal"]) for r in w.redenen]
         uit += _inkomenstoets(jb, s)
     for t in jb.toelichting:
-        uit.append(Paragraph(t, s["tekst"]))
+        uit.append(Paragraph(veilig(t), s["tekst"]))
     if jb.signalen:
         uit.append(Paragraph("Signalen", s["kop2"]))
-        uit += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {sg.tekst}", s["signaal"]) for sg in jb.signalen]
+        uit += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {veilig(sg.tekst)}", s["signaal"]) for sg in jb.signalen]
     return uit
 
 
@@ -189,14 +189,14 @@ def _parameters(b: Berekening, s) -> list:
                 gebruikt.setdefault((p.jaar, p.naam), p)
     rijen = [["Jaar", "Parameter", "Waarde", "Status", "Bron"]]
     for (_, _), p in sorted(gebruikt.items()):
-        status = p.status if p.status == "bevestigd" else f"<b>{p.status}</b>"
+        status = p.status if p.status == "bevestigd" else Opmaak(f"<b>{p.status}</b>")
         rijen.append([str(p.jaar), p.naam.replace("_", " ").replace(".", " · "), parameterwaarde(p.naam, p.waarde),
-                      status, Paragraph(p.bron + (f" ({p.noot})" if p.noot and p.status != "bevestigd" else ""),
+                      status, Paragraph(veilig(p.bron + (f" ({p.noot})" if p.noot and p.status != "bevestigd" else "")),
                                         s["cel_klein"])])
     sleutels = bronsleutels()
     genoemd = sorted({k for p in gebruikt.values() for k in re.findall(r"[A-Z][A-Z0-9_]+", p.bron) if k in sleutels},
                      key=lambda k: (not k.startswith("S"), int(k[1:]) if re.fullmatch(r"S\d+", k) else 0, k))
-    bronnen = [["Sleutel", "Bron"]] + [[k, Paragraph(sleutels[k], s["cel_klein"])] for k in genoemd]
+    bronnen = [["Sleutel", "Bron"]] + [[k, Paragraph(veilig(sleutels[k]), s["cel_klein"])] for k in genoemd]
     return [Paragraph("Gebruikte parameters", s["kop1"]),
             Paragraph("Alle bedragen en percentages die in deze berekening zijn gebruikt, met hun bron. Een waarde met "
                       "status <b>afgeleid</b> of <b>onzeker</b> is niet rechtstreeks uit een wettekst of publicatie van "
@@ -213,15 +213,15 @@ def _spoor(b: Berekening, s) -> list:
                      s["tekst"])]
     for jb in b.jaren:
         for pb in jb.perioden:
-            uit.append(Paragraph(f"{jb.jaar}: {_periode_label(pb)}", s["kop2"]))
+            uit.append(Paragraph(veilig(f"{jb.jaar}: {_periode_label(pb)}"), s["kop2"]))
             rijen = [["Stap", "Bedrag", "Grondslag"]]
             for sleutel, u in pb.uitkomsten.items():
                 scenario, toeslag = sleutel.split(".")
-                rijen.append([f"<b>{NAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
-                              f"</b>", f"<b>{eu(u.per_maand)}</b>", ""])
+                rijen.append([Opmaak(f"<b>{NAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
+                                     f"</b>"), Opmaak(f"<b>{eu(u.per_maand)}</b>"), ""])
                 for st in u.spoor:
                     rijen.append([st.omschrijving, "" if st.bedrag is None else eu(st.bedrag),
-                                  Paragraph(st.grondslag, s["cel_klein"])])
+                                  Paragraph(veilig(st.grondslag), s["cel_klein"])])
             uit.append(tabel(rijen, [BREEDTE * 0.58, BREEDTE * 0.14, BREEDTE * 0.28], rechts_vanaf=1))
     return uit
 
@@ -255,9 +255,9 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> byte
                       eu(jb.periodiek_per_maand) if jb.periodiek else "-"])
     rijen.append(["Totaal", "", "", eu(b.totaal_compensatie), eu(sum((j.eenmalig for j in b.jaren), NUL)), ""])
     kop.append(tabel(rijen, [BREEDTE * 0.1] + [BREEDTE * 0.18] * 5, rechts_vanaf=1, totaalrij=True))
-    kop.append(Paragraph(f"Compensatie voor {namen}: <b>{eu(b.totaal_compensatie)}</b> in totaal.", s["tekst"]))
+    kop.append(Paragraph(f"Compensatie voor {veilig(namen)}: <b>{eu(b.totaal_compensatie)}</b> in totaal.", s["tekst"]))
     for o in b.opmerkingen:
-        kop.append(Paragraph(f"Let op: {o}", s["tekst"]))
+        kop.append(Paragraph(f"Let op: {veilig(o)}", s["tekst"]))
 
     verhaal = list(kop)
     for jb in b.jaren:

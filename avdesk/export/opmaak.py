@@ -4,6 +4,7 @@ en een voettekst met versie, 'pagina x van y' en een vertrouwelijkheidsregel op 
 from __future__ import annotations
 
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -31,10 +32,44 @@ VERTROUWELIJK = ("Vertrouwelijk: bevat persoonsgegevens. Alleen bedoeld voor de 
 _geregistreerd = False
 
 
+class Opmaak(str):
+    """Tekst met bedoelde reportlab-opmaak (<b>, &nbsp;), door avdesk zelf geschreven. Alle andere tekst gaat door
+    veilig()."""
+
+
+def veilig(tekst) -> str:
+    """De enige weg van tekst naar reportlab-opmaak: namen, adressen, motiveringen, instellingen en alles wat de
+    rekenkern schrijft (die tekst kan namen bevatten). '<', '>', '&' en aanhalingstekens worden entiteiten, zodat
+    de tekst precies zo wordt afgedrukt als hij is getypt en nooit een tag, afbeelding of link wordt."""
+    if tekst is None:
+        return ""
+    if isinstance(tekst, Opmaak):
+        return tekst
+    return escape(str(tekst), {'"': "&quot;", "'": "&#39;"})
+
+
+def _utf16_cmap(origineel):
+    """reportlab schrijft in de ToUnicode-tabel een teken buiten het BMP (emoji) als vijf hexcijfers, zodat
+    pdftotext en kopiëren-plakken er een ander teken van maken. Dit schrijft zulke tekens als UTF-16 (PDF 32000-1,
+    9.10.3), zodat ook een naam met een emoji letterlijk uit de PDF te halen is (het lettertype tekent er een leeg
+    vakje voor)."""
+    def maak(fontname, subset):
+        cmap = origineel(fontname, subset)
+        for i, v in enumerate(subset):
+            if v > 0xFFFF:
+                cmap = cmap.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>")
+        return cmap
+    return maak
+
+
 def registreer_lettertypen() -> None:
     global _geregistreerd
     if _geregistreerd:
         return
+    from reportlab.pdfbase import ttfonts
+    if not getattr(ttfonts.makeToUnicodeCMap, "avdesk", False):
+        ttfonts.makeToUnicodeCMap = _utf16_cmap(ttfonts.makeToUnicodeCMap)
+        ttfonts.makeToUnicodeCMap.avdesk = True
     map_ = resources_map() / "fonts"
     for naam, bestand in ((LETTER, "DejaVuSans.ttf"), (VET, "DejaVuSans-Bold.ttf"), (SCHUIN, "DejaVuSans-Oblique.ttf")):
         pdfmetrics.registerFont(TTFont(naam, str(map_ / bestand)))
@@ -65,13 +100,16 @@ def stijlen() -> dict[str, ParagraphStyle]:
 
 def tabel(rijen: list[list], breedtes: list[float], *, kop: bool = True, rechts_vanaf: int | None = None,
           totaalrij: bool = False, zebra: bool = False) -> Table:
-    """Een tabel in de huisstijl; teksten worden Paragraphs zodat lange inhoud afbreekt in plaats van uitsteekt."""
+    """Een tabel in de huisstijl; teksten worden Paragraphs zodat lange inhoud afbreekt in plaats van uitsteekt.
+
+    Een gewone str wordt letterlijk afgedrukt (veilig()); alleen een Opmaak-cel mag tags bevatten."""
     s = stijlen()
     cellen = []
     for r, rij in enumerate(rijen):
         nieuw = []
         for k, cel in enumerate(rij):
             if isinstance(cel, str):
+                cel = veilig(cel)           # gewone tekst: letterlijk; Opmaak: bedoelde opmaak van avdesk
                 stijl = s["cel_vet"] if (kop and r == 0) or (totaalrij and r == len(rijen) - 1) else s["cel"]
                 if rechts_vanaf is not None and k >= rechts_vanaf:
                     stijl = ParagraphStyle("r", parent=stijl, alignment=TA_RIGHT)
