@@ -20,7 +20,7 @@ from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
 from ..core.params import bronsleutels
 from ..core.signalen import TITELS
-from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, parameterwaarde, stijlen, tabel, veilig
+from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, parameterwaarde, stijlen, tabel, veilig
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
          "kinderopvangtoeslag": "Kinderopvangtoeslag"}
@@ -226,7 +226,8 @@ def _spoor(b: Berekening, s) -> list:
     return uit
 
 
-def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
+def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept: list[str] | None = None) -> bytes:
+    """De berekening; concept: wat er ontbreekt voor de aanvraag (dan 'concept' op elke pagina en bovenaan)."""
     s = stijlen()
     gemaakt = gemaakt or date.today()
     buf = BytesIO()
@@ -245,8 +246,11 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> byte
                ["Opgesteld door", ", ".join(x for x in (c.raadsman.naam, c.raadsman.organisatie) if x) or "-"]],
               [BREEDTE * 0.22, BREEDTE * 0.78], kop=False),
         Spacer(1, 6),
-        Paragraph("Uitkomst in het kort", s["kop1"]),
     ]
+    if concept:
+        kop.append(kader([Paragraph("<b>Concept: er is nog geen aanvraag gemaakt.</b> Dit ontbreekt nog:", s["tekst"])]
+                         + [Paragraph("• " + veilig(x), s["signaal"]) for x in concept]))
+    kop.append(Paragraph("Uitkomst in het kort", s["kop1"]))
     rijen = [["Jaar", "Tekort", "Terugvordering", "Compensatie", "Eenmalig", "Periodiek p/m"]]
     for jb in b.jaren:
         rijen.append([str(jb.jaar), eu(jb.tekort),
@@ -273,5 +277,6 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> byte
             s["tekst"])]
     verhaal += _parameters(b, s)
     verhaal += _spoor(b, s)
-    doc.build(verhaal, canvasmaker=canvasmaker("Berekening alleenverdienersproblematiek", b.parameterversie))
+    doc.build(verhaal, canvasmaker=canvasmaker("Berekening alleenverdienersproblematiek", b.parameterversie,
+                                                concept=bool(concept)))
     return buf.getvalue()

@@ -26,6 +26,8 @@ GRIJS = colors.HexColor("#5f6368")
 LICHT = colors.HexColor("#eef1f5")
 LIJN = colors.HexColor("#b8c0cc")
 ACCENT = colors.HexColor("#1f4e79")
+ROOD = colors.HexColor("#b3261e")
+ROOD_LICHT = colors.HexColor("#fdecea")
 VERTROUWELIJK = ("Vertrouwelijk: bevat persoonsgegevens. Alleen bedoeld voor de aanvraag bijzondere bijstand; "
                  "niet doorsturen of onbeveiligd bewaren.")
 
@@ -136,6 +138,10 @@ class GenummerdCanvas(Canvas):
 
     documenttitel = ""
     parameterversie = ""
+    concept = False              # 'CONCEPT' boven aan en schuin over elke pagina
+    kenmerk = ""                 # op elke pagina, zodat aanvraag en berekening bij elkaar blijven
+    vingerafdruk = ""            # van de ingebedde gegevens (zie export/bewijs.py)
+    bijlagen: tuple = ()         # (bestandsnaam, inhoud, omschrijving): ingebed in de EmbeddedFiles van de PDF
 
     def __init__(self, *args, **kwargs):
         # Nooit een niet-ingebed standaardlettertype (SimpleDocTemplate geeft hier expliciet None door).
@@ -153,6 +159,9 @@ class GenummerdCanvas(Canvas):
             self.__dict__.update(staat)
             self._voettekst(totaal)
             super().showPage()
+        if self.bijlagen:
+            from .bewijs import bed_in
+            bed_in(self, self.bijlagen)
         super().save()
 
     def _voettekst(self, totaal: int) -> None:
@@ -166,11 +175,26 @@ class GenummerdCanvas(Canvas):
         self.drawString(MARGE, 10.5 * mm, f"{self.documenttitel} · avdesk {__version__} · parameters {self.parameterversie}")
         self.drawRightString(b - MARGE, 10.5 * mm, f"pagina {self._pageNumber} van {totaal}")
         self.drawString(MARGE, 7 * mm, VERTROUWELIJK)
+        rechts = " · ".join(x for x in (f"kenmerk {self.kenmerk}" if self.kenmerk else "",
+                                        f"vingerafdruk {self.vingerafdruk}" if self.vingerafdruk else "") if x)
+        if rechts:
+            self.drawRightString(b - MARGE, 4 * mm, rechts)
+        if self.concept:
+            h = A4[1]
+            self.setFillColor(ROOD)
+            self.setFont(VET, 9)
+            self.drawString(MARGE, h - 10 * mm, "CONCEPT: nog geen aanvraag; niet gebruiken voor een beschikking")
+            self.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.08))
+            self.setFont(VET, 110)
+            self.translate(b / 2, h / 2)
+            self.rotate(50)
+            self.drawCentredString(0, -35, "CONCEPT")
         self.restoreState()
 
 
-def canvasmaker(titel: str, parameterversie: str):
-    return type("Canvas", (GenummerdCanvas,), {"documenttitel": titel, "parameterversie": parameterversie})
+def canvasmaker(titel: str, parameterversie: str, **extra):
+    """Een canvasklasse met deze voettekst; extra: concept, kenmerk, vingerafdruk, bijlagen (zie GenummerdCanvas)."""
+    return type("Canvas", (GenummerdCanvas,), {"documenttitel": titel, "parameterversie": parameterversie, **extra})
 
 
 def eu(bedrag) -> str:
@@ -193,3 +217,13 @@ def parameterwaarde(naam: str, waarde) -> str:
     if "leeftijd" in kort:
         return f"{waarde} jaar" if kort.endswith("jaren") or kort.endswith("leeftijd") else f"{waarde} maanden"
     return eu(waarde)
+
+
+def kader(inhoud: list, rand=None, achtergrond=None) -> Table:
+    """Een opvallend kader (rode rand, lichte achtergrond) om flowables heen: voor wat de beslisser niet mag missen."""
+    t = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LETTER), ("BOX", (0, 0), (-1, -1), 1.6, rand or ROOD),
+                           ("BACKGROUND", (0, 0), (-1, -1), achtergrond or ROOD_LICHT),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                           ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return t
