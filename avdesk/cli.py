@@ -221,6 +221,17 @@ def cmd_pdf(args) -> int:
     return 0
 
 
+def cmd_controleer(args) -> int:
+    from .export.bewijs import controleer
+    try:
+        pdf = Path(args.pdf).read_bytes()
+    except OSError as e:
+        return _fout([f"{args.pdf} kan niet worden gelezen (foutcode {e.errno})"], "Controle niet gedaan:")
+    code, regels = controleer(pdf)
+    print("\n".join(regels), file=sys.stdout if code == 0 else sys.stderr)
+    return code
+
+
 def cmd_venster(_args) -> int:
     from .store import sleutelhaler
     from .store.paden import datamap
@@ -291,6 +302,15 @@ def parser() -> argparse.ArgumentParser:
     pd.add_argument("--map", required=True, help="map waarin de PDF's komen")
     pd.add_argument("--opnieuw", action="store_true", help="bij --dossier: maak nieuwe PDF's van de nieuwste versie")
     pd.set_defaults(functie=cmd_pdf)
+    ct = sub.add_parser(
+        "controleer", help="controleer een berekening-PDF: rekent de ingebedde casus opnieuw en vergelijkt",
+        description="Leest de casus en de berekening die in de berekening-PDF zijn ingebed, rekent de casus opnieuw "
+                    "met de parameters van deze avdesk (op de peildatum van de berekening) en vergelijkt de uitkomst "
+                    "en de vingerafdruk onderaan elke pagina. Exitcodes: 0 klopt; 1 verschil (de cijfers die "
+                    "verschillen, of beide parameterversies); 2 geen avdesk-berekening, of gemaakt voor avdesk de "
+                    "gegevens meebewaarde; 3 interne fout.")
+    ct.add_argument("pdf", help="de berekening (PDF)")
+    ct.set_defaults(functie=cmd_controleer)
     sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
     sc.add_argument("map", help="map voor de PNG-bestanden")
     sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")

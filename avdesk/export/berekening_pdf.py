@@ -228,13 +228,16 @@ def _spoor(b: Berekening, s) -> list:
 
 def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept: list[str] | None = None) -> bytes:
     """De berekening; concept: wat er ontbreekt voor de aanvraag (dan 'concept' op elke pagina en bovenaan)."""
+    from .bewijs import BEREKENING_BESTAND, CASUS_BESTAND, SLEUTELWOORD, gegevens, vingerafdruk
     s = stijlen()
     gemaakt = gemaakt or date.today()
+    casus_json, berekening_json = gegevens(c, b, gemaakt)
+    afdruk = vingerafdruk(casus_json, berekening_json)
     buf = BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                             bottomMargin=MARGE + 6, title="Berekening compensatie alleenverdienersproblematiek",
                             author=c.raadsman.organisatie or "avdesk", subject="Berekening bijzondere bijstand",
-                            creator="avdesk", lang="nl-NL")
+                            creator="avdesk", lang="nl-NL", keywords=[SLEUTELWOORD + afdruk])
     namen = f"{c.aanvrager.naam or 'aanvrager'} en {c.partner.naam or 'partner'}"
     kop = [
         Paragraph("Berekening compensatie alleenverdienersproblematiek", s["titel"]),
@@ -277,6 +280,8 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
             s["tekst"])]
     verhaal += _parameters(b, s)
     verhaal += _spoor(b, s)
+    bijlagen = ((CASUS_BESTAND, casus_json, "De casus (avdesk-casus/1) waarmee gerekend is"),
+                (BEREKENING_BESTAND, berekening_json, "De berekening (avdesk-berekening/1), met peildatum"))
     doc.build(verhaal, canvasmaker=canvasmaker("Berekening alleenverdienersproblematiek", b.parameterversie,
-                                                concept=bool(concept)))
+                                                concept=bool(concept), vingerafdruk=afdruk, bijlagen=bijlagen))
     return buf.getvalue()
