@@ -1,6 +1,8 @@
-"""De berekening van REKENMODEL §1-9: perioden, verschil per maand, bestaansminimum, terugvordering, stap 11,
-eenmalig/periodiek, Wtrap en signalen. Een Casus erin, een Berekening (met spoor) eruit.
+"""De berekening van REKENMODEL §4-7: verschil per maand, toets aan het bestaansminimum, terugvordering, stap 11,
+eenmalig/periodiek en signalen. Een Casus erin, een Berekening (met spoor) eruit.
 
+Waar de regels staan: welke perioden (1 juli, leeftijdsgrenzen) in perioden.py, de doelgroeptoets (S5) in
+doelgroep.py, de Wtrap-zelfmeldertoets in wtrap.py, de JSON-uitvoer (avdesk-berekening/1) in uitvoer.py.
 Alle bedragen zijn Decimal; toeslagen per maand in hele euro's, verschillen en totalen exact in centen."""
 
 from __future__ import annotations
@@ -11,19 +13,24 @@ from decimal import Decimal
 
 from . import signalen as sig
 from .bijstand import bruto_bijstand_per_partner, is_kostendeler, netto_norm_gehuwden
-from .casus import SERVICEKOSTEN, WTRAP_VRAGEN, Casus, Jaar, Periode, terugvorderingsbedrag
-from .geld import (NUL, centen, datum, euro, geboren_uiterlijk, maand_iso, maand_label, maanden_tussen,
-                   verdeel, volgende_maand)
+from .casus import SERVICEKOSTEN, Casus, Jaar, Periode, terugvorderingsbedrag
+from .doelgroep import BIJSTANDSNIVEAU, toets_doelgroep
+from .geld import NUL, euro, maand_iso, maanden_tussen, verdeel, volgende_maand
 from .params import Beleidsprofiel, Parameter, Jaarparameters, laad_jaar, laad_profiel, parameterversie
+from .perioden import bereken_perioden, splits_op_1_juli, splits_op_leeftijden  # noqa: F401 (hier ook te importeren)
 from .signalen import Signaal
 from .spoor import Stap, niet_bevestigd
 from .toeslagen import Bewoner, Situatie, Uitkomst
-from .toeslagen.huurtoeslag import aow_leeftijd_bereikt, huurtoeslag
+from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
+from .wtrap import Wtrap, toets_wtrap
 
 FORMAAT = "avdesk-berekening/1"
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
 S1_GRENS = Decimal(2)
+
+# Welke regel van de toets aan het bestaansminimum gold (CASUS-FORMAAT: toets_bestaansminimum).
+TOETSEN = ("geen_netto_inkomen", "aanvullende_bijstand", "profiel_zonder_toets", "toegepast", "boven_bestaansminimum")
 
 
 class PeriodeBerekening(NamedTuple):
@@ -38,8 +45,12 @@ class PeriodeBerekening(NamedTuple):
     verschil: dict[str, Decimal]             # G per toeslag
     verschil_totaal: Decimal
     norm: Decimal                            # netto bijstandsnorm (evt. kostendelersnorm) per maand
-    bestaansminimum: Decimal | None
-    inkomen: Decimal | None
+    netto_referentie: Decimal                # NR: de norm, of het ingevulde bedrag met bron
+    bestaansminimum: Decimal                 # BM = NR + som R
+    inkomen: Decimal | None                  # HI = netto-inkomen + som W (None zonder netto-inkomen)
+    inkomen_toets: Decimal | None            # HI voor stap 11 (2) en de Wtrap: op bijstandsniveau NR + som W
+    toets: str                               # een van TOETSEN
+    toets_zin: str                           # in een Nederlandse zin: welke regel gold en waarom
     compensatie: dict[str, Decimal]
     compensatie_totaal: Decimal
     compensatie_periode: Decimal
@@ -58,21 +69,25 @@ class PeriodeBerekening(NamedTuple):
             return 0
         return maanden_tussen(max(maand, self.van), self.tot_en_met)
 
+    def bedragen(self) -> tuple:
+        """Alles wat per maand geldt: gelijk bij twee aangrenzende delen, dan is splitsen zinloos."""
+        return (self.kostendelers, self.bruto_bijstand_per_partner, self.referentie, self.berekend, self.werkelijk,
+                self.verschil, self.norm, self.netto_referentie, self.bestaansminimum, self.inkomen, self.inkomen_toets,
+                self.toets, self.compensatie, self.signalen)
+
+    def samen_met(self, volgend: PeriodeBerekening) -> PeriodeBerekening:
+        maanden = self.maanden + volgend.maanden
+        return self._replace(tot_en_met=volgend.tot_en_met, maanden=maanden,
+                             compensatie_periode=self.compensatie_totaal * maanden)
+
 
 class Stap11(NamedTuple):
-    tekort_toeslagen: Decimal            # (1): som over perioden van maanden x verschil
-    tekort_bestaansminimum: Decimal | None   # (2): som van maanden x max(0, BM - HI)
+    tekort_toeslagen: Decimal                # (1): som over perioden van maanden x verschil
+    tekort_bestaansminimum: Decimal | None   # (2): max(0, som van maanden x (BM - HI)); None als niet te berekenen
+    laagste: Decimal                         # L: het laagste van (1) en (2) (zonder (2): (1))
     terugvordering: Decimal
-    extra: Decimal
+    extra: Decimal                           # max(0, L - terugvordering)
     tekst: str
-
-
-class Wtrap(NamedTuple):
-    voldoet: bool
-    redenen: list[str]
-    tegemoetkoming: Decimal | None
-    tekort_jaar: Decimal
-    aanvullend_mogelijk: Decimal
 
 
 class JaarBerekening(NamedTuple):
@@ -105,66 +120,11 @@ class Berekening(NamedTuple):
     opmerkingen: list[str]
 
     def naar_json(self) -> dict:
-        return _naar_json(self)
+        from .uitvoer import naar_json
+        return naar_json(self)
 
 
-# ---------------------------------------------------------------- perioden
-
-def splits_op_1_juli(van: date, tot_en_met: date) -> list[tuple[date, date]]:
-    """Een periode loopt nooit over 1 juli heen: de bijstandsnormen wijzigen op 1 januari en 1 juli."""
-    if van.month <= 6 < tot_en_met.month:
-        return [(van, date(van.year, 6, 1)), (date(van.year, 7, 1), tot_en_met)]
-    return [(van, tot_en_met)]
-
-
-def _leeftijdskenmerken(c: Casus, per: Periode, maand: date, p: Jaarparameters) -> tuple[bool, ...]:
-    """Per persoon (aanvrager, partner, medebewoners) en grens: heeft hij die leeftijd op de eerste dag van de maand?
-    Grenzen: 18 (kind in huis), jongerengrens huurtoeslag (23), kostendeler (27; 2022: 21) en de AOW-leeftijd."""
-    grenzen = (geboren_uiterlijk(maand, 18), geboren_uiterlijk(maand, p["huurtoeslag.jongeren_leeftijd"].waarde),
-               geboren_uiterlijk(maand, p["bijstand.kostendeler_leeftijd"].waarde),
-               geboren_uiterlijk(maand, p["aow.leeftijd_jaren"].waarde, p["aow.leeftijd_maanden"].waarde))
-    personen = (c.aanvrager.geboortedatum, c.partner.geboortedatum, *(m.geboortedatum for m in per.medebewoners))
-    return tuple(g is not None and g <= grens for g in personen for grens in grenzen)
-
-
-def splits_op_leeftijden(c: Casus, per: Periode, van: date, tot_en_met: date,
-                         p: Jaarparameters) -> list[tuple[date, date]]:
-    """Bereikt iemand midden in een periode een leeftijdsgrens, dan splitst de periode op de eerste maand waarin die
-    geldt: de toeslagen en de kostendelersnorm gaan uit van de situatie op de eerste dag van elke maand."""
-    delen, begin = [], van
-    vorige, maand = _leeftijdskenmerken(c, per, van, p), van
-    while maand < tot_en_met:
-        volgende = volgende_maand(maand)
-        if (kenmerk := _leeftijdskenmerken(c, per, volgende, p)) != vorige:
-            delen.append((begin, maand))
-            begin, vorige = volgende, kenmerk
-        maand = volgende
-    return delen + [(begin, tot_en_met)]
-
-
-def _wie_en_welke_grens(c: Casus, per: Periode, voor: tuple, na: tuple, p: Jaarparameters) -> str:
-    namen = [c.aanvrager.naam or "de aanvrager", c.partner.naam or "de partner",
-             *(m.naam or f"medebewoner {i}" for i, m in enumerate(per.medebewoners, 1))]
-    grenzen = ("18 jaar", f"{p['huurtoeslag.jongeren_leeftijd'].waarde} jaar (jongerengrens huurtoeslag)",
-               f"{p['bijstand.kostendeler_leeftijd'].waarde} jaar (kostendeler)", "de AOW-leeftijd")
-    return ", ".join(f"{namen[i // 4]} bereikt {grenzen[i % 4]}" for i, (a, b) in enumerate(zip(voor, na)) if a != b)
-
-
-def deelperioden(c: Casus, j: Jaar, p: Jaarparameters) -> tuple[list[tuple[Periode, date, date]], list[str]]:
-    """De ingevoerde perioden, gesplitst op 1 juli en op leeftijdsgrenzen; met een toelichting per leeftijdssplitsing."""
-    delen, toelichting = [], []
-    for per in j.perioden:
-        for van, tem in splits_op_1_juli(per.van, per.tot_en_met):
-            stukken = splits_op_leeftijden(c, per, van, tem, p)
-            for (_, eind), (begin, _) in zip(stukken, stukken[1:]):
-                wat = _wie_en_welke_grens(c, per, _leeftijdskenmerken(c, per, eind, p),
-                                          _leeftijdskenmerken(c, per, begin, p), p)
-                toelichting.append(f"De periode {maand_label(per.van)} t/m {maand_label(per.tot_en_met)} wordt gesplitst "
-                                   f"op {datum(begin)}: {wat}. avdesk rekent elke maand met de situatie op de eerste "
-                                   "dag van die maand.")
-            delen += [(per, a, b) for a, b in stukken]
-    return delen, toelichting
-
+# ---------------------------------------------------------------- periode
 
 def situaties(c: Casus, per: Periode, maand: date, bruto: Decimal, vermogen) -> tuple[Situatie, Situatie]:
     """De maand als referentie (beide partners op bruto bijstand) en zoals hij werkelijk is; de rest is gelijk."""
@@ -178,7 +138,44 @@ def situaties(c: Casus, per: Periode, maand: date, bruto: Decimal, vermogen) -> 
                      kale, sk, per.aangepaste_woning, vermogen))
 
 
-def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Jaarparameters) -> PeriodeBerekening:
+def op_bijstandsniveau(c: Casus, per: Periode) -> str | None:
+    """"Martin en Hanna ontvangen aanvullende bijstand" als een partner in deze periode aanvullende bijstand, IOAW of
+    IOAZ heeft (het huishouden zit dan op bijstandsniveau, REKENMODEL §4); anders None."""
+    wie = [(persoon.naam or f"de {rol}", bron.label) for rol, persoon in (("aanvrager", c.aanvrager), ("partner", c.partner))
+           for bron in per.inkomen.get(rol, []) if bron.soort in BIJSTANDSNIVEAU]
+    if not wie:
+        return None
+    if len(wie) == 2 and wie[0][1] == wie[1][1] and wie[0][0] != wie[1][0]:
+        return f"{wie[0][0]} en {wie[1][0]} ontvangen {wie[0][1]}"
+    return " en ".join(f"{naam} ontvangt {label}" for naam, label in wie)
+
+
+def _toets_bestaansminimum(c: Casus, per: Periode, g: Decimal, bm: Decimal, hi: Decimal | None, toets_profiel: bool,
+                           profielnaam: str) -> tuple[str, Decimal, str]:
+    """REKENMODEL §4: welke regel geldt, de compensatie per maand en een Nederlandse zin die het uitlegt."""
+    if ontvangt := op_bijstandsniveau(c, per):
+        return ("aanvullende_bijstand", g, f"{ontvangt}: het huishouden zit op bijstandsniveau, dus de toets aan het "
+                f"bestaansminimum speelt niet (handreiking stap 6). De compensatie is het volledige verschil in "
+                f"toeslagen: {euro(g)} per maand.")
+    if not toets_profiel:
+        return ("profiel_zonder_toets", g, f"Beleidsprofiel {profielnaam} kent geen toets aan het bestaansminimum: de "
+                f"compensatie is het volledige verschil in toeslagen, {euro(g)} per maand.")
+    if hi is None:
+        return ("geen_netto_inkomen", g, "Het netto-inkomen is niet ingevuld: de toets aan het bestaansminimum is niet "
+                f"gedaan. De compensatie is het volledige verschil in toeslagen, {euro(g)} per maand.")
+    if hi >= bm:
+        return ("boven_bestaansminimum", NUL, f"Het huishoudinkomen ({euro(hi)} per maand) ligt op of boven het "
+                f"bestaansminimum ({euro(bm)}): over deze periode is er geen compensatie (leg dit uit aan de inwoners, "
+                f"stap 6).")
+    cmp = min(g, bm - hi)
+    return ("toegepast", cmp, f"Het huishoudinkomen ({euro(hi)} per maand) ligt {euro(bm - hi)} onder het "
+            f"bestaansminimum ({euro(bm)}). De compensatie is het laagste van dit tekort en het verschil in toeslagen "
+            f"({euro(g)}): {euro(cmp)} per maand.")
+
+
+def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Jaarparameters,
+                    profiel: Beleidsprofiel | None = None) -> PeriodeBerekening:
+    profiel = profiel or laad_profiel(c.beleidsprofiel)
     maanden = maanden_tussen(van, tem)
     kostendelers = sum(1 for m in per.medebewoners if is_kostendeler(m, van, p))
     bruto, spoor = bruto_bijstand_per_partner(p, kostendelers, per.referentie_bruto_bijstand_per_partner,
@@ -206,30 +203,30 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
                       "Handreiking stap 5-6; REKENMODEL §4"))
     norm, norm_spoor = netto_norm_gehuwden(p, van, kostendelers)
     spoor += norm_spoor
-    bm = hi = None
-    begrensd = False
-    if per.netto_inkomen_per_maand is None:
-        cmp = g
-        signalen.append(sig.s3())
-    else:
-        bm = norm + sum(R.values(), NUL)
+    nr = norm
+    if per.referentie_netto_inkomen_per_maand is not None:
+        nr = per.referentie_netto_inkomen_per_maand
+        spoor.append(Stap(f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
+                          f"{per.referentie_netto_inkomen_bron})", nr, "REKENMODEL §4 (NR)"))
+    bm = nr + sum(R.values(), NUL)
+    spoor.append(Stap("Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand", bm,
+                      "Handreiking stap 6 en stap 11 (2)"))
+    hi = None
+    if per.netto_inkomen_per_maand is not None:
         hi = per.netto_inkomen_per_maand + sum(W.values(), NUL)
-        spoor.append(Stap("Bestaansminimum = netto bijstandsnorm + toeslagen bij alleen bijstand", bm,
-                          "Handreiking stap 6 en stap 11 (2)"))
         spoor.append(Stap("Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi, "Handreiking stap 6"))
-        cmp = NUL if hi >= bm else min(g, bm - hi)
-        begrensd = cmp < g
-        spoor.append(Stap("Compensatie per maand = het laagste van het verschil en het tekort tot het bestaansminimum"
-                          if hi < bm else "Geen compensatie: het huishouden zit op of boven het bestaansminimum",
-                          cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum"))
-        if per.netto_inkomen_per_maand < norm:
-            signalen.append(sig.s4(norm - per.netto_inkomen_per_maand))
-    if begrensd:
-        delen = dict(zip(G, verdeel(cmp, list(G.values()))))
-    else:
-        delen = dict(G)
-    return PeriodeBerekening(van, tem, maanden, kostendelers, bruto, R, B, W, G, g, norm, bm, hi, delen, cmp,
-                             cmp * maanden, begrensd, signalen, uitkomsten, spoor)
+    bijstandsniveau = op_bijstandsniveau(c, per) is not None
+    hi_toets = nr + sum(W.values(), NUL) if bijstandsniveau else hi
+    toets, cmp, zin = _toets_bestaansminimum(c, per, g, bm, hi, profiel.bestaansminimumtoets, profiel.naam)
+    spoor.append(Stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
+    if toets == "geen_netto_inkomen":
+        signalen.append(sig.s3())
+    if per.netto_inkomen_per_maand is not None and per.netto_inkomen_per_maand < norm and not bijstandsniveau:
+        signalen.append(sig.s4(norm - per.netto_inkomen_per_maand))
+    begrensd = cmp < g
+    delen = dict(zip(G, verdeel(cmp, list(G.values())))) if begrensd else dict(G)
+    return PeriodeBerekening(van, tem, maanden, kostendelers, bruto, R, B, W, G, g, norm, nr, bm, hi, hi_toets, toets,
+                             zin, delen, cmp, cmp * maanden, begrensd, signalen, uitkomsten, spoor)
 
 
 # ---------------------------------------------------------------- jaar
@@ -240,94 +237,84 @@ def alle_stappen(perioden: list[PeriodeBerekening], jaarspoor: list[Stap]) -> li
             + [s for pb in perioden for s in pb.spoor] + list(jaarspoor))
 
 
-def _minstverdienende(c: Casus, j: Jaar):
-    """De partner met het laagste toetsingsinkomen (eerste periode); bij gelijk inkomen de jongste."""
-    if not j.perioden:
-        return max((c.aanvrager, c.partner), key=lambda x: x.geboortedatum)
-    per = j.perioden[0]
-    kandidaten = [(per.toetsingsinkomen_aanvrager, c.aanvrager), (per.toetsingsinkomen_partner, c.partner)]
-    return min(kandidaten, key=lambda x: (x[0], -x[1].geboortedatum.toordinal()))[1]
-
-
-def _vermogensgrens(profiel: Beleidsprofiel, p: Jaarparameters):
-    return p[{"huurtoeslag": "huurtoeslag.vermogensgrens_partners",
-              "zorgtoeslag": "zorgtoeslag.vermogensgrens_met_partner",
-              "bijstand": "bijstand.vermogensgrens_gehuwden"}[profiel.vermogensgrens]]
-
-
-def _doelgroep(c: Casus, j: Jaar, p: Jaarparameters, profiel: Beleidsprofiel, spoor: list[Stap]) -> list[str]:
-    redenen = []
-    minst = _minstverdienende(c, j)
-    if minst.geboortedatum.year < 1963:
-        redenen.append(f"de minstverdienende partner is geboren voor 1963 ({minst.geboortedatum.year})")
-    peildata = [per.van for per in j.perioden] or [date(j.jaar, 1, 1)]
-    if any(aow_leeftijd_bereikt(x.geboortedatum, d, p) for x in (c.aanvrager, c.partner) for d in peildata):
-        redenen.append("een partner heeft de AOW-leeftijd bereikt")
-    if not c.toeslagpartners:
-        redenen.append("de partners zijn geen toeslagpartners")
-    grens = _vermogensgrens(profiel, p)
-    spoor.append(Stap(f"Vermogensgrens volgens beleidsprofiel ({profiel.vermogensgrens})", grens.waarde, profiel.bron, (grens,)))
-    if j.vermogen is not None and j.vermogen > grens.waarde:
-        redenen.append(f"het vermogen ({euro(j.vermogen)}) ligt boven de grens van {euro(grens.waarde)}")
-    return redenen
-
-
-def _wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list[PeriodeBerekening], tekort: Decimal,
-           spoor: list[Stap]) -> Wtrap:
-    """Zelfmeldertoets Wtrap (Participatiewet art. 78gg; beleidsregels Leiderdorp 2025-2027)."""
-    ok, redenen = True, []
-
-    def toets(voldaan: bool, goed: str, fout: str):
-        nonlocal ok
-        ok &= voldaan
-        redenen.append(("Voldoet: " + goed) if voldaan else ("Voldoet niet: " + fout))
-
-    for k, label in WTRAP_VRAGEN.items():
-        v = j.wtrap.get(k)
-        if k == "toeslagpartners" and not c.toeslagpartners:
-            v = False
-        toets(v is True, label, f"{label} (niet bevestigd)" if v is None else f"niet {label}")
-    minst = _minstverdienende(c, j)
-    toets(minst.geboortedatum.year >= 1963, "minstverdienende partner geboren na 1962",
-          f"minstverdienende partner geboren in {minst.geboortedatum.year} (voor 1963)")
-    peildata = [per.van for per in perioden] or [date(j.jaar, 1, 1)]
-    aow = any(aow_leeftijd_bereikt(x.geboortedatum, d, p) for x in (c.aanvrager, c.partner) for d in peildata)
-    toets(not aow, "geen van beide partners heeft de AOW-leeftijd", "een partner heeft de AOW-leeftijd bereikt")
-    grens = p["zorgtoeslag.vermogensgrens_met_partner"]
-    spoor.append(Stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap", (grens,)))
-    if j.vermogen is None:
-        toets(False, "", "vermogen niet ingevuld")
+def _stap11(j: Jaar, perioden: list[PeriodeBerekening], tekort_vergoed: bool, toets_profiel: bool,
+            t_av: Decimal) -> Stap11:
+    """Stap 11 letterlijk (REKENMODEL §6): een jaar met een terugvordering en een tekort."""
+    een = sum((pb.verschil_totaal * pb.maanden for pb in perioden), NUL)
+    twee = None
+    if toets_profiel and perioden and all(pb.inkomen_toets is not None for pb in perioden):
+        twee = max(NUL, sum(((pb.bestaansminimum - pb.inkomen_toets) * pb.maanden for pb in perioden), NUL))
+    laagste = een if twee is None else min(een, twee)
+    if not tekort_vergoed:
+        laagste = NUL
+    extra = max(NUL, laagste - t_av)
+    delen = [f"Stap 11 over {j.jaar}: (1) het verschil in toeslagen over het jaar is {euro(een)}"]
+    if twee is not None:
+        delen.append(f"(2) het verschil tussen het bestaansminimum en wat het huishouden over het jaar had is "
+                     f"{euro(twee)}; het laagste van beide telt: {euro(laagste)}")
+    elif not toets_profiel:
+        delen.append("(2) wordt niet berekend: het beleidsprofiel kent geen toets aan het bestaansminimum")
     else:
-        toets(j.vermogen <= grens.waarde, f"vermogen binnen de grens van de zorgtoeslag ({euro(grens.waarde)})",
-              f"vermogen {euro(j.vermogen)} boven de grens van de zorgtoeslag ({euro(grens.waarde)})")
-    if not perioden:
-        toets(False, "", "geen perioden ingevuld: de inkomenstoets kan niet worden gedaan")
-    elif any(pb.inkomen is None for pb in perioden):
-        toets(False, "", "netto-inkomen ontbreekt in een periode: de inkomenstoets kan niet worden gedaan")
-    else:
-        hi = sum((pb.inkomen * pb.maanden for pb in perioden), NUL)
-        bm = sum((pb.bestaansminimum * pb.maanden for pb in perioden), NUL)
-        toets(hi < bm, f"totaalinkomen {euro(hi)} lager dan bij alleen bijstand ({euro(bm)})",
-              f"totaalinkomen {euro(hi)} niet lager dan bij alleen bijstand ({euro(bm)})")
-    if "wtrap.vaste_tegemoetkoming" in p:
-        tp = p["wtrap.vaste_tegemoetkoming"]
-        bedrag = tp.waarde
-        spoor.append(Stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
-    else:
-        bedrag = j.wtrap.get("tegemoetkoming")
-        if bedrag is None:
-            toets(False, "", f"de vaste tegemoetkoming voor {j.jaar} is nog niet bekend: vul het bedrag in")
+        delen.append("(2) kan niet worden berekend: het netto-inkomen ontbreekt in een periode, dus (1) telt")
+    if not tekort_vergoed:
+        delen.append(f"het beleidsprofiel vergoedt geen tekort over {j.jaar}")
+    slot = (f"De terugvordering door de alleenverdienersproblematiek ({euro(t_av)}) wordt vergoed"
+            + (f", plus het deel van het tekort dat daarboven uitkomt: {euro(extra)}." if extra > 0 else
+               "; het tekort komt daar niet bovenuit, dus alleen de terugvordering wordt vergoed."))
+    return Stap11(een, twee, laagste, t_av, extra, "; ".join(delen) + ". " + slot)
+
+
+def _periodiek(c: Casus, j: Jaar, perioden: list[PeriodeBerekening]) -> list[tuple[date, date, Decimal]]:
+    """Stap 7: vanaf de aanvraagmaand per maand; een nieuw stuk zodra het bedrag verandert (of een maand niets geeft)."""
+    a = c.aanvraagdatum
+    if a is None or j.jaar < a.year:
+        return []
+    vanaf = date(a.year, a.month, 1) if j.jaar == a.year else date(j.jaar, 1, 1)
+    stukken: list[list] = []
+    for pb in perioden:
+        if not pb.maanden_vanaf(vanaf) or not pb.compensatie_totaal:
+            continue
+        begin = max(vanaf, pb.van)
+        if stukken and stukken[-1][2] == pb.compensatie_totaal and volgende_maand(stukken[-1][1]) == begin:
+            stukken[-1][1] = pb.tot_en_met
         else:
-            spoor.append(Stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag, "Participatiewet art. 78gg"))
-    aanvullend = max(NUL, tekort - bedrag) if bedrag is not None else NUL
-    return Wtrap(ok, redenen, bedrag, tekort, aanvullend)
+            stukken.append([begin, pb.tot_en_met, pb.compensatie_totaal])
+    return [tuple(x) for x in stukken]
+
+
+def _kostensoorten(j: Jaar, perioden: list[PeriodeBerekening], tekort_deel: Decimal,
+                   tv_betaald: Decimal | None) -> tuple[Decimal, Decimal, Decimal]:
+    """Huurkosten, zorgpremie en overig (handreiking § Formulering bij toekennen bijzondere bijstand; §7.1)."""
+    per_t: dict[str, Decimal] = {}
+    for pb in perioden:
+        for t, b in pb.compensatie.items():
+            per_t[t] = per_t.get(t, NUL) + b * pb.maanden
+    if not any(per_t.values()):          # stap 11 kan een tekort geven waar per maand niets overbleef
+        for pb in perioden:
+            for t, b in pb.verschil.items():
+                per_t[t] = per_t.get(t, NUL) + b * pb.maanden
+    delen: dict[str, Decimal] = {}
+    if tekort_deel:
+        for t, b in zip(per_t, verdeel(tekort_deel, list(per_t.values()))):
+            delen[t] = delen.get(t, NUL) + b
+    if tv_betaald:
+        tv = j.terugvordering
+        gewicht = {t: max(NUL, tv.voorschot[t] - tv.definitief[t]) for t in tv.voorschot} if tv.bedrag is None else {}
+        if sum(gewicht.values(), NUL) > 0:
+            for t, b in zip(gewicht, verdeel(tv_betaald, list(gewicht.values()))):
+                delen[t] = delen.get(t, NUL) + b
+        else:
+            delen["onverdeeld"] = delen.get("onverdeeld", NUL) + tv_betaald
+    huur, zorg = delen.pop("huurtoeslag", NUL), delen.pop("zorgtoeslag", NUL)
+    return huur, zorg, sum(delen.values(), NUL)
 
 
 def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> JaarBerekening:
     p = laad_jaar(j.jaar)
     spoor: list[Stap] = []
-    delen, toelichting = deelperioden(c, j, p)
-    perioden = [bereken_periode(c, j, per, van, tem, p) for per, van, tem in delen]
+    perioden, toelichting = bereken_perioden(
+        c, j, p, lambda per, van, tem: bereken_periode(c, j, per, van, tem, p, profiel),
+        lambda a, b: a.bedragen() == b.bedragen())
     signalen: list[Signaal] = []
     tekort = sum((pb.compensatie_periode for pb in perioden), NUL)
 
@@ -348,8 +335,9 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         spoor.append(Stap("Deel door de alleenverdienersproblematiek", t_av, "Handreiking stap 10"))
 
     # Wat het beleidsprofiel vergoedt (REKENMODEL §7)
-    tekort_betaald = tekort if j.jaar in profiel.tekort_jaren else NUL
-    if tekort and j.jaar not in profiel.tekort_jaren:
+    tekort_vergoed = j.jaar in profiel.tekort_jaren
+    wtrap_jaar = "wtrap.vaste_tegemoetkoming" in p or j.jaar >= 2025
+    if tekort and not tekort_vergoed and not wtrap_jaar:
         toelichting.append(f"Beleidsprofiel {profiel.naam} vergoedt geen tekort over {j.jaar}; het tekort is wel berekend.")
     tv_betaald = None
     if t_av is not None:
@@ -357,74 +345,34 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         if t_av and j.jaar not in profiel.terugvordering_jaren:
             toelichting.append(f"Beleidsprofiel {profiel.naam} vergoedt geen terugvordering over {j.jaar}.")
 
-    wtrap = None
-    stap11 = None
-    if "wtrap.vaste_tegemoetkoming" in p or j.jaar >= 2025:
-        wtrap = _wtrap(c, j, p, perioden, tekort, spoor)
+    wtrap = stap11 = None
+    tekort_deel = NUL
+    if wtrap_jaar:
+        wtrap = toets_wtrap(c, j, p, perioden, tekort, spoor)
         compensatie = wtrap.tegemoetkoming if (wtrap.voldoet and wtrap.tegemoetkoming is not None) else NUL
-        if wtrap.voldoet and wtrap.tegemoetkoming is not None and tekort > wtrap.tegemoetkoming:
+        if wtrap.voldoet is not False and wtrap.tegemoetkoming is not None and tekort > wtrap.tegemoetkoming:
             signalen.append(sig.s6(tekort, wtrap.tegemoetkoming))
+    elif tv_betaald is not None and perioden:
+        stap11 = _stap11(j, perioden, tekort_vergoed, profiel.bestaansminimumtoets, tv_betaald)
+        tekort_deel = stap11.extra
+        compensatie = tv_betaald + tekort_deel
+        spoor.append(Stap("Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat daarboven "
+                          "uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6"))
     elif tv_betaald is not None:
-        extra = max(NUL, tekort_betaald - tv_betaald)
-        compensatie = tv_betaald + extra
+        compensatie = tv_betaald
     else:
-        compensatie = tekort_betaald
-    if wtrap is None and tv_betaald is not None and perioden:
-        een = sum((pb.verschil_totaal * pb.maanden for pb in perioden), NUL)
-        twee = None if (not perioden or any(pb.inkomen is None for pb in perioden)) else \
-            sum((max(NUL, pb.bestaansminimum - pb.inkomen) * pb.maanden for pb in perioden), NUL)
-        tekst = (f"Stap 11: het verschil in toeslagen over {j.jaar} is (1) {euro(een)}"
-                 + (f"; het tekort tot het bestaansminimum is (2) {euro(twee)}" if twee is not None
-                    else "; (2) het tekort tot het bestaansminimum is niet berekend (netto-inkomen ontbreekt)")
-                 + f". Per maand is steeds het laagste van beide genomen: het tekort is {euro(tekort_betaald)}. "
-                 + f"De terugvordering door de alleenverdienersproblematiek is {euro(tv_betaald)}. "
-                 + (f"Het tekort is {euro(extra)} hoger dan de terugvordering; dat bedrag komt bovenop de vergoeding "
-                    f"van de terugvordering." if extra > 0 else
-                    "Het tekort is niet hoger dan de terugvordering: alleen de terugvordering wordt vergoed."))
-        stap11 = Stap11(een, twee, tv_betaald, extra, tekst)
-        spoor.append(Stap("Compensatie = terugvordering + het deel van het tekort dat daarboven uitkomt", compensatie,
-                          "Handreiking stap 11; REKENMODEL §6"))
+        tekort_deel = compensatie = tekort if tekort_vergoed else NUL
 
-    # Eenmalig / periodiek (stap 7)
-    periodiek_totaal = NUL
-    periodiek_per_maand = NUL
-    periodiek: list[dict] = []
-    a = c.aanvraagdatum
-    if (wtrap is None and tv_betaald is None and compensatie > 0 and profiel.uitbetaling == "eenmalig_en_periodiek"
-            and a is not None and j.jaar >= a.year):
-        vanaf = date(a.year, a.month, 1) if j.jaar == a.year else date(j.jaar, 1, 1)
-        for pb in perioden:
-            n = pb.maanden_vanaf(vanaf)
-            if n and pb.compensatie_totaal:
-                periodiek.append({"van": maand_iso(max(vanaf, pb.van)), "tot_en_met": maand_iso(pb.tot_en_met),
-                                  "per_maand": pb.compensatie_totaal})
-                periodiek_totaal += n * pb.compensatie_totaal
-        if periodiek:
-            periodiek_per_maand = periodiek[0]["per_maand"]
-    eenmalig = compensatie - periodiek_totaal
+    # Eenmalig / periodiek (stap 7): alleen een tekort-jaar zonder terugvordering wordt periodiek betaald.
+    stukken = []
+    if wtrap is None and tv_betaald is None and compensatie > 0 and profiel.uitbetaling == "eenmalig_en_periodiek":
+        stukken = _periodiek(c, j, perioden)
+    periodiek = [{"van": maand_iso(van), "tot_en_met": maand_iso(tem), "per_maand": bedrag} for van, tem, bedrag in stukken]
+    eenmalig = compensatie - sum((maanden_tussen(van, tem) * bedrag for van, tem, bedrag in stukken), NUL)
 
-    # Kostensoorten voor de beschikking (handreiking § Formulering bij toekennen bijzondere bijstand)
     huur = zorg = overig = NUL
     if wtrap is None and compensatie > 0:
-        per_t: dict[str, Decimal] = {}
-        for pb in perioden:
-            for t, b in pb.compensatie.items():
-                per_t[t] = per_t.get(t, NUL) + b * pb.maanden
-        tekort_deel = tekort_betaald if tv_betaald is None else max(NUL, tekort_betaald - tv_betaald)
-        delen: dict[str, Decimal] = {}
-        if tekort_deel:
-            for t, b in zip(per_t, verdeel(tekort_deel, list(per_t.values()))):
-                delen[t] = delen.get(t, NUL) + b
-        if tv_betaald:
-            tv = j.terugvordering
-            gewicht = {t: max(NUL, tv.voorschot[t] - tv.definitief[t]) for t in tv.voorschot} if tv.bedrag is None else {}
-            if sum(gewicht.values(), NUL) > 0:
-                for t, b in zip(gewicht, verdeel(tv_betaald, list(gewicht.values()))):
-                    delen[t] = delen.get(t, NUL) + b
-            else:
-                delen["onverdeeld"] = delen.get("onverdeeld", NUL) + tv_betaald
-        huur, zorg = delen.pop("huurtoeslag", NUL), delen.pop("zorgtoeslag", NUL)
-        overig = sum(delen.values(), NUL)
+        huur, zorg, overig = _kostensoorten(j, perioden, tekort_deel, tv_betaald)
 
     # Signalen op jaarniveau
     beschikking = j.datum_definitieve_beschikking or (j.terugvordering.datum_definitieve_beschikking
@@ -432,8 +380,17 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     peil = c.aanvraagdatum or vandaag
     if beschikking and beschikking <= peil < beschikking + timedelta(weeks=6):
         signalen.append(sig.s2(beschikking))
-    if redenen := _doelgroep(c, j, p, profiel, spoor):
-        signalen.append(sig.s5(redenen))
+    if wtrap is None:
+        doelgroep = toets_doelgroep(c, j, p, profiel, spoor)
+        if doelgroep.niet_voldaan:
+            signalen.append(sig.s5(doelgroep.niet_voldaan))
+        if doelgroep.open_punten:
+            signalen.append(sig.s5_open(doelgroep.open_punten))
+    elif wtrap.voldoet is False:
+        signalen.append(sig.s5_wtrap([r.removeprefix("Voldoet niet: ") for r in wtrap.redenen
+                                      if r.startswith("Voldoet niet: ")]))
+    elif wtrap.voldoet is None:
+        signalen.append(sig.s5_open(wtrap.open_vragen))
     if "kindgebonden_budget.signaalgrens_gezamenlijk_toetsingsinkomen" in p:
         grens = p["kindgebonden_budget.signaalgrens_gezamenlijk_toetsingsinkomen"]
         hoogste = max((per.toetsingsinkomen_aanvrager + per.toetsingsinkomen_partner for per in j.perioden), default=NUL)
@@ -442,6 +399,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     gebruikt = niet_bevestigd(alle_stappen(perioden, spoor))
     if gebruikt:
         signalen.append(sig.s8(gebruikt))
+    periodiek_per_maand = periodiek[0]["per_maand"] if periodiek else NUL
     return JaarBerekening(j.jaar, perioden, tekort, t_bedrag, t_av, compensatie, eenmalig, periodiek_per_maand, periodiek,
                           huur, zorg, overig, stap11, wtrap, signalen, toelichting, gebruikt, spoor)
 
@@ -457,71 +415,3 @@ def bereken(c: Casus, vandaag: date | None = None) -> Berekening:
     nb = {(p.jaar, p.naam): p for jb in jaren for p in jb.niet_bevestigd}
     return Berekening(jaren, sum((jb.compensatie_jaar for jb in jaren), NUL), profiel, parameterversie(),
                       sorted(nb.values(), key=lambda p: (p.jaar, p.naam)), opmerkingen)
-
-
-# ---------------------------------------------------------------- JSON (avdesk-berekening/1)
-
-def _getal(x: Decimal | None):
-    """Hele euro's als geheel getal, anders in centen."""
-    if x is None:
-        return None
-    return int(x) if x == x.to_integral_value() else centen(x)
-
-
-def _c(x: Decimal | None):
-    return None if x is None else centen(x)
-
-
-def _naar_json(b: Berekening) -> dict:
-    jaren = []
-    for jb in b.jaren:
-        perioden = []
-        for pb in jb.perioden:
-            perioden.append({
-                "van": maand_iso(pb.van), "tot_en_met": maand_iso(pb.tot_en_met), "maanden": pb.maanden,
-                "referentie": {**{t: _getal(v) for t, v in pb.referentie.items()},
-                               "bruto_bijstand_per_partner": _getal(pb.bruto_bijstand_per_partner)},
-                "berekend": {t: _getal(v) for t, v in pb.berekend.items()},
-                "werkelijk": {t: _getal(v) for t, v in pb.werkelijk.items()},
-                "verschil_per_maand": {**{t: _getal(v) for t, v in pb.verschil.items()},
-                                       "totaal": _getal(pb.verschil_totaal)},
-                "bestaansminimum_per_maand": _c(pb.bestaansminimum),
-                "inkomen_per_maand": _c(pb.inkomen),
-                "compensatie_per_maand": {**{t: _c(v) for t, v in pb.compensatie.items()},
-                                          "totaal": _c(pb.compensatie_totaal)},
-                "compensatie_periode": _c(pb.compensatie_periode),
-                "kostendelers": pb.kostendelers,
-                "netto_norm_per_maand": _c(pb.norm),
-                "signalen": [s.naar_dict() for s in pb.signalen],
-            })
-        jd = {
-            "jaar": jb.jaar, "perioden": perioden, "tekort": _c(jb.tekort),
-            "terugvordering": None if jb.terugvordering_bedrag is None else
-            {"bedrag": _c(jb.terugvordering_bedrag), "alleenverdieners": _c(jb.terugvordering_alleenverdieners)},
-            "compensatie_jaar": _c(jb.compensatie_jaar), "eenmalig": _c(jb.eenmalig),
-            "periodiek_per_maand": _c(jb.periodiek_per_maand),
-            "periodiek": [{**x, "per_maand": _c(x["per_maand"])} for x in jb.periodiek],
-            "compensatie_per_kostensoort": {"huurkosten": _c(jb.compensatie_huurkosten),
-                                            "zorgpremie": _c(jb.compensatie_zorgpremie),
-                                            "overig": _c(jb.compensatie_overig)},
-        }
-        if jb.stap11:
-            s = jb.stap11
-            jd["stap11"] = {"tekort_toeslagen": _c(s.tekort_toeslagen), "tekort_bestaansminimum": _c(s.tekort_bestaansminimum),
-                            "terugvordering": _c(s.terugvordering), "extra": _c(s.extra), "tekst": s.tekst}
-        if jb.wtrap:
-            w = jb.wtrap
-            jd["wtrap"] = {"voldoet": w.voldoet, "redenen": w.redenen, "tegemoetkoming": _c(w.tegemoetkoming),
-                           "tekort_jaar": _c(w.tekort_jaar), "aanvullend_mogelijk": _c(w.aanvullend_mogelijk)}
-        jd["signalen"] = [s.naar_dict() for s in jb.signalen]
-        jd["toelichting"] = jb.toelichting
-        jaren.append(jd)
-    return {
-        "formaat": FORMAAT,
-        "beleidsprofiel": b.profiel.id,
-        "jaren": jaren,
-        "totaal_compensatie": _c(b.totaal_compensatie),
-        "opmerkingen": b.opmerkingen,
-        "parameters": {"versie": b.parameterversie,
-                       "afgeleid": [f"{p.jaar} {p.naam} = {p.waarde} ({p.status}): {p.bron}" for p in b.niet_bevestigd]},
-    }

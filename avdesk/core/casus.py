@@ -22,6 +22,18 @@ WTRAP_VRAGEN = {
     "uitkering_geen_participatiewet": "inkomen uit een uitkering die geen Participatiewet-uitkering is",
     "woonachtig_in_gemeente": "woonachtig in de gemeente",
 }
+# Alleen gevraagd als de minstverdienende partner voor 1963 is geboren (handreiking, kenmerken doelgroep).
+WTRAP_HEFFINGSKORTING = "geen_heffingskorting"
+# Alle voorwaarden van de Wtrap-toets; de raadsman kan een niet-vervulde voorwaarde met een motivering opzij zetten.
+WTRAP_VOORWAARDEN = (*WTRAP_VRAGEN, WTRAP_HEFFINGSKORTING, "aow_leeftijd", "vermogen", "lagere_toeslagen",
+                     "inkomenstoets")
+# Inkomensbronnen (CASUS-FORMAAT, tweede ronde) met hun Nederlandse naam voor scherm en PDF.
+INKOMENSSOORTEN = {
+    "loon": "loon uit werk", "ww": "WW", "wia": "WIA", "wao": "WAO", "wajong": "Wajong", "ziektewet": "Ziektewet",
+    "toeslagenwet": "Toeslagenwet", "particuliere_uitkering": "particuliere uitkering", "ioaw": "IOAW", "ioaz": "IOAZ",
+    "aanvullende_bijstand": "aanvullende bijstand", "bijstand": "bijstand", "pensioen": "pensioen", "aow": "AOW",
+    "anw": "Anw", "overig": "overig",
+}
 
 
 class CasusFout(Exception):
@@ -68,6 +80,18 @@ class HandmatigeToeslag:
 
 
 @record
+class Inkomensbron:
+    soort: str                     # een sleutel van INKOMENSSOORTEN
+    bruto_per_jaar: Decimal
+    omschrijving: str = ""         # verplicht bij "overig"
+
+    @property
+    def label(self) -> str:
+        naam = INKOMENSSOORTEN.get(self.soort, self.soort)
+        return f"{naam} ({self.omschrijving})" if self.omschrijving else naam
+
+
+@record
 class Periode:
     van: date
     tot_en_met: date
@@ -81,6 +105,10 @@ class Periode:
     referentie_bruto_bijstand_per_partner: Decimal | None = None
     referentie_motivering: str = ""
     handmatig: list[HandmatigeToeslag] = nieuw(list)
+    inkomen: dict[str, list[Inkomensbron]] = nieuw(dict)     # "aanvrager"/"partner" -> bronnen (leeg: onbekend)
+    referentie_netto_inkomen_per_maand: Decimal | None = None  # NR (REKENMODEL §4); None: de netto bijstandsnorm
+    referentie_netto_inkomen_bron: str = ""
+    partner_verzekerd_zvw: bool = True                         # False: zorgtoeslag gehalveerd (Wzt art. 2 lid 4)
 
     @property
     def maanden(self) -> int:
@@ -106,6 +134,8 @@ class Jaar:
     terugvordering: Terugvordering | None = None
     datum_definitieve_beschikking: date | None = None
     wtrap: dict[str, bool | Decimal | None] = nieuw(dict)
+    # Hardheidsclausule Wtrap (Leiderdorp art. 5.1): voorwaarde -> motivering om een niet-vervulde voorwaarde opzij te zetten
+    wtrap_afwijken: dict[str, str] = nieuw(dict)
 
 
 @record
@@ -308,7 +338,8 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
 def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     d = lz.object(d, pad, {"van", "tot_en_met", "toetsingsinkomen", "netto_inkomen_per_maand", "huur",
                            "aangepaste_woning", "medebewoners", "ontvangen", "referentie_bruto_bijstand_per_partner",
-                           "referentie_motivering", "handmatig"})
+                           "referentie_motivering", "handmatig", "inkomen", "referentie_netto_inkomen_per_maand",
+                           "referentie_netto_inkomen_bron", "partner_verzekerd_zvw"})
     if d is None:
         return None
     n_fouten = len(lz.fouten)
@@ -318,10 +349,14 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
             lz.fout(f"{pad}.{k}", f"{maand_iso(m)} ligt niet in toeslagjaar {jaar}")
     if van and tem and tem < van:
         lz.fout(f"{pad}.tot_en_met", f"{maand_iso(tem)} ligt voor 'van' ({maand_iso(van)})")
+    inkomen = _inkomen(lz, d.get("inkomen"), f"{pad}.inkomen")
     ti = d.get("toetsingsinkomen")
     tia = tip = None
-    if ti is None:
-        lz.fout(f"{pad}.toetsingsinkomen", "ontbreekt (verplicht: aanvrager en partner)")
+    if ti is None and inkomen:
+        # Zonder toetsingsinkomen is het de som van de bruto jaarbedragen per partner (CASUS-FORMAAT, tweede ronde).
+        tia, tip = (sum((b.bruto_per_jaar for b in inkomen.get(w, [])), NUL) for w in ("aanvrager", "partner"))
+    elif ti is None:
+        lz.fout(f"{pad}.toetsingsinkomen", "ontbreekt (verplicht: aanvrager en partner, of het inkomen per bron)")
     elif lz.object(ti, f"{pad}.toetsingsinkomen", {"aanvrager", "partner"}) is not None:
         tia = lz.bedrag(ti, "aanvrager", f"{pad}.toetsingsinkomen", verplicht=True)
         tip = lz.bedrag(ti, "partner", f"{pad}.toetsingsinkomen", verplicht=True)
@@ -374,10 +409,42 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
             lz.fout(f"{hp}.motivering", "is verplicht bij een handmatig ingevoerde toeslag")
         if t in HANDMATIGE_TOESLAGEN and w is not None and r is not None:
             handmatig.append(HandmatigeToeslag(t, w, r, mot))
+    nr = lz.bedrag(d, "referentie_netto_inkomen_per_maand", pad)
+    nr_bron = lz.tekst(d, "referentie_netto_inkomen_bron", pad) or ""
+    if nr is not None and not nr_bron.strip():
+        lz.fout(f"{pad}.referentie_netto_inkomen_bron", "is verplicht als het netto-inkomen bij alleen bijstand is "
+                                                        "ingevuld: noem de bron van dat bedrag")
+    verzekerd = lz.ja_nee(d, "partner_verzekerd_zvw", pad, standaard=True)
     if len(lz.fouten) > n_fouten:
         return None
     return Periode(van, tem, tia, tip, netto, huur, bool(lz.ja_nee(d, "aangepaste_woning", pad)), mede, ontvangen,
-                   ref, ref_mot, handmatig)
+                   ref, ref_mot, handmatig, inkomen, nr, nr_bron, verzekerd)
+
+
+def _inkomen(lz: _Lezer, d, pad: str) -> dict[str, list[Inkomensbron]]:
+    """Het inkomen per partner per bron: {"aanvrager": [{"soort": "ww", "bruto_per_jaar": 27000}], "partner": []}."""
+    if d is None or lz.object(d, pad, {"aanvrager", "partner"}) is None:
+        return {}
+    uit: dict[str, list[Inkomensbron]] = {}
+    for wie in ("aanvrager", "partner"):
+        bronnen = []
+        for i, b in enumerate(lz.lijst(d, wie, pad)):
+            bp = f"{pad}.{wie}[{i}]"
+            if lz.object(b, bp, {"soort", "bruto_per_jaar", "omschrijving"}) is None:
+                continue
+            soort = lz.tekst(b, "soort", bp, verplicht=True)
+            if soort is not None and soort not in INKOMENSSOORTEN:
+                lz.fout(f"{bp}.soort", f"onbekende inkomensbron {soort!r}; kies uit {', '.join(INKOMENSSOORTEN)}")
+                soort = None
+            bedrag = lz.bedrag(b, "bruto_per_jaar", bp, verplicht=True)
+            oms = (lz.tekst(b, "omschrijving", bp) or "").strip()
+            if soort == "overig" and not oms:
+                lz.fout(f"{bp}.omschrijving", "is verplicht bij de inkomensbron 'overig'")
+            if soort is not None and bedrag is not None:
+                bronnen.append(Inkomensbron(soort, bedrag, oms))
+        if bronnen or wie in d:
+            uit[wie] = bronnen
+    return uit
 
 
 def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
@@ -466,11 +533,20 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
     if d.get("terugvordering") is not None:
         jaar.terugvordering = _terugvordering(lz, d["terugvordering"], f"{pad}.terugvordering")
     if d.get("wtrap") is not None:
-        w = lz.object(d["wtrap"], f"{pad}.wtrap", set(WTRAP_VRAGEN) | {"tegemoetkoming"})
+        w = lz.object(d["wtrap"], f"{pad}.wtrap", set(WTRAP_VRAGEN) | {WTRAP_HEFFINGSKORTING, "tegemoetkoming",
+                                                                        "afwijken"})
         if w is not None:
-            for k in WTRAP_VRAGEN:
+            for k in (*WTRAP_VRAGEN, WTRAP_HEFFINGSKORTING):
                 jaar.wtrap[k] = lz.ja_nee(w, k, f"{pad}.wtrap", standaard=None)
             jaar.wtrap["tegemoetkoming"] = lz.bedrag(w, "tegemoetkoming", f"{pad}.wtrap")
+            if w.get("afwijken") is not None and (af := lz.object(w["afwijken"], f"{pad}.wtrap.afwijken",
+                                                                  set(WTRAP_VOORWAARDEN))) is not None:
+                for k in WTRAP_VOORWAARDEN:
+                    if (mot := lz.tekst(af, k, f"{pad}.wtrap.afwijken")) is not None:
+                        if mot.strip():
+                            jaar.wtrap_afwijken[k] = mot.strip()
+                        else:
+                            lz.fout(f"{pad}.wtrap.afwijken.{k}", "is leeg: de hardheidsclausule vraagt een motivering")
     return jaar
 
 
@@ -597,6 +673,15 @@ def casus_naar_dict(c: Casus) -> dict:
         if p.handmatig:
             d["handmatig"] = [{"toeslag": h.toeslag, "werkelijk": _b(h.werkelijk), "referentie": _b(h.referentie),
                                "motivering": h.motivering} for h in p.handmatig]
+        if p.inkomen:
+            d["inkomen"] = {w: [{"soort": b.soort, "bruto_per_jaar": _b(b.bruto_per_jaar),
+                                 **({"omschrijving": b.omschrijving} if b.omschrijving else {})} for b in bronnen]
+                            for w, bronnen in p.inkomen.items()}
+        if p.referentie_netto_inkomen_per_maand is not None:
+            d["referentie_netto_inkomen_per_maand"] = _b(p.referentie_netto_inkomen_per_maand)
+            d["referentie_netto_inkomen_bron"] = p.referentie_netto_inkomen_bron
+        if not p.partner_verzekerd_zvw:
+            d["partner_verzekerd_zvw"] = False
         return d
 
     def jaar(j: Jaar) -> dict:
@@ -617,8 +702,10 @@ def casus_naar_dict(c: Casus) -> dict:
             if t.andere_oorzaken:
                 td["andere_oorzaken"] = list(t.andere_oorzaken)
             d["terugvordering"] = td
-        if j.wtrap:
+        if j.wtrap or j.wtrap_afwijken:
             d["wtrap"] = {k: (_b(v) if isinstance(v, Decimal) else v) for k, v in j.wtrap.items()}
+            if j.wtrap_afwijken:
+                d["wtrap"]["afwijken"] = dict(j.wtrap_afwijken)
         return d
 
     d = {"formaat": FORMAAT}

@@ -54,6 +54,11 @@ def maand_iso(m: date) -> str:
     return f"{m.year:04d}-{m.month:02d}"
 
 
+def maand_uit_iso(tekst: str) -> date:
+    """"2024-09" -> 1 september 2024 (de maanden in avdesk-berekening/1)."""
+    return date(int(tekst[:4]), int(tekst[5:7]), 1)
+
+
 def volgende_maand(m: date) -> date:
     return date(m.year + (m.month == 12), m.month % 12 + 1, 1)
 

@@ -121,6 +121,7 @@ class Beleidsprofiel(NamedTuple):
     vermogensgrens: str            # "huurtoeslag" | "zorgtoeslag" | "bijstand"
     uitbetaling: str               # "eenmalig_en_periodiek" | "eenmalig"
     aanvraag_uiterlijk: str        # "" of JJJJ-MM-DD
+    bestaansminimumtoets: bool = True   # False: de compensatie is het verschil, zonder toets (REKENMODEL §4)
 
 
 def beleidsprofielen() -> list[str]:
@@ -138,9 +139,11 @@ def laad_profiel(profiel_id: str) -> Beleidsprofiel:
         raise ParameterFout(f"Beleidsprofiel {profiel_id}: vermogensgrens moet huurtoeslag, zorgtoeslag of bijstand zijn.")
     if d.get("uitbetaling") not in ("eenmalig_en_periodiek", "eenmalig"):
         raise ParameterFout(f"Beleidsprofiel {profiel_id}: uitbetaling moet eenmalig_en_periodiek of eenmalig zijn.")
+    if not isinstance(d.get("bestaansminimumtoets", True), bool):
+        raise ParameterFout(f"Beleidsprofiel {profiel_id}: bestaansminimumtoets moet true of false zijn.")
     return Beleidsprofiel(d["id"], d["naam"], d["uitvoerder"], d["bron"], tuple(d["tekort_jaren"]),
                           tuple(d["terugvordering_jaren"]), d["vermogensgrens"], d["uitbetaling"],
-                          d.get("aanvraag_uiterlijk", ""))
+                          d.get("aanvraag_uiterlijk", ""), d.get("bestaansminimumtoets", True))
 
 
 @cache

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from .berekening import Berekening
 from .casus import Casus
-from .geld import datum, euro, maand_label
+from .geld import datum, euro, maand_label, maand_uit_iso
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
          "kinderopvangtoeslag": "Kinderopvangtoeslag"}
@@ -28,11 +28,9 @@ def samenvatting(c: Casus, b: Berekening) -> str:
             r.append(f"  {'Totaal per maand':22}{'':16}{'':14}{euro(pb.verschil_totaal):>14}")
             r.append(f"  Bruto bijstand per partner (referentie): {euro(pb.bruto_bijstand_per_partner)} per jaar"
                      + (f", kostendelersnorm met {pb.kostendelers} kostendeler(s)" if pb.kostendelers else ""))
-            if pb.bestaansminimum is None:
-                r.append("  Bestaansminimum: niet getoetst (netto-inkomen ontbreekt)")
-            else:
-                r.append(f"  Bestaansminimum {euro(pb.bestaansminimum)}, huishoudinkomen {euro(pb.inkomen)} per maand"
-                         + (" - grens toegepast" if pb.begrensd else ""))
+            if pb.inkomen is not None:
+                r.append(f"  Bestaansminimum {euro(pb.bestaansminimum)}, huishoudinkomen {euro(pb.inkomen)} per maand")
+            r.append(f"  Toets aan het bestaansminimum: {pb.toets_zin}")
             r.append(f"  Compensatie {euro(pb.compensatie_totaal)} per maand, {euro(pb.compensatie_periode)} over de periode")
             for s in pb.signalen:
                 r.append(f"  [{s.code}] {s.tekst}")
@@ -46,12 +44,15 @@ def samenvatting(c: Casus, b: Berekening) -> str:
             r.append(jb.stap11.tekst)
         if jb.wtrap:
             w = jb.wtrap
-            r.append(f"Wtrap {jb.jaar}: {'voldoet' if w.voldoet else 'voldoet niet'}; vaste tegemoetkoming "
-                     f"{euro(w.tegemoetkoming)}")
+            uitkomst = {True: "voldoet", False: "voldoet niet", None: "nog niet vast te stellen"}[w.voldoet]
+            r.append(f"Wtrap {jb.jaar}: {uitkomst}; vaste tegemoetkoming "
+                     + (euro(w.tegemoetkoming) if w.tegemoetkoming is not None else "nog niet bekend"))
             for reden in w.redenen:
                 r.append(f"  - {reden}")
-        r.append(f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)} (eenmalig {euro(jb.eenmalig)}"
-                 + (f", periodiek {euro(jb.periodiek_per_maand)} per maand" if jb.periodiek else "") + ")")
+        r.append(f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)} (eenmalig {euro(jb.eenmalig)})")
+        for x in jb.periodiek:
+            r.append(f"  periodiek {euro(x['per_maand'])} per maand, {maand_label(maand_uit_iso(x['van']))} t/m "
+                     f"{maand_label(maand_uit_iso(x['tot_en_met']))}")
         if jb.compensatie_huurkosten or jb.compensatie_zorgpremie:
             r.append(f"  waarvan huurkosten {euro(jb.compensatie_huurkosten)}, zorgpremie {euro(jb.compensatie_zorgpremie)}"
                      + (f", overig {euro(jb.compensatie_overig)}" if jb.compensatie_overig else ""))

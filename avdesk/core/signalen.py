@@ -60,7 +60,19 @@ def s4(tekort: Decimal) -> Signaal:
 
 
 def s5(redenen: list[str]) -> Signaal:
-    return Signaal("S5", "Mogelijk niet in de doelgroep: " + "; ".join(redenen) + ".")
+    """Wat de gegevens laten zien: blokkeert de toekenning tot het is opgelost (REKENMODEL §9)."""
+    return Signaal("S5", "Niet in de doelgroep volgens de ingevulde gegevens: " + "; ".join(redenen)
+                   + ". Nog niet toekennen: los dit eerst op of corrigeer de gegevens.", True)
+
+
+def s5_open(punten: list[str]) -> Signaal:
+    """Nog na te gaan; onbekende gegevens zijn nooit een afwijzing."""
+    return Signaal("S5", "Nog na te gaan voor de doelgroep: " + "; ".join(punten) + ".")
+
+
+def s5_wtrap(redenen: list[str]) -> Signaal:
+    return Signaal("S5", "Voldoet niet aan de Wtrap-zelfmeldertoets: " + "; ".join(redenen)
+                   + ". Nog niet toekennen, tenzij de hardheidsclausule met een motivering wordt toegepast.", True)
 
 
 def s6(tekort: Decimal, tegemoetkoming: Decimal) -> Signaal:

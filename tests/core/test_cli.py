@@ -24,15 +24,19 @@ def test_json_volgens_formaat(avdesk_cli, scenario):
     assert b'"compensatie_periode": 24.00' in r.stdout
     # Het totaal is de som van de jaren; de JSON toont hetzelfde als de kern.
     b = bereken(scenario("martin_hanna_2024.json"))
-    assert uit["totaal_compensatie"] == b.totaal_compensatie == D("292.84")
+    assert uit["totaal_compensatie"] == b.totaal_compensatie == D("716.00")
+    # Welke regel van de toets aan het bestaansminimum gold, en het periodieke schema.
+    assert [p["toets_bestaansminimum"] for p in jaar["perioden"]] == ["toegepast", "toegepast", "aanvullende_bijstand"]
+    assert jaar["periodiek"] == [{"van": "2024-09", "tot_en_met": "2024-12", "per_maand": D("171.00")}]
 
 
 def test_samenvatting_leesbaar_nederlands(avdesk_cli):
     r = avdesk_cli("bereken", "tests/scenarios/martin_hanna_2024.json")
     tekst = r.stdout.decode()
     assert r.returncode == 0
-    for stuk in ("Toeslagjaar 2024", "Periode september 2024 t/m december 2024 (4 maanden)", "€ 65,21 per maand",
-                 "Totale compensatie: € 292,84", "[S4]", "grens toegepast"):
+    for stuk in ("Toeslagjaar 2024", "Periode september 2024 t/m december 2024 (4 maanden)", "€ 171,00 per maand",
+                 "Totale compensatie: € 716,00", "[S4]", "ontvangen aanvullende bijstand",
+                 "periodiek € 171,00 per maand, september 2024 t/m december 2024"):
         assert stuk in tekst, stuk
 
 

@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from avdesk.core.berekening import bereken
-from avdesk.core.casus import Casus, Huur, Jaar, Medebewoner, Periode, Persoon
+from avdesk.core.casus import Casus, Huur, Inkomensbron, Jaar, Medebewoner, Periode, Persoon
 from avdesk.core.geld import maanden_tussen, verdeel
 from avdesk.core.params import laad_jaar
 from avdesk.core.toeslagen import Bewoner, Situatie
@@ -52,9 +52,13 @@ def casussen(draw):
         perioden.append(Periode(
             date(jaar, van, 1), date(jaar, tot, 1), D(draw(st.integers(0, 40_000))), D(draw(st.integers(0, 15_000))),
             netto_inkomen_per_maand=draw(st.none() | st.integers(0, 350_000).map(lambda c: D(c) / 100)),
-            huur=draw(st.none() | HUUR.map(Huur)), medebewoners=mede, ontvangen=ontvangen))
+            huur=draw(st.none() | HUUR.map(Huur)), medebewoners=mede, ontvangen=ontvangen,
+            inkomen=draw(st.sampled_from([{}, {"aanvrager": [Inkomensbron("ww", D(20000))], "partner": []},
+                                          {"aanvrager": [Inkomensbron("ww", D(20000))],
+                                           "partner": [Inkomensbron("aanvullende_bijstand", D(3000))]}]))))
     return Casus(Persoon("A", draw(GEBOORTE)), Persoon("B", draw(GEBOORTE)), [Jaar(jaar, perioden)],
-                 aanvraagdatum=draw(st.none() | st.dates(date(jaar, 1, 1), date(jaar + 1, 12, 31))))
+                 aanvraagdatum=draw(st.none() | st.dates(date(jaar, 1, 1), date(jaar + 1, 12, 31))),
+                 beleidsprofiel=draw(st.sampled_from(["handreiking-2024", "mvs-2025"])))
 
 
 @settings(max_examples=200, deadline=None)
@@ -68,6 +72,23 @@ def test_compensatie_nooit_negatief_en_nooit_meer_dan_het_verschil(c):
             assert pb.compensatie_periode == pb.maanden * pb.compensatie_totaal
         assert 0 <= jb.compensatie_jaar
         assert 0 <= jb.eenmalig <= jb.compensatie_jaar
+
+
+@settings(max_examples=200, deadline=None)
+@given(c=casussen())
+def test_grens_tilt_geen_maand_boven_het_sociaal_minimum_zonder_grens_het_verschil(c):
+    """REKENMODEL §4: waar de toets geldt, brengt de compensatie het huishouden hooguit tot het bestaansminimum;
+    op bijstandsniveau, zonder netto-inkomen of onder een profiel zonder toets is ze het hele verschil."""
+    for jb in bereken(c).jaren:
+        for pb in jb.perioden:
+            if pb.toets == "toegepast":
+                assert pb.inkomen + pb.compensatie_totaal <= pb.bestaansminimum
+                assert pb.compensatie_totaal == min(pb.verschil_totaal, pb.bestaansminimum - pb.inkomen)
+            elif pb.toets == "boven_bestaansminimum":
+                assert pb.compensatie_totaal == 0 and pb.inkomen >= pb.bestaansminimum
+            else:
+                assert pb.compensatie_totaal == pb.verschil_totaal and not pb.begrensd
+            assert (pb.toets == "profiel_zonder_toets") == (c.beleidsprofiel == "mvs-2025" and pb.toets != "aanvullende_bijstand")
 
 
 @settings(max_examples=200, deadline=None)

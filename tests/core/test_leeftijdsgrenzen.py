@@ -64,3 +64,14 @@ def test_aow_leeftijd_van_een_partner_midden_in_het_jaar():
     delen = splits_op_leeftijden(c, per, per.van, date(2024, 6, 1), p)
     assert delen == [(date(2024, 1, 1), date(2024, 5, 1)), (date(2024, 6, 1), date(2024, 6, 1))]
     assert Decimal(bereken(c, date(2024, 9, 15)).totaal_compensatie) >= 0
+
+
+def test_grens_die_niets_verandert_splitst_niet():
+    """Een kind wordt 18 bij ouders van 40 en een medebewoner wordt 23 terwijl niet iedereen jonger is: de bedragen
+    blijven gelijk, dus de perioden komen eruit zoals ze erin gingen (alleen 1 juli splitst)."""
+    kind18 = bereken(casus_met_zoon("2006-03-15"), date(2024, 9, 15))          # 18 op 15-03-2024, zonder inkomen
+    assert [(p.van, p.tot_en_met) for p in kind18.jaren[0].perioden] == [
+        (date(2024, 1, 1), date(2024, 6, 1)), (date(2024, 7, 1), date(2024, 8, 1)), (date(2024, 9, 1), date(2024, 12, 1))]
+    assert not any("gesplitst" in t for t in kind18.jaren[0].toelichting)
+    jong23 = bereken(casus_met_zoon("2001-04-10"), date(2024, 9, 15))          # 23 op 10-04-2024
+    assert len(jong23.jaren[0].perioden) == 3 and not any("gesplitst" in t for t in jong23.jaren[0].toelichting)

@@ -34,22 +34,76 @@ def test_periodevoorbeeld_martin_hanna_2024(scenario):
     assert jb.tekort == 8 * 4 + 4 * 171
 
 
-def test_martin_hanna_met_netto_inkomen_bestaansminimum_begrenst(scenario):
+def zonder_bronnen(c):
+    for per in c.jaren[0].perioden:
+        per.inkomen = {}
+    return c
+
+
+def test_martin_hanna_2024_aanvullende_bijstand_vanaf_september_716(scenario):
+    """Het voorbeeld van de handreiking: vanaf september aanvullende bijstand, dus op bijstandsniveau: geen grens."""
     (jb,) = bereken(scenario("martin_hanna_2024.json")).jaren
     jan, jul, sep = jb.perioden
-    # Jan-jun: BM = 1.834,04 + 399 + 236; HI = 1.686 + 398 + 233 (zie CASUS-FORMAAT.md)
+    # Jan-jun: BM = 1.834,04 + 399 + 236; HI = 1.686 + 398 + 233: de toets loopt, het verschil (4) blijft.
     assert (jan.bestaansminimum, jan.inkomen) == (D("2469.04"), D("2317.00"))
-    assert jul.bestaansminimum == D("2504.21")
-    assert jan.compensatie_totaal == 4 and not jan.begrensd
+    assert jan.toets == "toegepast" and jan.compensatie_totaal == 4 and not jan.begrensd
     assert [s.code for s in jan.signalen] == ["S4"] and "148,04" in jan.signalen[0].tekst
+    # Sep-dec: netto 1.975 (boven de kale norm), maar met aanvullende bijstand: het volle verschil 100 + 71.
+    assert sep.toets == "aanvullende_bijstand" and "Martin en Hanna ontvangen aanvullende bijstand" in sep.toets_zin
+    assert sep.compensatie == {"huurtoeslag": D(100), "zorgtoeslag": D(71)} and not sep.begrensd
+    assert (sep.bestaansminimum, sep.inkomen) == (D("2504.21"), D("2439.00"))     # wel getoond
+    assert not sep.signalen                                # geen S4: de aanvullende bijstand is er al
+    assert jb.tekort == D("716.00") == jb.compensatie_jaar == 8 * 4 + 4 * 171
+    # Aanvraag 15-09-2024: jan-aug eenmalig, vanaf september periodiek 171.
+    assert jb.eenmalig == D("32.00")
+    assert jb.periodiek == [{"van": "2024-09", "tot_en_met": "2024-12", "per_maand": D(171)}]
+    assert (jb.compensatie_huurkosten, jb.compensatie_zorgpremie) == (D(408), D(308))
+
+
+def test_martin_hanna_2024_met_NR_1977_716(scenario):
+    c = zonder_bronnen(scenario("martin_hanna_2024.json"))
+    for per in c.jaren[0].perioden:
+        per.referentie_netto_inkomen_per_maand = D(1977)
+        per.referentie_netto_inkomen_bron = "handreiking 2024, rekenvoorbeeld Martin en Hanna (ca.)"
+    (jb,) = bereken(c).jaren
+    assert jb.compensatie_jaar == D("716.00")
+    sep = jb.perioden[-1]
+    assert sep.toets == "toegepast" and sep.bestaansminimum == 1977 + 399 + 236 and sep.netto_referentie == 1977
+    assert any("bron: handreiking 2024" in st.omschrijving for st in sep.spoor)
+    # Met bronnen erbij blijft het 716 (de bron beslist dan, de NR doet niet meer mee).
+    c2 = scenario("martin_hanna_2024.json")
+    for per in c2.jaren[0].perioden:
+        per.referentie_netto_inkomen_per_maand, per.referentie_netto_inkomen_bron = D(1977), "handreiking (ca.)"
+    assert bereken(c2).totaal_compensatie == D("716.00")
+
+
+def test_martin_hanna_2024_mvs_716(scenario):
+    c = zonder_bronnen(scenario("martin_hanna_2024.json"))
+    c.beleidsprofiel = "mvs-2025"
+    (jb,) = bereken(c).jaren
+    assert jb.compensatie_jaar == D("716.00")
+    assert {pb.toets for pb in jb.perioden} == {"profiel_zonder_toets"}
+    assert "MVS 2025" in jb.perioden[-1].toets_zin
+
+
+def test_martin_hanna_2024_zonder_bronnen_en_NR_292_84(scenario):
+    """Zonder de inkomensbronnen weet avdesk niet dat er aanvullende bijstand is: de grens wordt toegepast."""
+    (jb,) = bereken(zonder_bronnen(scenario("martin_hanna_2024.json"))).jaren
+    sep = jb.perioden[-1]
     # Sep-dec: BM 2.504,21, HI 1.975 + 299 + 165 = 2.439: het tekort tot het bestaansminimum (65,21) is lager dan 171.
-    assert sep.begrensd and sep.compensatie_totaal == D("65.21")
-    assert sep.compensatie["huurtoeslag"] + sep.compensatie["zorgtoeslag"] == D("65.21")
+    assert sep.toets == "toegepast" and sep.begrensd and sep.compensatie_totaal == D("65.21")
+    assert "€ 65,21 onder het bestaansminimum" in sep.toets_zin and "€ 65,21 per maand" in sep.toets_zin
     assert sep.compensatie == {"huurtoeslag": D("38.13"), "zorgtoeslag": D("27.08")}
-    # Aanvraag 15-09-2024: jan-aug eenmalig, vanaf september periodiek.
-    assert jb.eenmalig == D("32.00") and jb.periodiek_per_maand == D("65.21")
-    assert jb.compensatie_jaar == D("32.00") + 4 * D("65.21")
+    assert jb.compensatie_jaar == D("292.84") == D("32.00") + 4 * D("65.21")
     assert jb.compensatie_huurkosten + jb.compensatie_zorgpremie == jb.compensatie_jaar
+
+
+def test_boven_bestaansminimum_geen_compensatie(scenario):
+    c = zonder_bronnen(scenario("martin_hanna_2024.json"))
+    c.jaren[0].perioden[1].netto_inkomen_per_maand = D(2100)
+    sep = bereken(c).jaren[0].perioden[-1]
+    assert sep.toets == "boven_bestaansminimum" and sep.compensatie_totaal == 0
+    assert "geen compensatie" in sep.toets_zin
 
 
 def test_periodevoorbeeld_jerry_anton_2024(scenario):
@@ -87,6 +141,33 @@ def test_terugvordering_deels_met_stap11(scenario):
     assert jb.stap11.extra == D(396) and "396,00" in jb.stap11.tekst
     c.jaren[0].terugvordering.deel_alleenverdieners = D(1000)
     assert bereken(c).jaren[0].compensatie_jaar == D(1000)
+
+
+def test_stap11_jaarregel_wijkt_af_van_de_maandregel(scenario):
+    """Stap 11 letterlijk (REKENMODEL §6): in een jaar met terugvordering en tekort telt het jaar als geheel."""
+    from avdesk.core.casus import Terugvordering
+    c = scenario("irene_sergio_2023.json")
+    eerste, tweede = c.jaren[0].perioden
+    eerste.netto_inkomen_per_maand, tweede.netto_inkomen_per_maand = D(2050), D(1500)
+    c.jaren[0].terugvordering = Terugvordering(voorschot={"huurtoeslag": D(3000)}, definitief={"huurtoeslag": D(2800)})
+    (jb,) = bereken(c).jaren
+    h1, h2 = jb.perioden
+    # Jan-jun boven het minimum: BM 2.356,08, HI 2.050 + 335 + 230 = 2.615 (-258,92); per maand niets.
+    # Jul-dec eronder: BM 2.309,02, HI 1.500 + 258 + 230 = 1.988 (321,02); per maand het verschil 83.
+    assert (h1.toets, h1.compensatie_totaal, h2.toets, h2.compensatie_totaal) == \
+        ("boven_bestaansminimum", 0, "toegepast", 83)
+    assert jb.tekort == 6 * 83                             # de maandregel: 498, dus 200 + 298 = 498
+    s = jb.stap11
+    assert s.tekort_toeslagen == 12 * 83                   # (1) 996
+    assert s.tekort_bestaansminimum == 6 * D("-258.92") + 6 * D("321.02") == D("372.60")   # (2)
+    assert s.laagste == D("372.60") and s.terugvordering == 200 and s.extra == D("172.60")
+    assert jb.compensatie_jaar == D("372.60")              # 200 + (372,60 - 200), niet 498
+    assert "(1)" in s.tekst and "(2)" in s.tekst and "€ 372,60" in s.tekst and "€ 172,60" in s.tekst
+    assert jb.compensatie_huurkosten + jb.compensatie_zorgpremie == jb.compensatie_jaar
+    # Zonder netto-inkomen in een periode bestaat (2) niet: (1) telt.
+    tweede.netto_inkomen_per_maand = None
+    s = bereken(c).jaren[0].stap11
+    assert s.tekort_bestaansminimum is None and s.laagste == 996 and "(2) kan niet worden berekend" in s.tekst
 
 
 def test_periode_over_1_juli_wordt_gesplitst():
@@ -134,10 +215,38 @@ def test_S7_kindgebonden_budget_2024(scenario):
 
 def test_S5_doelgroep(scenario):
     c = scenario("martin_hanna_2024.json")
-    c.partner.geboortedatum = date(1960, 1, 1)        # minstverdienende partner voor 1963 geboren
-    c.jaren[0].vermogen = D(80000)                     # boven de huurtoeslaggrens 73.904
+    c.partner.geboortedatum = date(1960, 1, 1)        # minstverdienende partner voor 1963 geboren: open vraag
     (s5,) = [s for s in bereken(c).jaren[0].signalen if s.code == "S5"]
-    assert "voor 1963" in s5.tekst and "vermogen" in s5.tekst
+    assert not s5.blokkerend and "1960 (voor 1963)" in s5.tekst and "heffingskorting" in s5.tekst
+    c.jaren[0].vermogen = D(80000)                     # boven de huurtoeslaggrens 73.904: blokkeert
+    blok, open_ = [s for s in bereken(c).jaren[0].signalen if s.code == "S5"]
+    assert blok.blokkerend and "vermogen" in blok.tekst and "Nog niet toekennen" in blok.tekst
+    assert not open_.blokkerend and "heffingskorting" in open_.tekst
+
+
+def test_S5_aow_leeftijd_midden_in_een_periode(scenario):
+    c = scenario("martin_hanna_2024.json")
+    c.aanvrager.geboortedatum = date(1957, 3, 10)      # AOW-leeftijd 67 in 2024: bereikt in maart
+    (s5,) = [s for s in bereken(c).jaren[0].signalen if s.code == "S5" and s.blokkerend]
+    assert "Martin heeft de AOW-leeftijd vanaf april 2024" in s5.tekst
+    # Ook in een jaar zonder perioden (alleen terugvordering): AOW in april 2022.
+    b = scenario("bosveld_2022.json")
+    b.aanvrager.geboortedatum = date(1955, 3, 15)      # AOW-leeftijd 66 jaar en 7 maanden in 2022
+    (s5,) = [s for s in bereken(b).jaren[0].signalen if s.code == "S5" and s.blokkerend]
+    assert "AOW-leeftijd" in s5.tekst
+
+
+def test_S5_geen_uitkering_volgens_het_inkomen(scenario):
+    from avdesk.core.casus import Inkomensbron
+    c = scenario("martin_hanna_2024.json")
+    for per in c.jaren[0].perioden:
+        per.inkomen = {"aanvrager": [Inkomensbron("loon", per.toetsingsinkomen_aanvrager)], "partner": []}
+    (s5,) = [s for s in bereken(c).jaren[0].signalen if s.code == "S5"]
+    assert s5.blokkerend and "UWV, SVB of een private verzekeraar" in s5.tekst
+    # Zonder inkomen per bron is het onbekend: geen afwijzing.
+    for per in c.jaren[0].perioden:
+        per.inkomen = {}
+    assert not [s for s in bereken(c).jaren[0].signalen if s.code == "S5"]
 
 
 def test_S8_afgeleide_parameter_2025(scenario):

@@ -1,0 +1,114 @@
+"""Zelfmeldertoets Wtrap 2025-2027 (Participatiewet art. 78gg; beleidsregels Leiderdorp, seed 004; REKENMODEL §8).
+
+Wat de gegevens beslissen (AOW-leeftijd, vermogen, lagere toeslagen dan bij alleen bijstand, de inkomenstoets) wordt
+berekend, nooit gevraagd. De rest zijn vragen aan de raadsman; zolang er een open staat, is de uitkomst "nog niet vast
+te stellen" (voldoet None), nooit "voldoet niet". Een voorwaarde waaraan bekend niet is voldaan, geeft False, tenzij
+de raadsman haar met een motivering opzij zet (hardheidsclausule, Leiderdorp art. 5.1)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from typing import NamedTuple
+
+from .casus import WTRAP_HEFFINGSKORTING, WTRAP_VRAGEN, Casus, Jaar
+from .doelgroep import aow_bereikt, heeft_uitkering, minstverdienende
+from .geld import NUL, euro
+from .params import Jaarparameters
+from .spoor import Stap
+
+
+class Wtrap(NamedTuple):
+    voldoet: bool | None
+    redenen: list[str]              # per voorwaarde: "Voldoet: ...", "Voldoet niet: ...", "Afgeweken: ..."
+    open_vragen: list[str]          # wat de raadsman nog moet beantwoorden of invullen
+    tegemoetkoming: Decimal | None
+    tekort_jaar: Decimal
+    aanvullend_mogelijk: Decimal | None
+
+
+def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: Decimal, spoor: list[Stap]) -> Wtrap:
+    """`perioden` zijn de berekende perioden van het jaar (PeriodeBerekening)."""
+    redenen: list[str] = []
+    open_vragen: list[str] = []
+    niet_voldaan = False
+
+    def voorwaarde(sleutel: str, uitkomst: bool | None, goed: str, fout: str, open_: str = "") -> None:
+        nonlocal niet_voldaan
+        if uitkomst is None:
+            open_vragen.append(open_)
+            redenen.append("Nog niet vast te stellen: " + open_)
+        elif uitkomst:
+            redenen.append("Voldoet: " + goed)
+        elif sleutel in j.wtrap_afwijken:
+            redenen.append(f"Afgeweken (hardheidsclausule): {fout}. Motivering: {j.wtrap_afwijken[sleutel]}")
+        else:
+            niet_voldaan = True
+            redenen.append("Voldoet niet: " + fout)
+
+    for k, label in WTRAP_VRAGEN.items():
+        v = j.wtrap.get(k)
+        if k == "toeslagpartners" and not c.toeslagpartners:
+            v = False
+        if k == "uitkering_geen_participatiewet" and (uit_inkomen := heeft_uitkering(j)) is not None:
+            if v is not None and v != uit_inkomen:
+                redenen.append(f"Let op: het antwoord van de raadsman ({'ja' if v else 'nee'}) wijkt af van het "
+                               f"ingevulde inkomen; het inkomen beslist")
+            v = uit_inkomen
+        voorwaarde(k, v, label, f"niet {label}", f"{label}? (vraag nog niet beantwoord)")
+
+    minst = minstverdienende(c, j)
+    if minst.geboortedatum.year >= 1963:
+        redenen.append("Voldoet: minstverdienende partner geboren na 1962")
+    else:
+        # "geboren na 1962 of komt niet in aanmerking voor heffingskorting" (handreiking, kenmerken doelgroep)
+        antwoord = j.wtrap.get(WTRAP_HEFFINGSKORTING)
+        voorwaarde(WTRAP_HEFFINGSKORTING, antwoord,
+                   f"minstverdienende partner (geboren {minst.geboortedatum.year}) komt niet in aanmerking voor de "
+                   "algemene heffingskorting",
+                   f"minstverdienende partner (geboren {minst.geboortedatum.year}) krijgt de algemene heffingskorting",
+                   f"komt de minstverdienende partner (geboren {minst.geboortedatum.year}, voor 1963) in aanmerking "
+                   "voor de algemene heffingskorting?")
+
+    aow = aow_bereikt(c, j, p)
+    voorwaarde("aow_leeftijd", aow is None, "geen van beide partners heeft de AOW-leeftijd", aow or "")
+
+    grens = p["zorgtoeslag.vermogensgrens_met_partner"]
+    spoor.append(Stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
+                      (grens,)))
+    voorwaarde("vermogen", None if j.vermogen is None else j.vermogen <= grens.waarde,
+               f"vermogen binnen de grens van de zorgtoeslag ({euro(grens.waarde)})",
+               f"vermogen {euro(j.vermogen or NUL)} boven de grens van de zorgtoeslag ({euro(grens.waarde)})",
+               "vul het vermogen op 1 januari in")
+
+    # Definitie (b): lagere toeslagen dan hetzelfde huishouden met alleen bijstand, op de totalen van het jaar.
+    verschil = sum((pb.maanden * (sum(pb.referentie.values(), NUL) - sum(pb.werkelijk.values(), NUL))
+                    for pb in perioden), NUL)
+    voorwaarde("lagere_toeslagen", (verschil > 0) if perioden else None,
+               f"lagere toeslagen dan bij alleen bijstand ({euro(verschil)} minder over het jaar)",
+               f"geen lagere toeslagen dan bij alleen bijstand (verschil over het jaar {euro(verschil)})",
+               "vul de perioden in: de toeslagen kunnen nog niet worden vergeleken")
+
+    # Inkomenstoets: totaalinkomen lager dan dat van het bijstandshuishouden (met NR in perioden op bijstandsniveau).
+    if not perioden or any(pb.inkomen_toets is None for pb in perioden):
+        voorwaarde("inkomenstoets", None, "", "", "vul het netto-inkomen per maand in elke periode in: de "
+                                                  "inkomenstoets kan nog niet worden gedaan")
+    else:
+        hi = sum((pb.inkomen_toets * pb.maanden for pb in perioden), NUL)
+        bm = sum((pb.bestaansminimum * pb.maanden for pb in perioden), NUL)
+        voorwaarde("inkomenstoets", hi < bm, f"totaalinkomen {euro(hi)} lager dan bij alleen bijstand ({euro(bm)})",
+                   f"totaalinkomen {euro(hi)} niet lager dan bij alleen bijstand ({euro(bm)})")
+
+    if "wtrap.vaste_tegemoetkoming" in p:
+        tp = p["wtrap.vaste_tegemoetkoming"]
+        bedrag = tp.waarde
+        spoor.append(Stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
+    else:
+        bedrag = j.wtrap.get("tegemoetkoming")
+        if bedrag is None:
+            open_vragen.append(f"de vaste tegemoetkoming voor {j.jaar} is nog niet bekend: vul het bedrag in")
+        else:
+            spoor.append(Stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
+                              "Participatiewet art. 78gg"))
+    voldoet = False if niet_voldaan else (None if open_vragen else True)
+    aanvullend = None if bedrag is None else max(NUL, tekort - bedrag)
+    return Wtrap(voldoet, redenen, open_vragen, bedrag, tekort, aanvullend)
