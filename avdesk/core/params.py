@@ -155,7 +155,7 @@ def bewijsstukken() -> tuple[dict, ...]:
 
 @cache
 def bronsleutels() -> dict[str, str]:
-    """Bronsleutel (S6, PW, VELSEN_2024H1, ...) -> beschrijving, uit resources/params/bronnen.toml."""
+    """Bronsleutel (B6, PW, VELSEN_2024H1, ...; B-nummers zodat ze niet op de signalen S1-S8 lijken) -> beschrijving, uit resources/params/bronnen.toml."""
     with (resources_map() / "params" / "bronnen.toml").open("rb") as f:
         data = tomllib.load(f)
     return {k: v for deel in data.values() for k, v in deel.items()}

@@ -19,6 +19,8 @@ from ..core.berekening import Berekening
 from ..core.casus import Casus, Persoon
 from ..core.geld import datum
 from ..core.params import bewijsstukken
+from ..core.signalen import TITELS
+from .berekening_pdf import periode_woorden
 from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, Opmaak, canvasmaker, eu, stijlen, tabel, veilig
 
 AAN, UIT = "☒", "☐"
@@ -95,7 +97,9 @@ def _soorten(jb, casus_jaar) -> list[str]:
     return soorten
 
 
-def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
+def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_id: int | None = None) -> bytes:
+    from .beslisser import alle_signalen, kenmerk
+    km = kenmerk(c, dossier_id)
     s = stijlen()
     buf = BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
@@ -108,7 +112,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
     titel = ("Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" if wtrap else
              "Aanvraag bijzondere bijstand alleenverdienersproblematiek")
     v = [Paragraph(titel, s["titel"]),
-         Paragraph(f"Aan: {veilig(aan)}, team Inkomen", s["tekst"])]
+         Paragraph(f"Aan: {veilig(aan)}, team Inkomen", s["tekst"]),
+        Paragraph(f"Kenmerk: {km} (hetzelfde kenmerk staat op de berekening)", s["tekst"])]
     if r.naam or r.organisatie:
         v.append(Paragraph("Voorbereid met: " + veilig(", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon,
                                                                               r.email) if x)), s["tekst"]))
@@ -124,7 +129,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
     rijen = [["Jaar", "Waarvoor", "Bedrag", "In een keer", "Per maand"]]
     for jb in b.jaren:
         if jb.wtrap is not None:
-            waarvoor = "vaste tegemoetkoming Wtrap" + ("" if jb.wtrap.voldoet else " (voldoet nu niet)")
+            waarvoor = "vaste tegemoetkoming Wtrap" + ("" if jb.wtrap.voldoet else " (voldoet nu niet)"
+                                                       if jb.wtrap.voldoet is False else " (nog open vragen)")
         else:
             delen = []
             if jb.tekort and jb.jaar in b.profiel.tekort_jaren:
@@ -132,7 +138,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
             if jb.terugvordering_alleenverdieners:
                 delen.append(f"terugvordering toeslagen ({eu(jb.terugvordering_alleenverdieners)})")
             waarvoor = "; ".join(delen) or "geen compensatie volgens de berekening"
-        per_maand = "; ".join(f"{eu(p['per_maand'])} ({p['van']} t/m {p['tot_en_met']})" for p in jb.periodiek) or "-"
+        per_maand = "; ".join(f"{eu(p['per_maand'])} ({periode_woorden(p['van'], p['tot_en_met'])})"
+                              for p in jb.periodiek) or "-"
         rijen.append([str(jb.jaar), waarvoor, eu(jb.compensatie_jaar), eu(jb.eenmalig), per_maand])
     rijen.append(["Totaal", "", eu(b.totaal_compensatie), "", ""])
     v.append(tabel(rijen, [BREEDTE * 0.08, BREEDTE * 0.40, BREEDTE * 0.15, BREEDTE * 0.15, BREEDTE * 0.22],
@@ -153,6 +160,14 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
                 v.append(Paragraph(f"Ons tekort over {jb.jaar} ({eu(w.tekort_jaar)}) is groter dan de tegemoetkoming. "
                                    f"Wij vragen voor het verschil van {eu(w.aanvullend_mogelijk)} ook aanvullende "
                                    f"bijzondere bijstand aan.", s["tekst"]))
+    punten = alle_signalen(b)
+    if punten:
+        v.append(Paragraph("Nog open punten", s["kop2"]))
+        v.append(Paragraph("De raadsman heeft deze punten gezien; de gemeente kan ernaar vragen. De uitleg staat in "
+                           "de berekening.", s["klein"]))
+        v += [Paragraph(f"{'<b>Nog op te lossen</b>' if sg.blokkerend else 'Open punt'} ({j}): "
+                        f"{veilig(TITELS[sg.code].lower())}", s["signaal"]) for j, sg in punten
+              if sg.blokkerend or sg.code in ("S1", "S2", "S3", "S4", "S5", "S6", "S7")]
     v.append(Paragraph("3. Bewijsstukken", s["kop1"]))
     v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = nog aanleveren.", s["klein"]))
     stukken = bewijsstukken()
@@ -192,5 +207,5 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
                            Spacer(1, 4), vakken,
                            Paragraph("U kunt met de pen tekenen op de lijn, of digitaal in het handtekeningveld.",
                                      s["klein"])]))
-    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie))
+    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie, kenmerk=km))
     return buf.getvalue()

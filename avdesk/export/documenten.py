@@ -54,7 +54,8 @@ def ontbrekend_voor_aanvraag(c: Casus) -> list[str]:
     return uit
 
 
-def maak_documenten(c: Casus, b: Berekening | None = None, gemaakt: date | None = None) -> dict[str, bytes]:
+def maak_documenten(c: Casus, b: Berekening | None = None, gemaakt: date | None = None,
+                    dossier_id: int | None = None) -> dict[str, bytes]:
     """Beide PDF's; ontbreekt er iets voor de aanvraag (ontbrekend_voor_aanvraag), dan alleen de berekening, met
     'concept' op elke pagina."""
     from .aanvraag_pdf import aanvraag_pdf
@@ -62,8 +63,8 @@ def maak_documenten(c: Casus, b: Berekening | None = None, gemaakt: date | None 
     gemaakt = gemaakt or date.today()
     b = b or bereken(c, gemaakt)
     ontbreekt = ontbrekend_voor_aanvraag(c)
-    docs = {} if ontbreekt else {"aanvraag": aanvraag_pdf(c, b, gemaakt)}
-    docs["berekening"] = berekening_pdf(c, b, gemaakt, concept=ontbreekt)
+    docs = {} if ontbreekt else {"aanvraag": aanvraag_pdf(c, b, gemaakt, dossier_id=dossier_id)}
+    docs["berekening"] = berekening_pdf(c, b, gemaakt, concept=ontbreekt, dossier_id=dossier_id)
     return docs
 
 
@@ -74,7 +75,7 @@ def maak_en_bewaar(opslag, dossier_id: int, gemaakt: date | None = None) -> dict
     c = opslag.casus(dossier_id)
     gemaakt = gemaakt or date.today()
     b = bereken(c, gemaakt)
-    docs = maak_documenten(c, b, gemaakt)
+    docs = maak_documenten(c, b, gemaakt, dossier_id)
     versie = opslag.versies(dossier_id)[-1]["versie"]
     opslag.bewaar_berekening(dossier_id, versie, b.naar_json(), parameterversie())
     bestanden = {soort: (bestandsnaam(soort, gemaakt, dossier_id), inhoud) for soort, inhoud in docs.items()}

@@ -203,22 +203,6 @@ def eu(bedrag) -> str:
     return euro(bedrag).replace(" ", "\u00a0")
 
 
-def parameterwaarde(naam: str, waarde) -> str:
-    """Een parameter leesbaar: percentages als %, factoren als getal, bedragen als euro, ja/nee."""
-    kort = naam.rsplit(".", 1)[-1]
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if not isinstance(waarde, Decimal):
-        return str(waarde).replace("_", " ")
-    if kort.startswith("pct") or "percentage" in kort:
-        return f"{waarde * 100:.3f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
-    if kort.startswith("factor"):
-        return f"{waarde:.6E}".replace(".", ",") if abs(waarde) < Decimal("0.001") else str(waarde).replace(".", ",")
-    if "leeftijd" in kort:
-        return f"{waarde} jaar" if kort.endswith("jaren") or kort.endswith("leeftijd") else f"{waarde} maanden"
-    return eu(waarde)
-
-
 def kader(inhoud: list, rand=None, achtergrond=None) -> Table:
     """Een opvallend kader (rode rand, lichte achtergrond) om flowables heen: voor wat de beslisser niet mag missen."""
     t = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")

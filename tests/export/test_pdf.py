@@ -140,7 +140,11 @@ def test_derde_jaar_terugvordering_in_berekening():
 
 def test_bronnen_in_het_nederlands_met_sleutels(documenten):
     _, _, _, _, berekening = documenten
-    assert "Bronnen" in berekening and "De sleutels in de kolom" in berekening
+    assert "Bronnen" in berekening and "De verwijzingen [bron n]" in berekening and "[bron " in berekening
+    parameters = berekening.split("Gebruikte parameters", 1)[1].split("Bijlage: rekenspoor", 1)[0]
+    import re
+    assert not re.search(r"\bS[0-9]+:", parameters)            # bronnen zijn nooit te verwarren met S1-S8
+    assert "E-" not in parameters and "e-0" not in parameters    # geen 2,444900E-7
     for engels in (" not read", "verified by", "secondary", " the "):
         assert engels not in berekening, engels
 
@@ -152,4 +156,4 @@ def test_wtrap_aanvraag_en_inkomenstoets():
     assert "Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" in aanvraag
     assert "Voorwaarden vaste tegemoetkoming 2026" in aanvraag and "☒ fiscaal partners" in aanvraag
     assert "vaste tegemoetkoming Wtrap" in aanvraag and "€ 1.100,00" in aanvraag
-    assert "Inkomenstoets" in berekening and "€ 30.888,00" in berekening and "€ 32.267,52" in berekening
+    assert "Inkomenstoets" in berekening and "€ 30.120,00" in berekening and "€ 32.267,52" in berekening
