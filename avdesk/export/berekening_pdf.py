@@ -271,8 +271,8 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
                       "\n".join(f"{eu(p['per_maand'])} p/m {periode_woorden(p['van'], p['tot_en_met'])}"
                                 for p in jb.periodiek) or "-"])
     rijen.append(["Totaal", "", "", eu(b.totaal_compensatie), eu(sum((j.eenmalig for j in b.jaren), NUL)), ""])
-    verhaal.append(tabel(rijen, [BREEDTE * 0.08, BREEDTE * 0.13, BREEDTE * 0.15, BREEDTE * 0.14, BREEDTE * 0.13,
-                                 BREEDTE * 0.37], rechts_vanaf=1, totaalrij=True))
+    verhaal.append(tabel(rijen, [BREEDTE * 0.09, BREEDTE * 0.13, BREEDTE * 0.17, BREEDTE * 0.16, BREEDTE * 0.13,
+                                 BREEDTE * 0.32], rechts_vanaf=1, totaalrij=True))
     namen = f"{c.aanvrager.naam or 'aanvrager'} en {c.partner.naam or 'partner'}"
     verhaal.append(Paragraph(f"Compensatie voor {veilig(namen)}: <b>{eu(b.totaal_compensatie)}</b> in totaal.",
                              s["tekst"]))

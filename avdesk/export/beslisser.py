@@ -49,7 +49,10 @@ def alle_signalen(b: Berekening) -> list[tuple[int, object]]:
     return uit
 
 
-def grondslag(jb, b: Berekening) -> str:
+def grondslag(jb, b: Berekening, kort: bool = False) -> str:
+    if kort:
+        return ("artikel 78gg Participatiewet (Wtrap)" if jb.wtrap is not None else
+                f"artikel 35 Participatiewet, met {b.profiel.naam}")
     if jb.wtrap is not None:
         return ("artikel 78gg Participatiewet (Wet tijdelijke regeling alleenverdienersproblematiek) en artikel 15ba "
                 "Regeling Participatiewet, IOAW en IOAZ: vaste tegemoetkoming")
@@ -77,7 +80,7 @@ def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
         perioden = [(pb.van, pb.tot_en_met) for pb in jb.perioden]
         periode = _woorden(perioden[0][0], perioden[-1][1]) if perioden else f"januari {jb.jaar} t/m december {jb.jaar}"
         rijen = [[f"{jb.jaar}", ""],
-                 ["Grondslag", grondslag(jb, b)],
+                 ["Grondslag", grondslag(jb, b, kort=True)],
                  ["Periode", periode + ("" if perioden else " (terugvordering over het toeslagjaar)")],
                  ["Compensatie", Opmaak(f"<b>{eu(jb.compensatie_jaar)}</b>" + (
                      f" (huurkosten {eu(jb.compensatie_huurkosten)}, zorgpremie {eu(jb.compensatie_zorgpremie)}"
@@ -291,7 +294,7 @@ def parameterwaarde(naam: str, waarde) -> str:
 
 
 def _geldig_vanaf(p) -> str:
-    return f"1 juli {p.jaar}" if re.search(r"(_h2|juli)", p.naam) else f"1 januari {p.jaar}"
+    return f"1 juli {p.jaar}" if re.search(r"(_h2|juli)", p.naam, re.I) else f"1 januari {p.jaar}"
 
 
 def bronsleutels_in(tekst: str, sleutels: dict) -> list[str]:
