@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from .berekening import Berekening
 from .casus import Casus
+from .wtrap import WTRAP_UITKOMST
 from .geld import datum, euro, maand_label, maand_uit_iso
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
@@ -44,8 +45,7 @@ def samenvatting(c: Casus, b: Berekening) -> str:
             r.append(jb.stap11.tekst)
         if jb.wtrap:
             w = jb.wtrap
-            uitkomst = {True: "voldoet", False: "voldoet niet", None: "nog niet vast te stellen"}[w.voldoet]
-            r.append(f"Wtrap {jb.jaar}: {uitkomst}; vaste tegemoetkoming "
+            r.append(f"Wtrap {jb.jaar}: {WTRAP_UITKOMST[w.voldoet]}; vaste tegemoetkoming "
                      + (euro(w.tegemoetkoming) if w.tegemoetkoming is not None else "nog niet bekend"))
             for reden in w.redenen:
                 r.append(f"  - {reden}")

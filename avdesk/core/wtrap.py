@@ -17,6 +17,11 @@ from .params import Jaarparameters
 from .spoor import Stap
 
 
+# De uitkomst in woorden, voor scherm en PDF.
+WTRAP_UITKOMST = {True: "voldoet aan de voorwaarden", False: "voldoet niet aan de voorwaarden",
+                  None: "nog niet vast te stellen (er staan vragen open)"}
+
+
 class Wtrap(NamedTuple):
     voldoet: bool | None
     redenen: list[str]              # per voorwaarde: "Voldoet: ...", "Voldoet niet: ...", "Afgeweken: ..."

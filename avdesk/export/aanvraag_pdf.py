@@ -129,8 +129,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
     rijen = [["Jaar", "Waarvoor", "Bedrag", "In een keer", "Per maand"]]
     for jb in b.jaren:
         if jb.wtrap is not None:
-            waarvoor = "vaste tegemoetkoming Wtrap" + ("" if jb.wtrap.voldoet else " (voldoet nu niet)"
-                                                       if jb.wtrap.voldoet is False else " (nog open vragen)")
+            waarvoor = "vaste tegemoetkoming Wtrap" + {True: "", False: " (voldoet nu niet)",
+                                                        None: " (nog niet vast te stellen)"}[jb.wtrap.voldoet]
         else:
             delen = []
             if jb.tekort and jb.jaar in b.profiel.tekort_jaren:

@@ -17,6 +17,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening, alle_stappen
 from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
+from ..core.wtrap import WTRAP_UITKOMST
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
@@ -55,9 +56,9 @@ def _periode(pb: PeriodeBerekening, s) -> list:
     if afwijkend:
         uitleg.append("'Werkelijk' is het bedrag uit MijnToeslagen; avdesk berekent met het ingevulde inkomen "
                       + ", ".join(f"{NAMEN.get(t, t).lower()} {eu(pb.berekend[t])}" for t in afwijkend) + ".")
-    bm_rijen = [["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = netto bij alleen bijstand "
-                                              f"{eu(pb.netto_referentie)} + toeslagen bij alleen bijstand "
-                                              f"{eu(sum(pb.referentie.values(), NUL))}"]]
+    nr = ("netto bijstandsnorm" if pb.netto_referentie == pb.norm else "netto-inkomen bij alleen bijstand (ingevuld)")
+    bm_rijen = [["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = {nr} {eu(pb.netto_referentie)} + "
+                                              f"toeslagen bij alleen bijstand {eu(sum(pb.referentie.values(), NUL))}"]]
     if pb.inkomen is not None:
         bm_rijen.append(["Huishoudinkomen per maand", f"{eu(pb.inkomen)} = netto-inkomen "
                                                       f"{eu(pb.inkomen - sum(pb.werkelijk.values(), NUL))} + werkelijke "
@@ -166,9 +167,8 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
                 f"over de perioden ({eu(gat_huur)}): de vergoede terugvordering is over huur- en zorgkosten verdeeld "
                 f"zoals Dienst Toeslagen hem per toeslag terugvordert, niet naar het verschil per maand."), s["klein"]))
     if w := jb.wtrap:
-        uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden <b>"
-                             f"{'voldoet' if w.voldoet else 'voldoet niet' if w.voldoet is False else 'voldoet mogelijk'}"
-                             f"</b> aan de voorwaarden{'' if w.voldoet is not None else ' (er zijn nog open vragen)'}. Vaste "
+        uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
+                             f"<b>{WTRAP_UITKOMST[w.voldoet]}</b>. Vaste "
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
                                 f"mogelijk." if w.voldoet and w.aanvullend_mogelijk else "."), s["tekst"]))
@@ -193,14 +193,14 @@ def _inkomenstoets(jb: JaarBerekening, s) -> list:
     hi = bm = NUL
     volledig = True
     for pb in jb.perioden:
-        if pb.inkomen is None:
+        if pb.inkomen_toets is None:
             volledig = False
             rijen.append([_periode_label(pb), str(pb.maanden), "-", "-", "-", "-"])
             continue
-        hi += pb.inkomen * pb.maanden
+        hi += pb.inkomen_toets * pb.maanden
         bm += pb.bestaansminimum * pb.maanden
-        rijen.append([periode_woorden(pb.van, pb.tot_en_met), str(pb.maanden), eu(pb.inkomen),
-                      eu(pb.bestaansminimum), eu(pb.inkomen * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
+        rijen.append([periode_woorden(pb.van, pb.tot_en_met), str(pb.maanden), eu(pb.inkomen_toets),
+                      eu(pb.bestaansminimum), eu(pb.inkomen_toets * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
     rijen.append(["Totaal", "", "", "", eu(hi) if volledig else "-", eu(bm) if volledig else "-"])
     return [Paragraph("Inkomenstoets: netto-inkomen plus toeslagen tegenover het huishouden met alleen bijstand "
                       "(netto bijstandsnorm plus de toeslagen bij alleen bijstand).", s["tekst"]),

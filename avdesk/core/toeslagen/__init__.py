@@ -27,6 +27,10 @@ class Situatie(NamedTuple):
     servicekosten: tuple[Decimal, ...] = ()      # de vier subsidiabele categorieen
     aangepaste_woning: bool = False
     vermogen: Decimal | None = None              # op 1 januari van het toeslagjaar
+    # False: de toeslagpartner is geen verzekerde (bv. militair, of in het buitenland verzekerd): de zorgtoeslag is
+    # de helft (Wzt art. 2 lid 4). Een verzekeringsplichtige partner zonder zorgverzekering (lid 5: geen
+    # zorgtoeslag) kent avdesk niet.
+    partner_verzekerd: bool = True
 
     @property
     def personen(self) -> tuple[Bewoner, ...]:

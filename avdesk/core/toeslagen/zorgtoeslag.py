@@ -1,21 +1,46 @@
 """Zorgtoeslag voor een maand (Wet op de zorgtoeslag art. 2, 3; Awir art. 14).
 
-Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet."""
+Alleen het toetsingsinkomen van aanvrager en toeslagpartner telt; kinderen en medebewoners niet. Is de
+toeslagpartner geen verzekerde, dan is de zorgtoeslag de helft (Wzt art. 2 lid 4), voor de afronding en de
+grens van € 24.
+Van jaarbedrag naar maandbedrag volgt de conventie van het toeslagjaar (parameter zorgtoeslag.afronding,
+PARAMETERS §1): tot en met 2024 het onafgeronde jaarbedrag / 12 (rekentool), vanaf 2025 eerst het
+jaarbedrag op hele euro's en dan / 12 (maandtabellen van de Belastingdienst); daarna afkappen."""
 
 from __future__ import annotations
 
 from decimal import Decimal
 
 from ..geld import NUL, afkappen, euro, euros
-from ..params import Jaarparameters
+from ..params import Jaarparameters, ParameterFout
 from ..spoor import Stap
 from . import Situatie, Uitkomst
 
 TWAALF = Decimal(12)
+TWEE = Decimal(2)
 UITBETAALGRENS = Decimal(24)   # Awir art. 14 lid 5: geen tegemoetkoming onder € 24 per jaar
+
+# Waarde van zorgtoeslag.afronding -> (jaarbedrag eerst op hele euro's?, omschrijving in het spoor, grondslag)
+AFRONDINGEN = {
+    "jaarbedrag_onafgerond_maand_afkappen": (
+        False, "Per maand = onafgerond jaarbedrag / 12, afgekapt op hele euro's", "Proefberekening Dienst Toeslagen"),
+    "jaarbedrag_afronden_maand_afkappen": (
+        True, "Per maand = jaarbedrag afgerond op hele euro's / 12, afgekapt op hele euro's",
+        "Awir art. 14 lid 4; maandtabellen zorgtoeslag Belastingdienst"),
+}
+
+
+def _onbekende_afronding(p: Jaarparameters, waarde) -> ParameterFout:
+    return ParameterFout(f"Onbekende afronding '{waarde}' voor zorgtoeslag {p.jaar} in {p.bestand.name}; "
+                         f"kies uit: {', '.join(AFRONDINGEN)}.")
 
 
 def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
+    afronding = p["zorgtoeslag.afronding"]
+    regel = AFRONDINGEN.get(afronding.waarde)
+    if regel is None:
+        raise _onbekende_afronding(p, afronding.waarde)
+    jaar_afronden, afronding_tekst, afronding_grondslag = regel
     met_partner = s.partner is not None
     sp, drempel = p["zorgtoeslag.standaardpremie"], p["zorgtoeslag.drempelinkomen"]
     pct_d = p["zorgtoeslag.pct_drempel_met_partner" if met_partner else "zorgtoeslag.pct_drempel_zonder_partner"]
@@ -35,6 +60,11 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
              jaar, "Wzt art. 2 lid 1-2", (sp,)),
     ]
     redenen: list[str] = []
+    if met_partner and not s.partner_verzekerd and jaar > 0:
+        jaar = jaar / TWEE
+        redenen.append("De toeslagpartner is geen verzekerde voor de Zorgverzekeringswet: "
+                       "de zorgtoeslag is de helft (Wzt art. 2 lid 4).")
+        spoor.append(Stap("Toeslagpartner is geen verzekerde: 50% van het jaarbedrag", jaar, "Wzt art. 2 lid 4"))
     if s.vermogen is not None and s.vermogen > vgrens.waarde:
         redenen.append(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.")
         spoor.append(Stap("Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3", (vgrens,)))
@@ -45,8 +75,7 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         jaar = NUL
     elif jaar == 0:
         redenen.append("Het inkomen is te hoog voor zorgtoeslag.")
-    onafgerond = jaar / TWAALF
+    onafgerond = (euros(jaar) if jaar_afronden else jaar) / TWAALF
     per_maand = afkappen(onafgerond)
-    spoor.append(Stap("Per maand = jaarbedrag / 12, afgekapt op hele euro's", per_maand, "Proefberekening Dienst Toeslagen",
-                      (p["zorgtoeslag.afronding"],)))
+    spoor.append(Stap(afronding_tekst, per_maand, afronding_grondslag, (afronding,)))
     return Uitkomst("zorgtoeslag", per_maand, onafgerond, tuple(redenen), tuple(spoor))
