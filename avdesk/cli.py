@@ -257,11 +257,14 @@ BUITEN_AVDESK = "Let op: een bestand buiten avdesk is niet versleuteld. Bewaar h
 
 
 def cmd_pdf(args) -> int:
+    from datetime import date
+
     from .store import OpslagFout
     from .store.sleutel import schrijf_atomair
     if (args.casus is None) == (args.dossier is None):
         return _fout(["geef een casusbestand of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
     try:
+        from .export.documenten import bestandsnaam, ontbrekend_voor_aanvraag, vrij_pad
         if args.casus is not None:
             from .core.casus import CasusFout
             from .export.documenten import maak_documenten
@@ -269,18 +272,25 @@ def cmd_pdf(args) -> int:
                 casus = _lees(args.casus)
             except CasusFout as e:
                 return _fout(e.fouten, f"De casus {args.casus} bevat fouten:")
-            bestanden = {soort: (f"{soort}.pdf", inhoud) for soort, inhoud in maak_documenten(casus).items()}
+            vandaag = date.today()
+            bestanden = {soort: (bestandsnaam(soort, vandaag), inhoud)
+                         for soort, inhoud in maak_documenten(casus, gemaakt=vandaag).items()}
         else:
             from .export.documenten import maak_en_bewaar
             with _opslag(maak=False) as o:
+                casus = o.casus(args.dossier)
                 bestanden = o.laatste_documenten(args.dossier)
                 if args.opnieuw or not bestanden:
                     bestanden = maak_en_bewaar(o, args.dossier)
+        ontbreekt = ontbrekend_voor_aanvraag(casus)
+        if ontbreekt:
+            bestanden.pop("aanvraag", None)
         doelmap = Path(args.map)
         doelmap.mkdir(parents=True, exist_ok=True)
         for naam, inhoud in bestanden.values():
-            schrijf_atomair(doelmap / naam, inhoud)
-            print(doelmap / naam)
+            pad = vrij_pad(doelmap, naam)           # nooit een bestaand bestand vervangen
+            schrijf_atomair(pad, inhoud)
+            print(pad)
     except OpslagFout as e:
         return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
     except OSError as e:
@@ -292,7 +302,21 @@ def cmd_pdf(args) -> int:
         return _fout(["een tekst in de casus past niet op de pagina (bijvoorbeeld een heel lang woord zonder "
                       "spaties); kort die tekst in"], "De PDF's zijn niet gemaakt:")
     print(BUITEN_AVDESK, file=sys.stderr)
+    if ontbreekt:
+        return _fout(ontbreekt + ["de berekening is wel gemaakt, met 'concept' op elke pagina"],
+                     "Er is geen aanvraag gemaakt, want dit ontbreekt nog:")
     return 0
+
+
+def cmd_controleer(args) -> int:
+    from .export.bewijs import controleer
+    try:
+        pdf = Path(args.pdf).read_bytes()
+    except OSError as e:
+        return _fout([f"{args.pdf} kan niet worden gelezen (foutcode {e.errno})"], "Controle niet gedaan:")
+    code, regels = controleer(pdf)
+    print("\n".join(regels), file=sys.stdout if code == 0 else sys.stderr)
+    return code
 
 
 def cmd_venster(_args) -> int:
@@ -368,12 +392,27 @@ def parser() -> argparse.ArgumentParser:
     h = sub.add_parser("herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)")
     h.add_argument("bestand", help="back-upbestand")
     h.set_defaults(functie=cmd_herstel)
-    pd = sub.add_parser("pdf", help="maak aanvraag.pdf en berekening.pdf in een map")
+    pd = sub.add_parser(
+        "pdf", help="maak de aanvraag en de berekening (PDF) in een map",
+        description="Maakt avdesk-[DOSSIER-]aanvraag-JJJJ-MM-DD.pdf en avdesk-[DOSSIER-]berekening-JJJJ-MM-DD.pdf. "
+                    "Een bestaand bestand wordt nooit vervangen: de nieuwe krijgt -2, -3, ... Ontbreekt de "
+                    "toestemming, een naam, een BSN, het adres of het IBAN, dan komt er geen aanvraag maar wel de "
+                    "berekening, met 'concept' op elke pagina. Exitcodes: 0 beide gemaakt; 2 fout in de invoer of "
+                    "aanvraag niet gemaakt (wat ontbreekt staat in de melding); 3 interne fout.")
     pd.add_argument("casus", nargs="?", help="casusbestand (JSON)")
     pd.add_argument("--dossier", type=int, help="in plaats van een casusbestand: een bewaard dossier")
     pd.add_argument("--map", required=True, help="map waarin de PDF's komen")
     pd.add_argument("--opnieuw", action="store_true", help="bij --dossier: maak nieuwe PDF's van de nieuwste versie")
     pd.set_defaults(functie=cmd_pdf)
+    ct = sub.add_parser(
+        "controleer", help="controleer een berekening-PDF: rekent de ingebedde casus opnieuw en vergelijkt",
+        description="Leest de casus en de berekening die in de berekening-PDF zijn ingebed, rekent de casus opnieuw "
+                    "met de parameters van deze avdesk (op de peildatum van de berekening) en vergelijkt de uitkomst "
+                    "en de vingerafdruk onderaan elke pagina. Exitcodes: 0 klopt; 1 verschil (de cijfers die "
+                    "verschillen, of beide parameterversies); 2 geen avdesk-berekening, of gemaakt voor avdesk de "
+                    "gegevens meebewaarde; 3 interne fout.")
+    ct.add_argument("pdf", help="de berekening (PDF)")
+    ct.set_defaults(functie=cmd_controleer)
     sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
     sc.add_argument("map", help="map voor de PNG-bestanden")
     sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")

@@ -172,7 +172,8 @@ def bewijsstukken() -> tuple[dict, ...]:
 
 @cache
 def bronsleutels() -> dict[str, str]:
-    """Bronsleutel (S6, PW, VELSEN_2024H1, ...) -> beschrijving, uit resources/params/bronnen.toml."""
+    """Bronsleutel (B6, PW, VELSEN_2024H1, ...; B-nummers zodat ze niet op de signalen S1-S8 lijken) -> beschrijving,
+    uit resources/params/bronnen.toml."""
     with (_params_map() / "bronnen.toml").open("rb") as f:
         data = tomllib.load(f)
     return {k: v for deel in data.values() for k, v in deel.items()}

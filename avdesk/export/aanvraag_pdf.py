@@ -10,6 +10,7 @@ from datetime import date
 from io import BytesIO
 
 from reportlab.lib.pagesizes import A4
+from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfbase.pdfdoc import PDFArray, PDFDictionary, PDFName, PDFString
 from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table
@@ -18,40 +19,51 @@ from ..core.berekening import Berekening
 from ..core.casus import Casus, Persoon
 from ..core.geld import datum
 from ..core.params import bewijsstukken
-from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, canvasmaker, eu, stijlen, tabel
+from ..core.signalen import TITELS
+from .berekening_pdf import periode_woorden
+from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, Opmaak, canvasmaker, eu, stijlen, tabel, veilig
 
 AAN, UIT = "☒", "☐"
 
 
 class Handtekeningvak(Flowable):
-    """Een vak met een lijn om met de pen op te tekenen, met daarin een leeg digitaal handtekeningveld."""
+    """Een vak met een lijn om met de pen op te tekenen, met daarin een leeg digitaal handtekeningveld.
 
-    def __init__(self, veldnaam: str, label: str, naam: str, breedte: float, hoogte: float = 26 * mm):
+    De naam onder de lijn breekt af binnen het vak (ook een naam van 200 tekens of een heel lang woord); het vak
+    groeit dan mee naar onderen, zodat de ruimte om te tekenen altijd even groot blijft."""
+
+    TEKENRUIMTE = 26 * mm - 14
+
+    def __init__(self, veldnaam: str, label: str, naam: str, breedte: float):
         super().__init__()
         self.veldnaam, self.label, self.naam = veldnaam, label, naam
-        self.width, self.height = breedte, hoogte
+        self.width = breedte
+        stijl = ParagraphStyle("naam", fontName=LETTER, fontSize=7.5, leading=9, textColor=GRIJS, splitLongWords=1)
+        self.naamregel = Paragraph(veilig(naam) or "&nbsp;", stijl)
+        _, self.naam_hoogte = self.naamregel.wrap(breedte - 12, 1000)
+        self.height = self.TEKENRUIMTE + self.naam_hoogte + 8
 
     def wrap(self, *_):
         return self.width, self.height
 
     def draw(self):
         c = self.canv
+        lijn_y = self.naam_hoogte + 6
         c.setStrokeColor(LIJN)
         c.setLineWidth(0.5)
         c.rect(0, 0, self.width, self.height)
         c.setStrokeColor(GRIJS)
-        c.line(6, 14, self.width - 6, 14)
+        c.line(6, lijn_y, self.width - 6, lijn_y)
+        self.naamregel.drawOn(c, 6, 3)
         c.setFillColor(GRIJS)
-        c.setFont(LETTER, 7.5)
-        c.drawString(6, 5, self.naam)
         c.setFont(VET, 8)
         c.drawString(6, self.height - 11, self.label)
-        x1, y1 = c.absolutePosition(4, 18)
+        x1, y1 = c.absolutePosition(4, lijn_y + 4)
         x2, y2 = c.absolutePosition(self.width - 4, self.height - 14)
         # Een leeg handtekeningveld (PDF 32000-1, 12.7.4.5): een widget met /FT /Sig in het AcroForm.
         veld = PDFDictionary({"FT": PDFName("Sig"), "Type": PDFName("Annot"), "Subtype": PDFName("Widget"),
                               "Rect": PDFArray([round(x1, 2), round(y1, 2), round(x2, 2), round(y2, 2)]), "F": 4,
-                              "T": PDFString(self.veldnaam), "TU": PDFString(f"{self.label}: {self.naam}")})
+                              "T": PDFString(self.veldnaam), "TU": PDFString(f"{self.label}: {self.naam}"[:300])})
         c._addAnnotation(veld)
         c.acroForm.fields.append(c._doc.Reference(veld))
 
@@ -85,7 +97,9 @@ def _soorten(jb, casus_jaar) -> list[str]:
     return soorten
 
 
-def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
+def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_id: int | None = None) -> bytes:
+    from .beslisser import alle_signalen, kenmerk
+    km = kenmerk(c, dossier_id)
     s = stijlen()
     buf = BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
@@ -98,10 +112,11 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
     titel = ("Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" if wtrap else
              "Aanvraag bijzondere bijstand alleenverdienersproblematiek")
     v = [Paragraph(titel, s["titel"]),
-         Paragraph(f"Aan: {aan}, team Inkomen", s["tekst"])]
+         Paragraph(f"Aan: {veilig(aan)}, team Inkomen", s["tekst"]),
+        Paragraph(f"Kenmerk: {km} (hetzelfde kenmerk staat op de berekening)", s["tekst"])]
     if r.naam or r.organisatie:
-        v.append(Paragraph("Voorbereid met: " + ", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon, r.email)
-                                                          if x), s["tekst"]))
+        v.append(Paragraph("Voorbereid met: " + veilig(", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon,
+                                                                              r.email) if x)), s["tekst"]))
     v += [Paragraph("Wij zijn een paar. Een van ons heeft een uitkering van UWV of een verzekeraar, de ander weinig of "
                     "geen inkomen. Daardoor krijgen wij minder huurtoeslag en zorgtoeslag dan wanneer wij allebei "
                     "bijstand zouden hebben. " + (
@@ -123,7 +138,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
             if jb.terugvordering_alleenverdieners:
                 delen.append(f"terugvordering toeslagen ({eu(jb.terugvordering_alleenverdieners)})")
             waarvoor = "; ".join(delen) or "geen compensatie volgens de berekening"
-        per_maand = "; ".join(f"{eu(p['per_maand'])} ({p['van']} t/m {p['tot_en_met']})" for p in jb.periodiek) or "-"
+        per_maand = "; ".join(f"{eu(p['per_maand'])} ({periode_woorden(p['van'], p['tot_en_met'])})"
+                              for p in jb.periodiek) or "-"
         rijen.append([str(jb.jaar), waarvoor, eu(jb.compensatie_jaar), eu(jb.eenmalig), per_maand])
     rijen.append(["Totaal", "", eu(b.totaal_compensatie), "", ""])
     v.append(tabel(rijen, [BREEDTE * 0.08, BREEDTE * 0.40, BREEDTE * 0.15, BREEDTE * 0.15, BREEDTE * 0.22],
@@ -138,12 +154,20 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
         if jb.wtrap is not None:
             w = jb.wtrap
             v.append(KeepTogether([Paragraph(f"Voorwaarden vaste tegemoetkoming {jb.jaar}", s["kop2"])]
-                                  + [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + r.split(": ", 1)[1],
+                                  + [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + veilig(r.split(": ", 1)[1]),
                                                s["signaal"]) for r in w.redenen]))
             if w.voldoet and w.aanvullend_mogelijk:
                 v.append(Paragraph(f"Ons tekort over {jb.jaar} ({eu(w.tekort_jaar)}) is groter dan de tegemoetkoming. "
                                    f"Wij vragen voor het verschil van {eu(w.aanvullend_mogelijk)} ook aanvullende "
                                    f"bijzondere bijstand aan.", s["tekst"]))
+    punten = alle_signalen(b)
+    if punten:
+        v.append(Paragraph("Nog open punten", s["kop2"]))
+        v.append(Paragraph("De raadsman heeft deze punten gezien; de gemeente kan ernaar vragen. De uitleg staat in "
+                           "de berekening.", s["klein"]))
+        v += [Paragraph(f"{'<b>Nog op te lossen</b>' if sg.blokkerend else 'Open punt'} ({j}): "
+                        f"{veilig(TITELS[sg.code].lower())}", s["signaal"]) for j, sg in punten
+              if sg.blokkerend or sg.code in ("S1", "S2", "S3", "S4", "S5", "S6", "S7")]
     v.append(Paragraph("3. Bewijsstukken", s["kop1"]))
     v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = nog aanleveren.", s["klein"]))
     stukken = bewijsstukken()
@@ -151,13 +175,13 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
         cj = next(j for j in c.jaren if j.jaar == jb.jaar)
         soorten = _soorten(jb, cj)
         gezien = set(c.aanvraag.bewijs.get(jb.jaar, []))
-        regels = [f"{AAN if st['id'] in gezien else UIT} {st['tekst']}" for st in stukken
+        regels = [f"{AAN if st['id'] in gezien else UIT} {veilig(st['tekst'])}" for st in stukken
                   if any(x in soorten for x in st["voor"])]
         v.append(KeepTogether([Paragraph(f"{jb.jaar}", s["kop2"])] + [Paragraph(r_, s["signaal"]) for r_ in regels]))
 
     v.append(Paragraph("4. Toestemming", s["kop1"]))
     v.append(Paragraph(f"{AAN if c.aanvraag.toestemming_delen else UIT} Wij geven toestemming om deze aanvraag en de "
-                       f"berekening naar {aan} te sturen.", s["signaal"]))
+                       f"berekening naar {veilig(aan)} te sturen.", s["signaal"]))
     v.append(Paragraph(f"{AAN if c.aanvraag.toestemming_mijntoeslagen else UIT} Wij hebben samen met de raadsman in "
                        f"MijnToeslagen gekeken en geven toestemming die gegevens voor deze berekening te gebruiken.",
                        s["signaal"]))
@@ -172,15 +196,16 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
     vandaag = datum(c.aanvraagdatum) if c.aanvraagdatum else "____________"
     plaats = c.aanvraag.plaats or c.aanvrager.extra.get("woonplaats") or "______________________"
     vak_breedte = (BREEDTE - 8 * mm) / 2
-    vakken = Table([[Handtekeningvak("HandtekeningAanvrager", "Handtekening aanvrager", c.aanvrager.naam or "",
-                                     vak_breedte),
-                     Handtekeningvak("HandtekeningPartner", "Handtekening partner", c.partner.naam or "", vak_breedte)]],
+    vak_a = Handtekeningvak("HandtekeningAanvrager", "Handtekening aanvrager", c.aanvrager.naam or "", vak_breedte)
+    vak_p = Handtekeningvak("HandtekeningPartner", "Handtekening partner", c.partner.naam or "", vak_breedte)
+    vak_a.height = vak_p.height = max(vak_a.height, vak_p.height)
+    vakken = Table([[vak_a, vak_p]],
                    colWidths=[vak_breedte + 4 * mm, vak_breedte + 4 * mm], hAlign="LEFT",
                    style=[("FONTNAME", (0, 0), (-1, -1), LETTER), ("LEFTPADDING", (0, 0), (-1, -1), 0), ("RIGHTPADDING", (0, 0), (-1, -1), 4 * mm)])
     v.append(KeepTogether([Paragraph("6. Ondertekening", s["kop1"]),
-                           Paragraph(f"Plaats: {plaats}&nbsp;&nbsp;&nbsp;&nbsp;Datum: {vandaag}", s["tekst"]),
+                           Paragraph(f"Plaats: {veilig(plaats)}&nbsp;&nbsp;&nbsp;&nbsp;Datum: {vandaag}", s["tekst"]),
                            Spacer(1, 4), vakken,
                            Paragraph("U kunt met de pen tekenen op de lijn, of digitaal in het handtekeningveld.",
                                      s["klein"])]))
-    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie))
+    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie, kenmerk=km))
     return buf.getvalue()

@@ -4,7 +4,6 @@ gebruikte parameters met hun bron. Bedoeld om in een keer na te rekenen door het
 
 from __future__ import annotations
 
-import re
 from datetime import date
 from io import BytesIO
 
@@ -18,18 +17,29 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening, alle_stappen
 from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
-from ..core.params import bronsleutels
-from ..core.signalen import TITELS
 from ..core.wtrap import WTRAP_UITKOMST
-from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, canvasmaker, eu, parameterwaarde, stijlen, tabel
+from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
          "kinderopvangtoeslag": "Kinderopvangtoeslag"}
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
+def periode_woorden(van, tot_en_met) -> str:
+    """"september 2024 t/m december 2024": van een date of van "2024-09"."""
+    from datetime import date as _d
+    v, t = (x if isinstance(x, _d) else _d(int(x[:4]), int(x[5:7]), 1) for x in (van, tot_en_met))
+    return f"{maand_label(v)} t/m {maand_label(t)}"
+
+
 def _periode_label(pb: PeriodeBerekening) -> str:
-    return f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)} ({pb.maanden} {'maand' if pb.maanden == 1 else 'maanden'})"
+    return f"{periode_woorden(pb.van, pb.tot_en_met)} ({pb.maanden} {'maand' if pb.maanden == 1 else 'maanden'})"
+
+
+def _codes(signalen) -> str:
+    """Een verwijzing naar signalen; hun tekst staat een keer, op de eerste pagina."""
+    codes = list(dict.fromkeys(sg.code for sg in signalen))
+    return ("Signalen: " + ", ".join(codes) + " (de tekst staat onder 'Voor de beslisser').") if codes else ""
 
 
 def _periode(pb: PeriodeBerekening, s) -> list:
@@ -46,27 +56,26 @@ def _periode(pb: PeriodeBerekening, s) -> list:
     if afwijkend:
         uitleg.append("'Werkelijk' is het bedrag uit MijnToeslagen; avdesk berekent met het ingevulde inkomen "
                       + ", ".join(f"{NAMEN.get(t, t).lower()} {eu(pb.berekend[t])}" for t in afwijkend) + ".")
-    bm_rijen = []
+    nr = ("netto bijstandsnorm" if pb.netto_referentie == pb.norm else "netto-inkomen bij alleen bijstand (ingevuld)")
+    bm_rijen = [["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = {nr} {eu(pb.netto_referentie)} + "
+                                              f"toeslagen bij alleen bijstand {eu(sum(pb.referentie.values(), NUL))}"]]
     if pb.inkomen is not None:
-        nr = ("netto bijstandsnorm" if pb.netto_referentie == pb.norm else "netto-inkomen bij alleen bijstand (ingevuld)")
-        bm_rijen = [
-            ["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = {nr} {eu(pb.netto_referentie)} + "
-                                          f"toeslagen bij alleen bijstand {eu(sum(pb.referentie.values(), NUL))}"],
-            ["Huishoudinkomen per maand", f"{eu(pb.inkomen)} = netto-inkomen "
-                                          f"{eu(pb.inkomen - sum(pb.werkelijk.values(), NUL))} + werkelijke toeslagen "
-                                          f"{eu(sum(pb.werkelijk.values(), NUL))}"]]
+        bm_rijen.append(["Huishoudinkomen per maand", f"{eu(pb.inkomen)} = netto-inkomen "
+                                                      f"{eu(pb.inkomen - sum(pb.werkelijk.values(), NUL))} + werkelijke "
+                                                      f"toeslagen {eu(sum(pb.werkelijk.values(), NUL))}"])
     bm_rijen.append(["Toets (stap 6)", pb.toets_zin])
     delen = " + ".join(f"{NAMEN.get(t, t).lower()} {eu(v)}" for t, v in pb.compensatie.items() if v)
     bm_rijen += [
-        ["Compensatie per maand", f"<b>{eu(pb.compensatie_totaal)}</b>" + (f" ({delen})" if delen else "")],
-        ["Compensatie over de periode", f"<b>{eu(pb.compensatie_periode)}</b> = {pb.maanden} x "
-                                        f"{eu(pb.compensatie_totaal)}"],
+        ["Compensatie per maand", Opmaak(f"<b>{eu(pb.compensatie_totaal)}</b>" + (f" ({delen})" if delen else ""))],
+        ["Compensatie over de periode", Opmaak(f"<b>{eu(pb.compensatie_periode)}</b> = {pb.maanden} x "
+                                               f"{eu(pb.compensatie_totaal)}")],
     ]
     toets = tabel(bm_rijen, [BREEDTE * 0.30, BREEDTE * 0.70], kop=False)
-    blok = [Paragraph(_periode_label(pb), s["kop2"]), toeslagen, Spacer(1, 3)]
-    blok += [Paragraph(u, s["klein"]) for u in uitleg]
+    blok = [Paragraph(veilig(_periode_label(pb)), s["kop2"]), toeslagen, Spacer(1, 3)]
+    blok += [Paragraph(veilig(u), s["klein"]) for u in uitleg]
     blok += [toets]
-    blok += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {sg.tekst}", s["signaal"]) for sg in pb.signalen]
+    if pb.signalen:
+        blok.append(Paragraph(_codes(pb.signalen), s["klein"]))
     return [KeepTogether(blok), Spacer(1, 6)]
 
 
@@ -128,10 +137,10 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
             eu(jb.terugvordering_alleenverdieners)])
         if tv.andere_oorzaken:
             rijen.append(["Andere oorzaken bekeken (stap 9): " + "; ".join(tv.andere_oorzaken), ""])
-    rijen.append([f"<b>Compensatie {jb.jaar}</b>", f"<b>{eu(jb.compensatie_jaar)}</b>"])
+    rijen.append([Opmaak(f"<b>Compensatie {jb.jaar}</b>"), Opmaak(f"<b>{eu(jb.compensatie_jaar)}</b>")])
     rijen.append(["waarvan eenmalig (maanden voor de aanvraagmaand en afgelopen jaren)", eu(jb.eenmalig)])
     for p in jb.periodiek:
-        rijen.append([f"periodiek per maand, {p['van']} t/m {p['tot_en_met']}", eu(p["per_maand"])])
+        rijen.append([f"periodiek per maand, {periode_woorden(p['van'], p['tot_en_met'])}", eu(p["per_maand"])])
     if jb.wtrap is None and jb.compensatie_jaar:
         rijen.append(["voor te hoge eigen huurkosten", eu(jb.compensatie_huurkosten)])
         rijen.append(["voor te hoge eigen zorgpremie", eu(jb.compensatie_zorgpremie)])
@@ -139,21 +148,40 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
             rijen.append(["voor overige kosten (handmatige toeslagen, niet te verdelen terugvordering)",
                           eu(jb.compensatie_overig)])
     uit += [Paragraph(f"Uitkomst {jb.jaar}", s["kop2"]), tabel(rijen, [BREEDTE * 0.76, BREEDTE * 0.24], rechts_vanaf=1)]
-    if jb.stap11:
-        uit.append(Paragraph(jb.stap11.tekst, s["tekst"]))
+    if st := jb.stap11:
+        uit.append(Paragraph("Stap 11: terugvordering en tekort in hetzelfde jaar", s["kop2"]))
+        uit.append(tabel([["Onderdeel", "Bedrag"],
+                          ["(1) verschil in toeslagen over het jaar", eu(st.tekort_toeslagen)],
+                          ["(2) tekort tot het bestaansminimum over het jaar",
+                           "niet berekend" if st.tekort_bestaansminimum is None else eu(st.tekort_bestaansminimum)],
+                          [Opmaak("<b>het laagste van (1) en (2)</b>"), Opmaak(f"<b>{eu(st.laagste)}</b>")],
+                          ["terugvordering door de alleenverdienersproblematiek", eu(st.terugvordering)],
+                          ["deel van het laagste bedrag boven de terugvordering", eu(st.extra)]],
+                         [BREEDTE * 0.76, BREEDTE * 0.24], rechts_vanaf=1))
+        uit.append(Paragraph(veilig(st.tekst), s["tekst"]))
+    if jb.terugvordering_alleenverdieners and jb.wtrap is None:
+        gat_huur = sum((pb.verschil.get("huurtoeslag", NUL) * pb.maanden for pb in jb.perioden), NUL)
+        if jb.perioden and jb.compensatie_huurkosten > gat_huur:
+            uit.append(Paragraph(veilig(
+                f"Het deel voor huurkosten ({eu(jb.compensatie_huurkosten)}) is hoger dan het verschil in huurtoeslag "
+                f"over de perioden ({eu(gat_huur)}): de vergoede terugvordering is over huur- en zorgkosten verdeeld "
+                f"zoals Dienst Toeslagen hem per toeslag terugvordert, niet naar het verschil per maand."), s["klein"]))
     if w := jb.wtrap:
         uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
                              f"<b>{WTRAP_UITKOMST[w.voldoet]}</b>. Vaste "
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
                                 f"mogelijk." if w.voldoet and w.aanvullend_mogelijk else "."), s["tekst"]))
-        uit += [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + r, s["signaal"]) for r in w.redenen]
+        uit += [Paragraph(("☒ " if r.startswith(("Voldoet:", "Afgeweken:")) else "☐ ") + veilig(r), s["signaal"])
+                for r in w.redenen]
+        if w.open_vragen:
+            uit.append(Paragraph("Nog te beantwoorden voor de Wtrap-toets:", s["tekst"]))
+            uit += [Paragraph("? " + veilig(v), s["signaal"]) for v in w.open_vragen]
         uit += _inkomenstoets(jb, s)
     for t in jb.toelichting:
-        uit.append(Paragraph(t, s["tekst"]))
+        uit.append(Paragraph(veilig(t), s["tekst"]))
     if jb.signalen:
-        uit.append(Paragraph("Signalen", s["kop2"]))
-        uit += [Paragraph(f"<b>{sg.code}</b> {TITELS[sg.code]}: {sg.tekst}", s["signaal"]) for sg in jb.signalen]
+        uit.append(Paragraph(_codes(jb.signalen), s["klein"]))
     return uit
 
 
@@ -171,38 +199,12 @@ def _inkomenstoets(jb: JaarBerekening, s) -> list:
             continue
         hi += pb.inkomen_toets * pb.maanden
         bm += pb.bestaansminimum * pb.maanden
-        rijen.append([f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}", str(pb.maanden), eu(pb.inkomen_toets),
+        rijen.append([periode_woorden(pb.van, pb.tot_en_met), str(pb.maanden), eu(pb.inkomen_toets),
                       eu(pb.bestaansminimum), eu(pb.inkomen_toets * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
     rijen.append(["Totaal", "", "", "", eu(hi) if volledig else "-", eu(bm) if volledig else "-"])
     return [Paragraph("Inkomenstoets: netto-inkomen plus toeslagen tegenover het huishouden met alleen bijstand "
                       "(netto bijstandsnorm plus de toeslagen bij alleen bijstand).", s["tekst"]),
             tabel(rijen, [BREEDTE * 0.24, BREEDTE * 0.12] + [BREEDTE * 0.16] * 4, rechts_vanaf=1, totaalrij=True)]
-
-
-def _parameters(b: Berekening, s) -> list:
-    gebruikt = {}
-    for jb in b.jaren:
-        for st in alle_stappen(jb.perioden, jb.spoor):
-            for p in st.parameters:
-                gebruikt.setdefault((p.jaar, p.naam), p)
-    rijen = [["Jaar", "Parameter", "Waarde", "Status", "Bron"]]
-    for (_, _), p in sorted(gebruikt.items()):
-        status = p.status if p.status == "bevestigd" else f"<b>{p.status}</b>"
-        rijen.append([str(p.jaar), p.naam.replace("_", " ").replace(".", " · "), parameterwaarde(p.naam, p.waarde),
-                      status, Paragraph(p.bron + (f" ({p.noot})" if p.noot and p.status != "bevestigd" else ""),
-                                        s["cel_klein"])])
-    sleutels = bronsleutels()
-    genoemd = sorted({k for p in gebruikt.values() for k in re.findall(r"[A-Z][A-Z0-9_]+", p.bron) if k in sleutels},
-                     key=lambda k: (not k.startswith("S"), int(k[1:]) if re.fullmatch(r"S\d+", k) else 0, k))
-    bronnen = [["Sleutel", "Bron"]] + [[k, Paragraph(sleutels[k], s["cel_klein"])] for k in genoemd]
-    return [Paragraph("Gebruikte parameters", s["kop1"]),
-            Paragraph("Alle bedragen en percentages die in deze berekening zijn gebruikt, met hun bron. Een waarde met "
-                      "status <b>afgeleid</b> of <b>onzeker</b> is niet rechtstreeks uit een wettekst of publicatie van "
-                      "Dienst Toeslagen gelezen (signaal S8).", s["tekst"]),
-            tabel(rijen, [BREEDTE * 0.07, BREEDTE * 0.27, BREEDTE * 0.13, BREEDTE * 0.11, BREEDTE * 0.42], zebra=True),
-            Paragraph("Bronnen", s["kop2"]),
-            Paragraph("De sleutels in de kolom 'Bron' hierboven verwijzen naar:", s["tekst"]),
-            tabel(bronnen, [BREEDTE * 0.2, BREEDTE * 0.8], zebra=True)]
 
 
 def _spoor(b: Berekening, s) -> list:
@@ -211,65 +213,81 @@ def _spoor(b: Berekening, s) -> list:
                      s["tekst"])]
     for jb in b.jaren:
         for pb in jb.perioden:
-            uit.append(Paragraph(f"{jb.jaar}: {_periode_label(pb)}", s["kop2"]))
+            uit.append(Paragraph(veilig(f"{jb.jaar}: {_periode_label(pb)}"), s["kop2"]))
             rijen = [["Stap", "Bedrag", "Grondslag"]]
             for sleutel, u in pb.uitkomsten.items():
                 scenario, toeslag = sleutel.split(".")
-                rijen.append([f"<b>{NAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
-                              f"</b>", f"<b>{eu(u.per_maand)}</b>", ""])
+                rijen.append([Opmaak(f"<b>{NAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
+                                     f"</b>"), Opmaak(f"<b>{eu(u.per_maand)}</b>"), ""])
                 for st in u.spoor:
                     rijen.append([st.omschrijving, "" if st.bedrag is None else eu(st.bedrag),
-                                  Paragraph(st.grondslag, s["cel_klein"])])
+                                  Paragraph(veilig(st.grondslag), s["cel_klein"])])
             uit.append(tabel(rijen, [BREEDTE * 0.58, BREEDTE * 0.14, BREEDTE * 0.28], rechts_vanaf=1))
     return uit
 
 
-def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None) -> bytes:
+def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept: list[str] | None = None,
+                   dossier_id: int | None = None) -> bytes:
+    """De berekening; concept: wat er ontbreekt voor de aanvraag (dan 'concept' op elke pagina en bovenaan)."""
+    from .beslisser import invoerblad, kenmerk, parameters, voetnoten, voor_de_beschikking, voor_de_beslisser
+    from .bewijs import BEREKENING_BESTAND, CASUS_BESTAND, SLEUTELWOORD, gegevens, vingerafdruk
     s = stijlen()
     gemaakt = gemaakt or date.today()
+    casus_json, berekening_json = gegevens(c, b, gemaakt)
+    afdruk = vingerafdruk(casus_json, berekening_json)
+    km = kenmerk(c, dossier_id)
     buf = BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                             bottomMargin=MARGE + 6, title="Berekening compensatie alleenverdienersproblematiek",
                             author=c.raadsman.organisatie or "avdesk", subject="Berekening bijzondere bijstand",
-                            creator="avdesk", lang="nl-NL")
-    namen = f"{c.aanvrager.naam or 'aanvrager'} en {c.partner.naam or 'partner'}"
+                            creator="avdesk", lang="nl-NL", keywords=[SLEUTELWOORD + afdruk])
+    r = c.raadsman
     kop = [
         Paragraph("Berekening compensatie alleenverdienersproblematiek", s["titel"]),
-        tabel([["Aanvrager", f"{c.aanvrager.naam or '-'} (geboren {datum(c.aanvrager.geboortedatum)})"],
-               ["Partner", f"{c.partner.naam or '-'} (geboren {datum(c.partner.geboortedatum)})"],
+        tabel([["Aanvrager", f"{c.aanvrager.naam or '-'} (geboren {datum(c.aanvrager.geboortedatum)}), BSN "
+                             f"{c.aanvrager.bsn or 'niet opgegeven'}"],
+               ["Partner", f"{c.partner.naam or '-'} (geboren {datum(c.partner.geboortedatum)})"
+                           + (f", BSN {c.partner.bsn}" if c.partner.bsn else "")],
+               ["Gemeente", c.aanvraag.gemeente or b.profiel.uitvoerder],
                ["Aanvraagdatum", datum(c.aanvraagdatum)],
+               ["Kenmerk", km + " (staat ook op de aanvraag)"],
                ["Beleidsprofiel", f"{b.profiel.naam}: {b.profiel.uitvoerder}"],
-               ["Berekend op", datum(gemaakt)],
-               ["Opgesteld door", ", ".join(x for x in (c.raadsman.naam, c.raadsman.organisatie) if x) or "-"]],
+               ["Berekend op", datum(gemaakt) + " (peildatum voor de bezwaartermijn)"],
+               ["Opgesteld door", ", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon, r.email) if x)
+                or "-"]],
               [BREEDTE * 0.22, BREEDTE * 0.78], kop=False),
         Spacer(1, 6),
-        Paragraph("Uitkomst in het kort", s["kop1"]),
     ]
-    rijen = [["Jaar", "Tekort", "Terugvordering", "Compensatie", "Eenmalig", "Periodiek p/m"]]
+    if concept:
+        kop.append(kader([Paragraph("<b>Concept: er is nog geen aanvraag gemaakt.</b> Dit ontbreekt nog:", s["tekst"])]
+                         + [Paragraph("• " + veilig(x), s["signaal"]) for x in concept]))
+    verhaal = kop + voor_de_beslisser(c, b, s, km)
+    verhaal.append(Paragraph("Uitkomst in het kort", s["kop1"]))
+    rijen = [["Jaar", "Tekort", "Terugvordering", "Compensatie", "Eenmalig", "Periodiek"]]
     for jb in b.jaren:
         rijen.append([str(jb.jaar), eu(jb.tekort),
                       "-" if jb.terugvordering_alleenverdieners is None else eu(jb.terugvordering_alleenverdieners),
                       eu(jb.compensatie_jaar), eu(jb.eenmalig),
-                      eu(jb.periodiek_per_maand) if jb.periodiek else "-"])
+                      "\n".join(f"{eu(p['per_maand'])} p/m {periode_woorden(p['van'], p['tot_en_met'])}"
+                                for p in jb.periodiek) or "-"])
     rijen.append(["Totaal", "", "", eu(b.totaal_compensatie), eu(sum((j.eenmalig for j in b.jaren), NUL)), ""])
-    kop.append(tabel(rijen, [BREEDTE * 0.1] + [BREEDTE * 0.18] * 5, rechts_vanaf=1, totaalrij=True))
-    kop.append(Paragraph(f"Compensatie voor {namen}: <b>{eu(b.totaal_compensatie)}</b> in totaal.", s["tekst"]))
+    verhaal.append(tabel(rijen, [BREEDTE * 0.09, BREEDTE * 0.13, BREEDTE * 0.17, BREEDTE * 0.16, BREEDTE * 0.13,
+                                 BREEDTE * 0.32], rechts_vanaf=1, totaalrij=True))
+    namen = f"{c.aanvrager.naam or 'aanvrager'} en {c.partner.naam or 'partner'}"
+    verhaal.append(Paragraph(f"Compensatie voor {veilig(namen)}: <b>{eu(b.totaal_compensatie)}</b> in totaal.",
+                             s["tekst"]))
     for o in b.opmerkingen:
-        kop.append(Paragraph(f"Let op: {o}", s["tekst"]))
-
-    verhaal = list(kop)
+        verhaal.append(Paragraph(f"Let op: {veilig(o)}", s["tekst"]))
+    verhaal += voor_de_beschikking(c, b, s, km)
+    verhaal += [PageBreak()] + invoerblad(c, b, s)
     for jb in b.jaren:
         verhaal += _jaar(jb, c, s)
-    huur = sum((j.compensatie_huurkosten for j in b.jaren), NUL)
-    zorg = sum((j.compensatie_zorgpremie for j in b.jaren), NUL)
-    if huur or zorg:
-        verhaal += [Paragraph("Voor de beschikking", s["kop1"]), Paragraph(
-            f"Ken de bijzondere bijstand toe voor te hoge eigen huurkosten ({eu(huur)}) en te hoge eigen zorgpremie "
-            f"({eu(zorg)}). Die kosten zijn te hoog omdat het huishouden een deel van de huur- en zorgtoeslag "
-            f"misloopt. Door de bijstand zo aan deze kosten te koppelen, is hij onbelast en telt hij niet mee voor het "
-            f"toetsingsinkomen van de toeslagen (handreiking, paragraaf 'Formulering bij toekennen bijzondere bijstand').",
-            s["tekst"])]
-    verhaal += _parameters(b, s)
+    verhaal += voetnoten(b, s)
+    verhaal += parameters(b, s)
     verhaal += _spoor(b, s)
-    doc.build(verhaal, canvasmaker=canvasmaker("Berekening alleenverdienersproblematiek", b.parameterversie))
+    bijlagen = ((CASUS_BESTAND, casus_json, "De casus (avdesk-casus/1) waarmee gerekend is"),
+                (BEREKENING_BESTAND, berekening_json, "De berekening (avdesk-berekening/1), met peildatum"))
+    doc.build(verhaal, canvasmaker=canvasmaker("Berekening alleenverdienersproblematiek", b.parameterversie,
+                                                concept=bool(concept), vingerafdruk=afdruk, bijlagen=bijlagen,
+                                                kenmerk=km))
     return buf.getvalue()

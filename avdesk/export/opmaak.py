@@ -4,6 +4,7 @@ en een voettekst met versie, 'pagina x van y' en een vertrouwelijkheidsregel op 
 from __future__ import annotations
 
 from decimal import Decimal
+from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
@@ -25,16 +26,52 @@ GRIJS = colors.HexColor("#5f6368")
 LICHT = colors.HexColor("#eef1f5")
 LIJN = colors.HexColor("#b8c0cc")
 ACCENT = colors.HexColor("#1f4e79")
+ROOD = colors.HexColor("#b3261e")
+ROOD_LICHT = colors.HexColor("#fdecea")
 VERTROUWELIJK = ("Vertrouwelijk: bevat persoonsgegevens. Alleen bedoeld voor de aanvraag bijzondere bijstand; "
                  "niet doorsturen of onbeveiligd bewaren.")
 
 _geregistreerd = False
 
 
+class Opmaak(str):
+    """Tekst met bedoelde reportlab-opmaak (<b>, &nbsp;), door avdesk zelf geschreven. Alle andere tekst gaat door
+    veilig()."""
+
+
+def veilig(tekst) -> str:
+    """De enige weg van tekst naar reportlab-opmaak: namen, adressen, motiveringen, instellingen en alles wat de
+    rekenkern schrijft (die tekst kan namen bevatten). '<', '>', '&' en aanhalingstekens worden entiteiten, zodat
+    de tekst precies zo wordt afgedrukt als hij is getypt en nooit een tag, afbeelding of link wordt."""
+    if tekst is None:
+        return ""
+    if isinstance(tekst, Opmaak):
+        return tekst
+    return escape(str(tekst), {'"': "&quot;", "'": "&#39;"})
+
+
+def _utf16_cmap(origineel):
+    """reportlab schrijft in de ToUnicode-tabel een teken buiten het BMP (emoji) als vijf hexcijfers, zodat
+    pdftotext en kopiëren-plakken er een ander teken van maken. Dit schrijft zulke tekens als UTF-16 (PDF 32000-1,
+    9.10.3), zodat ook een naam met een emoji letterlijk uit de PDF te halen is (het lettertype tekent er een leeg
+    vakje voor)."""
+    def maak(fontname, subset):
+        cmap = origineel(fontname, subset)
+        for i, v in enumerate(subset):
+            if v > 0xFFFF:
+                cmap = cmap.replace(f"<{i:02X}> <{v:04X}>", f"<{i:02X}> <{chr(v).encode('utf-16-be').hex().upper()}>")
+        return cmap
+    return maak
+
+
 def registreer_lettertypen() -> None:
     global _geregistreerd
     if _geregistreerd:
         return
+    from reportlab.pdfbase import ttfonts
+    if not getattr(ttfonts.makeToUnicodeCMap, "avdesk", False):
+        ttfonts.makeToUnicodeCMap = _utf16_cmap(ttfonts.makeToUnicodeCMap)
+        ttfonts.makeToUnicodeCMap.avdesk = True
     map_ = installatiemap("fonts", "lettertypen")
     for naam, bestand in ((LETTER, "DejaVuSans.ttf"), (VET, "DejaVuSans-Bold.ttf"), (SCHUIN, "DejaVuSans-Oblique.ttf")):
         pdfmetrics.registerFont(TTFont(naam, str(map_ / bestand)))
@@ -65,13 +102,16 @@ def stijlen() -> dict[str, ParagraphStyle]:
 
 def tabel(rijen: list[list], breedtes: list[float], *, kop: bool = True, rechts_vanaf: int | None = None,
           totaalrij: bool = False, zebra: bool = False) -> Table:
-    """Een tabel in de huisstijl; teksten worden Paragraphs zodat lange inhoud afbreekt in plaats van uitsteekt."""
+    """Een tabel in de huisstijl; teksten worden Paragraphs zodat lange inhoud afbreekt in plaats van uitsteekt.
+
+    Een gewone str wordt letterlijk afgedrukt (veilig()); alleen een Opmaak-cel mag tags bevatten."""
     s = stijlen()
     cellen = []
     for r, rij in enumerate(rijen):
         nieuw = []
         for k, cel in enumerate(rij):
             if isinstance(cel, str):
+                cel = veilig(cel)           # gewone tekst: letterlijk; Opmaak: bedoelde opmaak van avdesk
                 stijl = s["cel_vet"] if (kop and r == 0) or (totaalrij and r == len(rijen) - 1) else s["cel"]
                 if rechts_vanaf is not None and k >= rechts_vanaf:
                     stijl = ParagraphStyle("r", parent=stijl, alignment=TA_RIGHT)
@@ -98,6 +138,10 @@ class GenummerdCanvas(Canvas):
 
     documenttitel = ""
     parameterversie = ""
+    concept = False              # 'CONCEPT' boven aan en schuin over elke pagina
+    kenmerk = ""                 # op elke pagina, zodat aanvraag en berekening bij elkaar blijven
+    vingerafdruk = ""            # van de ingebedde gegevens (zie export/bewijs.py)
+    bijlagen: tuple = ()         # (bestandsnaam, inhoud, omschrijving): ingebed in de EmbeddedFiles van de PDF
 
     def __init__(self, *args, **kwargs):
         # Nooit een niet-ingebed standaardlettertype (SimpleDocTemplate geeft hier expliciet None door).
@@ -115,6 +159,9 @@ class GenummerdCanvas(Canvas):
             self.__dict__.update(staat)
             self._voettekst(totaal)
             super().showPage()
+        if self.bijlagen:
+            from .bewijs import bed_in
+            bed_in(self, self.bijlagen)
         super().save()
 
     def _voettekst(self, totaal: int) -> None:
@@ -128,11 +175,26 @@ class GenummerdCanvas(Canvas):
         self.drawString(MARGE, 10.5 * mm, f"{self.documenttitel} · avdesk {__version__} · parameters {self.parameterversie}")
         self.drawRightString(b - MARGE, 10.5 * mm, f"pagina {self._pageNumber} van {totaal}")
         self.drawString(MARGE, 7 * mm, VERTROUWELIJK)
+        rechts = " · ".join(x for x in (f"kenmerk {self.kenmerk}" if self.kenmerk else "",
+                                        f"vingerafdruk {self.vingerafdruk}" if self.vingerafdruk else "") if x)
+        if rechts:
+            self.drawRightString(b - MARGE, 4 * mm, rechts)
+        if self.concept:
+            h = A4[1]
+            self.setFillColor(ROOD)
+            self.setFont(VET, 9)
+            self.drawString(MARGE, h - 10 * mm, "CONCEPT: nog geen aanvraag; niet gebruiken voor een beschikking")
+            self.setFillColor(colors.Color(0.8, 0.1, 0.1, alpha=0.08))
+            self.setFont(VET, 110)
+            self.translate(b / 2, h / 2)
+            self.rotate(50)
+            self.drawCentredString(0, -35, "CONCEPT")
         self.restoreState()
 
 
-def canvasmaker(titel: str, parameterversie: str):
-    return type("Canvas", (GenummerdCanvas,), {"documenttitel": titel, "parameterversie": parameterversie})
+def canvasmaker(titel: str, parameterversie: str, **extra):
+    """Een canvasklasse met deze voettekst; extra: concept, kenmerk, vingerafdruk, bijlagen (zie GenummerdCanvas)."""
+    return type("Canvas", (GenummerdCanvas,), {"documenttitel": titel, "parameterversie": parameterversie, **extra})
 
 
 def eu(bedrag) -> str:
@@ -141,17 +203,11 @@ def eu(bedrag) -> str:
     return euro(bedrag).replace(" ", "\u00a0")
 
 
-def parameterwaarde(naam: str, waarde) -> str:
-    """Een parameter leesbaar: percentages als %, factoren als getal, bedragen als euro, ja/nee."""
-    kort = naam.rsplit(".", 1)[-1]
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if not isinstance(waarde, Decimal):
-        return str(waarde).replace("_", " ")
-    if kort.startswith("pct") or "percentage" in kort:
-        return f"{waarde * 100:.3f}".rstrip("0").rstrip(".").replace(".", ",") + "%"
-    if kort.startswith("factor"):
-        return f"{waarde:.6E}".replace(".", ",") if abs(waarde) < Decimal("0.001") else str(waarde).replace(".", ",")
-    if "leeftijd" in kort:
-        return f"{waarde} jaar" if kort.endswith("jaren") or kort.endswith("leeftijd") else f"{waarde} maanden"
-    return eu(waarde)
+def kader(inhoud: list, rand=None, achtergrond=None) -> Table:
+    """Een opvallend kader (rode rand, lichte achtergrond) om flowables heen: voor wat de beslisser niet mag missen."""
+    t = Table([[inhoud]], colWidths=[BREEDTE], hAlign="LEFT")
+    t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), LETTER), ("BOX", (0, 0), (-1, -1), 1.6, rand or ROOD),
+                           ("BACKGROUND", (0, 0), (-1, -1), achtergrond or ROOD_LICHT),
+                           ("LEFTPADDING", (0, 0), (-1, -1), 8), ("RIGHTPADDING", (0, 0), (-1, -1), 8),
+                           ("TOPPADDING", (0, 0), (-1, -1), 6), ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
+    return t

@@ -866,9 +866,10 @@ class Afronding(Rekenstap):
         if not doel:
             return
         from pathlib import Path
+        from ..export.documenten import vrij_pad
         from ..store.sleutel import schrijf_atomair
         for naam, inhoud in self.documenten.values():
-            schrijf_atomair(Path(doel) / naam, inhoud)
+            schrijf_atomair(vrij_pad(Path(doel), naam), inhoud)     # nooit vervangen: -2, -3, ...
         QMessageBox.information(self, "Opgeslagen", f"Opgeslagen in {doel}.\nLet op: deze bestanden zijn niet "
                                                     f"versleuteld. Verwijder ze als het team Inkomen ze heeft.")
 

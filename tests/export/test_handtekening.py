@@ -51,3 +51,21 @@ def test_aanvrager_kan_digitaal_tekenen():
     status = validate_pdf_signature(handtekening, ValidationContext(trust_roots=[ondertekenaar.signing_cert]))
     assert status.intact and status.valid and status.trusted
     assert status.coverage.name == "ENTIRE_FILE"
+
+
+def test_beide_velden_na_elkaar_te_tekenen():
+    """Eerst de aanvrager, dan de partner (incrementeel): beide handtekeningen blijven geldig."""
+    c = lees_casus((ROOT / "tests/scenarios/drie_jaren.json").read_bytes())
+    pdf = maak_documenten(c)["aanvraag"]
+    ondertekenaar = maak_ondertekenaar()
+    for veld in ("HandtekeningAanvrager", "HandtekeningPartner"):
+        uit = BytesIO()
+        signers.sign_pdf(IncrementalPdfFileWriter(BytesIO(pdf)), signers.PdfSignatureMetadata(field_name=veld),
+                         signer=ondertekenaar, output=uit)
+        pdf = uit.getvalue()
+    lezer = PdfFileReader(BytesIO(pdf))
+    assert [h.field_name for h in lezer.embedded_signatures] == ["HandtekeningAanvrager", "HandtekeningPartner"]
+    for h in lezer.embedded_signatures:
+        status = validate_pdf_signature(h, ValidationContext(trust_roots=[ondertekenaar.signing_cert]))
+        assert status.intact and status.valid
+    assert lezer.embedded_signatures[-1].coverage.name == "ENTIRE_FILE"

@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from avdesk.core.berekening import bereken
 from avdesk.core.casus import lees_casus
 from avdesk.core.geld import euro
+from avdesk.export.aanvraag_pdf import aanvraag_pdf
 from avdesk.export.documenten import maak_documenten
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -30,6 +31,8 @@ def documenten(request):
     c = lees_casus((ROOT / "tests" / "scenarios" / request.param).read_bytes())
     b = bereken(c)
     docs = maak_documenten(c, b)
+    if "aanvraag" not in docs:          # casus zonder toestemming, BSN, adres of IBAN: de opmaak zelf wel testen
+        docs["aanvraag"] = aanvraag_pdf(c, b)
     return c, b.naar_json(), docs, pdftekst(docs["aanvraag"]), pdftekst(docs["berekening"])
 
 
@@ -137,7 +140,11 @@ def test_derde_jaar_terugvordering_in_berekening():
 
 def test_bronnen_in_het_nederlands_met_sleutels(documenten):
     _, _, _, _, berekening = documenten
-    assert "Bronnen" in berekening and "De sleutels in de kolom" in berekening
+    assert "Bronnen" in berekening and "De verwijzingen [bron n]" in berekening and "[bron " in berekening
+    parameters = berekening.split("Gebruikte parameters", 1)[1].split("Bijlage: rekenspoor", 1)[0]
+    import re
+    assert not re.search(r"\bS[0-9]+:", parameters)            # bronnen zijn nooit te verwarren met S1-S8
+    assert "E-" not in parameters and "e-0" not in parameters    # geen 2,444900E-7
     for engels in (" not read", "verified by", "secondary", " the "):
         assert engels not in berekening, engels
 
@@ -145,7 +152,7 @@ def test_bronnen_in_het_nederlands_met_sleutels(documenten):
 def test_wtrap_aanvraag_en_inkomenstoets():
     c = lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
     docs = maak_documenten(c)
-    aanvraag, berekening = pdftekst(docs["aanvraag"]), pdftekst(docs["berekening"])
+    aanvraag, berekening = pdftekst(aanvraag_pdf(c, bereken(c))), pdftekst(docs["berekening"])
     assert "Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" in aanvraag
     assert "Voorwaarden vaste tegemoetkoming 2026" in aanvraag and "☒ fiscaal partners" in aanvraag
     assert "vaste tegemoetkoming Wtrap" in aanvraag and "€ 1.100,00" in aanvraag

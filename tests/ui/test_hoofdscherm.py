@@ -167,8 +167,13 @@ def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypat
     monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *a, **k: str(tmp_path))
     monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: meldingen.append(a[2]))
     pagina.opslaan_als()
-    assert sorted(p.name.split("-")[0] for p in tmp_path.glob("*.pdf")) == ["aanvraag", "berekening"]
+    from datetime import date
+    vandaag = date.today().isoformat()
+    namen = sorted(p.name for p in tmp_path.glob("*.pdf"))
+    assert namen == [f"avdesk-{pagina.w.dossier_id}-{s}-{vandaag}.pdf" for s in ("aanvraag", "berekening")]
     assert "niet versleuteld" in meldingen[0]
+    pagina.opslaan_als()                         # nog eens: niets vervangen, de tweede krijgt -2
+    assert len(list(tmp_path.glob(f"*-{vandaag}-2.pdf"))) == 2
 
 
 def test_afdrukken(qtbot, app, opslag, tmp_path):

@@ -1,0 +1,336 @@
+"""De delen van de berekening voor wie moet beslissen: 'Voor de beslisser' (pagina 1), het invoerblad per periode
+(alles om de proefberekening van Dienst Toeslagen na te doen), wat een beschikking nodig heeft, de parameters in
+gewone taal, en voetnoten waar avdesk bewust afwijkt van een rekenvoorbeeld uit de handreiking.
+
+Alle gebruikerstekst en alle tekst uit de rekenkern gaat door veilig() of door tabel() (dat hem ook escapet)."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+from decimal import Decimal
+
+from reportlab.platypus import KeepTogether, Paragraph, Spacer
+
+from ..core.berekening import Berekening, alle_stappen
+from ..core.casus import INKOMENSSOORTEN, SERVICEKOSTEN, Casus
+from ..core.geld import NUL, datum, maand_label
+from ..core.signalen import TITELS
+from .opmaak import ACCENT, BREEDTE, Opmaak, eu, kader, tabel, veilig
+
+NAAM_TOESLAG = {"huurtoeslag": "huurtoeslag", "zorgtoeslag": "zorgtoeslag", "kindgebonden_budget": "kindgebonden budget",
+                "kinderopvangtoeslag": "kinderopvangtoeslag"}
+
+
+def _woorden(van, tem) -> str:
+    v, t = (x if isinstance(x, date) else date(int(x[:4]), int(x[5:7]), 1) for x in (van, tem))
+    return f"{maand_label(v)} t/m {maand_label(t)}"
+
+
+def kenmerk(c: Casus, dossier_id: int | None = None) -> str:
+    """Het kenmerk dat aanvraag en berekening aan elkaar koppelt: dossiernummer (als dat er is), aanvraagdatum en zes
+    hexcijfers van de BSN's en geboortedata (zo verschillen twee cliënten op dezelfde dag, zonder het BSN te tonen)."""
+    sleutel = "|".join(str(x) for x in (c.aanvrager.bsn, c.aanvrager.geboortedatum, c.partner.bsn,
+                                        c.partner.geboortedatum, c.aanvraagdatum))
+    kort = hashlib.sha256(sleutel.encode()).hexdigest()[:6].upper()
+    dag = (c.aanvraagdatum or date.today()).strftime("%Y%m%d")
+    return f"AV-{dossier_id}-{dag}-{kort}" if dossier_id is not None else f"AV-{dag}-{kort}"
+
+
+def alle_signalen(b: Berekening) -> list[tuple[int, object]]:
+    """(jaar, signaal) voor elk signaal van jaren en perioden, elk met dezelfde tekst maar een keer."""
+    gezien, uit = set(), []
+    for jb in b.jaren:
+        for sg in [*jb.signalen, *(x for pb in jb.perioden for x in pb.signalen)]:
+            if (sg.code, sg.tekst) not in gezien:
+                gezien.add((sg.code, sg.tekst))
+                uit.append((jb.jaar, sg))
+    return uit
+
+
+def grondslag(jb, b: Berekening, kort: bool = False) -> str:
+    if kort:
+        return ("artikel 78gg Participatiewet (Wtrap)" if jb.wtrap is not None else
+                f"artikel 35 Participatiewet, met {b.profiel.naam}")
+    if jb.wtrap is not None:
+        return ("artikel 78gg Participatiewet (Wet tijdelijke regeling alleenverdienersproblematiek) en artikel 15ba "
+                "Regeling Participatiewet, IOAW en IOAZ: vaste tegemoetkoming")
+    return (f"artikel 35 Participatiewet (bijzondere bijstand), met {b.profiel.naam}: {b.profiel.bron}")
+
+
+def _rekening(c: Casus) -> str:
+    for p in (c.aanvrager, c.partner):
+        if iban := p.extra.get("iban"):
+            return f"{iban} ten name van {p.naam or '-'}"
+    return "nog niet opgegeven"
+
+
+def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
+    uit = [Paragraph("Voor de beslisser", s["kop1"])]
+    signalen = alle_signalen(b)
+    blokkerend = [(j, sg) for j, sg in signalen if sg.blokkerend]
+    open_ = [(j, sg) for j, sg in signalen if not sg.blokkerend]
+    if blokkerend:
+        uit.append(kader([Paragraph("<b>Nog niet toekennen.</b> Los eerst op:", s["tekst"])]
+                         + [Paragraph(f"<b>{sg.code} ({j})</b> {TITELS[sg.code]}: {veilig(sg.tekst)}", s["signaal"])
+                            for j, sg in blokkerend]))
+        uit.append(Spacer(1, 4))
+    for jb in b.jaren:
+        perioden = [(pb.van, pb.tot_en_met) for pb in jb.perioden]
+        periode = _woorden(perioden[0][0], perioden[-1][1]) if perioden else f"januari {jb.jaar} t/m december {jb.jaar}"
+        rijen = [[f"{jb.jaar}", ""],
+                 ["Grondslag", grondslag(jb, b, kort=True)],
+                 ["Periode", periode + ("" if perioden else " (terugvordering over het toeslagjaar)")],
+                 ["Compensatie", Opmaak(f"<b>{eu(jb.compensatie_jaar)}</b>" + (
+                     f" (huurkosten {eu(jb.compensatie_huurkosten)}, zorgpremie {eu(jb.compensatie_zorgpremie)}"
+                     + (f", overig {eu(jb.compensatie_overig)}" if jb.compensatie_overig else "") + ")"
+                     if jb.wtrap is None and jb.compensatie_jaar else ""))],
+                 ["Eenmalig", eu(jb.eenmalig)]]
+        if jb.periodiek:
+            rijen.append(["Periodiek", "; ".join(f"{eu(p['per_maand'])} per maand van {_woorden(p['van'], p['tot_en_met'])}"
+                                                 for p in jb.periodiek)])
+        uit.append(KeepTogether([tabel(rijen, [BREEDTE * 0.2, BREEDTE * 0.8]), Spacer(1, 4)]))
+    uit.append(tabel([["Uitbetalen op", _rekening(c)], ["Totaal", Opmaak(f"<b>{eu(b.totaal_compensatie)}</b>")],
+                      ["Kenmerk", kenmerk_]], [BREEDTE * 0.2, BREEDTE * 0.8], kop=False))
+    if blokkerend:
+        advies = ("<b>Advies: nog niet toekennen</b>: " + veilig("; ".join(
+            f"{sg.code} {j}: {TITELS[sg.code].lower()}" for j, sg in blokkerend))
+            + ". Los dit op (of corrigeer de gegevens) en laat avdesk opnieuw rekenen.")
+    elif b.totaal_compensatie > 0:
+        wtrap = all(jb.wtrap is not None for jb in b.jaren)
+        advies = (f"<b>Advies: toekennen</b>, {eu(b.totaal_compensatie)} in totaal, " + (
+            "als vaste tegemoetkoming (artikel 78gg Participatiewet)." if wtrap else
+            "als bijzondere bijstand voor te hoge eigen huurkosten en zorgpremie (zie 'Voor de beschikking')."))
+    else:
+        advies = "<b>Advies: geen compensatie</b> volgens deze berekening."
+    uit.append(Paragraph(advies, s["tekst"]))
+    if open_:
+        uit.append(Paragraph("Open punten (blokkeren niet)", s["kop2"]))
+        uit += [Paragraph(f"<b>{sg.code} ({j})</b> {TITELS[sg.code]}: {veilig(sg.tekst)}", s["signaal"])
+                for j, sg in open_]
+    return uit
+
+
+def voor_de_beschikking(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
+    r = c.raadsman
+    aan = c.aanvraag.gemeente or b.profiel.uitvoerder
+    uit = [Paragraph("Voor de beschikking", s["kop1"])]
+    rijen = [["Gemeente", aan], ["Kenmerk", kenmerk_ + " (ook op de aanvraag)"],
+             ["Aanvrager", f"{c.aanvrager.naam or '-'}, BSN {c.aanvrager.bsn or 'niet opgegeven'}"],
+             ["Partner", f"{c.partner.naam or '-'}, BSN {c.partner.bsn or 'niet opgegeven'}"],
+             ["Voorbereid door", ", ".join(x for x in (r.naam, r.organisatie) if x) or "-"],
+             ["Contact", ", ".join(x for x in (r.adres, r.telefoon, r.email) if x) or "-"]]
+    for jb in b.jaren:
+        rijen.append([f"Grondslag {jb.jaar}", grondslag(jb, b)])
+    uit.append(tabel(rijen, [BREEDTE * 0.22, BREEDTE * 0.78], kop=False))
+    huur = sum((j.compensatie_huurkosten for j in b.jaren), NUL)
+    zorg = sum((j.compensatie_zorgpremie for j in b.jaren), NUL)
+    if huur or zorg:
+        uit.append(Paragraph(
+            f"Formulering: bijzondere bijstand voor te hoge eigen huurkosten ({eu(huur)}) en te hoge eigen zorgpremie "
+            f"({eu(zorg)}). Die kosten zijn te hoog omdat het huishouden een deel van de huur- en zorgtoeslag "
+            f"misloopt. Door de bijstand zo aan deze kosten te koppelen, is hij onbelast en telt hij niet mee voor het "
+            f"toetsingsinkomen van de toeslagen (handreiking, paragraaf 'Formulering bij toekennen bijzondere bijstand').",
+            s["tekst"]))
+    for jb in b.jaren:
+        cj = next(j for j in c.jaren if j.jaar == jb.jaar)
+        if (tv := cj.terugvordering) is None:
+            continue
+        deel = tv.deel_alleenverdieners
+        zin = (f"Terugvordering {jb.jaar} (stap 9 en 10): Dienst Toeslagen vordert {eu(jb.terugvordering_bedrag)} terug"
+               + (" (" + "; ".join(f"{NAAM_TOESLAG[t]}: voorschot {eu(tv.voorschot[t])}, definitief "
+                                   f"{eu(tv.definitief[t])}" for t in tv.voorschot) + ")" if tv.voorschot else "")
+               + (f", definitieve beschikking van {datum(tv.datum_definitieve_beschikking)}"
+                  if tv.datum_definitieve_beschikking else "") + ". "
+               + ("Andere oorzaken bekeken: " + "; ".join(tv.andere_oorzaken) + ". " if tv.andere_oorzaken else
+                  "Geen andere oorzaak gevonden (inkomen, huishouden en huur zijn dezelfde als in de berekening). ")
+               + ("De hele terugvordering komt door de alleenverdienersproblematiek." if deel == "geheel" else
+                  "De terugvordering heeft een andere oorzaak: geen vergoeding." if deel == "geen" else
+                  f"Een deel ({eu(jb.terugvordering_alleenverdieners)}) komt door de alleenverdienersproblematiek: "
+                  f"{tv.motivering}"))
+        uit.append(Paragraph(veilig(zin), s["tekst"]))
+    return uit
+
+
+def _inkomen_tekst(bronnen) -> str:
+    return "; ".join(f"{INKOMENSSOORTEN.get(x.soort, x.soort)}"
+                     + (f" ({x.omschrijving})" if x.omschrijving else "") + f" {eu(x.bruto_per_jaar)} bruto per jaar"
+                     for x in bronnen) or "geen inkomen"
+
+
+def invoerblad(c: Casus, b: Berekening, s) -> list:
+    """Alles wat is ingevuld, per jaar en periode: daarmee is de proefberekening van Dienst Toeslagen na te doen."""
+    from ..core.doelgroep import vermogensgrens as _vermogensgrens    # dezelfde grens als de doelgroeptoets
+    from ..core.params import laad_jaar
+    uit = [Paragraph("Invoer: wat is ingevuld", s["kop1"]),
+           Paragraph("Met deze gegevens is de proefberekening van Dienst Toeslagen per periode na te doen.", s["tekst"])]
+    for cj in sorted(c.jaren, key=lambda j: j.jaar):
+        uit.append(Paragraph(f"Toeslagjaar {cj.jaar}", s["kop2"]))
+        try:
+            grens = _vermogensgrens(b.profiel, laad_jaar(cj.jaar))
+            grens_tekst = f"grens {eu(grens.waarde)} ({b.profiel.vermogensgrens}, volgens {b.profiel.naam})"
+        except Exception:       # noqa: BLE001 (de grens is informatie; de berekening staat al)
+            grens_tekst = "grens onbekend"
+        rijen = [["Vermogen op 1 januari " + str(cj.jaar),
+                  ("niet ingevuld" if cj.vermogen is None else eu(cj.vermogen)) + "; " + grens_tekst],
+                 ["MijnToeslagen", "definitieve beschikking van " + datum(cj.datum_definitieve_beschikking)
+                  if cj.datum_definitieve_beschikking else
+                  "bedragen uit MijnToeslagen (voorschot of laatst bekende beschikking; datum niet ingevuld)"]]
+        uit.append(tabel(rijen, [BREEDTE * 0.28, BREEDTE * 0.72], kop=False))
+        for per in cj.perioden:
+            huishouden = [f"{c.aanvrager.naam or 'aanvrager'} (geboren {datum(c.aanvrager.geboortedatum)}), "
+                          f"{c.partner.naam or 'partner'} (geboren {datum(c.partner.geboortedatum)})"]
+            huishouden += [f"{m.naam or 'medebewoner'} (geboren {datum(m.geboortedatum)}"
+                           + (", kind" if m.kind else "") + f", toetsingsinkomen {eu(m.toetsingsinkomen)})"
+                           for m in per.medebewoners]
+            rij = [["Huishouden", "; ".join(huishouden)],
+                   [f"Toetsingsinkomen {c.aanvrager.naam or 'aanvrager'}", eu(per.toetsingsinkomen_aanvrager)],
+                   [f"Toetsingsinkomen {c.partner.naam or 'partner'}", eu(per.toetsingsinkomen_partner)]]
+            if per.inkomen:
+                for wie, p in (("aanvrager", c.aanvrager), ("partner", c.partner)):
+                    if wie in per.inkomen:
+                        rij.append([f"Inkomen {p.naam or wie}", _inkomen_tekst(per.inkomen[wie])])
+            rij.append(["Netto-inkomen per maand", "niet ingevuld" if per.netto_inkomen_per_maand is None
+                        else eu(per.netto_inkomen_per_maand)])
+            if per.referentie_netto_inkomen_per_maand is not None:
+                rij.append(["Netto bij alleen bijstand", f"{eu(per.referentie_netto_inkomen_per_maand)} "
+                                                         f"(bron: {per.referentie_netto_inkomen_bron})"])
+            if per.huur:
+                sk = ", ".join(f"{k} {eu(per.huur.servicekosten[k])}" for k in SERVICEKOSTEN
+                               if per.huur.servicekosten.get(k))
+                rij.append(["Huur per maand", f"kale huur {eu(per.huur.kale_huur)}; servicekosten: {sk or 'geen'}"
+                                              + ("; aangepaste woning" if per.aangepaste_woning else "")])
+            else:
+                rij.append(["Huur per maand", "geen huur ingevuld"])
+            if not per.partner_verzekerd_zvw:
+                rij.append(["Zorgverzekering", "partner niet verzekerd voor de Zvw (zorgtoeslag gehalveerd)"])
+            rij.append(["Ontvangen (MijnToeslagen)", ", ".join(f"{NAAM_TOESLAG[t]} {eu(v)} per maand"
+                                                              for t, v in per.ontvangen.items())
+                        or "niet ingevuld: avdesk rekent met de berekende bedragen"])
+            for h in per.handmatig:
+                rij.append([f"{NAAM_TOESLAG[h.toeslag].capitalize()} (handmatig)",
+                            f"werkelijk {eu(h.werkelijk)}, bij alleen bijstand {eu(h.referentie)}: {h.motivering}"])
+            if per.referentie_bruto_bijstand_per_partner is not None:
+                rij.append(["Bruto bijstand per partner (handmatig)",
+                            f"{eu(per.referentie_bruto_bijstand_per_partner)}: {per.referentie_motivering}"])
+            uit.append(KeepTogether([Paragraph(veilig(_woorden(per.van, per.tot_en_met)), s["cel_vet"]),
+                                     tabel(rij, [BREEDTE * 0.28, BREEDTE * 0.72], kop=False), Spacer(1, 5)]))
+    return uit
+
+
+def voetnoten(b: Berekening, s) -> list:
+    """Waar avdesk bewust anders rekent dan een gedrukt rekenvoorbeeld van de handreiking (VOORBEELDEN.md)."""
+    noten = []
+    for jb in b.jaren:
+        for pb in jb.perioden:
+            zt_r, zt_w = pb.referentie.get("zorgtoeslag"), pb.werkelijk.get("zorgtoeslag")
+            if jb.jaar == 2024 and pb.kostendelers and zt_w == 233:
+                noten.append("De handreiking noemt in het voorbeeld met de kostendelersnorm (L2) een zorgtoeslag van "
+                             "€ 236. Bij een gezamenlijk toetsingsinkomen van € 27.000 geeft de wet € 233: een "
+                             "inwonende grootouder telt niet mee voor de zorgtoeslag. avdesk rekent met € 233; het "
+                             "verschil in zorgtoeslag is daarom € 3 per maand en niet € 0.")
+            if jb.jaar == 2024 and zt_r == 236 and zt_w == 222:
+                noten.append("De handreiking ('Inwonende kinderen met inkomen') noemt een verschil in zorgtoeslag van "
+                             "€ 4; € 236 min € 222 is € 14. avdesk rekent met € 14.")
+    noten = list(dict.fromkeys(noten))
+    if not noten:
+        return []
+    return [Paragraph("Afwijkingen van de rekenvoorbeelden in de handreiking", s["kop2"])] + [
+        Paragraph(f"<super>{i}</super> {veilig(n)}", s["klein"]) for i, n in enumerate(noten, 1)]
+
+
+# ---------------------------------------------------------------- parameters in gewone taal
+
+GROEPEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "bijstand": "Bijstand", "aow": "AOW",
+           "kindgebonden_budget": "Kindgebonden budget", "wtrap": "Wtrap", "EP": "eenpersoonshuishouden",
+           "MP": "meerpersoonshuishouden", "EPO": "eenpersoons, AOW-leeftijd", "MPO": "meerpersoons, AOW-leeftijd",
+           "afbouw": "afbouw"}
+WOORDEN = {"pct_A": "percentage tot de kwaliteitskortingsgrens", "pct_B": "percentage tot de aftoppingsgrens",
+           "pct_C": "percentage boven de aftoppingsgrens", "factor_a": "factor a (normhuurformule)",
+           "factor_b": "factor b (normhuurformule)", "aftoppingsgrens_1_2": "aftoppingsgrens 1 of 2 personen",
+           "aftoppingsgrens_3plus": "aftoppingsgrens 3 of meer personen", "leeftijd_jaren": "leeftijd (jaren)",
+           "leeftijd_maanden": "leeftijd (extra maanden)", "pct_drempel_met_partner": "percentage van het drempelinkomen, met partner",
+           "pct_drempel_zonder_partner": "percentage van het drempelinkomen, zonder partner",
+           "pct_boven_drempel": "percentage boven het drempelinkomen"}
+STATUS = {"bevestigd": "bevestigd (uit een wettekst, regeling of publicatie)",
+          "afgeleid": "afgeleid (berekend uit andere bronnen; signaal S8)",
+          "onzeker": "onzeker (niet in een officiële bron teruggevonden; signaal S8)"}
+WAARDEN = {"normhuur": "normhuurformule", "vaste_basishuur": "vaste basishuur",
+           "jaarbedrag_onafgerond_maand_afkappen": "jaarbedrag / 12, afgekapt op hele euro's",
+           "aftrekken_van_totaal": "aftrekken van het totaal"}
+
+
+def parameternaam(naam: str) -> str:
+    delen = naam.split(".")
+    woorden = [GROEPEN.get(d) or WOORDEN.get(d) or d.replace("pct_", "percentage ").replace("_", " ") for d in delen]
+    return woorden[0] + ": " + ", ".join(woorden[1:]) if len(woorden) > 1 else woorden[0]
+
+
+def getal(waarde: Decimal) -> str:
+    """Nederlandse notatie zonder exponent: 0,00000024449 en 1.234,5."""
+    tekst = format(waarde.normalize(), "f")
+    heel, _, frac = tekst.partition(".")
+    neg = heel.startswith("-")
+    heel = f"{int(heel.lstrip('-') or 0):,}".replace(",", ".")
+    return ("-" if neg else "") + heel + ("," + frac if frac else "")
+
+
+def parameterwaarde(naam: str, waarde) -> str:
+    kort = naam.rsplit(".", 1)[-1]
+    if isinstance(waarde, bool):
+        return "ja" if waarde else "nee"
+    if isinstance(waarde, str):
+        return WAARDEN.get(waarde, waarde.replace("_", " "))
+    if kort.startswith("pct") or "percentage" in kort:
+        return getal(waarde * 100) + "%"
+    if kort.startswith("factor"):
+        return getal(waarde)
+    if "leeftijd" in kort:
+        return f"{waarde} maanden" if kort.endswith("maanden") else f"{waarde} jaar"
+    if "kostendelers" in kort or kort.startswith("aantal"):
+        return getal(waarde)
+    return eu(waarde)
+
+
+def _geldig_vanaf(p) -> str:
+    return f"1 juli {p.jaar}" if re.search(r"(_h2|juli)", p.naam, re.I) else f"1 januari {p.jaar}"
+
+
+def bronsleutels_in(tekst: str, sleutels: dict) -> list[str]:
+    return [k for k in dict.fromkeys(re.findall(r"[A-Z][A-Z0-9_]+", tekst)) if k in sleutels]
+
+
+def citaat(tekst: str, sleutels: dict) -> str:
+    """'B11: Regeling ...; B6' -> '[bron 11]: Regeling ...; [bron 6]' (nooit te verwarren met signaal S1-S8)."""
+    return re.sub(r"\bB(\d+)\b", r"[bron \1]", tekst)
+
+
+def parameters(b: Berekening, s) -> list:
+    from ..core.params import bronsleutels
+    gebruikt = {}
+    for jb in b.jaren:
+        for st in alle_stappen(jb.perioden, jb.spoor):
+            for p in st.parameters:
+                gebruikt.setdefault((p.jaar, p.naam), p)
+    sleutels = bronsleutels()
+    rijen = [["Parameter", "Waarde", "Geldt vanaf", "Status", "Bron"]]
+    for _, p in sorted(gebruikt.items()):
+        status = STATUS.get(p.status, p.status)
+        rijen.append([parameternaam(p.naam), parameterwaarde(p.naam, p.waarde), _geldig_vanaf(p),
+                      status if p.status == "bevestigd" else Opmaak(f"<b>{veilig(status)}</b>"),
+                      Paragraph(veilig(citaat(p.bron + (f" ({p.noot})" if p.noot and p.status != "bevestigd" else ""),
+                                              sleutels)), s["cel_klein"])])
+    genoemd = sorted({k for p in gebruikt.values() for k in bronsleutels_in(p.bron, sleutels)},
+                     key=lambda k: (not re.fullmatch(r"B\d+", k), int(k[1:]) if re.fullmatch(r"B\d+", k) else 0, k))
+    bronnen = [["Bron", "Wat er is gelezen"]] + [
+        [f"[bron {k[1:]}]" if re.fullmatch(r"B\d+", k) else k, Paragraph(veilig(sleutels[k]), s["cel_klein"])]
+        for k in genoemd]
+    return [Paragraph("Gebruikte parameters", s["kop1"]),
+            Paragraph("Alle bedragen en percentages die in deze berekening zijn gebruikt, met hun bron. Een waarde die "
+                      "niet <b>bevestigd</b> is, is niet rechtstreeks uit een wettekst of publicatie van Dienst "
+                      "Toeslagen gelezen (signaal S8).", s["tekst"]),
+            tabel(rijen, [BREEDTE * 0.25, BREEDTE * 0.13, BREEDTE * 0.12, BREEDTE * 0.16, BREEDTE * 0.34], zebra=True),
+            Paragraph("Bronnen", s["kop2"]),
+            Paragraph("De verwijzingen [bron n] en de namen in de kolom 'Bron' hierboven:", s["tekst"]),
+            tabel(bronnen, [BREEDTE * 0.2, BREEDTE * 0.8], zebra=True)]

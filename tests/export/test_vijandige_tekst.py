@@ -1,0 +1,90 @@
+"""Gebruikerstekst is nooit opmaak: elk tekstveld van de casus krijgt '<', '&', tags, aanhalingstekens, emoji en
+heel lange namen, en beide PDF's drukken het letterlijk af; `avdesk pdf` slaagt (exitcode 0, nooit 3)."""
+
+import copy
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from avdesk.core.casus import lees_casus
+from avdesk.export.documenten import maak_documenten
+
+from pdfhulp import pdftekst
+
+ROOT = Path(__file__).resolve().parents[2]
+
+VIJANDIG = ["<Oost>", "A&B", "<b>vet</b>", "<img src='/etc/passwd'/>", '<a href="https://x.nl">klik</a>',
+            "<font size=40>groot</font>", "\"aanhalingstekens\" en 'enkele'", "&amp; &lt; &#60;", "x > y < z",
+            "café 😀 ☃"]
+LANG = "Wilhelmina Johanna " + "van den Berghe" * 13 + " Achternaam"     # 200 tekens; pdftotext plakt afbreekstreepjes weg
+ONBREEKBAAR = "Ab" * 40                                                # 80 tekens zonder spatie
+
+
+def vijandige_casus(i: int = 0) -> dict:
+    """drie_jaren.json met in elk tekstveld vijandige tekst (i kiest welke tekst waar staat)."""
+    d = json.loads((ROOT / "tests/scenarios/drie_jaren.json").read_text())
+    v = lambda k: VIJANDIG[(i + k) % len(VIJANDIG)]          # noqa: E731
+    d["aanvrager"].update(naam=f"Martin {v(0)}", adres=f"Lindelaan {v(1)}", postcode="3131 AB", woonplaats=v(2),
+                          telefoon=v(3))
+    d["partner"].update(naam=f"Hanna {v(4)}", adres=v(5), woonplaats=v(6), bsn="111222333",
+                        iban="NL91ABNA0417164300")
+    d["raadsman"] = {"naam": v(7), "organisatie": v(8), "adres": v(9), "telefoon": v(0), "email": "r&d@example.nl"}
+    d["aanvraag"].update(plaats=v(1), gemeente=f"Gemeente {v(2)}")
+    for j in d["jaren"]:
+        for per in j["perioden"]:
+            per["medebewoners"][0]["naam"] = v(3)
+            per["handmatig"] = [{"toeslag": "kindgebonden_budget", "werkelijk": 10, "referentie": 20,
+                                 "motivering": f"motivering {v(4)}"}]
+        if tv := j.get("terugvordering"):
+            tv.update(deel_alleenverdieners=100, motivering=f"deels {v(5)}", andere_oorzaken=[f"oorzaak {v(6)}"])
+    return d
+
+
+def _plat(tekst: str) -> str:
+    return re.sub(r"\s+", "", tekst)
+
+
+@pytest.mark.parametrize("i", [0, 3, 6])
+def test_elke_tekst_letterlijk_in_beide_pdfs(i):
+    d = vijandige_casus(i)
+    c = lees_casus(json.dumps(d))
+    docs = maak_documenten(c)
+    aanvraag, berekening = (_plat(pdftekst(docs[k])) for k in ("aanvraag", "berekening"))
+    for t in VIJANDIG:
+        assert _plat(t) in aanvraag + berekening, t
+    for soort, tekst in (("aanvraag", aanvraag), ("berekening", berekening)):
+        for naam in (c.aanvrager.naam, c.partner.naam):
+            assert _plat(naam) in tekst, (soort, naam)
+    assert "A&B;" not in aanvraag + berekening
+    for pdf in docs.values():             # geen link, geen afbeelding in de PDF
+        assert b"/URI" not in pdf and b"/Subtype /Image" not in pdf
+
+
+def test_lange_namen_breken_af_in_het_handtekeningvak(tmp_path):
+    d = vijandige_casus()
+    d["aanvrager"]["naam"], d["partner"]["naam"] = LANG, ONBREEKBAAR
+    c = lees_casus(json.dumps(d))
+    docs = maak_documenten(c)
+    tekst = _plat(pdftekst(docs["aanvraag"], layout=False))       # zonder -layout: de kolommen niet door elkaar
+    assert _plat(LANG) in tekst and ONBREEKBAAR in tekst
+    from pypdf import PdfReader
+    from io import BytesIO
+    r = PdfReader(BytesIO(docs["aanvraag"]))
+    velden = [a.get_object() for p in r.pages for a in (p.get("/Annots") or [])]
+    rects = [[float(x) for x in v["/Rect"]] for v in velden if v.get("/FT") == "/Sig"]
+    assert len(rects) == 2
+    (a0, _, a2, _), (b0, _, b2, _) = sorted(rects)
+    assert a2 < b0                             # de velden overlappen niet
+    assert b2 < 595 - 18 * 2.83                # en blijven binnen de marge
+
+
+def test_cli_pdf_met_vijandige_tekst_slaagt(tmp_path, avdesk_cli):
+    pad = tmp_path / "casus.json"
+    d = vijandige_casus()
+    d["aanvrager"]["naam"] = LANG
+    pad.write_text(json.dumps(d, ensure_ascii=False))
+    r = avdesk_cli("pdf", pad, "--map", tmp_path / "uit")
+    assert r.returncode == 0, r.stderr.decode()
+    assert len(list((tmp_path / "uit").glob("*.pdf"))) == 2
