@@ -839,10 +839,16 @@ class Afronding(Rekenstap):
         QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             self.documenten = maak_en_bewaar(self.w.opslag, self.w.dossier_id)
-            self.w.opslag.zet_status(self.w.dossier_id, "aanvraag klaar")
+            if "aanvraag" in self.documenten:
+                self.w.opslag.zet_status(self.w.dossier_id, "aanvraag klaar")
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._toon_pdfs()
+        if "aanvraag" not in self.documenten:
+            from ..export.documenten import ontbrekend_voor_aanvraag
+            ontbreekt = ontbrekend_voor_aanvraag(self.w.opslag.casus(self.w.dossier_id))
+            self.toon_melding(["De aanvraag is nog niet gemaakt; de berekening staat er als concept. Nog nodig: "
+                               + "; ".join(ontbreekt) + " (stap 1)."])
 
     def _toon_pdfs(self):
         self.f.pdfs.clear()

@@ -18,7 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 VIJANDIG = ["<Oost>", "A&B", "<b>vet</b>", "<img src='/etc/passwd'/>", '<a href="https://x.nl">klik</a>',
             "<font size=40>groot</font>", "\"aanhalingstekens\" en 'enkele'", "&amp; &lt; &#60;", "x > y < z",
             "café 😀 ☃"]
-LANG = "Wilhelmina Johanna " + "van den Berghe" * 13 + " Achternaam"     # 200 tekens; pdftotext plakt afbreekstreepjes weg
+LANG = ("Wilhelmina Johanna " + "van den Berghe" * 13 + " Achternaam")[:200]     # 200 tekens (de grens); pdftotext plakt afbreekstreepjes weg
 ONBREEKBAAR = "Ab" * 40                                                # 80 tekens zonder spatie
 
 
