@@ -77,7 +77,7 @@ def _onverwacht(soort, fout, tb):
     """Een onverwachte fout in het venster: een Nederlandse melding zonder gegevens, en avdesk blijft open."""
     if isinstance(fout, InstallatieFout):
         return _onvolledig(fout)
-    from ..cli import foutrapport
+    from ..foutrapport import foutrapport
     fout.__traceback__ = tb
     rapport = foutrapport(fout)
     sys.stderr.write(f"Interne fout: {rapport}\n")
