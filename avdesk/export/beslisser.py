@@ -14,7 +14,7 @@ from decimal import Decimal
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..core.berekening import Berekening, alle_stappen
-from ..core.casus import INKOMENSSOORTEN, SERVICEKOSTEN, Casus
+from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.geld import NUL, datum, maand_label
 from ..core.parameternamen import STATUS, parameternaam, parameterwaarde
 from ..core.signalen import TITELS
@@ -209,8 +209,12 @@ def invoerblad(c: Casus, b: Berekening, s) -> list:
                 rij.append(["Huur per maand", "geen huur ingevuld"])
             if not per.partner_verzekerd_zvw:
                 rij.append(["Zorgverzekering", "partner niet verzekerd voor de Zvw (zorgtoeslag gehalveerd)"])
+            herkomst = ""
+            if per.ontvangen and (per.ontvangen_soort or per.ontvangen_datum):
+                herkomst = (f" (uit de {BESCHIKKINGSSOORTEN.get(per.ontvangen_soort, 'beschikking')}"
+                            + (f" van {datum(per.ontvangen_datum)}" if per.ontvangen_datum else "") + ")")
             rij.append(["Ontvangen (MijnToeslagen)", ", ".join(f"{NAAM_TOESLAG[t]} {eu(v)} per maand"
-                                                              for t, v in per.ontvangen.items())
+                                                              for t, v in per.ontvangen.items()) + herkomst
                         or "niet ingevuld: avdesk rekent met de berekende bedragen"])
             for h in per.handmatig:
                 rij.append([f"{NAAM_TOESLAG[h.toeslag].capitalize()} (handmatig)",
