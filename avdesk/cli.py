@@ -304,8 +304,9 @@ def cmd_pdf(args) -> int:
                       "spaties); kort die tekst in"], "De PDF's zijn niet gemaakt:")
     print(BUITEN_AVDESK, file=sys.stderr)
     if ontbreekt:
-        return _fout(ontbreekt + ["de berekening is wel gemaakt, met 'concept' op elke pagina"],
-                     "Er is geen aanvraag gemaakt, want dit ontbreekt nog:")
+        _fout(ontbreekt, "Er is geen aanvraag gemaakt, want dit ontbreekt nog:")
+        print("De berekening is wel gemaakt, met 'concept' op elke pagina.", file=sys.stderr)
+        return 2
     return 0
 
 
