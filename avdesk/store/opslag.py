@@ -182,19 +182,6 @@ class Opslag:
         if not ok:
             raise OpslagFout(SCHADE, soort="beschadigd")
 
-    @staticmethod
-    def controleer_pad(pad: Path, sleutel: bytes) -> None:
-        """controleer() met een eigen verbinding (voor een achtergrondthread: de verbinding van het venster blijft
-        vrij). Een ander soort fout (bezet, map weg) telt hier niet: die meldt het venster zelf als het zover is."""
-        try:
-            conn = open_database(pad, sleutel)
-        except OpslagFout:
-            return
-        try:
-            Opslag(conn, None).controleer()
-        finally:
-            conn.close()
-
     def close(self) -> None:
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -757,6 +744,23 @@ def _lees_index(lezer: _Lezer, sql: str, twee: bool = False) -> list:
             raise
         lezer.opnieuw()
     return uit
+
+
+def controleer_bestand(pad: Path, sleutel: bytes) -> None:
+    """Opslag.controleer() met een eigen verbinding (voor een achtergrondthread: de verbinding van het venster blijft
+    vrij). Alleen schade telt hier (OpslagFout, soort "beschadigd"); een andere fout (bezet, map weg) meldt het
+    venster zelf als het zover is."""
+    try:
+        conn = open_database(pad, sleutel)
+    except OpslagFout:
+        return
+    try:
+        Opslag(conn, None).controleer()
+    except OpslagFout as e:
+        if e.soort == "beschadigd":
+            raise
+    finally:
+        conn.close()
 
 
 MAX_BACKUP_KOP = 64 * 1024        # de kop is een paar honderd bytes; meer is geen back-up van avdesk
