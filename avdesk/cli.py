@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import InstallatieFout, __version__
+from .foutrapport import foutrapport
 
 
 def _fout(regels: list[str], kop: str) -> int:
@@ -461,14 +462,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-
-
-def foutrapport(fout: BaseException) -> str:
-    """Een interne fout zonder persoonsgegevens: alleen het soort fout en waar in de code (bestand en regel), nooit
-    de foutmelding zelf of waarden (die kunnen een naam, BSN of bedrag bevatten)."""
-    import traceback
-    plekken = [f"{Path(f.filename).name}:{f.lineno} ({f.name})" for f in traceback.extract_tb(fout.__traceback__)]
-    return f"{type(fout).__name__} in " + " <- ".join(reversed(plekken[-6:]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -23,9 +23,9 @@ from .spoor import Stap, niet_bevestigd
 from .toeslagen import Bewoner, Situatie, Uitkomst
 from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
+from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te importeren)
 from .wtrap import Wtrap, toets_wtrap
 
-FORMAAT = "avdesk-berekening/1"
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
 S1_GRENS = Decimal(2)
 
@@ -120,7 +120,6 @@ class Berekening(NamedTuple):
     opmerkingen: list[str]
 
     def naar_json(self) -> dict:
-        from .uitvoer import naar_json
         return naar_json(self)
 
 

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from .fouten import CasusFout  # noqa: F401 (hoort bij de casus; ook hier te importeren)
 from .geld import NUL, maand_iso, maanden_tussen
 from .model import nieuw, record
 
@@ -34,14 +35,6 @@ INKOMENSSOORTEN = {
     "aanvullende_bijstand": "aanvullende bijstand", "bijstand": "bijstand", "pensioen": "pensioen", "aow": "AOW",
     "anw": "Anw", "overig": "overig",
 }
-
-
-class CasusFout(Exception):
-    """Een of meer fouten in een casus; `fouten` is een lijst Nederlandse zinnen met het veld erin."""
-
-    def __init__(self, fouten: list[str]):
-        self.fouten = fouten
-        super().__init__("\n".join(fouten))
 
 
 # ---------------------------------------------------------------- model

@@ -82,7 +82,7 @@ def _onverwacht(soort, fout, tb):
         from PySide6.QtWidgets import QMessageBox
         QMessageBox.warning(None, "avdesk", str(fout))
         return None
-    from ..cli import foutrapport
+    from ..foutrapport import foutrapport
     fout.__traceback__ = tb
     rapport = foutrapport(fout)
     sys.stderr.write(f"Interne fout: {rapport}\n")
