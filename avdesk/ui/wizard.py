@@ -917,6 +917,11 @@ class Afronding(Rekenstap):
 
 # ---------------------------------------------------------------- de wizard
 
+def hulpsleutel(pagina_id: int) -> str:
+    """De sleutel van de hulptekst (resources/hulp.toml) bij een pagina van de wizard."""
+    return {AFRONDING: "afronding", WTRAP: "wtrap"}.get(pagina_id, str(pagina_id))
+
+
 class AvWizard(QWizard):
     def __init__(self, casus: Casus, opslag=None, dossier_id: int | None = None, ouder=None):
         super().__init__(ouder)
@@ -930,6 +935,7 @@ class AvWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")
         self.customButtonClicked.connect(lambda _: self.ongedaan())
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
+        QShortcut(QKeySequence("F1"), self, self.hulp)
         self.stappen: dict[int, Stap] = {}
         for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,
                        Afronding):
@@ -1038,6 +1044,11 @@ class AvWizard(QWizard):
             self._undo.append(self._stand)
             self._stand = nu
             self.button(QWizard.WizardButton.CustomButton1).setEnabled(True)
+
+    def hulp(self):
+        """F1: de uitleg bij deze pagina, met de paragraaf van de handreiking."""
+        from .hulp import toon_hulp
+        self._hulpvenster = toon_hulp(self, hulpsleutel(self.currentId()))
 
     def ongedaan(self) -> None:
         if not self._undo:
