@@ -136,6 +136,8 @@ class Hoofdscherm(QMainWindow):
     def nieuw(self) -> None:
         from ..core.casus import Casus, Persoon, Raadsman       # pas hier: de dossierlijst start zonder rekenkern
         from ..store.instellingen import lees as lees_instellingen
+        from .raadsman import vraag_raadsman_als_nodig
+        vraag_raadsman_als_nodig(self.opslag, self, getattr(self, "_raadsman_dialoog", None))   # de eerste keer
         inst = lees_instellingen(self.opslag)
         casus = Casus(Persoon(None, None), Persoon(None, None), [], aanvraagdatum=date.today(),
                       beleidsprofiel=inst["beleidsprofiel"],

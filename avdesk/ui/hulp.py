@@ -8,6 +8,7 @@ import tomllib
 from functools import cache
 from html import escape
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from .. import resources_map
@@ -30,5 +31,6 @@ def toon_hulp(ouder, sleutel: str) -> QMessageBox:
     vak = QMessageBox(QMessageBox.Icon.Information, hulpteksten()[sleutel]["titel"], hulp_html(sleutel),
                       QMessageBox.StandardButton.Close, ouder)
     vak.setModal(False)
+    vak.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)    # weg bij sluiten: geen losse Qt-objecten bij afsluiten
     vak.show()
     return vak

@@ -935,7 +935,6 @@ class AvWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")
         self.customButtonClicked.connect(lambda _: self.ongedaan())
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
-        QShortcut(QKeySequence("F1"), self, self.hulp)
         self.stappen: dict[int, Stap] = {}
         for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,
                        Afronding):
@@ -1045,10 +1044,17 @@ class AvWizard(QWizard):
             self._stand = nu
             self.button(QWizard.WizardButton.CustomButton1).setEnabled(True)
 
+    def keyPressEvent(self, e):
+        # F1 komt hier aan vanuit elk veld (dat hem niet zelf gebruikt), ook zonder actief venster.
+        if e.key() == Qt.Key.Key_F1:
+            self.hulp()
+            return
+        super().keyPressEvent(e)
+
     def hulp(self):
         """F1: de uitleg bij deze pagina, met de paragraaf van de handreiking."""
         from .hulp import toon_hulp
-        self._hulpvenster = toon_hulp(self, hulpsleutel(self.currentId()))
+        self.hulpvenster = toon_hulp(self, hulpsleutel(self.currentId()))
 
     def ongedaan(self) -> None:
         if not self._undo:

@@ -254,3 +254,35 @@ def test_controle_op_de_achtergrond_zonder_schade_zwijgt(qtbot, app, opslag):
     scherm.controleer_op_achtergrond().join(10)
     qtbot.wait(100)
     assert scherm.schademelding is None
+
+
+def test_eerste_keer_vraagt_avdesk_de_raadsman_en_de_pdfs_noemen_hem(qtbot, app, opslag):
+    from avdesk.export.documenten import maak_documenten
+    from avdesk.store.instellingen import lees
+    from pdfhulp import pdftekst
+    gevraagd = []
+
+    def vul_in(dialoog):
+        gevraagd.append(dialoog.windowTitle())
+        dialoog.velden["raadsman_naam"].setText("R. de Vries")
+        dialoog.velden["organisatie_naam"].setText("Raadslieden <Noord> & Co")
+        dialoog.accept()                                    # zonder telefoon of e-mail: nog niet goed
+        assert dialoog.fout.isVisibleTo(dialoog) and dialoog.result() != dialoog.DialogCode.Accepted
+        dialoog.velden["raadsman_email"].setText("raad@example.nl")
+        dialoog.accept()
+        return dialoog.result()
+
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    scherm._raadsman_dialoog = vul_in
+    scherm.nieuw()
+    scherm.wizard.reject()
+    scherm.nieuw()                                          # de tweede keer niet meer
+    scherm.wizard.reject()
+    assert gevraagd == ["Wie bereidt de aanvragen voor?"]
+    assert lees(opslag)["organisatie_naam"] == "Raadslieden <Noord> & Co"
+    c = lees_casus((Path(__file__).resolve().parents[2] / "tests/scenarios/martin_hanna_2024.json").read_bytes())
+    c.raadsman = scherm.wizard.casus.raadsman
+    docs = maak_documenten(c)
+    for soort in ("aanvraag", "berekening"):
+        assert "Raadslieden <Noord> & Co" in pdftekst(docs[soort]) and "R. de Vries" in pdftekst(docs[soort])
