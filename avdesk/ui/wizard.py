@@ -1011,10 +1011,33 @@ class AvWizard(QWizard):
         self.bewaar()
         self._zijlijst_bijwerken()
 
+    def overgeslagen(self) -> list[str]:
+        """Welke stappen de gekozen route overslaat, en waarom (voor de zijlijst)."""
+        route, stappen = self.casus.aanvraag.route, self.route_stappen()
+        if not route:
+            return []
+        if route == "wtrap":
+            return ["Stap 6-11 vallen weg: de Wtrap kent een vaste tegemoetkoming per jaar."]
+        uit = []
+        if route == "terugvordering":
+            uit.append("Stap 4-8 vallen weg: u koos alleen een terugvordering.")
+        elif 8 not in stappen:
+            uit.append("Stap 8 valt weg: er zijn geen perioden in 2023.")
+        if route == "tekort":
+            uit.append("Stap 9-11 vallen weg: u koos alleen een tekort, geen terugvordering.")
+        elif 11 not in stappen:
+            uit.append("Stap 11 valt weg: er is geen terugvordering over 2023.")
+        return uit
+
     def _zijlijst_bijwerken(self):
         from PySide6.QtWidgets import QListWidgetItem
         self.zijlijst.clear()
-        for n in self.route_stappen() or [1, 2, 3]:
+        stappen = self.route_stappen() or [1, 2, 3]
+        if self.currentId() in stappen:
+            n = self.currentId()
+            titel = TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{TITELS_STAPPEN[n]}"
+            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1} van {len(stappen)}: {titel}")
+        for n in stappen:
             item = QListWidgetItem(TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}")
             item.setData(Qt.ItemDataRole.UserRole, n)
             if n == self.currentId():
@@ -1022,6 +1045,10 @@ class AvWizard(QWizard):
                 f.setBold(True)
                 item.setFont(f)
                 item.setSelected(True)
+            self.zijlijst.addItem(item)
+        for zin in self.overgeslagen():
+            item = QListWidgetItem(zin)
+            item.setFlags(Qt.ItemFlag.NoItemFlags)          # alleen uitleg: niet te kiezen
             self.zijlijst.addItem(item)
 
     # ------------------------------------------------------------ wijzigingen, ongedaan maken, bewaren

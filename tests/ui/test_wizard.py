@@ -423,3 +423,15 @@ def test_f1_opent_de_hulp_bij_elke_pagina(qtbot, app, raadsman_voor):
     vak = w.hulpvenster
     assert vak.isVisible() and "Stap 1" in vak.text() and "Handreiking: Stappenplan uitvoering stap 1" in vak.text()
     vak.close()
+
+
+def test_titel_zegt_stap_n_van_m_en_de_zijlijst_waarom_stappen_wegvallen(qtbot, app, raadsman_voor):
+    c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
+    c.aanvraag.route = "tekort"
+    w = AvWizard(c)
+    raadsman_voor(w)
+    w.hervat(4)
+    assert w.windowTitle() == "avdesk - stap 4 van 8: Netto-inkomen en bijstandsniveau"
+    regels = [w.zijlijst.item(i).text() for i in range(w.zijlijst.count())]
+    assert "Stap 8 valt weg: er zijn geen perioden in 2023." in regels
+    assert "Stap 9-11 vallen weg: u koos alleen een tekort, geen terugvordering." in regels
