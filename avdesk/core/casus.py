@@ -153,10 +153,11 @@ class Aanvraaggegevens:
     gemeente: str = ""                        # aan wie de aanvraag gaat (leeg: de uitvoerder van het profiel)
     toestemming_delen: bool = False           # aanvraag en berekening naar de gemeente sturen
     toestemming_mijntoeslagen: bool = False   # samen in MijnToeslagen kijken (stap 1)
-    bewijs: dict[int, list[str]] = nieuw(dict)
+    bewijs: dict[int, list[str]] = nieuw(dict)           # per jaar: gezien en bijgevoegd
     route: str = ""                           # stap 3: "tekort", "terugvordering", "beide" of "wtrap"
     aanwezig_aanvrager: bool = True           # stap 1: wie is er bij het gesprek
     aanwezig_partner: bool = True
+    bewijs_nvt: dict[int, list[str]] = nieuw(dict)       # per jaar: niet van toepassing (de rest: volgt nog)
 
 
 @record
@@ -633,21 +634,34 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
 
 def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
     if d is None or (d := lz.object(d, "aanvraag", {"plaats", "gemeente", "toestemming_delen", "toestemming_mijntoeslagen",
-                                                     "bewijs", "route", "aanwezig_aanvrager",
+                                                     "bewijs", "bewijs_nvt", "route", "aanwezig_aanvrager",
                                                      "aanwezig_partner"})) is None:
         return Aanvraaggegevens()
     route = lz.tekst(d, "route", "aanvraag") or ""
     if route not in ROUTES:
         lz.fout("aanvraag.route", f"moet een van {', '.join(r for r in ROUTES if r)} zijn, niet {route!r}")
+    bewijs, nvt = _bewijslijst(lz, d, "bewijs", jaren), _bewijslijst(lz, d, "bewijs_nvt", jaren)
+    for jaar in set(bewijs) & set(nvt):
+        if dubbel := set(bewijs[jaar]) & set(nvt[jaar]):
+            lz.fout(f"aanvraag.bewijs_nvt.{jaar}", f"{sorted(dubbel)[0]!r} staat ook bij de bijgevoegde stukken")
+    return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", lz.tekst(d, "gemeente", "aanvraag") or "",
+                            bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
+                            bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs, route,
+                            bool(lz.ja_nee(d, "aanwezig_aanvrager", "aanvraag", standaard=True)),
+                            bool(lz.ja_nee(d, "aanwezig_partner", "aanvraag", standaard=True)), nvt)
+
+
+def _bewijslijst(lz: _Lezer, d: dict, sleutel: str, jaren: set[int]) -> dict[int, list[str]]:
+    """aanvraag.bewijs / aanvraag.bewijs_nvt: per jaar een lijst met namen uit resources/bewijsstukken.toml."""
     from .params import bewijsstukken
     bekend = {b["id"] for b in bewijsstukken()}
-    bewijs: dict[int, list[str]] = {}
-    ruw = d.get("bewijs") or {}
+    uit: dict[int, list[str]] = {}
+    ruw = d.get(sleutel) or {}
     if not isinstance(ruw, dict):
-        lz.fout("aanvraag.bewijs", "moet een object zijn met per jaar een lijst bewijsstukken")
-        ruw = {}
+        lz.fout(f"aanvraag.{sleutel}", "moet een object zijn met per jaar een lijst bewijsstukken")
+        return uit
     for jaar, stukken in ruw.items():
-        p = f"aanvraag.bewijs.{jaar}"
+        p = f"aanvraag.{sleutel}.{jaar}"
         if not (re.fullmatch(r"[0-9]{4}", jaar) and int(jaar) in jaren):
             lz.fout(p, f"{jaar} is geen jaar van deze casus")
         elif not isinstance(stukken, list) or not all(isinstance(x, str) for x in stukken):
@@ -655,12 +669,8 @@ def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
         elif onbekend := [x for x in stukken if x not in bekend]:
             lz.fout(p, f"onbekend bewijsstuk {onbekend[0]!r}; bekend zijn: {', '.join(sorted(bekend))}")
         else:
-            bewijs[int(jaar)] = list(stukken)
-    return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", lz.tekst(d, "gemeente", "aanvraag") or "",
-                            bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
-                            bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs, route,
-                            bool(lz.ja_nee(d, "aanwezig_aanvrager", "aanvraag", standaard=True)),
-                            bool(lz.ja_nee(d, "aanwezig_partner", "aanvraag", standaard=True)))
+            uit[int(jaar)] = list(stukken)
+    return uit
 
 
 # ---------------------------------------------------------------- schrijven
@@ -745,6 +755,8 @@ def casus_naar_dict(c: Casus) -> dict:
         a = c.aanvraag
         d["aanvraag"] = {"plaats": a.plaats, "gemeente": a.gemeente, "toestemming_delen": a.toestemming_delen,
                          "toestemming_mijntoeslagen": a.toestemming_mijntoeslagen,
-                         "bewijs": {str(j): list(v) for j, v in sorted(a.bewijs.items())}, "route": a.route,
+                         "bewijs": {str(j): list(v) for j, v in sorted(a.bewijs.items())},
+                         **({"bewijs_nvt": {str(j): list(v) for j, v in sorted(a.bewijs_nvt.items())}}
+                            if a.bewijs_nvt else {}), "route": a.route,
                          "aanwezig_aanvrager": a.aanwezig_aanvrager, "aanwezig_partner": a.aanwezig_partner}
     return d

@@ -85,6 +85,13 @@ def _persoon_rijen(a: Persoon, p: Persoon) -> list[list[str]]:
     ]
 
 
+def bewijs_per_jaar(c: Casus, jaar: int, soorten: list[str]) -> list[tuple[dict, str]]:
+    """De bewijsstukken die bij dit jaar horen, elk met "bijgevoegd", "volgt" of "nvt" (niet van toepassing)."""
+    gezien, nvt = set(c.aanvraag.bewijs.get(jaar, [])), set(c.aanvraag.bewijs_nvt.get(jaar, []))
+    return [(st, "bijgevoegd" if st["id"] in gezien else "nvt" if st["id"] in nvt else "volgt")
+            for st in bewijsstukken() if any(x in soorten for x in st["voor"])]
+
+
 def _soorten(jb, casus_jaar) -> list[str]:
     soorten = ["altijd"]
     if jb.wtrap is not None:
@@ -169,14 +176,13 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
                         f"{veilig(TITELS[sg.code].lower())}", s["signaal"]) for j, sg in punten
               if sg.blokkerend or sg.code in ("S1", "S2", "S3", "S4", "S5", "S6", "S7")]
     v.append(Paragraph("3. Bewijsstukken", s["kop1"]))
-    v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = nog aanleveren.", s["klein"]))
-    stukken = bewijsstukken()
+    v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = volgt nog; "
+                       f"– = niet van toepassing.", s["klein"]))
     for jb in b.jaren:
         cj = next(j for j in c.jaren if j.jaar == jb.jaar)
-        soorten = _soorten(jb, cj)
-        gezien = set(c.aanvraag.bewijs.get(jb.jaar, []))
-        regels = [f"{AAN if st['id'] in gezien else UIT} {veilig(st['tekst'])}" for st in stukken
-                  if any(x in soorten for x in st["voor"])]
+        regels = [f"{ {'bijgevoegd': AAN, 'volgt': UIT, 'nvt': '–'}[stand]} {veilig(st['tekst'])}"
+                  + (" (niet van toepassing)" if stand == "nvt" else "")
+                  for st, stand in bewijs_per_jaar(c, cj.jaar, _soorten(jb, cj))]
         v.append(KeepTogether([Paragraph(f"{jb.jaar}", s["kop2"])] + [Paragraph(r_, s["signaal"]) for r_ in regels]))
 
     v.append(Paragraph("4. Toestemming", s["kop1"]))
