@@ -50,3 +50,11 @@ def meld_interne_fout(fout: BaseException) -> str:
     sys.stderr.write(f"Interne fout: {rapport}\n")
     return ("Deze stap kon niet helemaal getoond worden door een interne fout. Wat al bewaard was, is niet "
             f"verloren. Meld dit met de volgende regel aan de beheerder: {rapport}")
+
+
+def bevestig(ouder: QWidget, titel: str, vraag: str) -> bool:
+    """Vraag het voor iets dat gegevens weggooit; Nee is de standaard (Enter of Escape gooit niets weg)."""
+    from PySide6.QtWidgets import QMessageBox
+    knoppen = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+    return QMessageBox.question(ouder, titel, vraag, knoppen, QMessageBox.StandardButton.No) == \
+        QMessageBox.StandardButton.Yes

@@ -32,7 +32,6 @@ def leeg_tabs(tabs: QTabWidget) -> None:
         view = tabs.widget(0)
         tabs.removeTab(0)
         doc = view.document()
-        view.setDocument(None)
         view.deleteLater()
         if doc is not None:
             doc.deleteLater()       # met zijn buffer

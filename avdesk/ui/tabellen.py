@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QHeaderView, QLineEdit, QTableWidget, QTableWidgetItem, QWidget
 
-from .velden import koppel, zet
+from .velden import eigenschap, koppel, zet
 
 
 def pas_hoogte(t: QTableWidget) -> None:
@@ -20,7 +20,7 @@ def pas_hoogte(t: QTableWidget) -> None:
     t.setFixedHeight(max(hoogte, kop + 2 * t.frameWidth() + 24))
 
 
-def _compact(t: QTableWidget, afbreken: bool) -> None:
+def compact(t: QTableWidget, afbreken: bool) -> None:
     t.verticalHeader().setVisible(False)
     t.setTabKeyNavigation(False)
     t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -34,7 +34,7 @@ def _compact(t: QTableWidget, afbreken: bool) -> None:
         kop.setMinimumSectionSize(regel)
         kop.setDefaultSectionSize(regel)
         kop.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
-    if not t.property("avdesk_hoogte"):         # een keer verbinden, ook als de tabel vaak opnieuw gevuld wordt
+    if not eigenschap(t, "avdesk_hoogte"):      # een keer verbinden, ook als de tabel vaak opnieuw gevuld wordt
         t.setProperty("avdesk_hoogte", True)
         kop.sectionResized.connect(lambda *_: pas_hoogte(t))
 
@@ -49,7 +49,7 @@ def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.setFocusPolicy(Qt.FocusPolicy.NoFocus)            # alleen lezen: niet in de tabvolgorde
     t.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
-    _compact(t, tekstkolom is not None)
+    compact(t, tekstkolom is not None)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     if tekstkolom is not None:
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
@@ -75,7 +75,7 @@ def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, objec
     t.setHorizontalHeaderLabels(koppen)
     t.setFocusPolicy(Qt.FocusPolicy.NoFocus)            # de velden zelf krijgen de focus, niet de tabel
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    _compact(t, False)
+    compact(t, False)
     t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     velden = []
     for r, (omschrijving, waarde, eigenaar) in enumerate(rijen):

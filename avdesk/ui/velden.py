@@ -14,6 +14,14 @@ from ..core.geld import InvoerFout, datum, lees_bedrag, lees_datum
 FOUTSTIJL = "QLineEdit { border: 1px solid #b00020; }"
 
 
+def eigenschap(obj, naam: str):
+    """Een eigen (dynamische) Qt-eigenschap, None als hij niet gezet is. Nooit QObject.property() op een niet gezette
+    eigenschap: PySide6 6.12 geeft dan None terug zonder er een referentie bij te tellen, zodat elke aanroep None een
+    referentie afpakt; na een lange sessie gaf Python bij het afsluiten 'Fatal Python error: none_dealloc' (exit 134)."""
+    from PySide6.QtCore import QByteArray
+    return obj.property(naam) if QByteArray(naam.encode()) in obj.dynamicPropertyNames() else None
+
+
 class Veldfout(Exception):
     pass
 
@@ -113,7 +121,7 @@ def zet(veld: QLineEdit, waarde) -> None:
             toon_fout(veld, k[2], concept[2])
             return
         toon_fout(veld, k[2], None)         # het veld toont nu een ander onderdeel: de oude melding hoort er niet bij
-    elif veld.property("ongeldig"):
+    elif eigenschap(veld, "ongeldig"):
         return
     if waarde is None:
         tekst = ""

@@ -876,10 +876,10 @@ class AvWizard(QWizard):
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        # Eigen sneltoetsen, uniek op elke pagina: Alt+V Volgende, Alt+T Terug, Alt+K Voltooien (klaar), Esc
-        # Annuleren; geen knop op een pagina deelt zijn letter met een van deze (tests/ui/test_toetsenbord.py).
+        # Eigen sneltoetsen: Alt+V Volgende (of Voltooien, nooit samen te zien), Alt+T Terug, Esc Annuleren; geen knop op
+        # een pagina deelt zijn letter met een van deze (tests/ui/test_sneltoetsen.py).
         for knop, tekst in ((QWizard.WizardButton.NextButton, "&Volgende >"), (QWizard.WizardButton.BackButton, "< &Terug"),
-                            (QWizard.WizardButton.FinishButton, "Klaar (&K)"), (QWizard.WizardButton.CancelButton, "Annuleren"),
+                            (QWizard.WizardButton.FinishButton, "&Voltooien"), (QWizard.WizardButton.CancelButton, "Annuleren"),
                             (QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")):
             self.setButtonText(knop, tekst)
         self.customButtonClicked.connect(lambda _: self.ongedaan())
