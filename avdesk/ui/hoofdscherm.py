@@ -60,7 +60,8 @@ class Hoofdscherm(QMainWindow):
             actie.setShortcuts(toetsen)
             actie.triggered.connect(functie)
             self.addAction(actie)
-        self.resize(960, 600)
+        from .scherm import pas_in
+        pas_in(self, 960, 600)
         if opslag is not None:
             self.gebruik(opslag)
 

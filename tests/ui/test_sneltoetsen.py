@@ -102,3 +102,36 @@ def test_verwijderen_deelt_nooit_een_letter_met_de_navigatie(qtbot, app, opslag)
     for lett, teksten in alle.items():
         if any("verwijder" in t.lower() or "samenvoegen" in t.lower() for t in teksten):
             assert lett not in navigatie, teksten
+
+
+def test_escape_sluit_de_dialogen(qtbot, app, opslag):
+    """Instellingen en de wachtwoordvraag hadden een QDialog in een QDialog: Escape sloot alleen de binnenste en liet
+    een leeg, blokkerend venster staan."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QApplication
+
+    from avdesk.ui.instellingen import InstellingenDialoog
+    from avdesk.ui.wachtwoord import WachtwoordDialoog
+    for d in (InstellingenDialoog(opslag), WachtwoordDialoog(True)):
+        qtbot.addWidget(d)
+        d.show()
+        qtbot.waitExposed(d)
+        d.activateWindow()
+        doel = QApplication.focusWidget() or d.focusWidget() or d
+        qtbot.keyClick(doel, Qt.Key.Key_Escape)
+        assert not d.isVisible() and d.result() == 0, type(d).__name__
+
+
+def test_wachtwoordvraag_toont_waarschuwing_en_hele_melding(qtbot, app):
+    from avdesk.ui.wachtwoord import WachtwoordDialoog
+    d = WachtwoordDialoog(True)
+    qtbot.addWidget(d)
+    d.show()
+    assert d.f.uitleg.isVisible() and "zonder wachtwoord zijn de dossiers niet te openen" in d.f.uitleg.text()
+    d.f.wachtwoord.setText("kort")
+    d.accept()
+    fout = d.f.wachtwoord_fout
+    assert fout.isVisible() and "minstens 8 tekens" in fout.text()
+    app.processEvents()
+    assert fout.height() >= fout.heightForWidth(fout.width()) and fout.width() >= fout.fontMetrics().horizontalAdvance(
+        "Kies een wachtwoord van") and d.rect().contains(fout.mapTo(d, fout.rect().bottomRight()))
