@@ -348,6 +348,11 @@ class JaarEditor(QWidget):
         m = maand or self.f.wijziging_maand.currentIndex() + 2
         for i, per in enumerate(self.jaar.perioden):
             if per.van.month < m <= per.tot_en_met.month:
+                if i > 0 and leeg(per) and not leeg(self.jaar.perioden[i - 1]):
+                    # Nog nooit getoond: eerst de gegevens van de vorige periode, net als bij het kiezen ervan.
+                    per = copy.deepcopy(self.jaar.perioden[i - 1])
+                    per.van, per.tot_en_met = self.jaar.perioden[i].van, self.jaar.perioden[i].tot_en_met
+                    self.jaar.perioden[i] = per
                 nieuw = copy.deepcopy(per)
                 nieuw.van = date(self.jaar.jaar, m, 1)
                 per.tot_en_met = date(self.jaar.jaar, m - 1, 1)

@@ -109,6 +109,10 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
     toon_fout(veld, label, None)
     if (k := getattr(veld, "_avdesk_concept", None)) is not None:
         _CONCEPTEN.pop((id(k[0]), k[1]), None)
+    if waarde is not None and soort in ("bedrag", "datum", "geboortedatum") and not veld.hasFocus():
+        # Opgemaakt zodra de raadsman het veld verlaat: 1686 wordt 1.686, 15071979 wordt 15-07-1979.
+        if veld.text() != (tekst := als_tekst(waarde)):
+            veld.setText(tekst)
     return waarde
 
 
@@ -123,15 +127,18 @@ def zet(veld: QLineEdit, waarde) -> None:
         toon_fout(veld, k[2], None)         # het veld toont nu een ander onderdeel: de oude melding hoort er niet bij
     elif eigenschap(veld, "ongeldig"):
         return
-    if waarde is None:
-        tekst = ""
-    elif isinstance(waarde, Decimal):
-        tekst = f"{waarde:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-        if tekst.endswith(",00"):
-            tekst = tekst[:-3]
-    elif isinstance(waarde, date):
-        tekst = datum(waarde)
-    else:
-        tekst = str(waarde)
+    tekst = als_tekst(waarde)
     if veld.text() != tekst:
         veld.setText(tekst)
+
+
+def als_tekst(waarde) -> str:
+    """Een waarde zoals de raadsman hem zou typen: 1.234,56 (zonder ,00) en dd-mm-jjjj."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, Decimal):
+        tekst = f"{waarde:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return tekst[:-3] if tekst.endswith(",00") else tekst
+    if isinstance(waarde, date):
+        return datum(waarde)
+    return str(waarde)

@@ -277,6 +277,13 @@ class Stap2(Stap):
         self._tabs_bouwen()
         self.w.na_wijziging()
 
+    def focusveld(self):
+        """Eerst de inkomensbronnen (het toetsingsinkomen vult zich daaruit), anders het eerste lege veld."""
+        ed = self.editors[self.f.jaren.currentIndex()] if self.editors and self.f.jaren.currentIndex() >= 0 else None
+        if ed is not None and ed.p.inkomen.rowCount() == 0:
+            return ed.p.ink_toevoegen
+        return super().focusveld()
+
     def editor(self, jaar: int) -> JaarEditor:
         return next(ed for ed in self.editors if ed.jaar.jaar == jaar)
 
@@ -355,6 +362,8 @@ class Stap4(Rekenstap):
                 w_.editingFinished.connect(self._signalen)
                 self.f.netto.setCellWidget(r, k, w_)
             self.velden.append((p, veld, r, nr, bron))
+        # Tab: eerst het netto-inkomen van elke periode (dat is altijd nodig), dan per periode de uitzondering.
+        tabvolgorde(*(v[1] for v in self.velden), *(w_ for v in self.velden for w_ in v[3:]))
         self._signalen()
 
     def schrijf(self, streng=False):
