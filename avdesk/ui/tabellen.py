@@ -15,7 +15,7 @@ from .velden import eigenschap, koppel, zet
 
 def pas_hoogte(t: QTableWidget) -> None:
     """De tabel precies zo hoog als kop en rijen samen (zonder eigen schuifbalk)."""
-    kop = t.horizontalHeader().sizeHint().height() if t.horizontalHeader().isVisible() else 0
+    kop = 0 if t.horizontalHeader().isHidden() else t.horizontalHeader().sizeHint().height()
     hoogte = kop + sum(t.rowHeight(r) for r in range(t.rowCount())) + 2 * t.frameWidth() + 2
     t.setFixedHeight(max(hoogte, kop + 2 * t.frameWidth() + 24))
 
