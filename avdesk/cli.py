@@ -358,7 +358,16 @@ def cmd_venster(_args) -> int:
 
 def cmd_screenshots(args) -> int:
     from .ui.screenshots import maak
-    for pad in maak(Path(args.map), args.schaal):
+    scherm = None
+    if args.scherm:
+        try:
+            scherm = tuple(int(x) for x in args.scherm.lower().split("x"))
+            assert len(scherm) == 2 and min(scherm) >= 320
+        except (ValueError, AssertionError):
+            print(f"--scherm: schrijf breedte x hoogte in pixels, bijvoorbeeld 1366x768 (niet '{args.scherm}')",
+                  file=sys.stderr)
+            return 2
+    for pad in maak(Path(args.map), args.schaal, scherm):
         print(pad)
     return 0
 
@@ -453,6 +462,8 @@ def parser() -> argparse.ArgumentParser:
     sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
     sc.add_argument("map", help="map voor de PNG-bestanden")
     sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")
+    sc.add_argument("--scherm", metavar="BxH", help="een scherm van B x H fysieke pixels, bijv. 1366x768; met --schaal "
+                    "1.5 is 1920x1080 een scherm van 1280x720; elk venster zoals het daar staat, nooit groter")
     sc.set_defaults(functie=cmd_screenshots)
     i = sub.add_parser("import", help="controleer een casus (zoals bereken) en bewaar hem als nieuw dossier")
     i.add_argument("casus", help="pad naar het casusbestand (JSON)")

@@ -163,10 +163,12 @@ def lees_bedrag(tekst: str, *, negatief_mag: bool = False) -> Decimal | None:
 
 
 def lees_datum(tekst: str) -> date | None:
-    """Een datum als dd-mm-jjjj (ook d-m-jjjj of met / of .). Leeg geeft None."""
+    """Een datum als dd-mm-jjjj (ook d-m-jjjj, met / of ., of als acht cijfers ddmmjjjj). Leeg geeft None."""
     t = tekst.strip().replace("/", "-").replace(".", "-")
     if not t:
         return None
+    if len(t) == 8 and t.isascii() and t.isdigit():         # 15071979: sneller typen, zonder streepjes
+        t = f"{t[:2]}-{t[2:4]}-{t[4:]}"
     delen = t.split("-")
     if len(delen) != 3 or not all(d.isdigit() for d in delen) or len(delen[2]) != 4:
         raise InvoerFout(f"'{tekst}' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 15-07-1979")

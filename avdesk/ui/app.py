@@ -23,6 +23,8 @@ def _berichten(soort, context, tekst):
 def maak_app(argv: list[str] | None = None) -> QApplication:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_berichten)
+    from .pyside_none import bescherm_none
+    bescherm_none()                 # PySide6 6.12 pakt None referenties af (crash bij afsluiten, zie pyside_none)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
     app.setApplicationName("avdesk")
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))

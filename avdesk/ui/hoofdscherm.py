@@ -64,7 +64,8 @@ class Hoofdscherm(QMainWindow):
             self.addAction(actie)
         self.schade.connect(self._toon_schade)
         self.schademelding = None
-        self.resize(960, 600)
+        from .scherm import pas_in
+        pas_in(self, 960, 600)
         if opslag is not None:
             self.gebruik(opslag)
 

@@ -39,7 +39,8 @@ class InstellingenDialoog(QDialog):
         for veld in (self.f.wachtwoord, self.f.wachtwoord2):
             veld.setEchoMode(QLineEdit.EchoMode.Password)
             veld.setPlaceholderText("alleen invullen om het wachtwoord te wijzigen")
-        self.resize(640, 560)
+        from .scherm import pas_in
+        pas_in(self, 640, 560)
 
     def accept(self) -> None:
         f = self.f
@@ -52,6 +53,7 @@ class InstellingenDialoog(QDialog):
         if w1 and len(w1) < 8:
             f.wachtwoord_fout.setText("Kies een wachtwoord van minstens 8 tekens.")
             f.wachtwoord_fout.show()
+            self.adjustSize()
             return
         try:
             if self.sb is not None:

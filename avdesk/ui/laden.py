@@ -8,7 +8,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QFile, QIODevice, QObject
 from PySide6.QtUiTools import QUiLoader
-from PySide6.QtWidgets import QLabel, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
 from .. import InstallatieFout, gegevensmap
 
@@ -44,16 +44,34 @@ class Formulier:
         bestand = QFile(str(pad))
         if not bestand.open(QIODevice.OpenModeFlag.ReadOnly):
             raise InstallatieFout("formulieren", pad)
-        self.widget = lader().load(bestand, ouder)
+        widget = lader().load(bestand, ouder)
         bestand.close()
-        if self.widget is None:
+        self._widget = widget
+        if widget is None:
             raise RuntimeError(f"formulier {naam}.ui is onleesbaar: {lader().errorString()}")
+        from shiboken6 import Shiboken
+        self._naam, self._adres = naam, Shiboken.getCppPointer(widget)[0]
         for label in self.widget.findChildren(QLabel):
             n = label.objectName()
             if n.endswith("_fout") or (n in ("uitleg", "bron") and not label.text()):
                 label.hide()
 
+    @property
+    def widget(self) -> QWidget:
+        """Het geladen widget. PySide6 6.12 verklaart de Python-kant van een door QUiLoader gemaakt widget soms
+        ongeldig terwijl het widget zelf nog leeft (gezien na een paginawissel met het toetsenbord: 'Internal C++
+        object already deleted'); dan zoeken we het levende widget op zijn adres terug."""
+        from shiboken6 import Shiboken
+        if not Shiboken.isValid(self._widget):
+            levend = next((w for w in QApplication.allWidgets() if Shiboken.getCppPointer(w)[0] == self._adres), None)
+            if levend is None:
+                raise RuntimeError(f"formulier {self._naam} bestaat niet meer")
+            self._widget = levend
+        return self._widget
+
     def __getattr__(self, naam: str):
+        if naam.startswith("_"):
+            raise AttributeError(naam)
         kind = self.widget.findChild(QObject, naam)
         if kind is None:
             raise AttributeError(f"{naam} staat niet in het formulier {self.widget.objectName()}")

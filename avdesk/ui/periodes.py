@@ -8,7 +8,7 @@ import copy
 from datetime import date, timedelta
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QFrame, QHeaderView, QLineEdit, QScrollArea, QTableWidget,
                                QVBoxLayout, QWidget)
 
@@ -19,7 +19,9 @@ from ..core.geld import MAANDNAMEN, euro, geboren_uiterlijk, lees_datum
 from ..core.params import laad_jaar
 from ..core.signalen import s2
 from .laden import Formulier
-from .velden import Veldfout, heeft_concept, koppel, lees, vergeet_concepten, zet
+from .paginahulp import bevestig
+from .tabellen import compact, pas_hoogte, tabvolgorde
+from .velden import Veldfout, eigenschap, heeft_concept, koppel, lees, vergeet_concepten, zet
 
 KORT = [m[:3] for m in MAANDNAMEN]
 PERIODEVELDEN = ("ti_aanvrager", "ti_partner", "kale_huur", *[f"sk_{k}" for k in SERVICEKOSTEN], "ontvangen_ht",
@@ -79,10 +81,10 @@ class JaarEditor(QWidget):
         self.f.perioden.currentRowChanged.connect(self._kies)
         self.f.wijziging_toevoegen.clicked.connect(self.wijziging_toevoegen)
         self.f.periode_verwijderen.clicked.connect(self.samenvoegen)
-        self.p.mede_toevoegen.clicked.connect(lambda: self._mede_rij(Medebewoner(None, Decimal(0))))
+        self.p.mede_toevoegen.clicked.connect(lambda: self._mede_rij(Medebewoner(None, Decimal(0)), focus=True))
         self.p.mede_verwijderen.clicked.connect(self._mede_weg)
-        self.p.ink_toevoegen.clicked.connect(lambda: self._ink_rij("aanvrager" if not self._ink_rijen() else "partner",
-                                                                   Inkomensbron("ww", None), focus=True))
+        self.p.ink_toevoegen.clicked.connect(lambda: self._ink_rij(self._nieuwe_wie(), Inkomensbron("ww", None),
+                                                                   focus=True))
         self.p.ink_verwijderen.clicked.connect(self._ink_weg)
         self.p.partner_verzekerd.toggled.connect(self._na_invoer)
         self.p.handmatig.toggled.connect(self._handmatig_tonen)
@@ -102,12 +104,14 @@ class JaarEditor(QWidget):
         t.setColumnCount(5)
         t.setHorizontalHeaderLabels(["Naam", "Geboortedatum", "Toetsingsinkomen", "Kind", "Kostendeler"])
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        t.verticalHeader().setVisible(False)
-        t.setTabKeyNavigation(False)
+        t.setFocusPolicy(Qt.FocusPolicy.NoFocus)            # de velden in de rijen krijgen de focus
+        compact(t, False)
+        pas_hoogte(t)
 
-    def _mede_rij(self, m: Medebewoner):
+    def _mede_rij(self, m: Medebewoner, focus: bool = False):
         t: QTableWidget = self.p.medebewoners
         r = t.rowCount()
+        anker = t.cellWidget(r - 1, 4) if r else t
         t.insertRow(r)
         naam, gd, ink = QLineEdit(m.naam or ""), QLineEdit(), QLineEdit()
         koppel(gd, self._periode(), f"medebewoner{r}.geboortedatum")
@@ -132,7 +136,10 @@ class JaarEditor(QWidget):
         kind.toggled.connect(lambda _: kind.setProperty("aangeraakt", True))
         kind.toggled.connect(self._na_invoer)
         kd.activated.connect(self._na_invoer)
-        t.setMinimumHeight(min(60 + 34 * t.rowCount(), 240))
+        tabvolgorde(anker, naam, gd, ink, kind, kd)        # in de rij, na de vorige rij (niet achteraan)
+        pas_hoogte(t)
+        if focus:
+            naam.setFocus()
 
     # ------------------------------------------------------------ tabel inkomen per bron
 
@@ -141,18 +148,23 @@ class JaarEditor(QWidget):
         t.setColumnCount(4)
         t.setHorizontalHeaderLabels(["Wie", "Soort inkomen", "Bruto per jaar", "Omschrijving (bij overig)"])
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        t.verticalHeader().setVisible(False)
-        t.setTabKeyNavigation(False)
+        t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        compact(t, False)
+        pas_hoogte(t)
         t.setToolTip("Per partner elke bron van inkomen in deze periode, bruto per jaar. De bronnen bepalen de toets aan "
                      "het bestaansminimum (aanvullende bijstand, IOAW of IOAZ: het huishouden zit op bijstandsniveau) en "
                      "de doelgroep (een uitkering van UWV, SVB of een private verzekeraar).")
 
-    def _ink_rijen(self) -> int:
-        return self.p.inkomen.rowCount()
+    def _nieuwe_wie(self) -> str:
+        """Voor een nieuwe bron: eerst de aanvrager, dan de partner als die nog geen bron heeft, daarna de aanvrager."""
+        t: QTableWidget = self.p.inkomen
+        wie = {WIE[t.cellWidget(r, 0).currentIndex()] for r in range(t.rowCount())}
+        return "partner" if "aanvrager" in wie and "partner" not in wie else "aanvrager"
 
     def _ink_rij(self, wie: str, bron: Inkomensbron, focus: bool = False):
         t: QTableWidget = self.p.inkomen
         r = t.rowCount()
+        anker = t.cellWidget(r - 1, 3) if r else t
         t.insertRow(r)
         c = self.w.casus
         persoon = QComboBox()
@@ -172,15 +184,17 @@ class JaarEditor(QWidget):
             combo.activated.connect(self._na_invoer)
         for le in (bruto, oms):
             le.editingFinished.connect(self._na_invoer)
-        t.setMinimumHeight(min(60 + 34 * t.rowCount(), 240))
+        tabvolgorde(anker, persoon, soort, bruto, oms)
+        pas_hoogte(t)
         if focus:
             soort.setFocus()
 
     def _ink_weg(self):
         t: QTableWidget = self.p.inkomen
-        r = t.currentRow() if t.currentRow() >= 0 else t.rowCount() - 1
-        if r >= 0:
+        r = self._rij_met_focus(t)
+        if r >= 0 and bevestig(self, "Inkomensbron verwijderen", f"Inkomensbron {r + 1} verwijderen uit deze periode?"):
             t.removeRow(r)
+            pas_hoogte(t)
             vergeet_concepten(self._periode(), "inkomen")
             self._na_invoer()
 
@@ -223,7 +237,7 @@ class JaarEditor(QWidget):
             d = lees_datum(gd.text())
         except ValueError:
             return
-        if d and not kind.property("aangeraakt") and self._periode():
+        if d and not eigenschap(kind, "aangeraakt") and self._periode():
             kind.blockSignals(True)
             kind.setChecked(d > geboren_uiterlijk(self._periode().van, 18))
             kind.blockSignals(False)
@@ -231,11 +245,19 @@ class JaarEditor(QWidget):
 
     def _mede_weg(self):
         t: QTableWidget = self.p.medebewoners
-        r = t.currentRow() if t.currentRow() >= 0 else t.rowCount() - 1
-        if r >= 0:
+        r = self._rij_met_focus(t)
+        naam = t.cellWidget(r, 0).text().strip() if r >= 0 else ""
+        if r >= 0 and bevestig(self, "Medebewoner verwijderen",
+                               f"{naam or f'Medebewoner {r + 1}'} verwijderen uit deze periode?"):
             t.removeRow(r)
+            pas_hoogte(t)
             vergeet_concepten(self._periode(), "medebewoner")     # de rijen schuiven op; schrijf() onthoudt opnieuw
             self._na_invoer()
+
+    @staticmethod
+    def _rij_met_focus(t: QTableWidget) -> int:
+        """De gekozen rij, anders de laatste (de vraag noemt welke, dus niets verdwijnt ongezien)."""
+        return t.currentRow() if t.currentRow() >= 0 else t.rowCount() - 1
 
     def _handmatig_tonen(self, aan: bool):
         for naam in ("hm_toeslag", "hm_werkelijk", "hm_referentie", "hm_motivering"):
@@ -290,7 +312,9 @@ class JaarEditor(QWidget):
         p.medebewoners.setRowCount(0)
         for m in per.medebewoners:
             self._mede_rij(m)
+        pas_hoogte(p.medebewoners)
         p.inkomen.setRowCount(0)
+        pas_hoogte(p.inkomen)
         self._auto_ti = {}
         for wie in WIE:
             for bron in per.inkomen.get(wie, []):
@@ -324,6 +348,11 @@ class JaarEditor(QWidget):
         m = maand or self.f.wijziging_maand.currentIndex() + 2
         for i, per in enumerate(self.jaar.perioden):
             if per.van.month < m <= per.tot_en_met.month:
+                if i > 0 and leeg(per) and not leeg(self.jaar.perioden[i - 1]):
+                    # Nog nooit getoond: eerst de gegevens van de vorige periode, net als bij het kiezen ervan.
+                    per = copy.deepcopy(self.jaar.perioden[i - 1])
+                    per.van, per.tot_en_met = self.jaar.perioden[i].van, self.jaar.perioden[i].tot_en_met
+                    self.jaar.perioden[i] = per
                 nieuw = copy.deepcopy(per)
                 nieuw.van = date(self.jaar.jaar, m, 1)
                 per.tot_en_met = date(self.jaar.jaar, m - 1, 1)
@@ -336,7 +365,9 @@ class JaarEditor(QWidget):
     def samenvoegen(self):
         """Voeg de gekozen periode samen met de vorige (de gegevens van de vorige blijven gelden)."""
         i = self._huidig
-        if i <= 0:
+        if i <= 0 or not bevestig(self, "Periode samenvoegen", f"{periode_label(self.jaar.perioden[i])} samenvoegen met "
+                                  f"{periode_label(self.jaar.perioden[i - 1])}? De gegevens van deze periode vervallen; "
+                                  "die van de vorige gelden dan voor beide."):
             return
         vorige = self.jaar.perioden[i - 1]
         vorige.tot_en_met = self.jaar.perioden[i].tot_en_met

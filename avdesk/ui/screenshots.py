@@ -16,7 +16,20 @@ def wacht(app, seconden: float) -> None:
         time.sleep(0.02)
 
 
-def maak(doel: Path, schaal: float = 1.0) -> list[Path]:
+def scherm_instellen(breedte: int, hoogte: int, map_: Path) -> None:
+    """Een offscreen-scherm van breedte x hoogte fysieke pixels (de schaal deelt dat tot logische pixels)."""
+    import json
+    config = map_ / "scherm.json"
+    config.write_text(json.dumps({"screens": [{"name": "avdesk", "x": 0, "y": 0, "width": breedte, "height": hoogte,
+                                               "logicalDpi": 96, "logicalBaseDpi": 96, "dpr": 1}]}))
+    os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={config}"
+
+
+def maak(doel: Path, schaal: float = 1.0, scherm: tuple[int, int] | None = None) -> list[Path]:
+    """Zonder `scherm` zoals altijd; met `scherm` (fysieke pixels) zoals een gebruiker elk venster daar ziet: de
+    vensters passen zich aan het scherm aan en geen PNG is groter dan het scherm."""
+    if scherm is not None:
+        scherm_instellen(*scherm, Path(tempfile.mkdtemp(prefix="avdesk-scherm-")))
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     if schaal != 1.0:
         os.environ["QT_SCALE_FACTOR"] = str(schaal)

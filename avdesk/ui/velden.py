@@ -14,6 +14,14 @@ from ..core.geld import InvoerFout, datum, lees_bedrag, lees_datum
 FOUTSTIJL = "QLineEdit { border: 1px solid #b00020; }"
 
 
+def eigenschap(obj, naam: str):
+    """Een eigen (dynamische) Qt-eigenschap, None als hij niet gezet is. Nooit QObject.property() op een niet gezette
+    eigenschap: PySide6 6.12 geeft dan None terug zonder er een referentie bij te tellen, zodat elke aanroep None een
+    referentie afpakt; na een lange sessie gaf Python bij het afsluiten 'Fatal Python error: none_dealloc' (exit 134)."""
+    from PySide6.QtCore import QByteArray
+    return obj.property(naam) if QByteArray(naam.encode()) in obj.dynamicPropertyNames() else None
+
+
 class Veldfout(Exception):
     pass
 
@@ -101,6 +109,10 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
     toon_fout(veld, label, None)
     if (k := getattr(veld, "_avdesk_concept", None)) is not None:
         _CONCEPTEN.pop((id(k[0]), k[1]), None)
+    if waarde is not None and soort in ("bedrag", "datum", "geboortedatum") and not veld.hasFocus():
+        # Opgemaakt zodra de raadsman het veld verlaat: 1686 wordt 1.686, 15071979 wordt 15-07-1979.
+        if veld.text() != (tekst := als_tekst(waarde)):
+            veld.setText(tekst)
     return waarde
 
 
@@ -113,17 +125,20 @@ def zet(veld: QLineEdit, waarde) -> None:
             toon_fout(veld, k[2], concept[2])
             return
         toon_fout(veld, k[2], None)         # het veld toont nu een ander onderdeel: de oude melding hoort er niet bij
-    elif veld.property("ongeldig"):
+    elif eigenschap(veld, "ongeldig"):
         return
-    if waarde is None:
-        tekst = ""
-    elif isinstance(waarde, Decimal):
-        tekst = f"{waarde:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
-        if tekst.endswith(",00"):
-            tekst = tekst[:-3]
-    elif isinstance(waarde, date):
-        tekst = datum(waarde)
-    else:
-        tekst = str(waarde)
+    tekst = als_tekst(waarde)
     if veld.text() != tekst:
         veld.setText(tekst)
+
+
+def als_tekst(waarde) -> str:
+    """Een waarde zoals de raadsman hem zou typen: 1.234,56 (zonder ,00) en dd-mm-jjjj."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, Decimal):
+        tekst = f"{waarde:,.2f}".replace(",", " ").replace(".", ",").replace(" ", ".")
+        return tekst[:-3] if tekst.endswith(",00") else tekst
+    if isinstance(waarde, date):
+        return datum(waarde)
+    return str(waarde)

@@ -18,6 +18,9 @@ class WachtwoordDialoog(QDialog):
             "Er is geen veilige sleutelbos op deze computer. Kies een wachtwoord om de dossiers te beveiligen. "
             "Onthoud het goed: zonder wachtwoord zijn de dossiers niet te openen." if nieuw else
             "De dossiers zijn beveiligd met een wachtwoord.")
+        self.f.uitleg.show()            # de lader verbergt een uitleg die bij het laden nog leeg is
+        self.f.uitleg.setMinimumWidth(380)
+        self.f.wachtwoord_fout.setMinimumWidth(260)
         for veld in (self.f.wachtwoord, self.f.wachtwoord2):
             veld.setEchoMode(QLineEdit.EchoMode.Password)
         self.f.wachtwoord2.setVisible(nieuw)
@@ -35,11 +38,11 @@ class WachtwoordDialoog(QDialog):
         elif self.nieuw and w != self.f.wachtwoord2.text():
             fout = "De twee wachtwoorden zijn niet gelijk."
         if fout:
-            self.f.wachtwoord_fout.setText(fout)
-            self.f.wachtwoord_fout.show()
+            self.toon_fout(fout)
             return
         super().accept()
 
     def toon_fout(self, tekst: str) -> None:
         self.f.wachtwoord_fout.setText(tekst)
         self.f.wachtwoord_fout.show()
+        self.adjustSize()               # het venster groeit mee: de melding valt niet half weg

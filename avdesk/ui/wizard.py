@@ -12,9 +12,9 @@ import json
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, Qt, QTimer
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import (QFileDialog, QHeaderView, QLabel, QLineEdit, QListWidget, QMessageBox, QTableWidget,
+from PySide6.QtWidgets import (QFrame, QLabel, QLineEdit, QListWidget, QMessageBox, QScrollArea, QTableWidget,
                                QTableWidgetItem, QVBoxLayout, QWizard, QWizardPage)
 
 from ..core.berekening import Berekening, bereken
@@ -22,10 +22,13 @@ from ..core.casus import (WTRAP_HEFFINGSKORTING, Casus, CasusFout, Jaar, Persoon
                           lees_casus)
 from ..core.geld import euro, maand_label, maanden_in_woorden
 from ..core.params import laad_profiel
-from ..core.signalen import TITELS
 from .grafiek import Maandgrafiek
 from .laden import Formulier
+from .pdfvoorbeeld import kies_map, pdf_uit_geheugen, signaalregels, toon_pdfs, verouderd
+from .paginahulp import eerste_invoer, eerste_lege_veld, geef_focus, meld_interne_fout
 from .periodes import JaarEditor, leeg, standaard_perioden
+from .scherm import pas_in, volg_focus
+from .tabellen import invoertabel, tabvolgorde, vul_tabel
 from .velden import Veldfout, koppel, koppel_formulier, lees, vergeet_concepten, zet
 
 AFRONDING = 12
@@ -45,57 +48,6 @@ def paginatitel(n: int) -> str:
     return TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"Stap {n} - {TITELS_STAPPEN[n]}"
 
 
-def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts_vanaf: int = 1,
-              tekstkolom: int | None = None) -> None:
-    """Een alleen-lezen tabel met bedragen rechts uitgelijnd; `tekstkolom` (links, rekt mee) voor uitleg."""
-    t.clear()
-    t.setColumnCount(len(koppen))
-    t.setRowCount(len(rijen))
-    t.setHorizontalHeaderLabels(koppen)
-    t.verticalHeader().setVisible(False)
-    t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    if tekstkolom is not None:
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        t.horizontalHeader().setSectionResizeMode(tekstkolom, QHeaderView.ResizeMode.Stretch)
-    t.setWordWrap(True)
-    for r, rij in enumerate(rijen):
-        for k, waarde in enumerate(rij):
-            item = QTableWidgetItem(waarde)
-            if k >= rechts_vanaf and k != tekstkolom:
-                item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            t.setItem(r, k, item)
-    t.resizeRowsToContents()
-    hoogte = t.horizontalHeader().sizeHint().height() + sum(t.rowHeight(r) for r in range(t.rowCount())) + 2 * t.frameWidth()
-    t.setFixedHeight(max(hoogte, 60))
-
-
-def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, object, object]], plaatshouder: str,
-                *bij_wijziging) -> list[QLineEdit]:
-    """Een tabel met per rij een omschrijving en een invoerveld (netto-inkomen per periode, vermogen per jaar).
-    rijen: (omschrijving, waarde, onderdeel van de casus waar het veld bij hoort)."""
-    t.clear()
-    t.setColumnCount(len(koppen))
-    t.setRowCount(len(rijen))
-    t.setHorizontalHeaderLabels(koppen)
-    t.verticalHeader().setVisible(False)
-    t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-    velden = []
-    for r, (omschrijving, waarde, eigenaar) in enumerate(rijen):
-        t.setItem(r, 0, QTableWidgetItem(omschrijving))
-        veld = QLineEdit()
-        koppel(veld, eigenaar, koppen[1])
-        veld.setPlaceholderText(plaatshouder)
-        veld.setAccessibleName(f"{koppen[1]}: {omschrijving}")
-        zet(veld, waarde)
-        for functie in bij_wijziging:
-            veld.editingFinished.connect(functie)
-        t.setCellWidget(r, 1, veld)
-        velden.append(veld)
-    t.resizeRowsToContents()
-    return velden
-
-
 class Stap(QWizardPage):
     nummer = 0
     formulier = ""
@@ -106,7 +58,12 @@ class Stap(QWizardPage):
         self.f = Formulier(self.formulier)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(self.f.widget)
+        # De inhoud schuift binnen de pagina: het venster past op elk scherm en de knoppen blijven in beeld.
+        self.vlak = QScrollArea()
+        self.vlak.setWidgetResizable(True)
+        self.vlak.setFrameShape(QFrame.Shape.NoFrame)
+        self.vlak.setWidget(self.f.widget)
+        lay.addWidget(self.vlak)
         self.melding = QLabel()
         self.melding.setWordWrap(True)
         self.melding.setStyleSheet("color: #b00020;")
@@ -122,8 +79,17 @@ class Stap(QWizardPage):
 
     def initializePage(self):
         self.melding.hide()
-        self.laad()
+        try:
+            self.laad()
+        except Exception as e:          # nooit de app laten vallen: melden, zonder persoonsgegevens
+            self.melding.setText(meld_interne_fout(e))
+            self.melding.show()
         self.w.pagina_binnen(self)
+
+    def focusveld(self):
+        """Waar de focus heen gaat bij binnenkomst: het eerste lege veld, anders de knop Volgende (Enter)."""
+        return eerste_lege_veld(self) or self.w.button(QWizard.WizardButton.FinishButton if self.isFinalPage()
+                                                       else QWizard.WizardButton.NextButton)
 
     def laad(self):
         """Casus -> velden."""
@@ -137,7 +103,12 @@ class Stap(QWizardPage):
         self.melding.setVisible(bool(fouten))
 
     def validatePage(self) -> bool:
-        fouten = self.schrijf(True)
+        try:
+            fouten = self.schrijf(True)
+        except Exception as e:
+            self.melding.setText(meld_interne_fout(e))
+            self.melding.show()
+            return False
         if self.w.herstellen:
             return True
         self.toon_melding(fouten)
@@ -306,6 +277,13 @@ class Stap2(Stap):
         self._tabs_bouwen()
         self.w.na_wijziging()
 
+    def focusveld(self):
+        """Eerst de inkomensbronnen (het toetsingsinkomen vult zich daaruit), anders het eerste lege veld."""
+        ed = self.editors[self.f.jaren.currentIndex()] if self.editors and self.f.jaren.currentIndex() >= 0 else None
+        if ed is not None and ed.p.inkomen.rowCount() == 0:
+            return ed.p.ink_toevoegen
+        return super().focusveld()
+
     def editor(self, jaar: int) -> JaarEditor:
         return next(ed for ed in self.editors if ed.jaar.jaar == jaar)
 
@@ -389,6 +367,8 @@ class Stap4(Rekenstap):
                 w_.editingFinished.connect(self._signalen)
                 self.f.netto.setCellWidget(r, k, w_)
             self.velden.append((p, veld, r, nr, bron))
+        # Tab: eerst het netto-inkomen van elke periode (dat is altijd nodig), dan per periode de uitzondering.
+        tabvolgorde(*(v[1] for v in self.velden), *(w_ for v in self.velden for w_ in v[3:]))
         self._signalen()
 
     def schrijf(self, streng=False):
@@ -795,17 +775,6 @@ class StapWtrap(Rekenstap):
 
 # ---------------------------------------------------------------- afronding
 
-def pdf_uit_geheugen(inhoud: bytes, ouder=None):
-    """Een QPdfDocument uit bytes, zonder tijdelijk bestand. De buffer moet blijven leven zolang het document leeft."""
-    from PySide6.QtPdf import QPdfDocument
-    buffer = QBuffer()
-    buffer.setData(QByteArray(inhoud))
-    buffer.open(QIODevice.OpenModeFlag.ReadOnly)
-    doc = QPdfDocument(ouder)
-    doc.load(buffer)
-    return buffer, doc
-
-
 class Afronding(Rekenstap):
     nummer, formulier = AFRONDING, "afronding"
 
@@ -835,9 +804,8 @@ class Afronding(Rekenstap):
         rijen.append(["Totaal", "", "", euro(b.totaal_compensatie), euro(sum(jb.eenmalig for jb in b.jaren)), ""])
         vul_tabel(self.f.samenvatting, ["Jaar", "Tekort", "Terugvordering", "Compensatie", "Eenmalig", "Periodiek"],
                   rijen)
-        signalen = [f"{s.code} ({TITELS[s.code]}): {s.tekst}" for jb in b.jaren
-                    for s in jb.signalen + [s for pb in jb.perioden for s in pb.signalen]]
-        self.f.signalen.setText("Signalen:\n" + "\n".join(dict.fromkeys(signalen)) if signalen else "Geen signalen.")
+        signalen = signaalregels(b)
+        self.f.signalen.setText("Signalen:\n" + "\n".join(signalen) if signalen else "Geen signalen.")
         self.documenten = self.w.opslag.laatste_documenten(self.w.dossier_id) if self.w.opslag else {}
         self._toon_pdfs()
 
@@ -852,6 +820,7 @@ class Afronding(Rekenstap):
             self.documenten = maak_en_bewaar(self.w.opslag, self.w.dossier_id)
             if "aanvraag" in self.documenten:
                 self.w.opslag.zet_status(self.w.dossier_id, "aanvraag klaar")
+                self.w.status_klaar = True
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._toon_pdfs()
@@ -862,24 +831,22 @@ class Afronding(Rekenstap):
                                + "; ".join(ontbreekt) + " (stap 1)."])
 
     def _toon_pdfs(self):
-        self.f.pdfs.clear()
         self.f.opslaan_als.setEnabled(bool(self.documenten))
         self.f.afdrukken.setEnabled(bool(self.documenten))
-        self._pdf = []
-        from PySide6.QtPdfWidgets import QPdfView
-        for soort, (naam, inhoud) in self.documenten.items():
-            buffer, doc = pdf_uit_geheugen(inhoud, self)
-            view = QPdfView()
-            view.setDocument(doc)
-            view.setPageMode(QPdfView.PageMode.MultiPage)
-            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-            self._pdf.append((buffer, doc))
-            self.f.pdfs.addTab(view, "Aanvraag" if soort == "aanvraag" else "Berekening")
+        toon_pdfs(self.f.pdfs, self.documenten)
+        oud = verouderd(self.documenten, self.casus)
+        self.f.verouderd.setVisible(oud)
+        self.f.maak_pdfs.setText("&Maak aanvraag en berekening opnieuw" if oud else "&Maak aanvraag en berekening")
+        if oud:
+            self.w.status_terug()
+
+    def focusveld(self):
+        return self.f.maak_pdfs if not self.documenten or self.f.verouderd.isVisibleTo(self) else super().focusveld()
 
     def opslaan_als(self):
         from ..store.instellingen import lees as lees_instellingen
         start = lees_instellingen(self.w.opslag)["exportmap"] if self.w.opslag else ""
-        doel = QFileDialog.getExistingDirectory(self, "Map kiezen voor aanvraag en berekening", start)
+        doel = kies_map(self, "Map kiezen voor aanvraag en berekening", start)
         if not doel:
             return
         from pathlib import Path
@@ -904,7 +871,7 @@ class Afronding(Rekenstap):
         schilder = QPainter(printer)
         paginas = 0
         for _, inhoud in self.documenten.values():
-            buffer, doc = pdf_uit_geheugen(inhoud)
+            doc = pdf_uit_geheugen(inhoud)
             for n in range(doc.pageCount()):
                 if paginas:
                     printer.newPage()
@@ -928,11 +895,18 @@ class AvWizard(QWizard):
         self.casus, self.opslag, self.dossier_id = casus, opslag, dossier_id
         self.herstellen = False
         self._stap = 1
+        self.status_klaar = bool(opslag and dossier_id is not None
+                                 and opslag.dossier(dossier_id)["status"] == "aanvraag klaar")
         self.setWindowTitle("avdesk - aanvraag alleenverdienersproblematiek")
         self.setWizardStyle(QWizard.WizardStyle.ModernStyle)
         self.setOption(QWizard.WizardOption.HaveCustomButton1, True)
         self.setOption(QWizard.WizardOption.NoBackButtonOnStartPage, True)
-        self.setButtonText(QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")
+        # Eigen sneltoetsen: Alt+V Volgende (of Voltooien, nooit samen te zien), Alt+T Terug, Esc Annuleren; geen knop op
+        # een pagina deelt zijn letter met een van deze (tests/ui/test_sneltoetsen.py).
+        for knop, tekst in ((QWizard.WizardButton.NextButton, "&Volgende >"), (QWizard.WizardButton.BackButton, "< &Terug"),
+                            (QWizard.WizardButton.FinishButton, "&Voltooien"), (QWizard.WizardButton.CancelButton, "Annuleren"),
+                            (QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")):
+            self.setButtonText(knop, tekst)
         self.customButtonClicked.connect(lambda _: self.ongedaan())
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
         self.stappen: dict[int, Stap] = {}
@@ -956,7 +930,8 @@ class AvWizard(QWizard):
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.autosave)
         self.timer.start(30_000)
-        self.resize(1100, 780)
+        volg_focus()
+        pas_in(self, 1100, 780)             # op een klein scherm: de hele beschikbare ruimte, de pagina schuift
 
     # ------------------------------------------------------------ navigatie
 
@@ -1010,6 +985,10 @@ class AvWizard(QWizard):
         self._stap = stap
         self.bewaar()
         self._zijlijst_bijwerken()
+        pagina = self.currentPage()
+        if isinstance(pagina, Stap):            # na QWizard, die de focus anders op het eerste widget zet
+            pagina.vlak.verticalScrollBar().setValue(0)
+            geef_focus(pagina.focusveld())
 
     def overgeslagen(self) -> list[str]:
         """Welke stappen de gekozen route overslaat, en waarom (voor de zijlijst)."""
@@ -1070,6 +1049,13 @@ class AvWizard(QWizard):
             self._undo.append(self._stand)
             self._stand = nu
             self.button(QWizard.WizardButton.CustomButton1).setEnabled(True)
+            self.status_terug()
+
+    def status_terug(self) -> None:
+        """De gegevens zijn gewijzigd na het maken van de PDF's: die zijn verouderd, de status gaat terug."""
+        if self.status_klaar and self.opslag is not None and self.dossier_id is not None:
+            self.opslag.zet_status(self.dossier_id, "in behandeling")
+            self.status_klaar = False
 
     def keyPressEvent(self, e):
         # F1 komt hier aan vanuit elk veld (dat hem niet zelf gebruikt), ook zonder actief venster.

@@ -215,6 +215,21 @@ def test_wachtwoordvraag_bij_het_starten(app, tmp_path, monkeypatch):
     assert open_opslag() is None
 
 
+def test_elk_venster_past_op_een_laptop(tmp_path, avdesk_cli):
+    """1366x768 op 100% en 1920x1080 op 150% (1280x720 logisch): elk venster (stappen, afronding, dossierlijst,
+    instellingen) zoals het daar staat, en geen PNG groter dan het scherm min de titelbalk."""
+    from PIL import Image
+    for naam, args, (b, h) in (("laptop", ["--scherm", "1366x768"], (1366, 768)),
+                               ("hoog", ["--scherm", "1920x1080", "--schaal", "1.5"], (1920, 1080))):
+        r = avdesk_cli("screenshots", tmp_path / naam, *args)
+        assert r.returncode == 0, r.stderr.decode()[-2000:]
+        pngs = list((tmp_path / naam).glob("*.png"))
+        assert len(pngs) >= 16
+        for png in pngs:
+            breedte, hoogte = Image.open(png).size
+            titelbalk = 40 * (1.5 if "--schaal" in args else 1)          # fysieke pixels
+            assert breedte <= b and hoogte <= h - titelbalk, (naam, png.name, breedte, hoogte)
+
 def test_controle_op_de_achtergrond_meldt_een_beschadigde_pagina(qtbot, app, tmp_path):
     """Na het starten controleert een thread het hele bestand; een beschadigde pagina (een document van dossier 1,
     dat de lijst niet leest) geeft een niet-blokkerende melding die naar `avdesk backup --red` wijst."""

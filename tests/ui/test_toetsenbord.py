@@ -1,0 +1,108 @@
+"""Martin en Hanna (tests/scenarios/martin_hanna_2024.json) van een nieuw dossier tot beide PDF's, alleen met het
+toetsenbord: elke toets gaat naar het widget met de focus (Tab, Alt+sneltoets, Enter, letters en cijfers), geen muis
+en geen directe aanroepen. De test telt de toetsaanslagen (doel: hooguit 200) en controleert de uitkomst."""
+
+from datetime import date
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from avdesk.ui.hoofdscherm import Hoofdscherm
+from avdesk.ui.wizard import AFRONDING
+
+K = Qt.Key
+
+
+class Toetsenbord:
+    """Drukt toetsen in bij het widget met de focus en telt ze (Alt+letter telt als een aanslag)."""
+
+    def __init__(self, qtbot):
+        self.qtbot, self.aanslagen = qtbot, 0
+
+    def doel(self):
+        w = QApplication.focusWidget()
+        assert w is not None, "niets heeft de focus"
+        return w
+
+    def druk(self, toets, modifier=Qt.KeyboardModifier.NoModifier) -> None:
+        self.qtbot.keyClick(self.doel(), toets, modifier)
+        self.aanslagen += 1
+        self.qtbot.wait(5)
+
+    def typ(self, tekst: str) -> None:
+        for teken in tekst:
+            self.qtbot.keyClicks(self.doel(), teken)
+            self.aanslagen += 1
+
+    def alt(self, letter: str) -> None:
+        self.druk(getattr(K, f"Key_{letter.upper()}"), Qt.KeyboardModifier.AltModifier)
+        self.qtbot.wait(130)            # een knop via zijn sneltoets 'klikt' na 100 ms (animateClick)
+
+    def tab(self) -> None:
+        self.druk(K.Key_Tab)
+
+    def enter(self) -> None:
+        self.druk(K.Key_Return)
+        self.qtbot.wait(20)
+
+
+def test_martin_en_hanna_alleen_met_het_toetsenbord(qtbot, app, opslag):
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    scherm.show()
+    scherm.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    t = Toetsenbord(qtbot)
+    t.druk(K.Key_N, Qt.KeyboardModifier.ControlModifier)              # Ctrl+N: nieuw dossier
+    w = scherm.wizard
+    qtbot.waitUntil(lambda: w.isVisible() and QApplication.focusWidget() is w.currentPage().f.aanvrager_naam)
+    # Stap 1: de focus staat op Naam.
+    t.typ("Martin"), t.tab(), t.typ("15071979"), t.tab(), t.typ("123456782"), t.tab()
+    t.typ("Hanna"), t.tab(), t.typ("17051987")
+    t.alt("a"), t.typ("15092024")                                  # aanvraagdatum (stond op vandaag)
+    t.alt("e"), t.typ("Lindelaan 12"), t.tab(), t.typ("3131AB")
+    t.alt("i"), t.typ("NL91ABNA0417164300")
+    t.alt("j"), t.alt("k")                                          # toestemming MijnToeslagen en delen
+    f1 = w.currentPage().f
+    assert f1.aanvrager_geboortedatum.text() == "15-07-1979"        # opgemaakt bij het verlaten van het veld
+    t.enter()
+    assert w.currentId() == 2, w.currentPage().melding.text()
+    # Stap 2: de focus staat op "Inkomensbron toevoegen".
+    ed = w.currentPage().editor(2024)
+    assert QApplication.focusWidget() is ed.p.ink_toevoegen
+    t.alt("i"), t.tab(), t.typ("27000")                             # Martin (aanvrager), WW
+    t.alt("k"), t.typ("660")
+    for naam, geboren in (("Daan", "01032016"), ("Milo", "01092018")):
+        t.alt("m"), t.typ(naam), t.tab(), t.typ(geboren)            # een nieuwe rij krijgt de focus
+    t.alt("h"), t.typ("398"), t.tab(), t.typ("233")
+    assert (ed.p.ti_aanvrager.text(), ed.p.ti_partner.text(), ed.p.medebewoners.rowCount()) == ("27.000", "0", 2)
+    assert ed.p.medebewoners.cellWidget(1, 3).isChecked()           # Milo is een kind (uit de geboortedatum)
+    t.alt("w")                                                      # wijziging vanaf september
+    assert [ed.f.perioden.item(i).text() for i in range(3)] == ["jan t/m jun 2024", "jul t/m aug 2024",
+                                                                "sep t/m dec 2024"]
+    t.alt("i"), t.typ("a"), t.tab(), t.typ("3020")                  # Hanna (partner): aanvullende bijstand
+    t.alt("i"), t.typ("a"), t.tab(), t.typ("3020")                  # Martin (aanvrager): aanvullende bijstand
+    t.alt("h"), t.typ("299"), t.tab(), t.typ("165")
+    assert (ed.p.ti_aanvrager.text(), ed.p.ti_partner.text()) == ("30.020", "3.020")
+    t.enter()
+    assert w.currentId() == 3, w.currentPage().melding.text()
+    t.enter()                                                       # route: tekort staat klaar
+    assert w.currentId() == 4
+    t.typ("1686"), t.tab(), t.typ("1686"), t.tab(), t.typ("1975")
+    assert w.currentPage().velden[1][1].text() == "1.686"           # opgemaakt bij het verlaten
+    t.enter()
+    assert w.currentId() == 5, w.currentPage().melding.text()
+    t.enter(), t.enter()
+    assert w.currentId() == 7
+    t.typ("2500"), t.enter()
+    assert w.currentId() == AFRONDING, w.currentPage().melding.text()
+    tabel = w.currentPage().f.samenvatting
+    assert tabel.item(tabel.rowCount() - 1, 3).text() == "€ 716,00"       # totaal, zoals de handreiking
+    t.alt("m")                                                      # maak aanvraag en berekening
+    qtbot.waitUntil(lambda: {d["soort"] for d in opslag.documenten(w.dossier_id)} == {"aanvraag", "berekening"})
+    assert opslag.dossier(w.dossier_id)["status"] == "aanvraag klaar"
+    c = opslag.casus(w.dossier_id)
+    assert (c.aanvrager.naam, c.partner.naam, c.aanvraagdatum, c.aanvrager.bsn) == ("Martin", "Hanna",
+                                                                                   date(2024, 9, 15), "123456782")
+    print(f"\nMartin en Hanna met alleen het toetsenbord: {t.aanslagen} toetsaanslagen")
+    assert t.aanslagen <= 200
