@@ -24,6 +24,8 @@ opslag = Opslag.open(Path(tmp) / "d", "afsluiten-wachtwoord")
 c = lees_casus(Path(sys.argv[1]).read_bytes())
 c.aanvraag.route = "tekort"
 dossier = opslag.nieuw_dossier(c)
+from avdesk.store.instellingen import schrijf
+schrijf(opslag, {"raadsman_naam": "R. de Vries", "organisatie_naam": "Raadslieden", "raadsman_email": "r@example.nl"})
 voor = None
 for ronde in range(20):
     scherm = Hoofdscherm(opslag)

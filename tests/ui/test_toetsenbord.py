@@ -47,6 +47,9 @@ class Toetsenbord:
 
 
 def test_martin_en_hanna_alleen_met_het_toetsenbord(qtbot, app, opslag):
+    from avdesk.store.instellingen import schrijf
+    # Een raadsman die avdesk al eerder gebruikte: naam en organisatie zijn bekend (de eerste keer vraagt avdesk ze).
+    schrijf(opslag, {"raadsman_naam": "R. de Vries", "organisatie_naam": "Raadslieden", "raadsman_email": "r@example.nl"})
     scherm = Hoofdscherm(opslag)
     qtbot.addWidget(scherm)
     scherm.show()
