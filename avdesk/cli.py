@@ -140,9 +140,13 @@ def cmd_verlopen(_args) -> int:
     from datetime import date
     from .core.geld import datum
     with _opslag(maak=False) as o:
+        from .store import lijsten
         rijen = o.verlopen_dossiers()
         kopieen = o.verlopen_in_kopieen()
+        oude_lijsten = lijsten.verlopen(o)
     print("Geen dossiers buiten de bewaartermijn." if not rijen else "\n".join(r["herinnering"] for r in rijen))
+    for r in oude_lijsten:
+        print(r["herinnering"])
     for k in kopieen:
         oud = (date.today() - k["gemaakt"]).days
         if k["aantal"] is None:
@@ -152,6 +156,116 @@ def cmd_verlopen(_args) -> int:
                       f"{', '.join(map(str, k['verlopen']))})" if k["verlopen"] else "")
             print(f"De bewaarde kopie {k['kopie']} (van voor het terugzetten op {datum(k['gemaakt'])}) bevat "
                   f"{k['aantal']} dossiers{buiten}: verwijder de kopie als die niet meer nodig is.")
+    return 0
+
+
+@_met_opslag
+def cmd_doelgroeplijst_importeer(args) -> int:
+    from datetime import date
+    from .core.doelgroeplijst import LijstFout, getal, lees_lijst, verslag
+    from .core.geld import datum
+    from .store import lijsten
+    if fout := _jaarfout(args.jaar):
+        return fout
+    try:
+        tot = None
+        if args.bewaren_tot:
+            try:
+                tot = date.fromisoformat(args.bewaren_tot) if len(args.bewaren_tot) == 10 else None
+            except ValueError:
+                tot = None
+            if tot is None:
+                return _fout([f"--bewaren-tot {args.bewaren_tot!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+        gelezen = lees_lijst(Path(args.bestand))
+    except LijstFout as e:
+        return _fout([str(e)], "De lijst is niet ingelezen:")
+    if not gelezen.bsns:
+        print("\n".join(verslag(gelezen, args.jaar)), file=sys.stderr)
+        return _fout(["er staat geen enkel geldig BSN in de gekozen kolom"], "De lijst is niet ingelezen:")
+    with _opslag() as o:
+        uit = lijsten.importeer(o, args.jaar, gelezen.bsns, aanvullen=args.aanvullen, bewaren_tot=tot)
+        info = lijsten.lijst(o, args.jaar)
+    print("\n".join(verslag(gelezen, args.jaar)))
+    if uit["vorige"]:
+        aantal, ingelezen = uit["vorige"]
+        wanneer = datum(date.fromisoformat(ingelezen[:10]))
+        print(f"De lijst van {args.jaar} telt nu {getal(uit['aantal'])} BSN's ({getal(uit['nieuw'])} nieuw)."
+              if args.aanvullen else
+              f"De vorige lijst van {args.jaar} ({getal(aantal)} BSN's, ingelezen op {wanneer}) is vervangen.")
+    print(f"Bewaard tot {datum(info['bewaren_tot'])} (bewaartermijn; `avdesk verlopen` herinnert eraan). avdesk "
+          f"bewaart per BSN alleen een versleutelde controlecode, niet het BSN en niet het bestand.")
+    print(f"Het bestand {args.bestand} zelf is niet versleuteld: verwijder het als u het niet meer nodig hebt.",
+          file=sys.stderr)
+    return 0
+
+
+def _jaarfout(jaar: int) -> int | None:
+    from .store import OpslagFout, lijsten
+    try:
+        lijsten.controleer_jaar(jaar)
+    except OpslagFout as e:
+        return _fout([str(e)], "Ongeldige optie:")
+    return None
+
+
+def _bsn_argument(tekst: str) -> str | None:
+    from .core.doelgroeplijst import normaliseer
+    if tekst == "-":
+        tekst = sys.stdin.readline().strip()
+    return normaliseer(tekst)[0]
+
+
+@_met_opslag
+def cmd_doelgroeplijst_zoek(args) -> int:
+    from .store import lijsten
+    bsn = _bsn_argument(args.bsn)
+    if bsn is None:
+        return _fout(["dit is geen geldig BSN (9 cijfers die de elfproef halen)"], "Niet gezocht:")
+    if fout := _jaarfout(args.jaar):
+        return fout
+    with _opslag() as o:
+        uit = lijsten.zoek(o, args.jaar, [bsn])
+    if uit is None:
+        print(f"Er is geen doelgroepselectielijst {args.jaar} ingelezen; lees hem in met `avdesk doelgroeplijst "
+              f"importeer BESTAND --jaar {args.jaar}`.")
+        return 1
+    print(f"Dit BSN staat op de lijst (doelgroepselectielijst {args.jaar})." if uit[0] else
+          f"Dit BSN staat niet op de lijst (doelgroepselectielijst {args.jaar}).")
+    return 0 if uit[0] else 1
+
+
+@_met_opslag
+def cmd_doelgroeplijst_verwijder(args) -> int:
+    from .core.doelgroeplijst import getal
+    from .store import lijsten
+    if fout := _jaarfout(args.jaar):
+        return fout
+    with _opslag(maak=False) as o:
+        if lijsten.lijst(o, args.jaar) is None:
+            return _fout([f"er is geen doelgroepselectielijst {args.jaar} om te verwijderen"], "Niets verwijderd:")
+        uit = lijsten.verwijder(o, args.jaar)
+    kopieen = ""
+    if uit["kopieen_gewist"]:
+        kopieen += f"; ook gewist uit {uit['kopieen_gewist']} bewaarde kopie(en)"
+    if uit["kopieen_verwijderd"]:
+        kopieen += f"; {uit['kopieen_verwijderd']} onleesbare kopie(en) verwijderd"
+    print(f"De doelgroepselectielijst {args.jaar} ({getal(uit['aantal'])} BSN's) is verwijderd{kopieen}.")
+    return 0
+
+
+@_met_opslag
+def cmd_doelgroeplijst_toon(_args) -> int:
+    from datetime import date
+    from .core.doelgroeplijst import getal
+    from .core.geld import datum
+    from .store import lijsten
+    with _opslag() as o:
+        rijen = lijsten.lijsten(o)
+    if not rijen:
+        print("Er zijn nog geen doelgroepselectielijsten ingelezen.")
+    for r in rijen:
+        print(f"{r['jaar']}  {getal(r['aantal']):>9} BSN's  ingelezen {datum(date.fromisoformat(r['ingelezen'][:10]))}"
+              f"  bewaren tot {datum(r['bewaren_tot'])}")
     return 0
 
 
@@ -413,6 +527,46 @@ def parser() -> argparse.ArgumentParser:
                     "gegevens meebewaarde; 3 interne fout.")
     ct.add_argument("pdf", help="de berekening (PDF)")
     ct.set_defaults(functie=cmd_controleer)
+    dl = sub.add_parser(
+        "doelgroeplijst", help="de doelgroepselectielijst (Inlichtingenbureau) inlezen, doorzoeken, verwijderen",
+        description="De doelgroepselectielijst die de gemeente via het Inlichtingenbureau krijgt. avdesk bewaart per "
+                    "jaar alleen een versleutelde controlecode (HMAC) van elk BSN, nooit het BSN of het bestand.")
+    dsub = dl.add_subparsers(dest="lijstopdracht", metavar="OPDRACHT", required=True)
+    di = dsub.add_parser(
+        "importeer", help="lees een lijst in (CSV of XLSX)",
+        description="Leest de lijst zoals de gemeente hem bewaarde: CSV (elk scheidingsteken, met of zonder kopregel, "
+                    "extra kolommen mogen) of XLSX. avdesk zoekt zelf de kolom met de BSN's, zet voorloopnullen terug "
+                    "die een spreadsheet wegliet, en noemt elke regel die niet meegaat met de reden. Een lijst voor "
+                    "een jaar dat al een lijst heeft, vervangt die (of vult hem aan met --aanvullen). Exitcodes: 0 "
+                    "ingelezen (ook als er regels zijn overgeslagen; die staan in het verslag); 2 niet ingelezen "
+                    "(bestand onleesbaar, geen BSN-kolom, fout jaar, of de dossiers zijn niet te gebruiken); 3 "
+                    "interne fout.")
+    di.add_argument("bestand", help="de lijst (.csv of .xlsx)")
+    di.add_argument("--jaar", type=int, required=True, help="het jaar waarover de lijst gaat")
+    di.add_argument("--aanvullen", action="store_true", help="voeg toe aan de lijst van dit jaar in plaats van hem te "
+                                                              "vervangen")
+    di.add_argument("--bewaren-tot", help="eigen bewaartermijn (JJJJ-MM-DD); standaard de laatste aanvraagdag "
+                                          "(instelling doelgroeplijst_bewaren_tot, 2028-12-31)")
+    di.set_defaults(functie=cmd_doelgroeplijst_importeer)
+    dz = dsub.add_parser(
+        "zoek", help="staat een BSN op de lijst van een jaar?",
+        description="Exitcodes: 0 staat op de lijst; 1 staat niet op de lijst, of er is voor dat jaar geen lijst "
+                    "(de melding zegt welke); 2 geen geldig BSN of de dossiers zijn niet te gebruiken. Het BSN komt "
+                    "niet in de auditlog. Met - als BSN leest avdesk het van standaardinvoer (dan staat het niet in "
+                    "de geschiedenis van de shell).")
+    dz.add_argument("bsn", help="het BSN (9 cijfers), of - voor standaardinvoer")
+    dz.add_argument("--jaar", type=int, required=True, help="het jaar van de lijst")
+    dz.set_defaults(functie=cmd_doelgroeplijst_zoek)
+    dv = dsub.add_parser(
+        "verwijder", help="verwijder de lijst van een jaar",
+        description="Wist de lijst van dat jaar, ook uit de vrije ruimte van het bestand en uit de kopieen die avdesk "
+                    "bewaart. Exitcodes: 0 verwijderd; 2 er is geen lijst voor dat jaar of de dossiers zijn niet te "
+                    "gebruiken.")
+    dv.add_argument("--jaar", type=int, required=True, help="het jaar van de lijst")
+    dv.set_defaults(functie=cmd_doelgroeplijst_verwijder)
+    dt = dsub.add_parser("toon", help="welke lijsten er zijn (jaar, aantal, ingelezen, bewaren tot)",
+                         description="Exitcodes: 0 gelukt; 2 de dossiers zijn niet te gebruiken.")
+    dt.set_defaults(functie=cmd_doelgroeplijst_toon)
     sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
     sc.add_argument("map", help="map voor de PNG-bestanden")
     sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")

@@ -15,6 +15,9 @@ STANDAARD = {
     "beleidsprofiel": "handreiking-2024",
     "exportmap": str(Path.home() / "Documents"),
     "bewaartermijn_maanden": "24",
+    # Team Inkomen (issue 17): tot wanneer een doelgroepselectielijst bewaard blijft (de laatste dag waarop
+    # zelfmelders kunnen aanvragen; Leiderdorp: 31-12-2028 voor 2025-2027).
+    "doelgroeplijst_bewaren_tot": "2028-12-31",
 }
 
 
