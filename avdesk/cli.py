@@ -433,6 +433,67 @@ def cmd_controleer(args) -> int:
     return code
 
 
+@_met_opslag
+def cmd_ontvang(args) -> int:
+    from .export.ontvangst import NietOntvangen, lees, lijstcontrole, verslag
+    from .store import ontvangen
+    if args.dossier is not None:
+        if args.berekening or args.aanvraag:
+            return _fout(["geef PDF's of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
+        with _opslag(maak=False) as o:
+            pdfs = ontvangen.stukken(o, args.dossier)
+            if "ontvangen berekening" not in pdfs:
+                return _fout([f"dossier {args.dossier} is geen ontvangen aanvraag"], "Niet gecontroleerd:")
+            try:
+                c, uitkomst = lees(pdfs["ontvangen berekening"][1], pdfs.get("ontvangen aanvraag", (None, None))[1])
+            except NietOntvangen as e:
+                return _fout([str(e)], "Niet gecontroleerd:")
+            versie = o.versies(args.dossier)[-1]["versie"]
+            lijstcontrole(o, c, uitkomst, args.dossier)
+            ontvangen.bewaar_controle(o, args.dossier, versie, uitkomst)
+        print(f"Dossier {args.dossier} opnieuw gecontroleerd (kenmerk {uitkomst['kenmerk']}, versie {versie}).")
+        return _toon_ontvangst(uitkomst, verslag)
+    if not args.berekening:
+        return _fout(["geef de berekening (PDF), en zo mogelijk de aanvraag"], "Ongeldige opdracht:")
+    stukken = {}
+    for soort, pad in (("berekening", args.berekening), ("aanvraag", args.aanvraag)):
+        if pad is None:
+            continue
+        try:
+            data = Path(pad).read_bytes()
+        except OSError as e:
+            return _fout([f"{pad} kan niet worden gelezen (foutcode {e.errno})"], "Niet ontvangen:")
+        stukken[f"ontvangen {soort}"] = (Path(pad).name, data)
+    try:
+        c, uitkomst = lees(stukken["ontvangen berekening"][1], stukken.get("ontvangen aanvraag", (None, None))[1])
+    except NietOntvangen as e:
+        return _fout([str(e)], "Niet ontvangen:")
+    with _opslag() as o:
+        eerder = ontvangen.zoek_kenmerk(o, uitkomst["kenmerk"])
+        opgenomen = ontvangen.neem_op(o, uitkomst["kenmerk"], c, stukken)
+        d = opgenomen["dossier"]
+        if opgenomen["al_ontvangen"]:
+            uitkomst["let_op"].append("Precies deze stukken zijn al eerder ontvangen; er is geen nieuwe versie gemaakt.")
+        for ander in ontvangen.zelfde_aanvrager(o, c.aanvrager.bsn, d):
+            uitkomst["let_op"].append(f"Voor dezelfde persoon is ook dossier {ander} ontvangen (ander kenmerk): is dit "
+                                      f"een tweede aanvraag?")
+        lijstcontrole(o, c, uitkomst, d)
+        ontvangen.bewaar_controle(o, d, opgenomen["versie"], uitkomst)
+    if opgenomen["nieuw_dossier"]:
+        print(f"Ontvangen als dossier {d} (kenmerk {uitkomst['kenmerk']}).")
+    elif eerder is not None and not opgenomen["al_ontvangen"]:
+        print(f"Dit kenmerk ({uitkomst['kenmerk']}) is eerder ontvangen: de nieuwe berekening is versie "
+              f"{opgenomen['versie']} van dossier {d}.")
+    else:
+        print(f"Dossier {d} (kenmerk {uitkomst['kenmerk']}): deze stukken waren er al.")
+    return _toon_ontvangst(uitkomst, verslag)
+
+
+def _toon_ontvangst(uitkomst: dict, verslag) -> int:
+    print("\n".join(verslag(uitkomst)))
+    return 1 if (uitkomst["blokkerend"] or uitkomst["controle"]["code"] != 0) else 0
+
+
 def cmd_venster(_args) -> int:
     from .store import sleutelhaler
     from .store.paden import datamap
@@ -527,6 +588,20 @@ def parser() -> argparse.ArgumentParser:
                     "gegevens meebewaarde; 3 interne fout.")
     ct.add_argument("pdf", help="de berekening (PDF)")
     ct.set_defaults(functie=cmd_controleer)
+    on = sub.add_parser(
+        "ontvang", help="neem een ontvangen berekening (en aanvraag) op en controleer ze (team Inkomen)",
+        description="Neemt de berekening-PDF (en de aanvraag-PDF) op als dossier van de soort 'ontvangen', met de "
+                    "PDF's versleuteld als documenten, en controleert: rekent de ingebedde casus opnieuw (zoals "
+                    "`avdesk controleer`), of aanvraag en berekening hetzelfde kenmerk hebben, of de "
+                    "handtekeningvelden getekend zijn, en of aanvrager of partner op de doelgroepselectielijst van elk "
+                    "jaar staat. Hetzelfde kenmerk nog eens ontvangen: een nieuwe versie van hetzelfde dossier. "
+                    "Exitcodes: 0 opgenomen en niets blokkeert; 1 opgenomen, maar de berekening klopt niet of iets "
+                    "blokkeert de toekenning (zie de melding); 2 niet opgenomen (geen berekening van avdesk, een "
+                    "concept, onleesbaar, of de dossiers zijn niet te gebruiken); 3 interne fout.")
+    on.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
+    on.add_argument("aanvraag", nargs="?", help="de aanvraag (PDF van avdesk)")
+    on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")
+    on.set_defaults(functie=cmd_ontvang)
     dl = sub.add_parser(
         "doelgroeplijst", help="de doelgroepselectielijst (Inlichtingenbureau) inlezen, doorzoeken, verwijderen",
         description="De doelgroepselectielijst die de gemeente via het Inlichtingenbureau krijgt. avdesk bewaart per "
