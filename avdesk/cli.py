@@ -494,6 +494,114 @@ def _toon_ontvangst(uitkomst: dict, verslag) -> int:
     return 1 if (uitkomst["blokkerend"] or uitkomst["controle"]["code"] != 0) else 0
 
 
+def _datumoptie(naam: str, tekst: str | None):
+    from datetime import date
+    if tekst is None:
+        return None
+    try:
+        if len(tekst) != 10:
+            raise ValueError
+        return date.fromisoformat(tekst)
+    except ValueError:
+        return False
+
+
+def cmd_beschikking(args) -> int:
+    """Een concept beschikking (.docx) uit een berekening-PDF of een ontvangen dossier."""
+    from datetime import date
+
+    from .export.beschikking import SjabloonFout, afgewezen_uit_controle, context, maak_docx
+    from .export.ontvangst import NietOntvangen, lees
+    from .store import OpslagFout
+    from .store.instellingen import lees as lees_instellingen
+    from .store.paden import datamap
+    from .store.sleutel import schrijf_atomair
+    if (args.berekening is None) == (args.dossier is None):
+        return _fout(["geef een berekening (PDF) of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
+    termijn = _datumoptie("--hersteltermijn", args.hersteltermijn)
+    if termijn is False:
+        return _fout([f"--hersteltermijn {args.hersteltermijn!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+    if args.besluit == "buiten-behandeling" and not (termijn and args.ontbrak):
+        print("Let op: zonder --hersteltermijn en --ontbrak staan er [in te vullen]-plekken in de motivering.",
+              file=sys.stderr)
+    instellingen = None
+    uitkomst = None
+    try:
+        if args.dossier is not None:
+            from .store import ontvangen
+            o = _opslag(maak=False)
+            try:
+                stukken = ontvangen.stukken(o, args.dossier)
+                if "ontvangen berekening" not in stukken:
+                    return _fout([f"dossier {args.dossier} is geen ontvangen aanvraag (zie `avdesk ontvang`)"],
+                                 "Geen beschikking gemaakt:")
+                pdf = stukken["ontvangen berekening"][1]
+                uitkomst = ontvangen.laatste_controle(o, args.dossier)
+                instellingen = lees_instellingen(o)
+            finally:
+                o.close()
+        else:
+            try:
+                pdf = Path(args.berekening).read_bytes()
+            except OSError as e:
+                return _fout([f"{args.berekening} kan niet worden gelezen (foutcode {e.errno})"],
+                             "Geen beschikking gemaakt:")
+            if (datamap() / "avdesk.db").exists():
+                with _opslag(maak=False) as o:
+                    instellingen = lees_instellingen(o)
+    except OpslagFout as e:
+        return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
+    try:
+        c, gelezen = lees(pdf, None)
+    except NietOntvangen as e:
+        return _fout([str(e)], "Geen beschikking gemaakt:")
+    from .core.berekening import bereken
+    from .export.bewijs import lees_bewijs
+    import json
+    peil = json.loads(lees_bewijs(pdf)[1]).get("peildatum")
+    b = bereken(c, date.fromisoformat(peil) if peil else None)
+    medewerker = []
+    if uitkomst:
+        medewerker += [f"Blokkeert: {x}" for x in uitkomst.get("blokkerend", [])]
+        medewerker += [f"Let op: {x}" for x in uitkomst.get("let_op", [])]
+    elif args.dossier is None:
+        medewerker.append("Deze beschikking is gemaakt uit een losse berekening, zonder `avdesk ontvang`: de "
+                          "doelgroepselectielijst en de handtekeningen zijn niet nagekeken.")
+    if gelezen["controle"]["code"] != 0:
+        medewerker.append("De berekening klopt niet opnieuw gerekend: " + " ".join(gelezen["controle"]["regels"]))
+    i = instellingen or {}
+    gemeente = {"gemeente_naam": i.get("gemeente_naam", ""), "afdeling": i.get("gemeente_afdeling", ""),
+                "gemeente_adres": i.get("gemeente_adres", ""), "beleidsregel": i.get("beleidsregel", ""),
+                "ondertekening": i.get("beschikking_ondertekening", "")}
+    sjabloon = args.sjabloon or i.get("beschikking_sjabloon") or None
+    ctx = context(c, b, gelezen["kenmerk"], soort=args.besluit, gemeente=gemeente,
+                  afgewezen=afgewezen_uit_controle(uitkomst), medewerker=medewerker, hersteltermijn=termijn,
+                  ontbrak=args.ontbrak)
+    try:
+        docx = maak_docx(ctx, Path(sjabloon) if sjabloon else None)
+    except SjabloonFout as e:
+        return _fout([str(e)], "Geen beschikking gemaakt:")
+    from .export.documenten import vrij_pad
+    naam = f"avdesk-beschikking-{gelezen['kenmerk']}-{date.today().isoformat()}.docx"
+    try:
+        doelmap = Path(args.map)
+        doelmap.mkdir(parents=True, exist_ok=True)
+        pad = vrij_pad(doelmap, naam)
+        schrijf_atomair(pad, docx)
+    except OSError as e:
+        return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno})"], "De beschikking is niet opgeslagen:")
+    print(pad)
+    if args.dossier is not None:
+        from .store import ontvangen
+        with _opslag(maak=False) as o:
+            o.bewaar_document(args.dossier, "beschikking (concept)", pad.name, docx)
+            ontvangen.zet_beschikking(o, args.dossier, f"concept {ctx['soort_naam'].lower()} {ctx['datum']}")
+    print(f"Concept {ctx['soort_naam'].lower()}: {ctx['totaal']}. Maak de brief af in Word of LibreOffice (de "
+          f"plekken met [ ] en het blok 'voor de medewerker').", file=sys.stderr)
+    print(BUITEN_AVDESK, file=sys.stderr)
+    return 0
+
+
 def cmd_venster(_args) -> int:
     from .store import sleutelhaler
     from .store.paden import datamap
@@ -602,6 +710,24 @@ def parser() -> argparse.ArgumentParser:
     on.add_argument("aanvraag", nargs="?", help="de aanvraag (PDF van avdesk)")
     on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")
     on.set_defaults(functie=cmd_ontvang)
+    bs = sub.add_parser(
+        "beschikking", help="maak een concept beschikking (.docx) uit een berekening of een ontvangen dossier",
+        description="Maakt een concept beschikking als Word-bestand (avdesk-beschikking-KENMERK-JJJJ-MM-DD.docx) om af "
+                    "te maken: het besluit, per jaar het bedrag (eenmalig en per maand, huurkosten en zorgpremie), de "
+                    "grondslag, de motivering uit de berekening en de bezwaarclausule. Het soort besluit kiest avdesk "
+                    "zelf (toekenning, gedeeltelijk of afwijzing; bij --dossier telt de doelgroepselectielijst mee), "
+                    "of --besluit. Het sjabloon: --sjabloon, anders de instelling beschikking_sjabloon, anders het "
+                    "standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet gemaakt (geen berekening van avdesk, een "
+                    "concept, een sjabloon met een onbekend veld, of niet te schrijven); 3 interne fout.")
+    bs.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
+    bs.add_argument("--dossier", type=int, help="in plaats van een PDF: een ontvangen dossier (avdesk ontvang)")
+    bs.add_argument("--map", required=True, help="map waarin het Word-bestand komt")
+    bs.add_argument("--besluit", choices=["toekenning", "gedeeltelijk", "afwijzing", "buiten-behandeling"],
+                    help="het soort besluit (standaard: volgens de berekening)")
+    bs.add_argument("--hersteltermijn", help="bij buiten-behandeling: de laatste dag van de hersteltermijn (JJJJ-MM-DD)")
+    bs.add_argument("--ontbrak", action="append", help="bij buiten-behandeling: wat ontbrak (mag vaker)")
+    bs.add_argument("--sjabloon", help="eigen sjabloon (.docx met velden; zie de README)")
+    bs.set_defaults(functie=cmd_beschikking)
     dl = sub.add_parser(
         "doelgroeplijst", help="de doelgroepselectielijst (Inlichtingenbureau) inlezen, doorzoeken, verwijderen",
         description="De doelgroepselectielijst die de gemeente via het Inlichtingenbureau krijgt. avdesk bewaart per "

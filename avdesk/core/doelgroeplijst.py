@@ -223,7 +223,8 @@ def getal(n: int) -> str:
 def verslag(g: Gelezen, jaar: int, max_regels: int = 20) -> list[str]:
     """Wat er is ingelezen, in zinnen voor de medewerker (zonder BSN's)."""
     kolom = f"kolom {g.kolom}" + (f" ('{g.kolomnaam}')" if g.kolomnaam else "")
-    uit = [f"Doelgroepselectielijst {jaar}: {getal(len(g.bsns))} BSN's opgenomen uit {kolom} van een {g.soort}"
+    aantal = "1 BSN" if len(g.bsns) == 1 else f"{getal(len(g.bsns))} BSN's"
+    uit = [f"Doelgroepselectielijst {jaar}: {aantal} opgenomen uit {kolom} van een {g.soort}"
            + ("; de kopregel is overgeslagen." if g.kopregel else ", zonder kopregel.")]
     if g.aangevuld:
         uit.append((f"{getal(g.aangevuld)} BSN's kregen hun voorloopnul" if g.aangevuld > 1 else "1 BSN kreeg zijn "
