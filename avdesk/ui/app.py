@@ -107,6 +107,9 @@ def main(haler=None) -> int:
     opslag = open_opslag(haler=haler)
     if opslag is None:
         return 2
+    if opslag.instelling("modus", "raadsman") == "gemeente":      # team Inkomen (instellingen: werkwijze)
+        from .gemeente import GemeenteScherm
+        scherm = GemeenteScherm()
     scherm.gebruik(opslag)
     scherm.show()
     if os.environ.get("AVDESK_METEN"):          # benchmark: het tijdstip waarop de dossierlijst bruikbaar is, stop
