@@ -10,6 +10,7 @@ import sys
 from pathlib import Path
 
 from . import InstallatieFout, __version__
+from .foutrapport import foutrapport
 
 
 def _fout(regels: list[str], kop: str) -> int:
@@ -328,10 +329,36 @@ def cmd_backup(args) -> int:
     wachtwoord = _wachtwoord("AVDESK_BACKUP_WACHTWOORD", "Wachtwoord voor de back-up: ")
     if not wachtwoord:
         raise OpslagFout("Geef een wachtwoord voor de back-up (of zet AVDESK_BACKUP_WACHTWOORD).")
+    if not args.red:
+        with _opslag(maak=False) as o:
+            o.maak_backup(Path(args.bestand), wachtwoord)
+        print(f"Back-up gemaakt: {args.bestand} (versleuteld; bewaar het wachtwoord apart).")
+        return 0
     with _opslag(maak=False) as o:
-        o.maak_backup(Path(args.bestand), wachtwoord)
-    print(f"Back-up gemaakt: {args.bestand} (versleuteld; bewaar het wachtwoord apart).")
-    return 0
+        u = o.red_backup(Path(args.bestand), wachtwoord)
+    nummers = lambda ids: ", ".join(map(str, ids))  # noqa: E731
+    print(f"Back-up gemaakt van wat nog te lezen is: {args.bestand} (versleuteld; bewaar het wachtwoord apart). "
+          f"{len(u['gered'])} dossier(s) gered" + (f": {nummers(u['gered'])}." if u["gered"] else "."))
+    regels = []
+    if u["verloren"]:
+        regels.append(f"niet te redden (de gegevens van het dossier zelf zijn onleesbaar): dossier "
+                      f"{nummers(u['verloren'])}")
+    for d, wat in u["onvolledig"].items():
+        regels.append(f"dossier {d} is gered, maar zonder {' en '.join(wat)} (onleesbaar); "
+                      f"maak PDF's zo nodig opnieuw met avdesk pdf --dossier {d} --opnieuw")
+    if u["onbekend"]:
+        regels.append("ook onleesbaar, van een onbekend dossier: een deel van de tabel(len) " + ", ".join(u["onbekend"]))
+    regels_audit, volledig = u["audit"]
+    if not volledig:
+        regels.append(f"de auditlog is gered tot en met regel {regels_audit}; de regels daarna zijn onleesbaar")
+    if not regels:
+        print("Alle dossiers zijn volledig gered. Zet de back-up terug met avdesk herstel "
+              f"{args.bestand}.")
+        return 0
+    _fout(regels, "Niet alles was te redden:")
+    print(f"Zet de back-up terug met avdesk herstel {args.bestand}; de beschadigde dossiers blijven daarbij naast "
+          f"de nieuwe bewaard (avdesk.db.voor-herstel-*).", file=sys.stderr)
+    return 1
 
 
 @_met_opslag
@@ -417,8 +444,9 @@ def cmd_pdf(args) -> int:
                       "spaties); kort die tekst in"], "De PDF's zijn niet gemaakt:")
     print(BUITEN_AVDESK, file=sys.stderr)
     if ontbreekt:
-        return _fout(ontbreekt + ["de berekening is wel gemaakt, met 'concept' op elke pagina"],
-                     "Er is geen aanvraag gemaakt, want dit ontbreekt nog:")
+        _fout(ontbreekt, "Er is geen aanvraag gemaakt, want dit ontbreekt nog:")
+        print("De berekening is wel gemaakt, met 'concept' op elke pagina.", file=sys.stderr)
+        return 2
     return 0
 
 
@@ -669,8 +697,17 @@ def parser() -> argparse.ArgumentParser:
     vw.add_argument("id", type=int, help="dossiernummer")
     vw.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (nodig zonder terminal)")
     vw.set_defaults(functie=cmd_verwijder)
-    bk = sub.add_parser("backup", help="maak een versleutelde back-up van alle dossiers")
+    bk = sub.add_parser(
+        "backup", help="maak een versleutelde back-up van alle dossiers (--red: wat nog leesbaar is)",
+        description="Maak een versleutelde back-up met een eigen wachtwoord (AVDESK_BACKUP_WACHTWOORD). Een "
+                    "beschadigd dossierbestand geeft geen gewone back-up; --red bewaart dan elk dossier dat nog te "
+                    "lezen is en noemt de nummers van de dossiers die niet (volledig) te redden zijn. Exitcodes: 0 "
+                    "alles gered; 1 (alleen met --red) niet alles gered, de rest staat in de back-up; 2 foute "
+                    "invoer of de dossiers zijn niet te openen; 3 interne fout.")
     bk.add_argument("bestand", help="doelbestand")
+    bk.add_argument("--red", action="store_true",
+                    help="red uit een beschadigd dossierbestand alles wat nog te lezen is (exit 1 als er iets "
+                         "verloren is, met de dossiernummers)")
     bk.set_defaults(functie=cmd_backup)
     h = sub.add_parser("herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)")
     h.add_argument("bestand", help="back-upbestand")
@@ -781,14 +818,6 @@ def parser() -> argparse.ArgumentParser:
     return p
 
 
-
-
-def foutrapport(fout: BaseException) -> str:
-    """Een interne fout zonder persoonsgegevens: alleen het soort fout en waar in de code (bestand en regel), nooit
-    de foutmelding zelf of waarden (die kunnen een naam, BSN of bedrag bevatten)."""
-    import traceback
-    plekken = [f"{Path(f.filename).name}:{f.lineno} ({f.name})" for f in traceback.extract_tb(fout.__traceback__)]
-    return f"{type(fout).__name__} in " + " <- ".join(reversed(plekken[-6:]))
 
 
 def main(argv: list[str] | None = None) -> int:

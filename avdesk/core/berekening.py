@@ -23,9 +23,9 @@ from .spoor import Stap, niet_bevestigd
 from .toeslagen import Bewoner, Situatie, Uitkomst
 from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
+from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te importeren)
 from .wtrap import Wtrap, toets_wtrap
 
-FORMAAT = "avdesk-berekening/1"
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
 S1_GRENS = Decimal(2)
 
@@ -120,7 +120,6 @@ class Berekening(NamedTuple):
     opmerkingen: list[str]
 
     def naar_json(self) -> dict:
-        from .uitvoer import naar_json
         return naar_json(self)
 
 
@@ -153,10 +152,11 @@ def op_bijstandsniveau(c: Casus, per: Periode) -> str | None:
     return " en ".join(f"{naam} ontvangt {label}" for naam, label in wie)
 
 
-def _toets_bestaansminimum(c: Casus, per: Periode, g: Decimal, bm: Decimal, hi: Decimal | None, toets_profiel: bool,
+def _toets_bestaansminimum(ontvangt: str | None, g: Decimal, bm: Decimal, hi: Decimal | None, toets_profiel: bool,
                            profielnaam: str) -> tuple[str, Decimal, str]:
-    """REKENMODEL §4: welke regel geldt, de compensatie per maand en een Nederlandse zin die het uitlegt."""
-    if ontvangt := op_bijstandsniveau(c, per):
+    """REKENMODEL §4: welke regel geldt, de compensatie per maand en een Nederlandse zin die het uitlegt.
+    `ontvangt`: "Hanna ontvangt aanvullende bijstand" als het huishouden op bijstandsniveau zit, anders None."""
+    if ontvangt:
         return ("aanvullende_bijstand", g, f"{ontvangt}: het huishouden zit op bijstandsniveau, dus de toets aan het "
                 f"bestaansminimum speelt niet (handreiking stap 6). De compensatie is het volledige verschil in "
                 f"toeslagen: {euro(g)} per maand.")
@@ -218,9 +218,10 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
     if per.netto_inkomen_per_maand is not None:
         hi = per.netto_inkomen_per_maand + sum(W.values(), NUL)
         spoor.append(Stap("Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi, "Handreiking stap 6"))
-    bijstandsniveau = op_bijstandsniveau(c, per) is not None
+    ontvangt = op_bijstandsniveau(c, per)
+    bijstandsniveau = ontvangt is not None
     hi_toets = nr + sum(W.values(), NUL) if bijstandsniveau else hi
-    toets, cmp, zin = _toets_bestaansminimum(c, per, g, bm, hi, profiel.bestaansminimumtoets, profiel.naam)
+    toets, cmp, zin = _toets_bestaansminimum(ontvangt, g, bm, hi, profiel.bestaansminimumtoets, profiel.naam)
     spoor.append(Stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
     if toets == "geen_netto_inkomen":
         signalen.append(sig.s3())

@@ -9,6 +9,7 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from .fouten import CasusFout  # noqa: F401 (hoort bij de casus; ook hier te importeren)
 from .geld import NUL, maand_iso, maanden_tussen
 from .model import nieuw, record
 
@@ -27,6 +28,8 @@ WTRAP_HEFFINGSKORTING = "geen_heffingskorting"
 # Alle voorwaarden van de Wtrap-toets; de raadsman kan een niet-vervulde voorwaarde met een motivering opzij zetten.
 WTRAP_VOORWAARDEN = (*WTRAP_VRAGEN, WTRAP_HEFFINGSKORTING, "aow_leeftijd", "vermogen", "lagere_toeslagen",
                      "inkomenstoets")
+# Uit welke beschikking de bedragen in MijnToeslagen komen.
+BESCHIKKINGSSOORTEN = {"voorschot": "voorschotbeschikking", "definitief": "definitieve beschikking"}
 # Inkomensbronnen (CASUS-FORMAAT, tweede ronde) met hun Nederlandse naam voor scherm en PDF.
 INKOMENSSOORTEN = {
     "loon": "loon uit werk", "ww": "WW", "wia": "WIA", "wao": "WAO", "wajong": "Wajong", "ziektewet": "Ziektewet",
@@ -34,14 +37,6 @@ INKOMENSSOORTEN = {
     "aanvullende_bijstand": "aanvullende bijstand", "bijstand": "bijstand", "pensioen": "pensioen", "aow": "AOW",
     "anw": "Anw", "overig": "overig",
 }
-
-
-class CasusFout(Exception):
-    """Een of meer fouten in een casus; `fouten` is een lijst Nederlandse zinnen met het veld erin."""
-
-    def __init__(self, fouten: list[str]):
-        self.fouten = fouten
-        super().__init__("\n".join(fouten))
 
 
 # ---------------------------------------------------------------- model
@@ -109,6 +104,9 @@ class Periode:
     referentie_netto_inkomen_per_maand: Decimal | None = None  # NR (REKENMODEL §4); None: de netto bijstandsnorm
     referentie_netto_inkomen_bron: str = ""
     partner_verzekerd_zvw: bool = True                         # False: zorgtoeslag gehalveerd (Wzt art. 2 lid 4)
+    # Uit welke beschikking in MijnToeslagen de bedragen 'ontvangen' komen: soort ("voorschot" of "definitief") en datum.
+    ontvangen_soort: str = ""
+    ontvangen_datum: date | None = None
 
     @property
     def maanden(self) -> int:
@@ -359,7 +357,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     d = lz.object(d, pad, {"van", "tot_en_met", "toetsingsinkomen", "netto_inkomen_per_maand", "huur",
                            "aangepaste_woning", "medebewoners", "ontvangen", "referentie_bruto_bijstand_per_partner",
                            "referentie_motivering", "handmatig", "inkomen", "referentie_netto_inkomen_per_maand",
-                           "referentie_netto_inkomen_bron", "partner_verzekerd_zvw"})
+                           "referentie_netto_inkomen_bron", "partner_verzekerd_zvw", "ontvangen_beschikking"})
     if d is None:
         return None
     n_fouten = len(lz.fouten)
@@ -435,10 +433,18 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
         lz.fout(f"{pad}.referentie_netto_inkomen_bron", "is verplicht als het netto-inkomen bij alleen bijstand is "
                                                         "ingevuld: noem de bron van dat bedrag")
     verzekerd = lz.ja_nee(d, "partner_verzekerd_zvw", pad, standaard=True)
+    soort, datum_ = "", None
+    if d.get("ontvangen_beschikking") is not None and (ob := lz.object(d["ontvangen_beschikking"],
+                                                                       f"{pad}.ontvangen_beschikking",
+                                                                       {"soort", "datum"})) is not None:
+        soort = lz.tekst(ob, "soort", f"{pad}.ontvangen_beschikking") or ""
+        if soort not in ("", *BESCHIKKINGSSOORTEN):
+            lz.fout(f"{pad}.ontvangen_beschikking.soort", f"moet \"voorschot\" of \"definitief\" zijn, niet {soort!r}")
+        datum_ = lz.datum(ob, "datum", f"{pad}.ontvangen_beschikking")
     if len(lz.fouten) > n_fouten:
         return None
     return Periode(van, tem, tia, tip, netto, huur, bool(lz.ja_nee(d, "aangepaste_woning", pad)), mede, ontvangen,
-                   ref, ref_mot, handmatig, inkomen, nr, nr_bron, verzekerd)
+                   ref, ref_mot, handmatig, inkomen, nr, nr_bron, verzekerd, soort, datum_)
 
 
 def _inkomen(lz: _Lezer, d, pad: str) -> dict[str, list[Inkomensbron]]:
@@ -699,6 +705,9 @@ def casus_naar_dict(c: Casus) -> dict:
             d["referentie_netto_inkomen_bron"] = p.referentie_netto_inkomen_bron
         if not p.partner_verzekerd_zvw:
             d["partner_verzekerd_zvw"] = False
+        if p.ontvangen_soort or p.ontvangen_datum:
+            d["ontvangen_beschikking"] = {"soort": p.ontvangen_soort,
+                                          "datum": p.ontvangen_datum.isoformat() if p.ontvangen_datum else None}
         return d
 
     def jaar(j: Jaar) -> dict:

@@ -90,7 +90,7 @@ def diepte(tekst: str) -> int:
 def lees_json(data: str | bytes) -> object:
     """Lees een casusbestand met alle grenzen; gooit CasusFout met het veld en de grens. Geeft de JSON-boom
     (getallen met decimalen als Decimal), klaar voor lees_casus."""
-    from .casus import CasusFout
+    from .fouten import CasusFout
     if len(data) > MAX_BESTAND:
         raise CasusFout([f"Het bestand is te groot: meer dan {MAX_BESTAND // 1024 // 1024} MB (een casus is "
                          f"hooguit {MAX_BESTAND // 1024 // 1024} MB)."])

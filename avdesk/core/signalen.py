@@ -16,7 +16,7 @@ TITELS = {
     "S2": "Bezwaartermijn loopt nog",
     "S3": "Bestaansminimum niet getoetst",
     "S4": "Netto-inkomen onder de bijstandsnorm",
-    "S5": "Mogelijk niet in de doelgroep",
+    "S5": "Doelgroep",
     "S6": "Tekort groter dan de vaste tegemoetkoming",
     "S7": "Kindgebonden budget bekijken",
     "S8": "Afgeleide of onzekere parameter gebruikt",
@@ -87,6 +87,8 @@ def s7(inkomen: Decimal, grens: Decimal) -> Signaal:
 
 
 def s8(parameters: list[Parameter]) -> Signaal:
-    namen = "; ".join(f"{p.naam} {p.jaar} = {p.waarde} ({p.status})" for p in parameters)
+    from .parameternamen import parameternaam, parameterwaarde
+    namen = "; ".join(f"{parameternaam(p.naam)} {p.jaar} = {parameterwaarde(p.naam, p.waarde)} ({p.status})"
+                      for p in parameters)
     return Signaal("S8", f"Gebruikt zijn parameters die afgeleid of niet bevestigd zijn: {namen}. "
                          f"De bron staat bij de parameters in de berekening.")

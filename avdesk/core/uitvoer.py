@@ -4,8 +4,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from .berekening import FORMAAT, Berekening
 from .geld import centen, maand_iso
+
+FORMAAT = "avdesk-berekening/1"
 
 
 def _getal(x: Decimal | None):

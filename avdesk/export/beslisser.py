@@ -14,8 +14,9 @@ from decimal import Decimal
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..core.berekening import Berekening, alle_stappen
-from ..core.casus import INKOMENSSOORTEN, SERVICEKOSTEN, Casus
+from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.geld import NUL, datum, maand_label
+from ..core.parameternamen import STATUS, parameternaam, parameterwaarde
 from ..core.signalen import TITELS
 from .opmaak import ACCENT, BREEDTE, Opmaak, eu, kader, tabel, veilig
 
@@ -38,14 +39,17 @@ def kenmerk(c: Casus, dossier_id: int | None = None) -> str:
     return f"AV-{dossier_id}-{dag}-{kort}" if dossier_id is not None else f"AV-{dag}-{kort}"
 
 
-def alle_signalen(b: Berekening) -> list[tuple[int, object]]:
-    """(jaar, signaal) voor elk signaal van jaren en perioden, elk met dezelfde tekst maar een keer."""
+def alle_signalen(b: Berekening) -> list[tuple[str, object]]:
+    """(waarvoor, signaal) voor elk signaal van jaren en perioden, elk met dezelfde tekst maar een keer; waarvoor is
+    het jaar ("2024") of de periode in woorden ("januari 2024 t/m juni 2024")."""
     gezien, uit = set(), []
     for jb in b.jaren:
-        for sg in [*jb.signalen, *(x for pb in jb.perioden for x in pb.signalen)]:
+        bij = [(str(jb.jaar), sg) for sg in jb.signalen]
+        bij += [(_woorden(pb.van, pb.tot_en_met), sg) for pb in jb.perioden for sg in pb.signalen]
+        for waarvoor, sg in bij:
             if (sg.code, sg.tekst) not in gezien:
                 gezien.add((sg.code, sg.tekst))
-                uit.append((jb.jaar, sg))
+                uit.append((waarvoor, sg))
     return uit
 
 
@@ -205,8 +209,12 @@ def invoerblad(c: Casus, b: Berekening, s) -> list:
                 rij.append(["Huur per maand", "geen huur ingevuld"])
             if not per.partner_verzekerd_zvw:
                 rij.append(["Zorgverzekering", "partner niet verzekerd voor de Zvw (zorgtoeslag gehalveerd)"])
+            herkomst = ""
+            if per.ontvangen and (per.ontvangen_soort or per.ontvangen_datum):
+                herkomst = (f" (uit de {BESCHIKKINGSSOORTEN.get(per.ontvangen_soort, 'beschikking')}"
+                            + (f" van {datum(per.ontvangen_datum)}" if per.ontvangen_datum else "") + ")")
             rij.append(["Ontvangen (MijnToeslagen)", ", ".join(f"{NAAM_TOESLAG[t]} {eu(v)} per maand"
-                                                              for t, v in per.ontvangen.items())
+                                                              for t, v in per.ontvangen.items()) + herkomst
                         or "niet ingevuld: avdesk rekent met de berekende bedragen"])
             for h in per.handmatig:
                 rij.append([f"{NAAM_TOESLAG[h.toeslag].capitalize()} (handmatig)",
@@ -241,57 +249,6 @@ def voetnoten(b: Berekening, s) -> list:
 
 
 # ---------------------------------------------------------------- parameters in gewone taal
-
-GROEPEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "bijstand": "Bijstand", "aow": "AOW",
-           "kindgebonden_budget": "Kindgebonden budget", "wtrap": "Wtrap", "EP": "eenpersoonshuishouden",
-           "MP": "meerpersoonshuishouden", "EPO": "eenpersoons, AOW-leeftijd", "MPO": "meerpersoons, AOW-leeftijd",
-           "afbouw": "afbouw"}
-WOORDEN = {"pct_A": "percentage tot de kwaliteitskortingsgrens", "pct_B": "percentage tot de aftoppingsgrens",
-           "pct_C": "percentage boven de aftoppingsgrens", "factor_a": "factor a (normhuurformule)",
-           "factor_b": "factor b (normhuurformule)", "aftoppingsgrens_1_2": "aftoppingsgrens 1 of 2 personen",
-           "aftoppingsgrens_3plus": "aftoppingsgrens 3 of meer personen", "leeftijd_jaren": "leeftijd (jaren)",
-           "leeftijd_maanden": "leeftijd (extra maanden)", "pct_drempel_met_partner": "percentage van het drempelinkomen, met partner",
-           "pct_drempel_zonder_partner": "percentage van het drempelinkomen, zonder partner",
-           "pct_boven_drempel": "percentage boven het drempelinkomen"}
-STATUS = {"bevestigd": "bevestigd (uit een wettekst, regeling of publicatie)",
-          "afgeleid": "afgeleid (berekend uit andere bronnen; signaal S8)",
-          "onzeker": "onzeker (niet in een officiële bron teruggevonden; signaal S8)"}
-WAARDEN = {"normhuur": "normhuurformule", "vaste_basishuur": "vaste basishuur",
-           "jaarbedrag_onafgerond_maand_afkappen": "jaarbedrag / 12, afgekapt op hele euro's",
-           "aftrekken_van_totaal": "aftrekken van het totaal"}
-
-
-def parameternaam(naam: str) -> str:
-    delen = naam.split(".")
-    woorden = [GROEPEN.get(d) or WOORDEN.get(d) or d.replace("pct_", "percentage ").replace("_", " ") for d in delen]
-    return woorden[0] + ": " + ", ".join(woorden[1:]) if len(woorden) > 1 else woorden[0]
-
-
-def getal(waarde: Decimal) -> str:
-    """Nederlandse notatie zonder exponent: 0,00000024449 en 1.234,5."""
-    tekst = format(waarde.normalize(), "f")
-    heel, _, frac = tekst.partition(".")
-    neg = heel.startswith("-")
-    heel = f"{int(heel.lstrip('-') or 0):,}".replace(",", ".")
-    return ("-" if neg else "") + heel + ("," + frac if frac else "")
-
-
-def parameterwaarde(naam: str, waarde) -> str:
-    kort = naam.rsplit(".", 1)[-1]
-    if isinstance(waarde, bool):
-        return "ja" if waarde else "nee"
-    if isinstance(waarde, str):
-        return WAARDEN.get(waarde, waarde.replace("_", " "))
-    if kort.startswith("pct") or "percentage" in kort:
-        return getal(waarde * 100) + "%"
-    if kort.startswith("factor"):
-        return getal(waarde)
-    if "leeftijd" in kort:
-        return f"{waarde} maanden" if kort.endswith("maanden") else f"{waarde} jaar"
-    if "kostendelers" in kort or kort.startswith("aantal"):
-        return getal(waarde)
-    return eu(waarde)
-
 
 def _geldig_vanaf(p) -> str:
     return f"1 juli {p.jaar}" if re.search(r"(_h2|juli)", p.naam, re.I) else f"1 januari {p.jaar}"

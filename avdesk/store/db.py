@@ -201,6 +201,9 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
     except dbapi2.Error as e:
         raise _fout_oorzaak(pad, e) from None
     try:
+        # SQLCipher schrijft anders zelf Engelse regels ("ERROR CORE ... hmac check failed") op stderr, naast onze
+        # Nederlandse melding. De instelling geldt voor het hele proces; hier, voor het eerste lezen.
+        conn.execute("PRAGMA cipher_log_level = NONE")
         conn.execute(f"PRAGMA key = \"x'{sleutel.hex()}'\"")
         # Pas na de sleutel: lezen bewijst dat de sleutel past (SQLCipher controleert de HMAC van elke pagina die
         # gelezen wordt). Een volledige controle (Opslag.controleer) leest alle pagina's: bij 10.000 dossiers

@@ -68,9 +68,49 @@ def controlewaarde(sleutel: bytes) -> str:
     return hmac.new(sleutel, b"avdesk-sleutelcontrole", hashlib.sha256).hexdigest()
 
 
+# Grenzen voor de scrypt-parameters en velden die uit een bestand komen (sleutel.json, kop van een back-up): een
+# gemaakt bestand met n=2**30 of p=10**6 zou anders minuten rekenen of al het geheugen vragen. avdesk schrijft zelf
+# n=2**15, r=8, p=1 (32 MB, ~0,1 s); de grenzen laten ruimte voor een latere, zwaardere keuze (tot 128 MB, ~1 s).
+SCRYPT_N = (2 ** 10, 2 ** 17)
+SCRYPT_R = (1, 16)
+SCRYPT_P = (1, 4)
+SCRYPT_GEHEUGEN = 128 * 1024 * 1024      # 128 * n * r bytes
+MAX_SLEUTELBESTAND = 64 * 1024           # sleutel.json is een paar honderd bytes
+
+
+def _hex(waarde, lengtes: range) -> bytes:
+    if not isinstance(waarde, str) or len(waarde) // 2 not in lengtes or len(waarde) % 2:
+        raise ValueError
+    if not all(c in "0123456789abcdefABCDEF" for c in waarde):
+        raise ValueError
+    return bytes.fromhex(waarde)
+
+
+def _geheel(waarde, grenzen: tuple[int, int]) -> int:
+    if type(waarde) is not int or not grenzen[0] <= waarde <= grenzen[1]:
+        raise ValueError
+    return waarde
+
+
+def controleer_blok(blok) -> tuple[bytes, int, int, int, bytes, str]:
+    """De ingepakte sleutel uit een bestand, gecontroleerd voordat er gerekend wordt: (zout, n, r, p, ingepakt, mac).
+    ValueError als een veld ontbreekt, van het verkeerde soort is of buiten de grenzen valt."""
+    if not isinstance(blok, dict):
+        raise ValueError
+    zout = _hex(blok.get("zout"), range(16, 65))
+    n, r, p = (_geheel(blok.get(k), g) for k, g in (("n", SCRYPT_N), ("r", SCRYPT_R), ("p", SCRYPT_P)))
+    if n & (n - 1) or 128 * n * r > SCRYPT_GEHEUGEN:
+        raise ValueError
+    ingepakt = _hex(blok.get("ingepakt"), range(32, 33))
+    mac = _hex(blok.get("mac"), range(32, 33)).hex()
+    return zout, n, r, p, ingepakt, mac
+
+
 def _afleiden(wachtwoord: str, zout: bytes, n: int, r: int, p: int) -> tuple[bytes, bytes]:
     import hashlib
-    afgeleid = hashlib.scrypt(wachtwoord.encode("utf-8"), salt=zout, n=n, r=r, p=p, maxmem=128 * 1024 * 1024, dklen=64)
+    # maxmem iets boven 128 * n * r: OpenSSL rekent er wat extra bij.
+    afgeleid = hashlib.scrypt(wachtwoord.encode("utf-8"), salt=zout, n=n, r=r, p=p,
+                              maxmem=SCRYPT_GEHEUGEN + 16 * 1024 * 1024, dklen=64)
     return afgeleid[:32], afgeleid[32:]
 
 
@@ -86,12 +126,23 @@ def inpakken(sleutel: bytes, wachtwoord: str) -> dict:
             "mac": hmac.new(mac_sleutel, ingepakt, hashlib.sha256).hexdigest()}
 
 
-def uitpakken(blok: dict, wachtwoord: str) -> bytes:
+def blok_fout(bron: str) -> OpslagFout:
+    return OpslagFout(f"{bron} is beschadigd of niet door avdesk gemaakt: de ingepakte sleutel (zout, "
+                      f"scrypt-instellingen n/r/p of MAC) ontbreekt of valt buiten de grenzen (n een macht van 2 "
+                      f"van {SCRYPT_N[0]} tot en met {SCRYPT_N[1]}, r tot en met {SCRYPT_R[1]}, p tot en met "
+                      f"{SCRYPT_P[1]}). avdesk rekent daar niet mee; er is niets gewijzigd.")
+
+
+def uitpakken(blok: dict, wachtwoord: str, bron: str = "Het sleutelbestand") -> bytes:
+    """De sleutel uitpakken. `bron` noemt in de melding waar het blok vandaan komt (sleutel.json of een back-up)."""
     import hashlib
     import hmac
-    pad, mac_sleutel = _afleiden(wachtwoord, bytes.fromhex(blok["zout"]), blok["n"], blok["r"], blok["p"])
-    ingepakt = bytes.fromhex(blok["ingepakt"])
-    if not hmac.compare_digest(hmac.new(mac_sleutel, ingepakt, hashlib.sha256).hexdigest(), blok["mac"]):
+    try:
+        zout, n, r, p, ingepakt, mac = controleer_blok(blok)
+    except ValueError:
+        raise blok_fout(bron) from None
+    pad, mac_sleutel = _afleiden(wachtwoord, zout, n, r, p)
+    if not hmac.compare_digest(hmac.new(mac_sleutel, ingepakt, hashlib.sha256).hexdigest(), mac):
         raise OpslagFout("Het wachtwoord klopt niet.")
     return bytes(a ^ b for a, b in zip(ingepakt, pad))
 
@@ -115,13 +166,27 @@ class Sleutelbeheer:
 
     def info(self) -> dict:
         try:
-            d = json.loads(self.pad.read_text(encoding="utf-8"))
-            if d.get("formaat") != FORMAAT or d.get("modus") not in ("keyring", "wachtwoord"):
+            with open(self.pad, "rb") as f:
+                data = f.read(MAX_SLEUTELBESTAND + 1)       # nooit een heel (gemaakt) bestand van 1 GB inlezen
+            if len(data) > MAX_SLEUTELBESTAND:
                 raise ValueError
-            return d
-        except (OSError, ValueError, UnicodeDecodeError):
+            d = json.loads(data.decode("utf-8"))
+            if not isinstance(d, dict) or d.get("formaat") != FORMAAT or d.get("modus") not in ("keyring", "wachtwoord"):
+                raise ValueError
+            _hex(d.get("controle"), range(32, 33))
+            if not isinstance(d.get("store_id"), str) or not 1 <= len(d["store_id"]) <= 64:
+                raise ValueError
+            if not isinstance(d.get("sleutelbos"), (str, type(None))):
+                raise ValueError
+        except (OSError, ValueError, UnicodeDecodeError, RecursionError):
             raise OpslagFout(f"Het sleutelbestand {self.pad} is onleesbaar of beschadigd. Zet het terug uit een "
                              f"back-up; zonder dit bestand en de sleutel zijn de dossiers niet te openen.") from None
+        if d["modus"] == "wachtwoord":
+            try:
+                controleer_blok(d.get("wachtwoord"))
+            except ValueError:
+                raise blok_fout(f"Het sleutelbestand {self.pad}") from None
+        return d
 
     @property
     def modus(self) -> str:

@@ -107,8 +107,9 @@ def start(map_: Path, wachtwoord: str | None = None) -> Hulpproces | Afleiding |
     """Begin met ophalen: een hulpproces voor de sleutelbos (als er een tweede kern is), een thread voor een
     wachtwoord dat al bekend is; anders None."""
     try:
-        modus = json.loads((map_ / "sleutel.json").read_text(encoding="utf-8")).get("modus")
-    except (OSError, ValueError, AttributeError):
+        with open(map_ / "sleutel.json", "rb") as f:
+            modus = json.loads(f.read(64 * 1024).decode("utf-8")).get("modus")    # een echt bestand is veel kleiner
+    except (OSError, ValueError, AttributeError, RecursionError):
         return None                 # geen of een kapot sleutelbestand: Opslag.open meldt dat zelf
     if modus == "wachtwoord":
         return Afleiding(map_, wachtwoord) if wachtwoord else None

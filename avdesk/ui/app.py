@@ -77,7 +77,12 @@ def _onverwacht(soort, fout, tb):
     """Een onverwachte fout in het venster: een Nederlandse melding zonder gegevens, en avdesk blijft open."""
     if isinstance(fout, InstallatieFout):
         return _onvolledig(fout)
-    from ..cli import foutrapport
+    if isinstance(fout, OpslagFout):      # beschadigd, bezet, schijf vol: de Nederlandse melding zelf, geen 'interne fout'
+        sys.stderr.write(f"{fout}\n")
+        from PySide6.QtWidgets import QMessageBox
+        QMessageBox.warning(None, "avdesk", str(fout))
+        return None
+    from ..foutrapport import foutrapport
     fout.__traceback__ = tb
     rapport = foutrapport(fout)
     sys.stderr.write(f"Interne fout: {rapport}\n")
@@ -112,6 +117,8 @@ def main(haler=None) -> int:
         scherm = GemeenteScherm()
     scherm.gebruik(opslag)
     scherm.show()
+    # De volledige controle van het bestand pas na de start, in een thread (niet in de gemeten starttijd).
+    QTimer.singleShot(1500, scherm.controleer_op_achtergrond)
     if os.environ.get("AVDESK_METEN"):          # benchmark: het tijdstip waarop de dossierlijst bruikbaar is, stop
         QTimer.singleShot(0, lambda: (meld_klaar(), app.quit()))
     try:

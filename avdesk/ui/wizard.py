@@ -367,8 +367,8 @@ class Stap4(Rekenstap):
 
     def laad(self):
         perioden = [p for j in sorted(self.casus.jaren, key=lambda j: j.jaar) for p in j.perioden]
-        velden = invoertabel(self.f.netto, ["Periode", "Netto-inkomen per maand (samen)", "Bijstandsnorm per maand",
-                                            "Netto bij alleen bijstand (leeg = de norm)", "Bron van dat bedrag"],
+        velden = invoertabel(self.f.netto, ["Periode", "Netto p/m (samen)", "Bijstandsnorm p/m", "Netto bij bijstand",
+                                            "Bron daarvan"],
                              [(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}", p.netto_inkomen_per_maand, p)
                               for p in perioden], "bijv. 1.686", self.w.na_wijziging, self._signalen)
         self.velden = []
@@ -376,8 +376,13 @@ class Stap4(Rekenstap):
             nr, bron = QLineEdit(), QLineEdit(p.referentie_netto_inkomen_bron)
             koppel(nr, p, "referentie_netto_inkomen")
             zet(nr, p.referentie_netto_inkomen_per_maand)
-            nr.setPlaceholderText("leeg = netto bijstandsnorm")
-            bron.setPlaceholderText("verplicht bij een eigen bedrag")
+            nr.setPlaceholderText("leeg = de norm")
+            bron.setPlaceholderText("bij een eigen bedrag")
+            nr.setToolTip("Netto-inkomen per maand van hetzelfde huishouden met alleen bijstand (REKENMODEL §4). Leeg: "
+                          "de netto bijstandsnorm voor gehuwden met vakantietoeslag. Vult u een ander bedrag in, noem "
+                          "dan de bron; de berekening drukt die af.")
+            bron.setToolTip("Waar het bedrag bij alleen bijstand vandaan komt, bijvoorbeeld de gemeente of het "
+                            "rekenvoorbeeld in de handreiking.")
             for k, w_ in ((3, nr), (4, bron)):
                 w_.setAccessibleName(f"{self.f.netto.horizontalHeaderItem(k).text()}: {maand_label(p.van)}")
                 w_.editingFinished.connect(self.w.na_wijziging)
@@ -449,6 +454,11 @@ class Stap5(Rekenstap):
         self.f.splitsingen.setVisible(bool(splitsingen))
 
 
+# Kort in de tabel van stap 6; de hele zin staat eronder.
+REGEL = {"geen_netto_inkomen": "niet getoetst", "aanvullende_bijstand": "bijstandsniveau", "profiel_zonder_toets":
+         "profiel: geen toets", "toegepast": "getoetst", "boven_bestaansminimum": "boven minimum"}
+
+
 class Stap6(Rekenstap):
     nummer, formulier = 6, "stap06"
 
@@ -456,21 +466,22 @@ class Stap6(Rekenstap):
         b = self.uitkomst()
         if b is None:
             return
-        rijen = []
+        rijen, zinnen = [], []
         for jb in b.jaren:
             for pb in jb.perioden:
                 periode = f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}"
                 rijen.append([periode, euro(pb.bestaansminimum) if pb.inkomen is not None else "-",
                               euro(pb.inkomen) if pb.inkomen is not None else "-", euro(pb.verschil_totaal),
-                              euro(pb.compensatie_totaal), pb.toets_zin])
+                              euro(pb.compensatie_totaal), REGEL[pb.toets]])
+                zinnen.append(f"{periode}: {pb.toets_zin}")
         vul_tabel(self.f.tabel, ["Periode", "Bestaansminimum", "Netto + toeslagen", "Verschil", "Compensatie p/m",
-                                 "Welke regel en waarom"], rijen, 1, tekstkolom=5)
-        self.f.toelichting.setText("Bestaansminimum = netto-inkomen bij alleen bijstand (de netto bijstandsnorm voor "
-                                   "gehuwden met vakantietoeslag, of het bedrag dat u in stap 4 met bron invulde) plus de "
-                                   "toeslagen bij alleen bijstand. Met aanvullende bijstand, IOAW of IOAZ zit het "
-                                   "huishouden op bijstandsniveau: dan is de compensatie het hele verschil (handreiking "
-                                   "stap 6). Anders is ze het laagste van het verschil en het tekort tot het "
-                                   "bestaansminimum.")
+                                 "Regel"], rijen, 1)
+        self.f.toelichting.setText("\n".join(zinnen) + "\n\nBestaansminimum = netto-inkomen bij alleen bijstand (de "
+                                   "netto bijstandsnorm voor gehuwden met vakantietoeslag, of het bedrag dat u in stap 4 "
+                                   "met bron invulde) plus de toeslagen bij alleen bijstand. Met aanvullende bijstand, "
+                                   "IOAW of IOAZ zit het huishouden op bijstandsniveau: dan is de compensatie het hele "
+                                   "verschil (handreiking stap 6). Anders is ze het laagste van het verschil en het "
+                                   "tekort tot het bestaansminimum.")
 
 
 class Stap7(Rekenstap):
@@ -906,6 +917,11 @@ class Afronding(Rekenstap):
 
 # ---------------------------------------------------------------- de wizard
 
+def hulpsleutel(pagina_id: int) -> str:
+    """De sleutel van de hulptekst (resources/hulp.toml) bij een pagina van de wizard."""
+    return {AFRONDING: "afronding", WTRAP: "wtrap"}.get(pagina_id, str(pagina_id))
+
+
 class AvWizard(QWizard):
     def __init__(self, casus: Casus, opslag=None, dossier_id: int | None = None, ouder=None):
         super().__init__(ouder)
@@ -919,6 +935,7 @@ class AvWizard(QWizard):
         self.setButtonText(QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")
         self.customButtonClicked.connect(lambda _: self.ongedaan())
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
+        QShortcut(QKeySequence("F1"), self, self.hulp)
         self.stappen: dict[int, Stap] = {}
         for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,
                        Afronding):
@@ -1027,6 +1044,11 @@ class AvWizard(QWizard):
             self._undo.append(self._stand)
             self._stand = nu
             self.button(QWizard.WizardButton.CustomButton1).setEnabled(True)
+
+    def hulp(self):
+        """F1: de uitleg bij deze pagina, met de paragraaf van de handreiking."""
+        from .hulp import toon_hulp
+        self._hulpvenster = toon_hulp(self, hulpsleutel(self.currentId()))
 
     def ongedaan(self) -> None:
         if not self._undo:

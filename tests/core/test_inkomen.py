@@ -76,3 +76,13 @@ def test_onverzekerde_partner_halveert_de_zorgtoeslag_in_beide_situaties():
     assert sep.referentie["zorgtoeslag"] == 118 and gewoon.referentie["zorgtoeslag"] == 236
     assert sep.berekend["zorgtoeslag"] < gewoon.berekend["zorgtoeslag"]
     assert any("Wzt art. 2 lid 4" in st.grondslag for st in sep.uitkomsten["referentie.zorgtoeslag"].spoor)
+
+
+def test_herkomst_van_de_bedragen_uit_mijntoeslagen():
+    c = lees_casus(json.dumps(MH))
+    per = c.jaren[0].perioden[1]
+    assert (per.ontvangen_soort, per.ontvangen_datum.isoformat()) == ("voorschot", "2024-09-20")
+    assert lees_casus(json.dumps(casus_naar_dict(c))) == c
+    with pytest.raises(CasusFout) as e:
+        lees_casus(json.dumps(met(ontvangen_beschikking={"soort": "schatting"})))
+    assert "ontvangen_beschikking.soort: moet \"voorschot\" of \"definitief\" zijn" in e.value.fouten[0]

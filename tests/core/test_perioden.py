@@ -257,7 +257,7 @@ def test_S8_afgeleide_parameter_2025(scenario):
         per.van, per.tot_en_met = date(2025, 7, 1), date(2025, 12, 1)
     jb = bereken(c).jaren[0]
     (s8,) = [s for s in jb.signalen if s.code == "S8"]
-    assert "bijstand.bruto_per_partner" in s8.tekst and "afgeleid" in s8.tekst
+    assert "Bijstand: bruto per partner 2025 = €\u00a013.188,00 (afgeleid)" in s8.tekst and "afgeleid" in s8.tekst   # in woorden
 
 
 def test_geen_S8_als_alles_bevestigd(scenario):

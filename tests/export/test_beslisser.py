@@ -40,3 +40,9 @@ def test_blokkerend_signaal_bovenaan_en_advies_nog_niet_toekennen():
     assert "Nog op te lossen" in aanvraag
     s5 = [r for r in berekening.splitlines() if "Niet in de doelgroep volgens de ingevulde gegevens" in r]
     assert len(s5) == 1                                   # de signaaltekst een keer
+
+
+def test_invoerblad_noemt_de_beschikking_van_de_bedragen():
+    c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
+    tekst = " ".join(pdftekst(maak_documenten(c)["berekening"]).split())
+    assert "zorgtoeslag € 165,00 per maand (uit de voorschotbeschikking van 20-09-2024)" in tekst

@@ -213,3 +213,44 @@ def test_wachtwoordvraag_bij_het_starten(app, tmp_path, monkeypatch):
     opslag.close()
     monkeypatch.setattr(WachtwoordDialoog, "exec", lambda d: QDialog.DialogCode.Rejected)
     assert open_opslag() is None
+
+
+def test_controle_op_de_achtergrond_meldt_een_beschadigde_pagina(qtbot, app, tmp_path):
+    """Na het starten controleert een thread het hele bestand; een beschadigde pagina (een document van dossier 1,
+    dat de lijst niet leest) geeft een niet-blokkerende melding die naar `avdesk backup --red` wijst."""
+    import os
+
+    from avdesk.store.opslag import Opslag
+    map_ = tmp_path / "d"
+    with Opslag.open(map_, "geheim") as o:
+        d = o.nieuw_dossier(casus("martin_hanna_2024.json"))
+        o.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        voor = (map_ / "avdesk.db").stat().st_size // 4096
+        o.bewaar_document(d, "aanvraag", "a.pdf", os.urandom(100_000))
+    db = map_ / "avdesk.db"
+    data = bytearray(db.read_bytes())
+    begin = (voor + 10) * 4096 + 300
+    data[begin:begin + 50] = b"\x00" * 50
+    db.write_bytes(data)
+    opslag = Opslag.open(map_, "geheim")
+    try:
+        scherm = Hoofdscherm(opslag)
+        qtbot.addWidget(scherm)
+        assert scherm.proxy.rowCount() == 1                    # de lijst staat, de schade zit elders
+        scherm.controleer_op_achtergrond().join(10)
+        qtbot.waitUntil(lambda: scherm.schademelding is not None, timeout=3000)
+        tekst = scherm.schademelding.text()
+        assert "misschien niet meer te lezen" in tekst and "avdesk backup --red" in tekst
+        assert "backup --red" in scherm.statusBar().currentMessage()
+        scherm.schademelding.close()
+    finally:
+        opslag.close()
+
+
+def test_controle_op_de_achtergrond_zonder_schade_zwijgt(qtbot, app, opslag):
+    opslag.nieuw_dossier(casus("martin_hanna_2024.json"))
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    scherm.controleer_op_achtergrond().join(10)
+    qtbot.wait(100)
+    assert scherm.schademelding is None

@@ -9,6 +9,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWizard
 
 from avdesk.core.berekening import bereken
@@ -407,3 +408,19 @@ def test_stap5_zegt_waarom_een_periode_gesplitst_is(qtbot, app, raadsman_voor):
     f = w.currentPage().f
     assert f.splitsingen.isVisibleTo(w)
     assert "1 juli" in f.splitsingen.text() and "Daan bereikt 27 jaar (kostendeler)" in f.splitsingen.text()
+
+
+def test_f1_opent_de_hulp_bij_elke_pagina(qtbot, app, raadsman_voor):
+    from avdesk.ui.hulp import hulpteksten
+    from avdesk.ui.wizard import hulpsleutel
+    w = AvWizard(casus_klaar())
+    raadsman_voor(w)
+    w.restart()
+    for pagina_id in w.pageIds():
+        assert hulpsleutel(pagina_id) in hulpteksten(), pagina_id          # elke pagina heeft een tekst
+    w.activateWindow()
+    qtbot.waitUntil(w.isActiveWindow)
+    qtbot.keyClick(w.currentPage().f.aanvrager_naam, Qt.Key.Key_F1)   # F1 vanuit een veld, zoals met het toetsenbord
+    vak = w._hulpvenster
+    assert vak.isVisible() and "Stap 1" in vak.text() and "Handreiking: Stappenplan uitvoering stap 1" in vak.text()
+    vak.close()

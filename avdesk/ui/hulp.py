@@ -1,0 +1,34 @@
+"""F1: de uitleg bij de pagina waar de raadsman is, met de paragraaf van de handreiking waarop de stap rust.
+
+De teksten staan in resources/hulp.toml (gegevens, geen code); het venster blijft open naast de wizard."""
+
+from __future__ import annotations
+
+import tomllib
+from functools import cache
+from html import escape
+
+from PySide6.QtWidgets import QMessageBox
+
+from .. import resources_map
+
+
+@cache
+def hulpteksten() -> dict[str, dict[str, str]]:
+    with (resources_map() / "hulp.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def hulp_html(sleutel: str) -> str:
+    h = hulpteksten()[sleutel]
+    alineas = "".join(f"<p>{escape(a.strip())}</p>" for a in h["tekst"].strip().split("\n") if a.strip())
+    return f"<h3>{escape(h['titel'])}</h3>{alineas}<p><i>Handreiking: {escape(h['paragraaf'])}</i></p>"
+
+
+def toon_hulp(ouder, sleutel: str) -> QMessageBox:
+    """Een venster dat niet blokkeert (de wizard blijft bruikbaar); Escape of Enter sluit het."""
+    vak = QMessageBox(QMessageBox.Icon.Information, hulpteksten()[sleutel]["titel"], hulp_html(sleutel),
+                      QMessageBox.StandardButton.Close, ouder)
+    vak.setModal(False)
+    vak.show()
+    return vak
