@@ -141,9 +141,13 @@ def cmd_verlopen(_args) -> int:
     from datetime import date
     from .core.geld import datum
     with _opslag(maak=False) as o:
+        from .store import lijsten
         rijen = o.verlopen_dossiers()
         kopieen = o.verlopen_in_kopieen()
+        oude_lijsten = lijsten.verlopen(o)
     print("Geen dossiers buiten de bewaartermijn." if not rijen else "\n".join(r["herinnering"] for r in rijen))
+    for r in oude_lijsten:
+        print(r["herinnering"])
     for k in kopieen:
         oud = (date.today() - k["gemaakt"]).days
         if k["aantal"] is None:
@@ -153,6 +157,116 @@ def cmd_verlopen(_args) -> int:
                       f"{', '.join(map(str, k['verlopen']))})" if k["verlopen"] else "")
             print(f"De bewaarde kopie {k['kopie']} (van voor het terugzetten op {datum(k['gemaakt'])}) bevat "
                   f"{k['aantal']} dossiers{buiten}: verwijder de kopie als die niet meer nodig is.")
+    return 0
+
+
+@_met_opslag
+def cmd_doelgroeplijst_importeer(args) -> int:
+    from datetime import date
+    from .core.doelgroeplijst import LijstFout, getal, lees_lijst, verslag
+    from .core.geld import datum
+    from .store import lijsten
+    if fout := _jaarfout(args.jaar):
+        return fout
+    try:
+        tot = None
+        if args.bewaren_tot:
+            try:
+                tot = date.fromisoformat(args.bewaren_tot) if len(args.bewaren_tot) == 10 else None
+            except ValueError:
+                tot = None
+            if tot is None:
+                return _fout([f"--bewaren-tot {args.bewaren_tot!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+        gelezen = lees_lijst(Path(args.bestand))
+    except LijstFout as e:
+        return _fout([str(e)], "De lijst is niet ingelezen:")
+    if not gelezen.bsns:
+        print("\n".join(verslag(gelezen, args.jaar)), file=sys.stderr)
+        return _fout(["er staat geen enkel geldig BSN in de gekozen kolom"], "De lijst is niet ingelezen:")
+    with _opslag() as o:
+        uit = lijsten.importeer(o, args.jaar, gelezen.bsns, aanvullen=args.aanvullen, bewaren_tot=tot)
+        info = lijsten.lijst(o, args.jaar)
+    print("\n".join(verslag(gelezen, args.jaar)))
+    if uit["vorige"]:
+        aantal, ingelezen = uit["vorige"]
+        wanneer = datum(date.fromisoformat(ingelezen[:10]))
+        print(f"De lijst van {args.jaar} telt nu {getal(uit['aantal'])} BSN's ({getal(uit['nieuw'])} nieuw)."
+              if args.aanvullen else
+              f"De vorige lijst van {args.jaar} ({getal(aantal)} BSN's, ingelezen op {wanneer}) is vervangen.")
+    print(f"Bewaard tot {datum(info['bewaren_tot'])} (bewaartermijn; `avdesk verlopen` herinnert eraan). avdesk "
+          f"bewaart per BSN alleen een versleutelde controlecode, niet het BSN en niet het bestand.")
+    print(f"Het bestand {args.bestand} zelf is niet versleuteld: verwijder het als u het niet meer nodig hebt.",
+          file=sys.stderr)
+    return 0
+
+
+def _jaarfout(jaar: int) -> int | None:
+    from .store import OpslagFout, lijsten
+    try:
+        lijsten.controleer_jaar(jaar)
+    except OpslagFout as e:
+        return _fout([str(e)], "Ongeldige optie:")
+    return None
+
+
+def _bsn_argument(tekst: str) -> str | None:
+    from .core.doelgroeplijst import normaliseer
+    if tekst == "-":
+        tekst = sys.stdin.readline().strip()
+    return normaliseer(tekst)[0]
+
+
+@_met_opslag
+def cmd_doelgroeplijst_zoek(args) -> int:
+    from .store import lijsten
+    bsn = _bsn_argument(args.bsn)
+    if bsn is None:
+        return _fout(["dit is geen geldig BSN (9 cijfers die de elfproef halen)"], "Niet gezocht:")
+    if fout := _jaarfout(args.jaar):
+        return fout
+    with _opslag() as o:
+        uit = lijsten.zoek(o, args.jaar, [bsn])
+    if uit is None:
+        print(f"Er is geen doelgroepselectielijst {args.jaar} ingelezen; lees hem in met `avdesk doelgroeplijst "
+              f"importeer BESTAND --jaar {args.jaar}`.")
+        return 1
+    print(f"Dit BSN staat op de lijst (doelgroepselectielijst {args.jaar})." if uit[0] else
+          f"Dit BSN staat niet op de lijst (doelgroepselectielijst {args.jaar}).")
+    return 0 if uit[0] else 1
+
+
+@_met_opslag
+def cmd_doelgroeplijst_verwijder(args) -> int:
+    from .core.doelgroeplijst import getal
+    from .store import lijsten
+    if fout := _jaarfout(args.jaar):
+        return fout
+    with _opslag(maak=False) as o:
+        if lijsten.lijst(o, args.jaar) is None:
+            return _fout([f"er is geen doelgroepselectielijst {args.jaar} om te verwijderen"], "Niets verwijderd:")
+        uit = lijsten.verwijder(o, args.jaar)
+    kopieen = ""
+    if uit["kopieen_gewist"]:
+        kopieen += f"; ook gewist uit {uit['kopieen_gewist']} bewaarde kopie(en)"
+    if uit["kopieen_verwijderd"]:
+        kopieen += f"; {uit['kopieen_verwijderd']} onleesbare kopie(en) verwijderd"
+    print(f"De doelgroepselectielijst {args.jaar} ({getal(uit['aantal'])} BSN's) is verwijderd{kopieen}.")
+    return 0
+
+
+@_met_opslag
+def cmd_doelgroeplijst_toon(_args) -> int:
+    from datetime import date
+    from .core.doelgroeplijst import getal
+    from .core.geld import datum
+    from .store import lijsten
+    with _opslag() as o:
+        rijen = lijsten.lijsten(o)
+    if not rijen:
+        print("Er zijn nog geen doelgroepselectielijsten ingelezen.")
+    for r in rijen:
+        print(f"{r['jaar']}  {getal(r['aantal']):>9} BSN's  ingelezen {datum(date.fromisoformat(r['ingelezen'][:10]))}"
+              f"  bewaren tot {datum(r['bewaren_tot'])}")
     return 0
 
 
@@ -347,6 +461,175 @@ def cmd_controleer(args) -> int:
     return code
 
 
+@_met_opslag
+def cmd_ontvang(args) -> int:
+    from .export.ontvangst import NietOntvangen, lees, lijstcontrole, verslag
+    from .store import ontvangen
+    if args.dossier is not None:
+        if args.berekening or args.aanvraag:
+            return _fout(["geef PDF's of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
+        with _opslag(maak=False) as o:
+            pdfs = ontvangen.stukken(o, args.dossier)
+            if "ontvangen berekening" not in pdfs:
+                return _fout([f"dossier {args.dossier} is geen ontvangen aanvraag"], "Niet gecontroleerd:")
+            try:
+                c, uitkomst = lees(pdfs["ontvangen berekening"][1], pdfs.get("ontvangen aanvraag", (None, None))[1])
+            except NietOntvangen as e:
+                return _fout([str(e)], "Niet gecontroleerd:")
+            versie = o.versies(args.dossier)[-1]["versie"]
+            lijstcontrole(o, c, uitkomst, args.dossier)
+            ontvangen.bewaar_controle(o, args.dossier, versie, uitkomst)
+        print(f"Dossier {args.dossier} opnieuw gecontroleerd (kenmerk {uitkomst['kenmerk']}, versie {versie}).")
+        return _toon_ontvangst(uitkomst, verslag)
+    if not args.berekening:
+        return _fout(["geef de berekening (PDF), en zo mogelijk de aanvraag"], "Ongeldige opdracht:")
+    stukken = {}
+    for soort, pad in (("berekening", args.berekening), ("aanvraag", args.aanvraag)):
+        if pad is None:
+            continue
+        try:
+            data = Path(pad).read_bytes()
+        except OSError as e:
+            return _fout([f"{pad} kan niet worden gelezen (foutcode {e.errno})"], "Niet ontvangen:")
+        stukken[f"ontvangen {soort}"] = (Path(pad).name, data)
+    try:
+        c, uitkomst = lees(stukken["ontvangen berekening"][1], stukken.get("ontvangen aanvraag", (None, None))[1])
+    except NietOntvangen as e:
+        return _fout([str(e)], "Niet ontvangen:")
+    with _opslag() as o:
+        eerder = ontvangen.zoek_kenmerk(o, uitkomst["kenmerk"])
+        opgenomen = ontvangen.neem_op(o, uitkomst["kenmerk"], c, stukken)
+        d = opgenomen["dossier"]
+        if opgenomen["al_ontvangen"]:
+            uitkomst["let_op"].append("Precies deze stukken zijn al eerder ontvangen; er is geen nieuwe versie gemaakt.")
+        for ander in ontvangen.zelfde_aanvrager(o, c.aanvrager.bsn, d):
+            uitkomst["let_op"].append(f"Voor dezelfde persoon is ook dossier {ander} ontvangen (ander kenmerk): is dit "
+                                      f"een tweede aanvraag?")
+        lijstcontrole(o, c, uitkomst, d)
+        ontvangen.bewaar_controle(o, d, opgenomen["versie"], uitkomst)
+    if opgenomen["nieuw_dossier"]:
+        print(f"Ontvangen als dossier {d} (kenmerk {uitkomst['kenmerk']}).")
+    elif eerder is not None and not opgenomen["al_ontvangen"]:
+        print(f"Dit kenmerk ({uitkomst['kenmerk']}) is eerder ontvangen: de nieuwe berekening is versie "
+              f"{opgenomen['versie']} van dossier {d}.")
+    else:
+        print(f"Dossier {d} (kenmerk {uitkomst['kenmerk']}): deze stukken waren er al.")
+    return _toon_ontvangst(uitkomst, verslag)
+
+
+def _toon_ontvangst(uitkomst: dict, verslag) -> int:
+    print("\n".join(verslag(uitkomst)))
+    return 1 if (uitkomst["blokkerend"] or uitkomst["controle"]["code"] != 0) else 0
+
+
+def _datumoptie(naam: str, tekst: str | None):
+    from datetime import date
+    if tekst is None:
+        return None
+    try:
+        if len(tekst) != 10:
+            raise ValueError
+        return date.fromisoformat(tekst)
+    except ValueError:
+        return False
+
+
+def cmd_beschikking(args) -> int:
+    """Een concept beschikking (.docx) uit een berekening-PDF of een ontvangen dossier."""
+    from datetime import date
+
+    from .export.beschikking import SjabloonFout, afgewezen_uit_controle, context, maak_docx
+    from .export.ontvangst import NietOntvangen, lees
+    from .store import OpslagFout
+    from .store.instellingen import lees as lees_instellingen
+    from .store.paden import datamap
+    from .store.sleutel import schrijf_atomair
+    if (args.berekening is None) == (args.dossier is None):
+        return _fout(["geef een berekening (PDF) of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
+    termijn = _datumoptie("--hersteltermijn", args.hersteltermijn)
+    if termijn is False:
+        return _fout([f"--hersteltermijn {args.hersteltermijn!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+    if args.besluit == "buiten-behandeling" and not (termijn and args.ontbrak):
+        print("Let op: zonder --hersteltermijn en --ontbrak staan er [in te vullen]-plekken in de motivering.",
+              file=sys.stderr)
+    instellingen = None
+    uitkomst = None
+    try:
+        if args.dossier is not None:
+            from .store import ontvangen
+            o = _opslag(maak=False)
+            try:
+                stukken = ontvangen.stukken(o, args.dossier)
+                if "ontvangen berekening" not in stukken:
+                    return _fout([f"dossier {args.dossier} is geen ontvangen aanvraag (zie `avdesk ontvang`)"],
+                                 "Geen beschikking gemaakt:")
+                pdf = stukken["ontvangen berekening"][1]
+                uitkomst = ontvangen.laatste_controle(o, args.dossier)
+                instellingen = lees_instellingen(o)
+            finally:
+                o.close()
+        else:
+            try:
+                pdf = Path(args.berekening).read_bytes()
+            except OSError as e:
+                return _fout([f"{args.berekening} kan niet worden gelezen (foutcode {e.errno})"],
+                             "Geen beschikking gemaakt:")
+            if (datamap() / "avdesk.db").exists():
+                with _opslag(maak=False) as o:
+                    instellingen = lees_instellingen(o)
+    except OpslagFout as e:
+        return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
+    try:
+        c, gelezen = lees(pdf, None)
+    except NietOntvangen as e:
+        return _fout([str(e)], "Geen beschikking gemaakt:")
+    from .core.berekening import bereken
+    from .export.bewijs import lees_bewijs
+    import json
+    peil = json.loads(lees_bewijs(pdf)[1]).get("peildatum")
+    b = bereken(c, date.fromisoformat(peil) if peil else None)
+    medewerker = []
+    if uitkomst:
+        medewerker += [f"Blokkeert: {x}" for x in uitkomst.get("blokkerend", [])]
+        medewerker += [f"Let op: {x}" for x in uitkomst.get("let_op", [])]
+    elif args.dossier is None:
+        medewerker.append("Deze beschikking is gemaakt uit een losse berekening, zonder `avdesk ontvang`: de "
+                          "doelgroepselectielijst en de handtekeningen zijn niet nagekeken.")
+    if gelezen["controle"]["code"] != 0:
+        medewerker.append("De berekening klopt niet opnieuw gerekend: " + " ".join(gelezen["controle"]["regels"]))
+    i = instellingen or {}
+    gemeente = {"gemeente_naam": i.get("gemeente_naam", ""), "afdeling": i.get("gemeente_afdeling", ""),
+                "gemeente_adres": i.get("gemeente_adres", ""), "beleidsregel": i.get("beleidsregel", ""),
+                "ondertekening": i.get("beschikking_ondertekening", "")}
+    sjabloon = args.sjabloon or i.get("beschikking_sjabloon") or None
+    ctx = context(c, b, gelezen["kenmerk"], soort=args.besluit, gemeente=gemeente,
+                  afgewezen=afgewezen_uit_controle(uitkomst), medewerker=medewerker, hersteltermijn=termijn,
+                  ontbrak=args.ontbrak)
+    try:
+        docx = maak_docx(ctx, Path(sjabloon) if sjabloon else None)
+    except SjabloonFout as e:
+        return _fout([str(e)], "Geen beschikking gemaakt:")
+    from .export.documenten import vrij_pad
+    naam = f"avdesk-beschikking-{gelezen['kenmerk']}-{date.today().isoformat()}.docx"
+    try:
+        doelmap = Path(args.map)
+        doelmap.mkdir(parents=True, exist_ok=True)
+        pad = vrij_pad(doelmap, naam)
+        schrijf_atomair(pad, docx)
+    except OSError as e:
+        return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno})"], "De beschikking is niet opgeslagen:")
+    print(pad)
+    if args.dossier is not None:
+        from .store import ontvangen
+        with _opslag(maak=False) as o:
+            o.bewaar_document(args.dossier, "beschikking (concept)", pad.name, docx)
+            ontvangen.zet_beschikking(o, args.dossier, f"concept {ctx['soort_naam'].lower()} {ctx['datum']}")
+    print(f"Concept {ctx['soort_naam'].lower()}: {ctx['totaal']}. Maak de brief af in Word of LibreOffice (de "
+          f"plekken met [ ] en het blok 'voor de medewerker').", file=sys.stderr)
+    print(BUITEN_AVDESK, file=sys.stderr)
+    return 0
+
+
 def cmd_venster(_args) -> int:
     from .store import sleutelhaler
     from .store.paden import datamap
@@ -459,6 +742,78 @@ def parser() -> argparse.ArgumentParser:
                     "gegevens meebewaarde; 3 interne fout.")
     ct.add_argument("pdf", help="de berekening (PDF)")
     ct.set_defaults(functie=cmd_controleer)
+    on = sub.add_parser(
+        "ontvang", help="neem een ontvangen berekening (en aanvraag) op en controleer ze (team Inkomen)",
+        description="Neemt de berekening-PDF (en de aanvraag-PDF) op als dossier van de soort 'ontvangen', met de "
+                    "PDF's versleuteld als documenten, en controleert: rekent de ingebedde casus opnieuw (zoals "
+                    "`avdesk controleer`), of aanvraag en berekening hetzelfde kenmerk hebben, of de "
+                    "handtekeningvelden getekend zijn, en of aanvrager of partner op de doelgroepselectielijst van elk "
+                    "jaar staat. Hetzelfde kenmerk nog eens ontvangen: een nieuwe versie van hetzelfde dossier. "
+                    "Exitcodes: 0 opgenomen en niets blokkeert; 1 opgenomen, maar de berekening klopt niet of iets "
+                    "blokkeert de toekenning (zie de melding); 2 niet opgenomen (geen berekening van avdesk, een "
+                    "concept, onleesbaar, of de dossiers zijn niet te gebruiken); 3 interne fout.")
+    on.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
+    on.add_argument("aanvraag", nargs="?", help="de aanvraag (PDF van avdesk)")
+    on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")
+    on.set_defaults(functie=cmd_ontvang)
+    bs = sub.add_parser(
+        "beschikking", help="maak een concept beschikking (.docx) uit een berekening of een ontvangen dossier",
+        description="Maakt een concept beschikking als Word-bestand (avdesk-beschikking-KENMERK-JJJJ-MM-DD.docx) om af "
+                    "te maken: het besluit, per jaar het bedrag (eenmalig en per maand, huurkosten en zorgpremie), de "
+                    "grondslag, de motivering uit de berekening en de bezwaarclausule. Het soort besluit kiest avdesk "
+                    "zelf (toekenning, gedeeltelijk of afwijzing; bij --dossier telt de doelgroepselectielijst mee), "
+                    "of --besluit. Het sjabloon: --sjabloon, anders de instelling beschikking_sjabloon, anders het "
+                    "standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet gemaakt (geen berekening van avdesk, een "
+                    "concept, een sjabloon met een onbekend veld, of niet te schrijven); 3 interne fout.")
+    bs.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
+    bs.add_argument("--dossier", type=int, help="in plaats van een PDF: een ontvangen dossier (avdesk ontvang)")
+    bs.add_argument("--map", required=True, help="map waarin het Word-bestand komt")
+    bs.add_argument("--besluit", choices=["toekenning", "gedeeltelijk", "afwijzing", "buiten-behandeling"],
+                    help="het soort besluit (standaard: volgens de berekening)")
+    bs.add_argument("--hersteltermijn", help="bij buiten-behandeling: de laatste dag van de hersteltermijn (JJJJ-MM-DD)")
+    bs.add_argument("--ontbrak", action="append", help="bij buiten-behandeling: wat ontbrak (mag vaker)")
+    bs.add_argument("--sjabloon", help="eigen sjabloon (.docx met velden; zie de README)")
+    bs.set_defaults(functie=cmd_beschikking)
+    dl = sub.add_parser(
+        "doelgroeplijst", help="de doelgroepselectielijst (Inlichtingenbureau) inlezen, doorzoeken, verwijderen",
+        description="De doelgroepselectielijst die de gemeente via het Inlichtingenbureau krijgt. avdesk bewaart per "
+                    "jaar alleen een versleutelde controlecode (HMAC) van elk BSN, nooit het BSN of het bestand.")
+    dsub = dl.add_subparsers(dest="lijstopdracht", metavar="OPDRACHT", required=True)
+    di = dsub.add_parser(
+        "importeer", help="lees een lijst in (CSV of XLSX)",
+        description="Leest de lijst zoals de gemeente hem bewaarde: CSV (elk scheidingsteken, met of zonder kopregel, "
+                    "extra kolommen mogen) of XLSX. avdesk zoekt zelf de kolom met de BSN's, zet voorloopnullen terug "
+                    "die een spreadsheet wegliet, en noemt elke regel die niet meegaat met de reden. Een lijst voor "
+                    "een jaar dat al een lijst heeft, vervangt die (of vult hem aan met --aanvullen). Exitcodes: 0 "
+                    "ingelezen (ook als er regels zijn overgeslagen; die staan in het verslag); 2 niet ingelezen "
+                    "(bestand onleesbaar, geen BSN-kolom, fout jaar, of de dossiers zijn niet te gebruiken); 3 "
+                    "interne fout.")
+    di.add_argument("bestand", help="de lijst (.csv of .xlsx)")
+    di.add_argument("--jaar", type=int, required=True, help="het jaar waarover de lijst gaat")
+    di.add_argument("--aanvullen", action="store_true", help="voeg toe aan de lijst van dit jaar in plaats van hem te "
+                                                              "vervangen")
+    di.add_argument("--bewaren-tot", help="eigen bewaartermijn (JJJJ-MM-DD); standaard de laatste aanvraagdag "
+                                          "(instelling doelgroeplijst_bewaren_tot, 2028-12-31)")
+    di.set_defaults(functie=cmd_doelgroeplijst_importeer)
+    dz = dsub.add_parser(
+        "zoek", help="staat een BSN op de lijst van een jaar?",
+        description="Exitcodes: 0 staat op de lijst; 1 staat niet op de lijst, of er is voor dat jaar geen lijst "
+                    "(de melding zegt welke); 2 geen geldig BSN of de dossiers zijn niet te gebruiken. Het BSN komt "
+                    "niet in de auditlog. Met - als BSN leest avdesk het van standaardinvoer (dan staat het niet in "
+                    "de geschiedenis van de shell).")
+    dz.add_argument("bsn", help="het BSN (9 cijfers), of - voor standaardinvoer")
+    dz.add_argument("--jaar", type=int, required=True, help="het jaar van de lijst")
+    dz.set_defaults(functie=cmd_doelgroeplijst_zoek)
+    dv = dsub.add_parser(
+        "verwijder", help="verwijder de lijst van een jaar",
+        description="Wist de lijst van dat jaar, ook uit de vrije ruimte van het bestand en uit de kopieen die avdesk "
+                    "bewaart. Exitcodes: 0 verwijderd; 2 er is geen lijst voor dat jaar of de dossiers zijn niet te "
+                    "gebruiken.")
+    dv.add_argument("--jaar", type=int, required=True, help="het jaar van de lijst")
+    dv.set_defaults(functie=cmd_doelgroeplijst_verwijder)
+    dt = dsub.add_parser("toon", help="welke lijsten er zijn (jaar, aantal, ingelezen, bewaren tot)",
+                         description="Exitcodes: 0 gelukt; 2 de dossiers zijn niet te gebruiken.")
+    dt.set_defaults(functie=cmd_doelgroeplijst_toon)
     sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
     sc.add_argument("map", help="map voor de PNG-bestanden")
     sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")

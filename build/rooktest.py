@@ -64,6 +64,24 @@ def controles(bundel: Path) -> list[tuple[str, bool, str]]:
         r = draai([exe, "pdf", "--dossier", "1", "--map", f"{tmp}/pdf"], env)
         pdfs = sorted(p.name for p in Path(tmp, "pdf").glob("*.pdf")) if r.returncode == 0 else []
         check("PDF's uit het dossier", len(pdfs) == 2 and all(p.endswith(".pdf") for p in pdfs), r.stderr.decode()[-500:])
+        # Team Inkomen: de lijst als XLSX (openpyxl), ontvangen, en de concept beschikking (docxtpl + sjabloon).
+        gemeente = {**env, "AVDESK_DATA": f"{tmp}/gemeente"}
+        from openpyxl import Workbook
+        boek = Workbook()
+        boek.active.append(["BSN"])
+        boek.active.append([123456782])
+        boek.save(f"{tmp}/lijst.xlsx")
+        r = draai([exe, "doelgroeplijst", "importeer", f"{tmp}/lijst.xlsx", "--jaar", "2024"], gemeente)
+        check("doelgroepselectielijst uit XLSX", r.returncode == 0 and b"1 BSN opgenomen" in r.stdout,
+              r.stderr.decode()[-500:])
+        stukken = sorted(Path(tmp, "pdf").glob("*.pdf"), key=lambda p: "aanvraag" in p.name)
+        r = draai([exe, "ontvang", *stukken], gemeente)
+        check("ontvang: berekening en aanvraag", r.returncode == 0 and b"Op de doelgroepselectielijst 2024" in r.stdout,
+              (r.stdout + r.stderr).decode()[-800:])
+        r = draai([exe, "beschikking", "--dossier", "1", "--map", f"{tmp}/brief"], gemeente)
+        brieven = list(Path(tmp, "brief").glob("*.docx")) if r.returncode == 0 else []
+        check("concept beschikking (.docx)", len(brieven) == 1 and brieven[0].read_bytes()[:2] == b"PK",
+              r.stderr.decode()[-800:])
         r = draai([exe], {**env, "AVDESK_METEN": "1"})
         check("venster start offscreen en sluit netjes", r.returncode == 0 and b"Traceback" not in r.stderr,
               r.stderr.decode()[-800:])

@@ -106,13 +106,14 @@ def _soorten(jb, casus_jaar) -> list[str]:
 
 def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_id: int | None = None) -> bytes:
     from .beslisser import alle_signalen, kenmerk
+    from .pdflezen import KENMERK_WOORD
     km = kenmerk(c, dossier_id)
     s = stijlen()
     buf = BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                             bottomMargin=MARGE + 6, title="Aanvraag bijzondere bijstand alleenverdienersproblematiek",
                             author=c.raadsman.organisatie or "avdesk", subject="Aanvraag bijzondere bijstand",
-                            creator="avdesk", lang="nl-NL")
+                            creator="avdesk", lang="nl-NL", keywords=[KENMERK_WOORD + km])
     r = c.raadsman
     wtrap = bool(b.jaren) and all(jb.wtrap is not None for jb in b.jaren)
     aan = c.aanvraag.gemeente or b.profiel.uitvoerder

@@ -231,6 +231,7 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
     """De berekening; concept: wat er ontbreekt voor de aanvraag (dan 'concept' op elke pagina en bovenaan)."""
     from .beslisser import invoerblad, kenmerk, parameters, voetnoten, voor_de_beschikking, voor_de_beslisser
     from .bewijs import BEREKENING_BESTAND, CASUS_BESTAND, SLEUTELWOORD, gegevens, vingerafdruk
+    from .pdflezen import KENMERK_WOORD
     s = stijlen()
     gemaakt = gemaakt or date.today()
     casus_json, berekening_json = gegevens(c, b, gemaakt)
@@ -240,7 +241,8 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                             bottomMargin=MARGE + 6, title="Berekening compensatie alleenverdienersproblematiek",
                             author=c.raadsman.organisatie or "avdesk", subject="Berekening bijzondere bijstand",
-                            creator="avdesk", lang="nl-NL", keywords=[SLEUTELWOORD + afdruk])
+                            creator="avdesk", lang="nl-NL",
+                            keywords=[SLEUTELWOORD + afdruk, KENMERK_WOORD + km])
     r = c.raadsman
     kop = [
         Paragraph("Berekening compensatie alleenverdienersproblematiek", s["titel"]),

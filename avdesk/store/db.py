@@ -21,7 +21,7 @@ sys.modules["pysqlite3.dbapi2"] = dbapi2
 
 from . import BEZET, WACHTTIJD_BEZET, OpslagFout, alleen_lezen, bezet  # noqa: E402
 
-SCHEMA_VERSIE = 2
+SCHEMA_VERSIE = 3
 AUDIT_BEGIN = "0" * 64          # 'vorige hash' van de eerste regel van de auditketen
 
 
@@ -85,6 +85,13 @@ def _audit_keten(conn) -> None:
         conn.execute(sql)
 
 
+def _geheim(conn) -> None:
+    """Schema 3: de sleutel waarmee de BSN's van de doelgroepselectielijst worden gehasht (HMAC-SHA256). Hij staat
+    alleen in dit versleutelde bestand; zonder het bestand (en zijn sleutel) zegt een hash niets."""
+    import secrets
+    conn.execute("INSERT OR IGNORE INTO geheimen (naam, waarde) VALUES ('doelgroeplijst', ?)", (secrets.token_bytes(32),))
+
+
 # Migraties per versie: elke stap brengt het schema van versie n-1 naar n, binnen een transactie. Een stap is
 # SQL-tekst of een functie die de verbinding krijgt.
 MIGRATIES: dict[int, list[str | Callable]] = {
@@ -142,6 +149,35 @@ MIGRATIES: dict[int, list[str | Callable]] = {
         "CREATE TABLE instellingen (sleutel TEXT PRIMARY KEY, waarde TEXT NOT NULL)",
     ],
     2: [_audit_keten],
+    # Het team Inkomen (issue 17): de doelgroepselectielijst per jaar (alleen HMAC's van de BSN's, nooit de BSN's
+    # zelf), en ontvangen aanvragen (dossiers van de soort 'ontvangen', met de uitkomst van elke controle).
+    3: [
+        "CREATE TABLE geheimen (naam TEXT PRIMARY KEY, waarde BLOB NOT NULL)",
+        _geheim,
+        """CREATE TABLE doelgroeplijsten (
+            jaar INTEGER PRIMARY KEY,
+            ingelezen TEXT NOT NULL,
+            aantal INTEGER NOT NULL,
+            bewaren_tot TEXT
+        )""",
+        """CREATE TABLE doelgroeplijst_bsn (
+            jaar INTEGER NOT NULL REFERENCES doelgroeplijsten(jaar) ON DELETE CASCADE,
+            hmac BLOB NOT NULL,
+            PRIMARY KEY (jaar, hmac)
+        ) WITHOUT ROWID""",
+        "ALTER TABLE dossiers ADD COLUMN soort TEXT NOT NULL DEFAULT 'eigen'",
+        "ALTER TABLE dossiers ADD COLUMN kenmerk TEXT",
+        "CREATE INDEX dossiers_kenmerk ON dossiers(kenmerk)",
+        """CREATE TABLE ontvangsten (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            casus_versie INTEGER NOT NULL,
+            ontvangen TEXT NOT NULL,
+            controle_code INTEGER NOT NULL,
+            uitkomst TEXT NOT NULL,
+            beschikking TEXT NOT NULL DEFAULT ''
+        )""",
+    ],
 }
 
 

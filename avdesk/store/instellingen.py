@@ -15,6 +15,17 @@ STANDAARD = {
     "beleidsprofiel": "handreiking-2024",
     "exportmap": str(Path.home() / "Documents"),
     "bewaartermijn_maanden": "24",
+    # Team Inkomen (issue 17): tot wanneer een doelgroepselectielijst bewaard blijft (de laatste dag waarop
+    # zelfmelders kunnen aanvragen; Leiderdorp: 31-12-2028 voor 2025-2027).
+    "doelgroeplijst_bewaren_tot": "2028-12-31",
+    # Het gemeenteprofiel voor de concept beschikking (leeg: uit de casus en het beleidsprofiel).
+    "modus": "raadsman",                    # "raadsman" of "gemeente" (het venster)
+    "gemeente_naam": "",
+    "gemeente_afdeling": "",
+    "gemeente_adres": "",
+    "beleidsregel": "",                     # bv. "de Beleidsregels bijzondere bijstand alleenverdieners 2024"
+    "beschikking_ondertekening": "",        # naam en functie onder de brief
+    "beschikking_sjabloon": "",             # pad naar een eigen .docx-sjabloon; leeg: het standaardsjabloon
 }
 
 

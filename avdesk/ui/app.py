@@ -114,6 +114,9 @@ def main(haler=None) -> int:
     opslag = open_opslag(haler=haler)
     if opslag is None:
         return 2
+    if opslag.instelling("modus", "raadsman") == "gemeente":      # team Inkomen (instellingen: werkwijze)
+        from .gemeente import GemeenteScherm
+        scherm = GemeenteScherm()
     scherm.gebruik(opslag)
     scherm.show()
     # De volledige controle van het bestand pas na de start, in een thread (niet in de gemeten starttijd).

@@ -22,6 +22,15 @@ class InstellingenDialoog(QDialog):
         knoppen.accepted.connect(self.accept)
         knoppen.rejected.connect(self.reject)
         w = lees(opslag)
+        # Werkwijze: raadsman (aanvragen maken) of gemeente (aanvragen ontvangen en beschikken, ui/gemeente.py).
+        from PySide6.QtWidgets import QComboBox, QFormLayout
+        self.modus = QComboBox(self)
+        self.modus.addItems(["Sociaal raadsman: aanvragen maken",
+                             "Gemeente, team Inkomen: aanvragen ontvangen en beschikken"])
+        self.modus.setCurrentIndex(1 if w["modus"] == "gemeente" else 0)
+        vorm = QFormLayout()
+        vorm.addRow("&Werkwijze (na opnieuw starten):", self.modus)
+        self.layout().insertLayout(0, vorm)
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):
             getattr(self.f, k).setText(w[k])
@@ -71,7 +80,8 @@ class InstellingenDialoog(QDialog):
                 "raadsman_naam": f.raadsman_naam.text().strip(), "raadsman_telefoon": f.raadsman_telefoon.text().strip(),
                 "raadsman_email": f.raadsman_email.text().strip(), "exportmap": f.exportmap.text().strip(),
                 "beleidsprofiel": self.profielen[f.beleidsprofiel.currentIndex()],
-                "bewaartermijn_maanden": str(f.bewaartermijn.value())})
+                "bewaartermijn_maanden": str(f.bewaartermijn.value()),
+                "modus": "gemeente" if self.modus.currentIndex() == 1 else "raadsman"})
         except OpslagFout as e:
             QMessageBox.warning(self, "Instellingen", str(e))
             return

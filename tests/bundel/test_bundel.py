@@ -27,7 +27,9 @@ def uitslagen(bundel):
 
 NAMEN = ["--version", "bereken gelijk aan de broncode", "foute invoer: exit 2, Nederlands", "versleutelde opslag: import",
          "versleutelde opslag: openen", "versleutelde opslag: geen namen in het bestand",
-         "sleutelhaler bereikbaar in de bundel", "versleutelde opslag: fout wachtwoord", "PDF's uit het dossier", "venster start offscreen en sluit netjes",
+         "sleutelhaler bereikbaar in de bundel", "versleutelde opslag: fout wachtwoord", "PDF's uit het dossier",
+         "doelgroepselectielijst uit XLSX", "ontvang: berekening en aanvraag", "concept beschikking (.docx)",
+         "venster start offscreen en sluit netjes",
          "geen tests, caches of screenshots in de bundel", "Nederlandse Qt-vertaling aanwezig"]
 
 

@@ -104,7 +104,12 @@ def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
         proef = tmp_path / "proef.db"
         proef.write_bytes(origineel)
         _beschadig(proef, pagina)
-        conn = open_database(proef, sleutel)
+        try:
+            conn = open_database(proef, sleutel)
+        except OpslagFout:          # een pagina van het schema zelf (sqlite_master): niet wat deze test zoekt
+            for staart in ("", "-wal", "-shm"):
+                Path(str(proef) + staart).unlink(missing_ok=True)
+            continue
         try:
             conn.execute("SELECT raadsman FROM dossiers WHERE id = ?", (ids[0],)).fetchone()
             leesbaar_1 = True

@@ -1,0 +1,401 @@
+"""De concept beschikking (team Inkomen): een Word-bestand (.docx) dat de medewerker afmaakt en verstuurt.
+
+context() zet de berekening om in teksten (B1, eigen woorden; de handreiking, bijlage 3, bepaalde alleen welke
+delen een beschikking heeft); maak_docx() vult daarmee een sjabloon met velden (docxtpl op python-docx). avdesk heeft
+een eenvoudig standaardsjabloon (resources/beschikking/standaard.docx); een gemeente kan via de instelling
+beschikking_sjabloon (of --sjabloon) haar eigen sjabloon in de huisstijl gebruiken. Een sjabloon met een veld dat
+avdesk niet kent, geeft een Nederlandse melding (SjabloonFout) en geen half document."""
+
+from __future__ import annotations
+
+from datetime import date, timedelta
+from decimal import Decimal
+from io import BytesIO
+from pathlib import Path
+
+from ..core.berekening import Berekening, JaarBerekening
+from ..core.casus import Casus
+from ..core.geld import NUL, datum, euro, maand_label, maand_uit_iso
+
+SOORTEN = {"toekenning": "Toekenning", "gedeeltelijk": "Gedeeltelijke toekenning", "afwijzing": "Afwijzing",
+           "buiten-behandeling": "Buiten behandeling"}
+WTRAP_VANAF = 2025
+# Alle velden die een sjabloon mag gebruiken (README, 'Concept beschikking'); j.* zijn de velden per jaar.
+VELDEN = {
+    "gemeente": "naam van de gemeente", "afdeling": "afdeling of team", "gemeente_adres": "adres van de gemeente",
+    "aan_naam": "namen van aanvrager en partner", "aan_adres": "straat en huisnummer",
+    "aan_postcode_plaats": "postcode en woonplaats", "datum": "datum van de brief (dd-mm-jjjj)",
+    "kenmerk": "kenmerk van de aanvraag", "onderwerp": "onderwerp", "soort": "toekenning, gedeeltelijk, afwijzing of "
+    "buiten-behandeling", "soort_naam": "het soort besluit in woorden", "aanhef": "aanhef", "aanvraagdatum":
+    "datum van de aanvraag", "totaal": "totaalbedrag", "inleiding": "alinea's", "besluit": "alinea's",
+    "jaren": "per jaar: jaar, kop, bedrag, toegekend, grondslag, regels, motivering", "motivering": "alinea's",
+    "betaling": "alinea's", "wijzigingen": "alinea's", "bezwaar": "alinea's", "bezwaar_uiterlijk":
+    "datum van de brief plus zes weken", "vragen": "alinea's", "ondertekening": "naam en functie",
+    "juridisch_kader": "regels", "voor_de_medewerker": "opmerkingen voor de medewerker (niet versturen)",
+    "hersteltermijn": "einddatum van de hersteltermijn", "rekening": "IBAN en tenaamstelling",
+}
+IN_TE_VULLEN = "[in te vullen]"
+
+
+class SjabloonFout(Exception):
+    """Het sjabloon is niet te gebruiken; de tekst zegt in het Nederlands waarom."""
+
+
+def _maanden(van: str, tem: str) -> str:
+    v, t = maand_uit_iso(van), maand_uit_iso(tem)
+    return maand_label(v) if v == t else f"{maand_label(v)} tot en met {maand_label(t)}"
+
+
+def _periode(pb) -> str:
+    return (maand_label(pb.van) if pb.van == pb.tot_en_met.replace(day=1)
+            else f"{maand_label(pb.van)} tot en met {maand_label(pb.tot_en_met)}")
+
+
+def _namen(c: Casus) -> str:
+    return " en ".join(n for n in (c.aanvrager.naam, c.partner.naam) if n) or "aanvrager en partner"
+
+
+def grondslag_tekst(jb: JaarBerekening, b: Berekening, beleidsregel: str) -> str:
+    if jb.jaar >= WTRAP_VANAF or jb.wtrap is not None:
+        return ("artikel 78gg van de Participatiewet (tijdelijke regeling alleenverdienersproblematiek), met artikel "
+                "15ba van de Regeling Participatiewet, IOAW en IOAZ")
+    return f"artikel 35 van de Participatiewet (bijzondere bijstand), met {beleidsregel}"
+
+
+def standaard_beleidsregel(b: Berekening) -> str:
+    if b.profiel.id == "handreiking-2024":
+        return ("de Handreiking handelingsperspectief alleenverdienersproblematiek (ministerie van SZW, september "
+                "2024)")
+    return f"{b.profiel.naam} ({b.profiel.bron})"
+
+
+# ---------------------------------------------------------------- per jaar
+
+def _toets_zinnen(jb: JaarBerekening) -> list[str]:
+    """Per periode: het referentiehuishouden, het verschil en de toets aan het bestaansminimum, in de u-vorm."""
+    uit = []
+    for pb in jb.perioden:
+        naam = _periode(pb)
+        r, w = pb.referentie, pb.werkelijk
+        delen_r = " en ".join(f"{euro(r[t])} {t}" for t in ("huurtoeslag", "zorgtoeslag") if t in r)
+        delen_w = " en ".join(f"{euro(w[t])} {t}" for t in ("huurtoeslag", "zorgtoeslag") if t in w)
+        zin = (f"{naam[0].upper() + naam[1:]}: met alleen bijstand zou u samen {delen_r} per maand krijgen. U kreeg "
+               f"{delen_w}. ")
+        zin += (f"Dat is {euro(pb.verschil_totaal)} per maand minder." if pb.verschil_totaal > 0 else
+                "U kreeg dus niet minder toeslag.")
+        if pb.verschil_totaal > 0:
+            if pb.toets == "aanvullende_bijstand":
+                zin += (" In deze maanden kreeg u aanvullende bijstand. Uw inkomen lag dus al op het bestaansminimum. "
+                        f"Daarom vergoeden we het hele verschil: {euro(pb.compensatie_totaal)} per maand.")
+            elif pb.toets == "toegepast" and pb.begrensd:
+                zin += (f" Uw inkomen met toeslagen was {euro(pb.inkomen)} per maand. Het bestaansminimum voor uw "
+                        f"huishouden is {euro(pb.bestaansminimum)}. U kwam dus {euro(pb.bestaansminimum - pb.inkomen)} "
+                        f"per maand tekort. We vergoeden niet meer dan dat tekort: {euro(pb.compensatie_totaal)} per "
+                        f"maand.")
+            elif pb.toets == "toegepast":
+                zin += (f" Uw inkomen met toeslagen was {euro(pb.inkomen)} per maand. Dat is "
+                        f"{euro(pb.bestaansminimum - pb.inkomen)} minder dan het bestaansminimum voor uw huishouden "
+                        f"({euro(pb.bestaansminimum)}). Het verschil in toeslagen is kleiner dan dat tekort. Daarom "
+                        f"vergoeden we het hele verschil: {euro(pb.compensatie_totaal)} per maand.")
+            elif pb.toets == "boven_bestaansminimum":
+                zin += (f" Maar uw inkomen met toeslagen was {euro(pb.inkomen)} per maand. Dat is niet lager dan het "
+                        f"bestaansminimum voor uw huishouden ({euro(pb.bestaansminimum)}). Daarom krijgt u over deze "
+                        f"maanden geen bijstand.")
+            elif pb.toets == "profiel_zonder_toets":
+                zin += f" Volgens onze regels vergoeden we het hele verschil: {euro(pb.compensatie_totaal)} per maand."
+            else:
+                zin += f" We vergoeden het hele verschil: {euro(pb.compensatie_totaal)} per maand."
+        uit.append(zin)
+    return uit
+
+
+def _terugvordering_zinnen(jb: JaarBerekening, cj) -> list[str]:
+    tv = cj.terugvordering
+    if tv is None:
+        return []
+    uit = [f"Dienst Toeslagen vraagt {euro(jb.terugvordering_bedrag)} toeslag over {jb.jaar} van u terug."]
+    if tv.deel_alleenverdieners == "geheel":
+        uit.append("Die terugvordering komt helemaal doordat u alleenverdieners bent: uw inkomen, uw huishouden en "
+                   "uw huur waren hetzelfde als in de berekening. Een andere oorzaak hebben we niet gevonden.")
+    elif tv.deel_alleenverdieners == "geen":
+        uit.append("Die terugvordering heeft een andere oorzaak dan de alleenverdienersproblematiek. Daarom vergoeden "
+                   "we haar niet.")
+    else:
+        uit.append(f"Een deel daarvan, {euro(jb.terugvordering_alleenverdieners)}, komt doordat u alleenverdieners "
+                   f"bent. Alleen dat deel vergoeden we. " + (f"Reden: {tv.motivering}" if tv.motivering else ""))
+    if jb.stap11 is not None and jb.perioden:
+        s = jb.stap11
+        zin = (f"Over {jb.jaar} kreeg u ook te weinig toeslag. Dan kijken we naar twee bedragen: het verschil in "
+               f"toeslagen over het hele jaar ({euro(s.tekort_toeslagen)})")
+        if s.tekort_bestaansminimum is not None:
+            zin += (f" en wat u over het jaar tekortkwam tot het bestaansminimum ({euro(s.tekort_bestaansminimum)}). "
+                    f"Het laagste bedrag telt: {euro(s.laagste)}.")
+        else:
+            zin += "."
+        zin += (f" Daarvan is {euro(min(s.laagste, s.terugvordering))} al vergoed met de terugvordering. "
+                + (f"U krijgt daarbovenop nog {euro(s.extra)}." if s.extra > 0 else
+                   "Er blijft daarna niets over om extra te vergoeden."))
+        uit.append(zin)
+    return uit
+
+
+def _wtrap_zinnen(jb: JaarBerekening) -> list[str]:
+    w = jb.wtrap
+    if w is None:
+        return []
+    voldoet = [r.removeprefix("Voldoet: ") for r in w.redenen if r.startswith("Voldoet: ")]
+    niet = [r.removeprefix("Voldoet niet: ") for r in w.redenen if r.startswith("Voldoet niet: ")]
+    afgeweken = [r.removeprefix("Afgeweken (hardheidsclausule): ") for r in w.redenen if r.startswith("Afgeweken")]
+    uit = []
+    if w.voldoet:
+        uit.append("U voldoet aan alle voorwaarden voor de tegemoetkoming: " + "; ".join(voldoet) + ".")
+    elif w.voldoet is False:
+        uit.append("U voldoet niet aan " + ("deze voorwaarde: " if len(niet) == 1 else "deze voorwaarden: ")
+                   + "; ".join(niet) + ".")
+    else:
+        uit.append("We konden nog niet alle voorwaarden nagaan: " + "; ".join(w.open_vragen) + ".")
+    for a in afgeweken:
+        uit.append(f"Voor een voorwaarde wijken we af van onze regels (hardheidsclausule): {a}")
+    if w.voldoet and w.aanvullend_mogelijk:
+        uit.append(f"Volgens de berekening kwam u over {jb.jaar} {euro(w.tekort_jaar)} toeslag tekort. Dat is meer dan "
+                   f"de tegemoetkoming. Voor het verschil kunt u bijzondere bijstand aanvragen.")
+    return uit
+
+
+# ---------------------------------------------------------------- context
+
+def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, gemeente: dict | None = None,
+            afgewezen: dict[int, str] | None = None, medewerker: list[str] | None = None,
+            hersteltermijn: date | None = None, ontbrak: list[str] | None = None,
+            vandaag: date | None = None) -> dict:
+    """Alle velden voor het sjabloon. `afgewezen`: jaar -> reden (bijvoorbeeld: op de doelgroepselectielijst, dus
+    ambtshalve); `soort`: None kiest zelf (toekenning, gedeeltelijk of afwijzing)."""
+    from .beslisser import alle_signalen
+    vandaag = vandaag or date.today()
+    g = {"gemeente_naam": "", "afdeling": "", "gemeente_adres": "", "beleidsregel": "", "ondertekening": ""}
+    g.update({k: v for k, v in (gemeente or {}).items() if v})
+    afgewezen = dict(afgewezen or {})
+    gemeente_naam = g["gemeente_naam"] or c.aanvraag.gemeente or b.profiel.uitvoerder
+    beleidsregel = g["beleidsregel"] or standaard_beleidsregel(b)
+    jaren_casus = {j.jaar: j for j in c.jaren}
+    bedragen = {jb.jaar: (NUL if jb.jaar in afgewezen else jb.compensatie_jaar) for jb in b.jaren}
+    totaal = sum(bedragen.values(), NUL)
+    if soort is None:
+        soort = ("afwijzing" if totaal <= 0 else
+                 "toekenning" if all(v > 0 for v in bedragen.values()) else "gedeeltelijk")
+    if soort not in SOORTEN:
+        raise ValueError(soort)
+    namen = _namen(c)
+    wtrap_alle = bool(b.jaren) and all(jb.jaar >= WTRAP_VANAF for jb in b.jaren)
+    regeling = "tegemoetkoming voor alleenverdieners" if wtrap_alle else "bijzondere bijstand voor alleenverdieners"
+    onderwerp = {"toekenning": f"U krijgt {regeling}", "gedeeltelijk": f"U krijgt een deel van de {regeling}",
+                 "afwijzing": f"U krijgt geen {regeling}",
+                 "buiten-behandeling": "We nemen uw aanvraag niet in behandeling"}[soort]
+    aanvraag = datum(c.aanvraagdatum) if c.aanvraagdatum else IN_TE_VULLEN
+    jaartal = ", ".join(str(jb.jaar) for jb in b.jaren)
+    inleiding = [f"Op {aanvraag} vroeg u {regeling} aan over {jaartal}. Uw sociaal raadsman heeft daarvoor een "
+                 f"berekening gemaakt (kenmerk {kenmerk}). Wij hebben die berekening nagekeken. In deze brief leest u "
+                 f"ons besluit."]
+    rekening = next((f"{p.extra['iban']} ten name van {p.naam or '-'}" for p in (c.aanvrager, c.partner)
+                     if p.extra.get("iban")), IN_TE_VULLEN)
+
+    jaren, motivering, besluit, betaling, wijzigingen, kader = [], [], [], [], [], []
+    medewerker_extra: list[str] = []
+    if soort == "buiten-behandeling":
+        termijn = datum(hersteltermijn) if hersteltermijn else IN_TE_VULLEN
+        missend = "; ".join(ontbrak) if ontbrak else IN_TE_VULLEN
+        besluit = ["We nemen uw aanvraag niet in behandeling. Dat betekent: we hebben niet beoordeeld of u recht "
+                   "heeft. U krijgt nu dus geen geld van ons."]
+        motivering = [f"Om uw aanvraag te kunnen beoordelen, hadden we meer gegevens van u nodig. We vroegen u in "
+                      f"onze brief van {IN_TE_VULLEN} om deze gegevens te sturen: {missend}.",
+                      f"U kon die gegevens sturen tot en met {termijn}. Dat was de hersteltermijn. We hebben de "
+                      f"gegevens niet (of niet allemaal) ontvangen. Zonder deze gegevens kunnen we niet nagaan of u "
+                      f"recht heeft. Daarom mogen we uw aanvraag buiten behandeling laten (artikel 4:5 van de "
+                      f"Algemene wet bestuursrecht).",
+                      "U kunt altijd opnieuw een aanvraag doen. Stuur dan de gegevens die ontbraken meteen mee."]
+        kader.append("Algemene wet bestuursrecht, artikel 4:2 en 4:5 (een onvolledige aanvraag buiten behandeling "
+                     "laten)")
+    else:
+        if soort == "toekenning":
+            besluit.append(f"U krijgt {regeling}: {euro(totaal)} in totaal." + (
+                "" if wtrap_alle else " Dit geld is voor uw huur en uw zorgpremie."))
+        elif soort == "gedeeltelijk":
+            besluit.append(f"U krijgt een deel van wat u aanvroeg: {euro(totaal)} in totaal. Hieronder staat per jaar "
+                           f"wat u krijgt en wat niet.")
+        else:
+            besluit.append(f"U krijgt geen {regeling}. Hieronder leest u per jaar waarom niet.")
+        if not wtrap_alle and totaal > 0:
+            motivering.append("U krijgt minder huurtoeslag en zorgtoeslag dan een huishouden met alleen een "
+                              "bijstandsuitkering. Dat komt doordat de toeslagen worden berekend met uw bruto inkomen. "
+                              "Dat is hoger dan een bruto bijstandsuitkering, terwijl u netto niet meer overhoudt. "
+                              "Daardoor houdt u te weinig over voor uw huur en uw zorgverzekering.")
+        for jb in b.jaren:
+            cj = jaren_casus.get(jb.jaar)
+            bedrag = bedragen[jb.jaar]
+            wtrap = jb.jaar >= WTRAP_VANAF or jb.wtrap is not None
+            regels: list[str] = []
+            mot: list[str] = []
+            if jb.jaar in afgewezen:
+                kop = f"{jb.jaar}: u krijgt niets"
+                regels.append(afgewezen[jb.jaar])
+            elif bedrag <= 0:
+                kop = f"{jb.jaar}: u krijgt niets"
+                regels.append("Volgens de berekening is er over dit jaar niets te vergoeden. In de uitleg hieronder "
+                              "leest u waarom.")
+            elif wtrap:
+                kop = f"{jb.jaar}: tegemoetkoming {euro(bedrag)}"
+                regels.append(f"U krijgt over {jb.jaar} de vaste tegemoetkoming van {euro(bedrag)}. U krijgt dit bedrag "
+                              f"in één keer.")
+            else:
+                kop = f"{jb.jaar}: bijzondere bijstand {euro(bedrag)}"
+                if jb.periodiek:
+                    if jb.eenmalig > 0:
+                        eerste = maand_uit_iso(jb.periodiek[0]["van"])
+                        voor = [pb for pb in jb.perioden if pb.van < eerste and pb.compensatie_totaal > 0]
+                        over = (f", voor {maand_label(voor[0].van)} tot en met "
+                                f"{maand_label(date(eerste.year, eerste.month, 1) - timedelta(days=1))}" if voor else "")
+                        regels.append(f"U krijgt {euro(jb.eenmalig)} in één keer{over}.")
+                    for p in jb.periodiek:
+                        n = (maand_uit_iso(p["tot_en_met"]).year * 12 + maand_uit_iso(p["tot_en_met"]).month
+                             - maand_uit_iso(p["van"]).year * 12 - maand_uit_iso(p["van"]).month + 1)
+                        regels.append(f"Daarnaast krijgt u {euro(p['per_maand'])} per maand, over "
+                                      f"{_maanden(p['van'], p['tot_en_met'])} ({n} maanden). Dat is "
+                                      f"{euro(Decimal(p['per_maand']) * n)}.")
+                else:
+                    regels.append("U krijgt dit bedrag in één keer.")
+                delen = [f"{euro(jb.compensatie_huurkosten)} voor uw huurkosten"] if jb.compensatie_huurkosten else []
+                if jb.compensatie_zorgpremie:
+                    delen.append(f"{euro(jb.compensatie_zorgpremie)} voor uw zorgpremie")
+                if jb.compensatie_overig:
+                    delen.append(f"{euro(jb.compensatie_overig)} voor andere kosten")
+                if delen:
+                    regels.append("Van dit bedrag is " + " en ".join(delen) + ". Omdat de bijstand voor deze kosten "
+                                  "is, hoeft u er geen belasting over te betalen. Hij telt ook niet mee als inkomen "
+                                  "voor uw toeslagen.")
+            regels.append(f"Dit besluit is gebaseerd op {grondslag_tekst(jb, b, beleidsregel)}.")
+            if wtrap:
+                mot += _wtrap_zinnen(jb)
+            else:
+                if jb.perioden:
+                    mot.append("We hebben berekend hoeveel huurtoeslag en zorgtoeslag u samen zou krijgen als u "
+                               f"allebei alleen een bijstandsuitkering had (bruto "
+                               f"{euro(jb.perioden[0].bruto_bijstand_per_partner)} per persoon per jaar). Dat hebben we "
+                               "vergeleken met de toeslagen die u echt kreeg.")
+                mot += _toets_zinnen(jb)
+                if cj is not None:
+                    mot += _terugvordering_zinnen(jb, cj)
+                if jb.jaar in afgewezen:
+                    mot.append(afgewezen[jb.jaar])
+            jaren.append({"jaar": jb.jaar, "kop": kop, "bedrag": euro(bedrag), "toegekend": bedrag > 0,
+                          "grondslag": grondslag_tekst(jb, b, beleidsregel), "regels": regels, "motivering": mot})
+        if totaal > 0:
+            betaling.append(f"We maken het geld over op rekening {rekening}. U krijgt het bedrag dat in één keer wordt "
+                            f"betaald binnen {IN_TE_VULLEN} na de datum van deze brief.")
+            periodiek = [p for jb in b.jaren if jb.jaar not in afgewezen for p in jb.periodiek]
+            deze_maand = date(vandaag.year, vandaag.month, 1)
+            if any(maand_uit_iso(p["van"]) < deze_maand for p in periodiek):
+                medewerker_extra.append("Een deel van de maanden met een bedrag per maand ligt al voor de datum van "
+                                        "deze brief. Die maanden betaalt u meestal in één keer na; pas de tekst "
+                                        "onder 'Wanneer krijgt u het geld?' daarop aan.")
+            if any(maand_uit_iso(p["tot_en_met"]) >= deze_maand for p in periodiek):
+                betaling.append("Het bedrag per maand krijgt u elke maand rond dezelfde datum.")
+                wijzigingen += ["U krijgt een bedrag per maand. Verandert er iets in uw situatie? Geef dat dan binnen "
+                                "vijf werkdagen aan ons door. Dat moet volgens de wet (de inlichtingenplicht). Denk aan:",
+                                "• u of uw partner krijgt ander werk of een ander inkomen;",
+                                "• iemand komt bij u wonen of gaat weg;",
+                                "• u verhuist, of uw huur verandert;",
+                                "• u krijgt geld of bezit erbij, zoals een erfenis.",
+                                "Twijfelt u of iets belangrijk is? Vraag het ons."]
+                kader.append("Participatiewet, artikel 17 (inlichtingenplicht)")
+        if any(jb.jaar < WTRAP_VANAF and jb.wtrap is None for jb in b.jaren):
+            kader.insert(0, f"Participatiewet, artikel 35 (bijzondere bijstand), met {beleidsregel}")
+        if any(jb.jaar >= WTRAP_VANAF or jb.wtrap is not None for jb in b.jaren):
+            kader.insert(0, "Participatiewet, artikel 78gg, en Regeling Participatiewet, IOAW en IOAZ, artikel 15ba "
+                            "(tegemoetkoming alleenverdieners)")
+    uiterlijk = vandaag + timedelta(weeks=6)
+    bezwaar = ["Dan kunt u bezwaar maken. Stuur ons daarvoor een brief: een bezwaarschrift. Doe dat binnen zes weken "
+               f"na de datum van deze brief. Deze brief is van {datum(vandaag)}; uw bezwaarschrift moet er dan uiterlijk "
+               f"{datum(uiterlijk)} zijn.",
+               "Zet in uw bezwaarschrift: uw naam en adres, de datum, het kenmerk van deze brief "
+               f"({kenmerk}), waarom u het niet eens bent met dit besluit, en uw handtekening.",
+               f"Stuur het naar: {gemeente_naam}" + (f", {g['gemeente_adres']}" if g["gemeente_adres"] else "")
+               + ". Hulp nodig bij uw bezwaar? De sociaal raadslieden of het Juridisch Loket helpen u gratis."]
+    kader.append("Algemene wet bestuursrecht, artikel 6:5, 6:7 en 6:8 (bezwaar binnen zes weken)")
+    voor = list(medewerker or []) + medewerker_extra
+    voor.append("Vul de tekst tussen [ ] in en controleer de namen, het adres en het rekeningnummer. Verstuurt u de "
+                "brief op een andere dag, pas dan ook de uiterste datum voor het bezwaar aan (zes weken na de "
+                "datum van de brief).")
+    for jaar, sg in alle_signalen(b):
+        if sg.blokkerend:
+            voor.append(f"Signaal {sg.code} ({jaar}) in de berekening: {sg.tekst}")
+    ex = c.aanvrager.extra
+    return {
+        "gemeente": gemeente_naam, "afdeling": g["afdeling"] or "Team Inkomen", "gemeente_adres": g["gemeente_adres"],
+        "aan_naam": namen, "aan_adres": ex.get("adres") or IN_TE_VULLEN,
+        "aan_postcode_plaats": " ".join(x for x in (ex.get("postcode"), ex.get("woonplaats")) if x) or IN_TE_VULLEN,
+        "datum": datum(vandaag), "kenmerk": kenmerk, "onderwerp": onderwerp, "soort": soort,
+        "soort_naam": SOORTEN[soort], "aanhef": f"Beste {namen},", "aanvraagdatum": aanvraag, "totaal": euro(totaal),
+        "inleiding": inleiding, "besluit": besluit, "jaren": jaren, "motivering": motivering, "betaling": betaling,
+        "wijzigingen": wijzigingen, "bezwaar": bezwaar, "bezwaar_uiterlijk": datum(uiterlijk),
+        "vragen": [f"Bel of mail ons gerust: {IN_TE_VULLEN}. Noem dan het kenmerk {kenmerk}."],
+        "ondertekening": g["ondertekening"] or "[naam en functie]", "juridisch_kader": kader,
+        "voor_de_medewerker": voor, "hersteltermijn": datum(hersteltermijn) if hersteltermijn else IN_TE_VULLEN,
+        "rekening": rekening,
+    }
+
+
+# ---------------------------------------------------------------- sjabloon
+
+def standaard_sjabloon() -> Path:
+    from .. import installatiemap
+    return installatiemap("beschikking", "sjablonen voor de beschikking") / "standaard.docx"
+
+
+def maak_docx(ctx: dict, sjabloon: Path | None = None) -> bytes:
+    """Vul het sjabloon; SjabloonFout bij een onleesbaar sjabloon of een onbekend veld (dan geen document)."""
+    from docxtpl import DocxTemplate
+    from jinja2 import Environment, StrictUndefined, TemplateError, UndefinedError
+    pad = Path(sjabloon) if sjabloon else standaard_sjabloon()
+    try:
+        sjabloon_data = pad.read_bytes()
+    except OSError:
+        raise SjabloonFout(f"Het sjabloon {pad} bestaat niet of is niet te lezen.") from None
+    try:
+        tpl = DocxTemplate(BytesIO(sjabloon_data))
+        tpl.render_init()
+    except Exception:           # noqa: BLE001 (python-docx geeft allerlei fouten voor een kapot bestand)
+        raise SjabloonFout(f"Het sjabloon {pad} is geen Word-bestand (.docx) dat avdesk kan lezen.") from None
+    env = Environment(undefined=StrictUndefined, autoescape=True)
+    bekend = set(ctx)
+    try:
+        onbekend = sorted(tpl.get_undeclared_template_variables(env) - bekend)
+    except TemplateError as e:
+        raise SjabloonFout(f"Het sjabloon {pad} bevat een fout in een veld of opdracht ({e.message}). Verbeter het "
+                           f"sjabloon; er is geen beschikking gemaakt.") from None
+    if onbekend:
+        raise SjabloonFout(
+            f"Het sjabloon {pad} gebruikt " + ("een veld" if len(onbekend) == 1 else "velden") + " dat avdesk niet "
+            f"kent: " + ", ".join("{{ " + v + " }}" for v in onbekend) + ". Verbeter het sjabloon of haal het veld weg; "
+            f"er is geen beschikking gemaakt. Bekende velden: " + ", ".join(sorted(VELDEN)) + ".")
+    try:
+        tpl.render(ctx, env, autoescape=True)
+    except UndefinedError as e:
+        raise SjabloonFout(f"Het sjabloon {pad} gebruikt een veld dat avdesk niet kent ({e.message}). Verbeter het "
+                           f"sjabloon; er is geen beschikking gemaakt.") from None
+    except TemplateError as e:
+        raise SjabloonFout(f"Het sjabloon {pad} bevat een fout in een veld of opdracht ({e.message}). Verbeter het "
+                           f"sjabloon; er is geen beschikking gemaakt.") from None
+    uit = BytesIO()
+    tpl.save(uit)
+    return uit.getvalue()
+
+
+def afgewezen_uit_controle(uitkomst: dict | None) -> dict[int, str]:
+    """Jaren die niet toegekend kunnen worden omdat het huishouden op de doelgroepselectielijst staat (Wtrap)."""
+    uit = {}
+    for x in (uitkomst or {}).get("lijst", []):
+        if x["status"] == "op_lijst" and x["jaar"] >= WTRAP_VANAF:
+            uit[x["jaar"]] = (f"U staat op de lijst van de Belastingdienst voor {x['jaar']}. Daarom krijgt u de "
+                              f"tegemoetkoming over {x['jaar']} al zonder aanvraag van ons. Twee keer kan niet. Uw "
+                              f"aanvraag over {x['jaar']} wijzen we daarom af.")
+    return uit

@@ -1,0 +1,186 @@
+"""De doelgroepselectielijst in de versleutelde opslag: per jaar alleen een HMAC-SHA256 van elk BSN, met een sleutel
+die alleen in de opslag staat (tabel geheimen). Het BSN zelf en het bestand worden nergens bewaard. Inlezen,
+zoeken en verwijderen staan in de auditlog, zonder BSN.
+
+Bewaartermijn: een lijst blijft tot de laatste dag waarop een zelfmelder voor dat jaar nog kan aanvragen. Standaard
+is dat de instelling doelgroeplijst_bewaren_tot (31-12-2028: Leiderdorp, hoofdstuk 3: zelfmelders kunnen tot en
+met 31 december 2028 aanvragen over 2025, 2026 en 2027); voor een jaar voor 2025 de uiterste aanvraagdatum van het
+beleidsprofiel, als dat er een heeft. Bij het inlezen kan een eigen datum worden gegeven."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+from datetime import date
+from typing import Iterable
+
+from . import OpslagFout
+from .db import dbapi2, open_database
+from .opslag import Opslag, _beschadigd, _leeg_bestand, _nu, bewaarde_kopieen
+
+STANDAARD_BEWAREN_TOT = "2028-12-31"
+EERSTE_JAAR, LAATSTE_JAAR = 2022, 2099
+
+
+def controleer_jaar(jaar: int) -> None:
+    if not EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        raise OpslagFout(f"{jaar} is geen jaar voor een doelgroepselectielijst (kies {EERSTE_JAAR} of later).")
+
+
+def _sleutel(opslag: Opslag) -> bytes:
+    rij = opslag.conn.execute("SELECT waarde FROM geheimen WHERE naam = 'doelgroeplijst'").fetchone()
+    if rij is None:            # kan alleen als iemand de rij heeft weggehaald; dan een nieuwe (oude lijsten tellen niet)
+        import secrets
+        with opslag.transactie():
+            opslag.conn.execute("INSERT OR IGNORE INTO geheimen (naam, waarde) VALUES ('doelgroeplijst', ?)",
+                                (secrets.token_bytes(32),))
+        rij = opslag.conn.execute("SELECT waarde FROM geheimen WHERE naam = 'doelgroeplijst'").fetchone()
+    return bytes(rij[0])
+
+
+def _hasher(opslag: Opslag):
+    sleutel = _sleutel(opslag)
+    basis = hmac.new(sleutel, digestmod=hashlib.sha256)
+
+    def h(bsn: str) -> bytes:
+        m = basis.copy()
+        m.update(bsn.encode("ascii"))
+        return m.digest()
+    return h
+
+
+def standaard_bewaren_tot(opslag: Opslag, jaar: int) -> date:
+    if jaar < 2025:
+        try:
+            from ..core.params import laad_profiel
+            uiterlijk = laad_profiel(opslag.instelling("beleidsprofiel", "handreiking-2024")).aanvraag_uiterlijk
+            if uiterlijk:
+                return date.fromisoformat(uiterlijk)
+        except Exception:          # noqa: BLE001 (een onbekend profiel: dan de algemene instelling)
+            pass
+    try:
+        return date.fromisoformat(opslag.instelling("doelgroeplijst_bewaren_tot", STANDAARD_BEWAREN_TOT))
+    except ValueError:
+        return date.fromisoformat(STANDAARD_BEWAREN_TOT)
+
+
+@_beschadigd
+def importeer(opslag: Opslag, jaar: int, bsns: Iterable[str], *, aanvullen: bool = False,
+              bewaren_tot: date | None = None) -> dict:
+    """Bewaar de lijst van `jaar` (vervangt een bestaande, of vult hem aan). Geeft {"aantal", "nieuw", "vorige"}:
+    het aantal BSN's op de lijst nu, hoeveel er bij kwamen, en (aantal, ingelezen) van de vervangen lijst."""
+    controleer_jaar(jaar)
+    h = _hasher(opslag)
+    rijen = [(jaar, h(b)) for b in bsns]
+    with opslag.transactie():
+        vorige = opslag.conn.execute("SELECT aantal, ingelezen, bewaren_tot FROM doelgroeplijsten WHERE jaar = ?",
+                                     (jaar,)).fetchone()
+        if vorige and not aanvullen:
+            opslag.conn.execute("DELETE FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,))
+        eigen = bewaren_tot.isoformat() if bewaren_tot else (vorige[2] if vorige else None)
+        opslag.conn.execute("INSERT INTO doelgroeplijsten (jaar, ingelezen, aantal, bewaren_tot) VALUES (?, ?, 0, ?) "
+                            "ON CONFLICT(jaar) DO UPDATE SET ingelezen = excluded.ingelezen, "
+                            "bewaren_tot = excluded.bewaren_tot", (jaar, _nu(), eigen))
+        voor = opslag.conn.total_changes
+        opslag.conn.executemany("INSERT OR IGNORE INTO doelgroeplijst_bsn (jaar, hmac) VALUES (?, ?)", rijen)
+        nieuw = opslag.conn.total_changes - voor
+        aantal = opslag.conn.execute("SELECT count(*) FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,)).fetchone()[0]
+        opslag.conn.execute("UPDATE doelgroeplijsten SET aantal = ? WHERE jaar = ?", (aantal, jaar))
+        wat = "aangevuld" if (vorige and aanvullen) else "vervangen" if vorige else "ingelezen"
+        opslag._audit(f"doelgroeplijst {jaar} {wat}: {aantal} BSN's")
+    if vorige and not aanvullen:
+        _leeg_bestand(opslag.conn)          # de hashes van de oude lijst ook uit de vrije ruimte
+    return {"aantal": aantal, "nieuw": nieuw, "vorige": (vorige[0], vorige[1]) if vorige else None}
+
+
+def lijst(opslag: Opslag, jaar: int) -> dict | None:
+    rij = opslag.conn.execute("SELECT jaar, ingelezen, aantal, bewaren_tot FROM doelgroeplijsten WHERE jaar = ?",
+                              (jaar,)).fetchone()
+    return _als_dict(opslag, rij) if rij else None
+
+
+def _als_dict(opslag: Opslag, rij) -> dict:
+    jaar, ingelezen, aantal, eigen = rij
+    tot = date.fromisoformat(eigen) if eigen else standaard_bewaren_tot(opslag, jaar)
+    return {"jaar": jaar, "ingelezen": ingelezen, "aantal": aantal, "bewaren_tot": tot, "eigen_termijn": bool(eigen)}
+
+
+@_beschadigd
+def lijsten(opslag: Opslag) -> list[dict]:
+    return [_als_dict(opslag, r) for r in opslag.conn.execute(
+        "SELECT jaar, ingelezen, aantal, bewaren_tot FROM doelgroeplijsten ORDER BY jaar")]
+
+
+@_beschadigd
+def zoek(opslag: Opslag, jaar: int, bsns: list[str], dossier_id: int | None = None) -> list[bool] | None:
+    """Per BSN: staat het op de lijst van `jaar`? None als er voor dat jaar geen lijst is. Elke raadpleging komt in
+    de auditlog (jaar en aantal, met het dossiernummer als dat er is; nooit het BSN of de uitkomst)."""
+    controleer_jaar(jaar)
+    h = _hasher(opslag)
+    with opslag.transactie():
+        if opslag.conn.execute("SELECT 1 FROM doelgroeplijsten WHERE jaar = ?", (jaar,)).fetchone() is None:
+            opslag._audit(f"doelgroeplijst {jaar} geraadpleegd (geen lijst)", dossier_id)
+            return None
+        uit = [opslag.conn.execute("SELECT 1 FROM doelgroeplijst_bsn WHERE jaar = ? AND hmac = ?",
+                                   (jaar, h(b))).fetchone() is not None for b in bsns]
+        opslag._audit(f"doelgroeplijst {jaar} geraadpleegd" + (f" ({len(bsns)} BSN's)" if len(bsns) != 1 else ""),
+                      dossier_id)
+    return uit
+
+
+@_beschadigd
+def verwijder(opslag: Opslag, jaar: int) -> dict:
+    """Wis de lijst van `jaar`, ook uit de vrije ruimte van het bestand en uit de kopieen die avdesk bewaart
+    (voor-herstel). Geeft {"aantal", "kopieen_gewist", "kopieen_verwijderd"}."""
+    controleer_jaar(jaar)
+    with opslag.transactie():
+        rij = opslag.conn.execute("SELECT aantal FROM doelgroeplijsten WHERE jaar = ?", (jaar,)).fetchone()
+        if rij is None:
+            raise OpslagFout(f"Er is geen doelgroepselectielijst {jaar} om te verwijderen.")
+        opslag.conn.execute("DELETE FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,))
+        opslag.conn.execute("DELETE FROM doelgroeplijsten WHERE jaar = ?", (jaar,))
+        opslag._audit(f"doelgroeplijst {jaar} verwijderd: {rij[0]} BSN's")
+    _leeg_bestand(opslag.conn)
+    gewist = verwijderd = 0
+    for kopie in bewaarde_kopieen(opslag.map) if opslag.map else []:
+        try:
+            gewist += _wis_in_kopie(opslag, kopie, jaar)
+        except (OpslagFout, dbapi2.Error):
+            for staart in ("", "-wal", "-shm"):
+                kopie.with_name(kopie.name + staart).unlink(missing_ok=True)
+            verwijderd += 1
+    return {"aantal": rij[0], "kopieen_gewist": gewist, "kopieen_verwijderd": verwijderd}
+
+
+def _wis_in_kopie(opslag: Opslag, kopie, jaar: int) -> int:
+    if opslag._sleutel is None:
+        raise OpslagFout("geen sleutel voor de kopie")
+    conn = open_database(kopie, opslag._sleutel)
+    try:
+        k = Opslag(conn, None)
+        k.gebruiker = opslag.gebruiker
+        with k.transactie():
+            if conn.execute("SELECT 1 FROM doelgroeplijsten WHERE jaar = ?", (jaar,)).fetchone() is None:
+                return 0
+            conn.execute("DELETE FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,))
+            conn.execute("DELETE FROM doelgroeplijsten WHERE jaar = ?", (jaar,))
+            k._audit(f"doelgroeplijst {jaar} verwijderd (in bewaarde kopie)")
+        _leeg_bestand(conn)
+        return 1
+    finally:
+        conn.close()
+
+
+@_beschadigd
+def verlopen(opslag: Opslag, vandaag: date | None = None) -> list[dict]:
+    """Lijsten waarvan de bewaartermijn voorbij is, met een herinnering (zoals bij dossiers)."""
+    from ..core.geld import datum
+    vandaag = vandaag or date.today()
+    uit = []
+    for d in lijsten(opslag):
+        if d["bewaren_tot"] < vandaag:
+            d["herinnering"] = (f"De doelgroepselectielijst {d['jaar']} hoefde maar tot {datum(d['bewaren_tot'])} "
+                                f"bewaard te worden (de laatste dag waarop zelfmelders over {d['jaar']} konden "
+                                f"aanvragen): verwijder hem met `avdesk doelgroeplijst verwijder --jaar {d['jaar']}`.")
+            uit.append(d)
+    return uit
