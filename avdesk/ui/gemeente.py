@@ -96,13 +96,13 @@ class OntvangstDialoog(QDialog):
         splitter = QSplitter(self)
         from PySide6.QtPdfWidgets import QPdfView
 
-        from .wizard import pdf_uit_geheugen
+        from .pdfvoorbeeld import pdf_uit_geheugen
         self.pdfview = QPdfView(splitter)
         self.pdfview.setPageMode(QPdfView.PageMode.MultiPage)
         self.pdfview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
         stukken = ontvangen.stukken(opslag, dossier_id)
         if "ontvangen berekening" in stukken:
-            self._buffer, self._doc = pdf_uit_geheugen(stukken["ontvangen berekening"][1], self)
+            self._doc = pdf_uit_geheugen(stukken["ontvangen berekening"][1], self)   # de buffer hoort bij het document
             self.pdfview.setDocument(self._doc)
         rechts = QWidget(splitter)
         lay = QVBoxLayout(rechts)

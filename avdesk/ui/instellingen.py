@@ -29,7 +29,7 @@ class InstellingenDialoog(QDialog):
                              "Gemeente, team Inkomen: aanvragen ontvangen en beschikken"])
         self.modus.setCurrentIndex(1 if w["modus"] == "gemeente" else 0)
         vorm = QFormLayout()
-        vorm.addRow("&Werkwijze (na opnieuw starten):", self.modus)
+        vorm.addRow("Wer&kwijze (na opnieuw starten):", self.modus)
         self.layout().insertLayout(0, vorm)
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):

@@ -45,7 +45,7 @@ def geef_focus(w: QWidget | None) -> None:
 
 def meld_interne_fout(fout: BaseException) -> str:
     """Schrijf de fout zonder persoonsgegevens naar stderr en geef de Nederlandse melding voor de pagina."""
-    from ..cli import foutrapport
+    from ..foutrapport import foutrapport
     rapport = foutrapport(fout)
     sys.stderr.write(f"Interne fout: {rapport}\n")
     return ("Deze stap kon niet helemaal getoond worden door een interne fout. Wat al bewaard was, is niet "
