@@ -18,10 +18,10 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 from ..core.berekening import Berekening
 from ..core.casus import Casus, Persoon
 from ..core.geld import datum
-from ..core.params import bewijsstukken
+from ..core.bewijs import bewijs_per_jaar
 from ..core.signalen import TITELS
 from .berekening_pdf import periode_woorden
-from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, Opmaak, canvasmaker, eu, stijlen, tabel, veilig
+from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, canvasmaker, eu, stijlen, tabel, veilig
 
 AAN, UIT = "☒", "☐"
 
@@ -83,25 +83,6 @@ def _persoon_rijen(a: Persoon, p: Persoon) -> list[list[str]]:
         ["E-mail", v(a, "email"), v(p, "email")],
         ["Rekeningnummer (IBAN)", v(a, "iban"), v(p, "iban")],
     ]
-
-
-def bewijs_per_jaar(c: Casus, jaar: int, soorten: list[str]) -> list[tuple[dict, str]]:
-    """De bewijsstukken die bij dit jaar horen, elk met "bijgevoegd", "volgt" of "nvt" (niet van toepassing)."""
-    gezien, nvt = set(c.aanvraag.bewijs.get(jaar, [])), set(c.aanvraag.bewijs_nvt.get(jaar, []))
-    return [(st, "bijgevoegd" if st["id"] in gezien else "nvt" if st["id"] in nvt else "volgt")
-            for st in bewijsstukken() if any(x in soorten for x in st["voor"])]
-
-
-def _soorten(jb, casus_jaar) -> list[str]:
-    soorten = ["altijd"]
-    if jb.wtrap is not None:
-        soorten.append("wtrap")
-    else:
-        if jb.perioden:
-            soorten.append("tekort")
-        if casus_jaar.terugvordering is not None:
-            soorten.append("terugvordering")
-    return soorten
 
 
 def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_id: int | None = None) -> bytes:
@@ -180,10 +161,9 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
     v.append(Paragraph(f"{AAN} = gezien door de raadsman en bijgevoegd; {UIT} = volgt nog; "
                        f"– = niet van toepassing.", s["klein"]))
     for jb in b.jaren:
-        cj = next(j for j in c.jaren if j.jaar == jb.jaar)
         regels = [f"{ {'bijgevoegd': AAN, 'volgt': UIT, 'nvt': '–'}[stand]} {veilig(st['tekst'])}"
                   + (" (niet van toepassing)" if stand == "nvt" else "")
-                  for st, stand in bewijs_per_jaar(c, cj.jaar, _soorten(jb, cj))]
+                  for st, stand in bewijs_per_jaar(c, jb.jaar)]
         v.append(KeepTogether([Paragraph(f"{jb.jaar}", s["kop2"])] + [Paragraph(r_, s["signaal"]) for r_ in regels]))
 
     v.append(Paragraph("4. Toestemming", s["kop1"]))

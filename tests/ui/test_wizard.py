@@ -435,3 +435,24 @@ def test_titel_zegt_stap_n_van_m_en_de_zijlijst_waarom_stappen_wegvallen(qtbot, 
     regels = [w.zijlijst.item(i).text() for i in range(w.zijlijst.count())]
     assert "Stap 8 valt weg: er zijn geen perioden in 2023." in regels
     assert "Stap 9-11 vallen weg: u koos alleen een tekort, geen terugvordering." in regels
+
+
+def test_bewijsstukken_aanvinken_verandert_de_lijst_in_de_aanvraag(qtbot, app, raadsman_voor):
+    from avdesk.export.documenten import maak_documenten
+    from pdfhulp import pdftekst
+    c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
+    c.aanvraag.route = "tekort"
+    w = AvWizard(c)
+    raadsman_voor(w)
+    w.hervat(AFRONDING)
+    paneel = w.currentPage().bewijs
+    for stuk, stand in (("woonsituatie", 2), ("identiteitsbewijs", 1)):     # niet van toepassing; volgt nog
+        keuze = paneel.keuzes[(2024, stuk)]
+        keuze.setCurrentIndex(stand)
+        keuze.activated.emit(stand)
+    assert "woonsituatie" in w.casus.aanvraag.bewijs_nvt[2024]
+    assert "identiteitsbewijs" not in w.casus.aanvraag.bewijs[2024]
+    tekst = " ".join(pdftekst(maak_documenten(w.casus)["aanvraag"]).split())
+    assert "– Woonsituatie: wie woont er, met geboortedata (niet van toepassing)" in tekst
+    assert "☐ Kopie van een identiteitsbewijs van aanvrager en partner" in tekst
+    assert "☒ Bankpas of recent bankafschrift" in tekst

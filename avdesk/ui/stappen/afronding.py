@@ -24,8 +24,13 @@ class Afronding(Rekenstap):
         self.f.buiten_avdesk.setText("Aanvraag en berekening worden versleuteld in het dossier bewaard. Een bestand "
                                      "buiten avdesk (Opslaan als, of een afdruk) is niet beveiligd.")
         self.setFinalPage(True)
+        from PySide6.QtWidgets import QVBoxLayout
+        from ..bewijsstukken import Bewijspaneel
+        self.bewijs = Bewijspaneel(self.w.na_wijziging)
+        QVBoxLayout(self.f.bewijs_houder).addWidget(self.bewijs)
 
     def laad(self):
+        self.bewijs.laad(self.casus)
         b = self.uitkomst()
         self.uitkomst_json = b.naar_json() if b else None
         if b is None:
