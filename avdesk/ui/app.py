@@ -20,6 +20,18 @@ def _berichten(soort, context, tekst):
         sys.stderr.write(tekst + "\n")
 
 
+class AanvullendeVertaling(QTranslator):
+    """Wat qtbase_nl mist: Qt 6.12 vraagt in de eigen bestandsdialoog '&Look in:' en 'Files of &type:' (met
+    sneltoets), qtbase_nl kent alleen de oude teksten zonder '&' en liet ze dus Engels staan."""
+    TEKSTEN = {("QFileDialog", "&Look in:"): "&Zoeken in:", ("QFileDialog", "Files of &type:"): "Bestands&type:"}
+
+    def translate(self, context, bron, uitleg=None, n=-1):
+        return self.TEKSTEN.get((context, bron))
+
+    def isEmpty(self) -> bool:
+        return False
+
+
 def maak_app(argv: list[str] | None = None) -> QApplication:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_berichten)
@@ -32,6 +44,7 @@ def maak_app(argv: list[str] | None = None) -> QApplication:
         vertaler = QTranslator(app)
         if vertaler.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(vertaler)
+        app.installTranslator(AanvullendeVertaling(app))
         # Het meegeleverde lettertype: nooit blokjes, ook niet op een kale machine zonder lettertypen.
         for bestand in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
             QFontDatabase.addApplicationFont(str(resources_map() / "fonts" / bestand))

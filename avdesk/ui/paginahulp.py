@@ -4,6 +4,7 @@ anders het hele proces laten crashen)."""
 
 from __future__ import annotations
 
+import re
 import sys
 
 from PySide6.QtCore import Qt
@@ -58,3 +59,37 @@ def bevestig(ouder: QWidget, titel: str, vraag: str) -> bool:
     knoppen = QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
     return QMessageBox.question(ouder, titel, vraag, knoppen, QMessageBox.StandardButton.No) == \
         QMessageBox.StandardButton.Yes
+
+
+_DATUM = re.compile(r"\b(1[89]\d\d|2[01]\d\d)-(0[1-9]|1[0-2])-([0-2]\d|3[01])\b")
+_MAAND = re.compile(r"\b(1[89]\d\d|2[01]\d\d)-(0[1-9]|1[0-2])\b")
+_PAD = re.compile(r"^([A-Za-z_][\w.\[\]]*): ")
+_DEEL = re.compile(r"^([A-Za-z_]\w*)(?:\[(\d+)\])?$")
+
+
+def leesbare_fout(tekst: str, casus=None) -> str:
+    """Een invoerfout van de rekenkern (CasusFout, geschreven voor de JSON: 'jaren[0].perioden[1]: 2024-06 t/m
+    2024-12 overlapt ...') zoals de wizard hem toont: het veld in woorden ('toeslagjaar 2024, periode 2') en maanden
+    en datums zoals overal in avdesk ('juni 2024', '15-07-1979')."""
+    from ..core.geld import MAANDNAMEN
+    tekst = _DATUM.sub(lambda m: f"{m[3]}-{m[2]}-{m[1]}", tekst)
+    tekst = _MAAND.sub(lambda m: f"{MAANDNAMEN[int(m[2]) - 1]} {m[1]}", tekst)
+    pad = _PAD.match(tekst)
+    if pad is None:
+        return tekst
+    delen = []
+    for deel in pad[1].split("."):
+        m = _DEEL.match(deel)
+        if m is None:
+            return tekst
+        naam, index = m[1], None if m[2] is None else int(m[2])
+        if naam == "jaren" and index is not None:
+            jaren = getattr(casus, "jaren", [])
+            delen.append(f"toeslagjaar {jaren[index].jaar}" if index < len(jaren) else f"jaar {index + 1}")
+        elif naam == "perioden" and index is not None:
+            delen.append(f"periode {index + 1}")
+        elif naam == "medebewoners" and index is not None:
+            delen.append(f"medebewoner {index + 1}")
+        elif naam != "casus":
+            delen.append(naam.replace("_", " ") + ("" if index is None else f" {index + 1}"))
+    return f"{', '.join(delen)}: {tekst[pad.end():]}" if delen else tekst[pad.end():]
