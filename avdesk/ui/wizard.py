@@ -17,7 +17,7 @@ from ..core.berekening import Berekening, bereken
 from ..core.casus import Casus, CasusFout, casus_naar_dict, lees_casus
 from .stappen import (AFRONDING, TITELS_STAPPEN, WTRAP, Afronding, Stap, Stap1, Stap2, Stap3, Stap4, Stap5, Stap6,
                       Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap)
-from .paginahulp import geef_focus
+from .paginahulp import geef_focus, leesbare_fout
 from .scherm import pas_in, volg_focus
 from .velden import vergeet_concepten
 
@@ -66,6 +66,7 @@ class AvWizard(QWizard):
         self.currentIdChanged.connect(self._bij_wissel)
         self._undo: list[str] = []
         self._stand = self._momentopname()
+        self._stand_pdfs = self._stand if self.status_klaar else None    # de casus zoals de PDF's hem kennen
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.autosave)
         self.timer.start(30_000)
@@ -219,6 +220,9 @@ class AvWizard(QWizard):
         self.button(QWizard.WizardButton.CustomButton1).setEnabled(bool(self._undo))
 
     def bewaar(self) -> None:
+        # Ook een wijziging die zonder editingFinished bewaard wordt (Alt+V, automatisch bewaren) maakt de PDF's oud.
+        if self.status_klaar and self._momentopname() != self._stand_pdfs:
+            self.status_terug()
         if self.opslag is not None and self.dossier_id is not None:
             self.opslag.bewaar_casus(self.dossier_id, self.casus, wizard_stap=self._stap)
 
@@ -243,5 +247,5 @@ class AvWizard(QWizard):
         try:
             streng = lees_casus(casus_naar_dict(self.casus))
         except CasusFout as e:
-            return None, e.fouten
+            return None, [leesbare_fout(f, self.casus) for f in e.fouten]     # in woorden, niet als JSON-pad
         return bereken(streng), []

@@ -125,9 +125,6 @@ def test_alleen_bekijken_laat_de_status_staan(qtbot, app, opslag, raadsman_voor)
 
 
 
-@pytest.mark.xfail(strict=True, reason="AvWizard zet de status alleen terug in na_wijziging (via editingFinished); na "
-                   "Alt+V of het automatisch bewaren staat de wijziging in het dossier en blijft de status 'aanvraag "
-                   "klaar'. Zie het rapport bij issue 14; haal deze markering weg na de fix in wizard.py.")
 @pytest.mark.parametrize("hoe", ["alt_v", "automatisch_bewaren"])
 def test_een_wijziging_die_bewaard_wordt_zet_de_status_terug(qtbot, app, opslag, raadsman_voor, hoe):
     """Een raadsman typt in stap 4 een nieuw netto-inkomen en drukt meteen Alt+V (de knop neemt de focus niet, dus

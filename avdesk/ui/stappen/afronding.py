@@ -63,6 +63,7 @@ class Afronding(Rekenstap):
             if "aanvraag" in self.documenten:
                 self.w.opslag.zet_status(self.w.dossier_id, "aanvraag klaar")
                 self.w.status_klaar = True
+                self.w._stand_pdfs = self.w._momentopname()
         finally:
             QGuiApplication.restoreOverrideCursor()
         self._toon_pdfs()
