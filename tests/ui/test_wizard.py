@@ -456,3 +456,19 @@ def test_bewijsstukken_aanvinken_verandert_de_lijst_in_de_aanvraag(qtbot, app, r
     assert "– Woonsituatie: wie woont er, met geboortedata (niet van toepassing)" in tekst
     assert "☐ Kopie van een identiteitsbewijs van aanvrager en partner" in tekst
     assert "☒ Bankpas of recent bankafschrift" in tekst
+
+
+def test_datum_definitieve_beschikking_een_keer_invullen(qtbot, app, raadsman_voor):
+    """Een feit, een plek: de datum uit stap 2 staat (alleen te lezen) in stap 8 en is de standaard in stap 9."""
+    c = casus_klaar()
+    c.aanvraag.route = "beide"
+    j2023 = next(j for j in c.jaren if j.jaar == 2023)
+    j2023.datum_definitieve_beschikking = date(2024, 8, 20)
+    j2023.terugvordering.datum_definitieve_beschikking = None
+    w = AvWizard(c)
+    raadsman_voor(w)
+    w.hervat(8)
+    veld = w.currentPage().f.datum_beschikking
+    assert veld.text() == "20-08-2024" and veld.isReadOnly()
+    w.ga_naar(9)
+    assert w.currentPage().formulieren[2023].datum_beschikking.text() == "20-08-2024"

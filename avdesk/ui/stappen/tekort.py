@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ...core.berekening import Berekening
@@ -188,8 +189,15 @@ class Stap8(Rekenstap):
     nummer, formulier = 8, "stap08"
 
     def laad(self):
+        # Een feit, een plek: de datum van de definitieve beschikking 2023 wordt in stap 2 ingevuld; hier staat hij
+        # alleen ter controle (de bezwaartermijn van S2 rekent ermee).
         j2023 = next((j for j in self.casus.jaren if j.jaar == 2023), None)
-        zet(self.f.datum_beschikking, j2023.datum_definitieve_beschikking if j2023 else None)
+        self.f.datum_beschikking.setReadOnly(True)
+        self.f.datum_beschikking.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        datum = j2023.datum_definitieve_beschikking if j2023 else None
+        zet(self.f.datum_beschikking, datum)
+        self.f.datum_beschikking.setPlaceholderText("niet ingevuld")
+        self.f.datum_beschikking.setToolTip("In te vullen of te wijzigen in stap 2, bij toeslagjaar 2023.")
         self._toon()
 
     def _toon(self):
@@ -209,13 +217,6 @@ class Stap8(Rekenstap):
         self.f.s2.setText("\n".join(s2))
 
     def schrijf(self, streng=False):
-        try:
-            d = lees(self.f.datum_beschikking, self.f.datum_beschikking_fout, "datum")
-        except Veldfout as e:
-            return [str(e)]
-        j2023 = next((j for j in self.casus.jaren if j.jaar == 2023), None)
-        if j2023:
-            j2023.datum_definitieve_beschikking = d
-        return []
+        return []           # niets in te vullen: de datum komt uit stap 2
 
 

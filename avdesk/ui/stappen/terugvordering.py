@@ -37,7 +37,9 @@ class Stap9(Stap):
                 zet(getattr(f, f"{kort}_voorschot"), tv.voorschot.get(t) if tv else None)
                 zet(getattr(f, f"{kort}_definitief"), tv.definitief.get(t) if tv else None)
             zet(f.bedrag, tv.bedrag if tv else None)
-            zet(f.datum_beschikking, tv.datum_definitieve_beschikking if tv else None)
+            # Een feit, een plek: de datum van de definitieve beschikking van dit jaar (ook in stap 2 en 8).
+            zet(f.datum_beschikking, (tv.datum_definitieve_beschikking if tv else None)
+                or (j.datum_definitieve_beschikking if j else None))
             if tv:
                 for naam, tekst in self.OORZAKEN.items():
                     getattr(f, naam).setChecked(tekst in tv.andere_oorzaken)
@@ -73,6 +75,7 @@ class Stap9(Stap):
                         tv.voorschot[t], tv.definitief[t] = vs, df
             tv.bedrag = w.get("bedrag")
             tv.datum_definitieve_beschikking = w.get("datum_beschikking")
+            j.datum_definitieve_beschikking = tv.datum_definitieve_beschikking or j.datum_definitieve_beschikking
             tv.andere_oorzaken = [tekst for naam, tekst in self.OORZAKEN.items() if getattr(f, naam).isChecked()]
             j.terugvordering = tv
             from ...core.casus import terugvorderingsbedrag
