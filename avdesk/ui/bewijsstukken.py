@@ -34,6 +34,7 @@ class Bewijspaneel(QWidget):
                 keuze.addItems(list(STANDEN.values()))
                 keuze.setCurrentIndex(list(STANDEN).index(stand))
                 keuze.setAccessibleName(f"{jaar}: {stuk['tekst']}")
+                keuze.setToolTip(f"{stuk['tekst']}: bijgevoegd, volgt nog of niet van toepassing")
                 keuze.activated.connect(lambda i, c=c, jaar=jaar, s=stuk["id"]: self._gekozen(c, jaar, s, i))
                 label = QLabel(stuk["tekst"])
                 label.setWordWrap(True)

@@ -55,6 +55,7 @@ class Formulier:
             n = label.objectName()
             if n.endswith("_fout") or (n in ("uitleg", "bron") and not label.text()):
                 label.hide()
+        geef_tooltips(self.widget)
 
     @property
     def widget(self) -> QWidget:
@@ -79,3 +80,19 @@ class Formulier:
 
     def heeft(self, naam: str) -> bool:
         return self.widget.findChild(QObject, naam) is not None
+
+
+def geef_tooltips(widget: QWidget) -> None:
+    """Elk invoerveld een tooltip: de tekst van zijn label (met het voorbeeld uit het veld), tenzij het formulier er
+    zelf een heeft. Zo heeft ook wie met een schermlezer of alleen het toetsenbord werkt bij elk veld uitleg."""
+    for label in widget.findChildren(QLabel):
+        veld = label.buddy()
+        if veld is not None and not veld.toolTip():
+            tekst = label.text().replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":")
+            voorbeeld = getattr(veld, "placeholderText", lambda: "")()
+            veld.setToolTip(tekst + (f" ({voorbeeld})" if voorbeeld else ""))
+    from PySide6.QtWidgets import QAbstractButton
+    for knop in widget.findChildren(QAbstractButton):
+        if not knop.toolTip() and knop.text():
+            knop.setToolTip(knop.text().replace("&&", "\0").replace("&", "").replace("\0", "&"))
+

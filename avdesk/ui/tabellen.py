@@ -84,6 +84,7 @@ def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, objec
         koppel(veld, eigenaar, koppen[1])
         veld.setPlaceholderText(plaatshouder)
         veld.setAccessibleName(f"{koppen[1]}: {omschrijving}")
+        veld.setToolTip(f"{koppen[1]} voor {omschrijving}" + (f" ({plaatshouder})" if plaatshouder else ""))
         zet(veld, waarde)
         for functie in bij_wijziging:
             veld.editingFinished.connect(functie)

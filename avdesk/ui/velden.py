@@ -61,7 +61,11 @@ def toon_fout(veld: QLineEdit, label: QLabel | None, tekst: str | None) -> None:
         label.setText(tekst or "")
         label.setVisible(bool(tekst))
     veld.setStyleSheet(FOUTSTIJL if tekst else "")
-    veld.setToolTip(tekst or "")
+    # De gewone uitleg van het veld blijft; een fout komt ervoor (en gaat weer weg als het klopt).
+    uitleg = getattr(veld, "_avdesk_uitleg", None)
+    if uitleg is None:
+        uitleg = veld._avdesk_uitleg = veld.toolTip()
+    veld.setToolTip(f"{tekst}\n{uitleg}".strip() if tekst else uitleg)
     veld.setProperty("ongeldig", bool(tekst))
 
 

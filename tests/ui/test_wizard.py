@@ -472,3 +472,24 @@ def test_datum_definitieve_beschikking_een_keer_invullen(qtbot, app, raadsman_vo
     assert veld.text() == "20-08-2024" and veld.isReadOnly()
     w.ga_naar(9)
     assert w.currentPage().formulieren[2023].datum_beschikking.text() == "20-08-2024"
+
+
+@pytest.mark.parametrize("route", ["beide", "wtrap"])
+def test_elk_invoerveld_heeft_een_tooltip(qtbot, app, raadsman_voor, route):
+    from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
+    c = casus_klaar() if route == "beide" else lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
+    c.aanvraag.route = route
+    w = AvWizard(c)
+    raadsman_voor(w)
+    w.restart()
+    zonder = []
+    for pagina in w.route_stappen():
+        w.ga_naar(pagina)
+        assert w.currentId() == pagina, pagina
+        for soort in (QLineEdit, QComboBox, QAbstractButton, QPlainTextEdit):
+            for veld in w.currentPage().findChildren(soort):
+                if veld.isVisibleTo(w) and veld.isEnabled() and not veld.toolTip():
+                    if isinstance(veld, QLineEdit) and isinstance(veld.parent(), QComboBox):
+                        continue                    # het tekstdeel van een keuzelijst
+                    zonder.append((pagina, type(veld).__name__, veld.objectName(), getattr(veld, "text", str)()))
+    assert zonder == [], "\n".join(map(str, zonder))

@@ -133,6 +133,7 @@ class Stap2(Stap):
         jaren = sorted(set(laad_profiel(self.casus.beleidsprofiel).tekort_jaren) | {j for j in ondersteunde_jaren()
                                                                                      if j >= 2025})
         self.f.jaar_keuze.addItems([str(j) for j in jaren if j not in bestaand])
+        self.f.jaar_keuze.setToolTip("Een toeslagjaar om toe te voegen (de jaren van het beleidsprofiel en de Wtrap)")
         if kies is not None:
             self.f.jaren.setCurrentIndex(kies)
 

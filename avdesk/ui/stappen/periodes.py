@@ -68,6 +68,10 @@ class JaarEditor(Periodetabellen, QWidget):
         self.f.perioden.setAccessibleName("Perioden van dit jaar")
         for combo in (self.p.van, self.p.tot):
             combo.addItems(MAANDNAMEN)
+        self.p.van.setToolTip("Eerste maand van deze periode")
+        self.p.tot.setToolTip("Laatste maand van deze periode")
+        self.f.wijziging_maand.setToolTip("De maand waarin iets veranderde (inkomen, huur, wie er woont); "
+                                          "'Wijziging toevoegen' begint daar een nieuwe periode")
         self.f.wijziging_maand.addItems(MAANDNAMEN[1:])
         self.f.wijziging_maand.setCurrentIndex(8 - 1)          # september: een veelvoorkomende wijziging
         self.p.hm_toeslag.addItems(["kindgebonden budget", "kinderopvangtoeslag"])

@@ -54,6 +54,8 @@ class Periodetabellen:
                       "(geen student of commerciële huurder); avdesk splitst de periode daar zelf")
         for k, wdg in enumerate((naam, gd, ink, kind, kd)):
             wdg.setAccessibleName(f"Medebewoner {r + 1}: {t.horizontalHeaderItem(k).text()}")
+            if not wdg.toolTip():
+                wdg.setToolTip(wdg.accessibleName())
             t.setCellWidget(r, k, wdg)
         for le in (naam, gd, ink):
             le.editingFinished.connect(self._na_invoer)
@@ -104,6 +106,8 @@ class Periodetabellen:
         zet(bruto, bron.bruto_per_jaar)
         for k, wdg in enumerate((persoon, soort, bruto, oms)):
             wdg.setAccessibleName(f"Inkomensbron {r + 1}: {t.horizontalHeaderItem(k).text()}")
+            if not wdg.toolTip():
+                wdg.setToolTip(wdg.accessibleName())
             t.setCellWidget(r, k, wdg)
         for combo in (persoon, soort):
             combo.activated.connect(self._na_invoer)

@@ -29,8 +29,6 @@ class Stap4(Rekenstap):
         self.velden = []
         for r, (p, veld) in enumerate(zip(perioden, velden)):
             nr, bron = QLineEdit(), QLineEdit(p.referentie_netto_inkomen_bron)
-            koppel(nr, p, "referentie_netto_inkomen")
-            zet(nr, p.referentie_netto_inkomen_per_maand)
             nr.setPlaceholderText("leeg = de norm")
             bron.setPlaceholderText("bij een eigen bedrag")
             nr.setToolTip("Netto-inkomen per maand van hetzelfde huishouden met alleen bijstand (REKENMODEL §4). Leeg: "
@@ -38,6 +36,8 @@ class Stap4(Rekenstap):
                           "dan de bron; de berekening drukt die af.")
             bron.setToolTip("Waar het bedrag bij alleen bijstand vandaan komt, bijvoorbeeld de gemeente of het "
                             "rekenvoorbeeld in de handreiking.")
+            koppel(nr, p, "referentie_netto_inkomen")
+            zet(nr, p.referentie_netto_inkomen_per_maand)
             for k, w_ in ((3, nr), (4, bron)):
                 w_.setAccessibleName(f"{self.f.netto.horizontalHeaderItem(k).text()}: {maand_label(p.van)}")
                 w_.editingFinished.connect(self.w.na_wijziging)
