@@ -22,8 +22,9 @@ def hulpteksten() -> dict[str, dict[str, str]]:
 
 def hulp_html(sleutel: str) -> str:
     h = hulpteksten()[sleutel]
-    alineas = "".join(f"<p>{escape(a.strip())}</p>" for a in h["tekst"].strip().split("\n") if a.strip())
-    return f"<h3>{escape(h['titel'])}</h3>{alineas}<p><i>Handreiking: {escape(h['paragraaf'])}</i></p>"
+    alineas = "".join(f"<p>{escape(a.strip(), quote=False)}</p>" for a in h["tekst"].strip().split("\n") if a.strip())
+    return (f"<h3>{escape(h['titel'], quote=False)}</h3>{alineas}"
+            f"<p><i>Handreiking: {escape(h['paragraaf'], quote=False)}</i></p>")
 
 
 def toon_hulp(ouder, sleutel: str) -> QMessageBox:

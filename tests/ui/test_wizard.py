@@ -411,18 +411,23 @@ def test_stap5_zegt_waarom_een_periode_gesplitst_is(qtbot, app, raadsman_voor):
     assert "1 juli" in f.splitsingen.text() and "Daan bereikt 27 jaar (kostendeler)" in f.splitsingen.text()
 
 
-def test_f1_opent_de_hulp_bij_elke_pagina(qtbot, app, raadsman_voor):
+@pytest.mark.parametrize("route", ["beide", "wtrap"])
+def test_f1_opent_de_hulp_bij_elke_pagina(qtbot, app, raadsman_voor, route):
     from avdesk.ui.hulp import hulpteksten
     from avdesk.ui.wizard import hulpsleutel
-    w = AvWizard(casus_klaar())
+    c = casus_klaar() if route == "beide" else lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
+    c.aanvraag.route = route
+    w = AvWizard(c)
     raadsman_voor(w)
     w.restart()
-    for pagina_id in w.pageIds():
-        assert hulpsleutel(pagina_id) in hulpteksten(), pagina_id          # elke pagina heeft een tekst
-    qtbot.keyClick(w.currentPage().f.aanvrager_naam, Qt.Key.Key_F1)   # F1 vanuit een veld, zoals met het toetsenbord
-    vak = w.hulpvenster
-    assert vak.isVisible() and "Stap 1" in vak.text() and "Handreiking: Stappenplan uitvoering stap 1" in vak.text()
-    vak.close()
+    for pagina_id in w.route_stappen():
+        w.ga_naar(pagina_id)
+        assert w.currentId() == pagina_id
+        qtbot.keyClick(w.currentPage(), Qt.Key.Key_F1)    # een toets die de pagina niet zelf gebruikt, gaat naar de wizard
+        vak = w.hulpvenster
+        h = hulpteksten()[hulpsleutel(pagina_id)]
+        assert vak.isVisible() and h["titel"] in vak.text() and f"Handreiking: {h['paragraaf']}" in vak.text()
+        vak.close()
 
 
 def test_titel_zegt_stap_n_van_m_en_de_zijlijst_waarom_stappen_wegvallen(qtbot, app, raadsman_voor):
