@@ -678,7 +678,7 @@ def _vertaal(tekst: str) -> str:
 def parser() -> argparse.ArgumentParser:
     argparse._ = _vertaal
     p = argparse.ArgumentParser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
-    p.add_argument("--version", action="version", version=f"avdesk {__version__}")
+    p.add_argument("--version", action="version", version=f"avdesk {__version__}", help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
     b = sub.add_parser("bereken", help="reken een casus (avdesk-casus/1) door en toon de uitkomst")
     b.add_argument("casus", help="pad naar het casusbestand (JSON), of - voor standaardinvoer")
@@ -826,7 +826,23 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="schrijf de casus van een dossier als JSON naar standaarduitvoer")
     e.add_argument("id", type=int, help="dossiernummer")
     e.set_defaults(functie=cmd_export)
+    # Elke opdracht noemt zijn exitcodes; waar hij geen eigen heeft, gelden de gewone.
+    for naam, opdracht in sub.choices.items():
+        if "xitcode" not in (opdracht.description or ""):
+            opdracht.description = ((opdracht.description or sub_hulp(sub, naam)) + " " + GEWONE_EXITCODES).strip()
+    p.epilog = ("Zonder opdracht opent avdesk het venster. " + GEWONE_EXITCODES
+                + " Sommige opdrachten kennen ook 1 (zie hun --help).")
     return p
+
+
+GEWONE_EXITCODES = ("Exitcodes: 0 gelukt; 2 foute invoer of een melding (in het Nederlands, met wat er mis is); "
+                    "3 een interne fout (een regel zonder persoonsgegevens); 130 onderbroken.")
+
+
+def sub_hulp(sub, naam: str) -> str:
+    """De korte hulptekst van een opdracht (wat in `avdesk --help` achter de naam staat), als zin."""
+    tekst = next((a.help for a in sub._choices_actions if a.dest == naam), "") or ""
+    return (tekst[:1].upper() + tekst[1:] + ".") if tekst else ""
 
 
 
