@@ -20,31 +20,20 @@ def _berichten(soort, context, tekst):
         sys.stderr.write(tekst + "\n")
 
 
-class AanvullendeVertaling(QTranslator):
-    """Wat qtbase_nl mist: Qt 6.12 vraagt in de eigen bestandsdialoog '&Look in:' en 'Files of &type:' (met
-    sneltoets), qtbase_nl kent alleen de oude teksten zonder '&' en liet ze dus Engels staan."""
-    TEKSTEN = {("QFileDialog", "&Look in:"): "&Zoeken in:", ("QFileDialog", "Files of &type:"): "Bestands&type:"}
-
-    def translate(self, context, bron, uitleg=None, n=-1):
-        return self.TEKSTEN.get((context, bron))
-
-    def isEmpty(self) -> bool:
-        return False
-
-
 def maak_app(argv: list[str] | None = None) -> QApplication:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_berichten)
-    from .pyside_none import bescherm_none
-    bescherm_none()                 # PySide6 6.12 pakt None referenties af (crash bij afsluiten, zie pyside_none)
     app = QApplication.instance() or QApplication(argv if argv is not None else sys.argv)
+    # PySide6 6.12 pakt None referenties af (crash bij afsluiten, zie pyside_none); None heeft er bij het starten
+    # duizenden, dus dit kan na de eerste ronde van de gebeurtenislus (ctypes staat zo niet op het startpad).
+    from .pyside_none import bescherm_none
+    QTimer.singleShot(0, bescherm_none)
     app.setApplicationName("avdesk")
     QLocale.setDefault(QLocale(QLocale.Language.Dutch, QLocale.Country.Netherlands))
     if not getattr(app, "_avdesk_vertaald", False):
         vertaler = QTranslator(app)
         if vertaler.load("qtbase_nl", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)):
             app.installTranslator(vertaler)
-        app.installTranslator(AanvullendeVertaling(app))
         # Het meegeleverde lettertype: nooit blokjes, ook niet op een kale machine zonder lettertypen.
         for bestand in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
             QFontDatabase.addApplicationFont(str(resources_map() / "fonts" / bestand))

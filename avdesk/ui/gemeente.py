@@ -12,7 +12,7 @@ from html import escape
 from pathlib import Path
 
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QDialog, QFileDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
+from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.geld import datum
@@ -138,7 +138,8 @@ class OntvangstDialoog(QDialog):
     def kies_map(self) -> Path | None:
         from ..store.instellingen import lees as lees_instellingen
         start = lees_instellingen(self.opslag)["exportmap"]
-        gekozen = QFileDialog.getExistingDirectory(self, "Map voor de concept beschikking", start)
+        from .pdfvoorbeeld import kies_map
+        gekozen = kies_map(self, "Map voor de concept beschikking", start)
         return Path(gekozen) if gekozen else None
 
     def concept_beschikking(self) -> Path | None:

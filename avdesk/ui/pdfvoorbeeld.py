@@ -9,7 +9,7 @@ weggegooid voordat er nieuwe komen."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTranslator
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
 from ..core.geld import maand_label
@@ -82,5 +82,31 @@ def signaalregels(b) -> list[str]:
 def kies_map(ouder, titel: str, start: str) -> str:
     """Een map kiezen met Qt's eigen dialoog (in het Nederlands via qtbase_nl, ook waar het systeemvenster Engels
     spreekt)."""
+    nederlandse_bestandsdialoog()
     return QFileDialog.getExistingDirectory(ouder, titel, start, QFileDialog.Option.ShowDirsOnly
                                             | QFileDialog.Option.DontUseNativeDialog)
+
+
+_aanvulling = None
+
+
+def nederlandse_bestandsdialoog() -> None:
+    """Installeer de aanvulling op qtbase_nl pas als er een bestandsdialoog komt: een Python-vertaler wordt voor elke
+    vertaalde Qt-tekst aangeroepen, en hoort dus niet op het startpad."""
+    global _aanvulling
+    from PySide6.QtWidgets import QApplication
+    if _aanvulling is None and (app := QApplication.instance()) is not None:
+        _aanvulling = AanvullendeVertaling(app)
+        app.installTranslator(_aanvulling)
+
+
+class AanvullendeVertaling(QTranslator):
+    """Wat qtbase_nl mist: Qt 6.12 vraagt in de eigen bestandsdialoog '&Look in:' en 'Files of &type:' (met
+    sneltoets), qtbase_nl kent alleen de oude teksten zonder '&' en liet ze dus Engels staan."""
+    TEKSTEN = {("QFileDialog", "&Look in:"): "&Zoeken in:", ("QFileDialog", "Files of &type:"): "Bestands&type:"}
+
+    def translate(self, context, bron, uitleg=None, n=-1):
+        return self.TEKSTEN.get((context, bron))
+
+    def isEmpty(self) -> bool:
+        return False

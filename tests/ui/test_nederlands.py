@@ -50,6 +50,8 @@ def test_geen_iso_maanden_in_de_wizard(qtbot, app, opslag, demo):
 def test_mapkiezer_is_nederlands(qtbot, app, tmp_path):
     """Qt's eigen bestandsdialoog (kies_map op de afronding, de map voor de beschikking): ook 'Zoeken in' en
     'Bestandstype', die qtbase_nl voor Qt 6.12 mist."""
+    from avdesk.ui.pdfvoorbeeld import nederlandse_bestandsdialoog
+    nederlandse_bestandsdialoog()                       # zoals kies_map doet, vlak voor de dialoog
     d = QFileDialog(None, "Map kiezen", str(tmp_path))
     d.setOption(QFileDialog.Option.DontUseNativeDialog)
     d.setFileMode(QFileDialog.FileMode.Directory)
