@@ -411,15 +411,21 @@ def test_stap5_zegt_waarom_een_periode_gesplitst_is(qtbot, app, raadsman_voor):
     assert "1 juli" in f.splitsingen.text() and "Daan bereikt 27 jaar (kostendeler)" in f.splitsingen.text()
 
 
-@pytest.mark.parametrize("route", ["beide", "wtrap"])
-def test_f1_opent_de_hulp_bij_elke_pagina(qtbot, app, raadsman_voor, route):
-    from avdesk.ui.hulp import hulpteksten
-    from avdesk.ui.wizard import hulpsleutel
+def wizard_langs_route(route: str, raadsman_voor) -> AvWizard:
+    """Een wizard aan het begin van een route die alle pagina's raakt: "beide" (2022-2024) of "wtrap" (2026)."""
     c = casus_klaar() if route == "beide" else lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
     c.aanvraag.route = route
     w = AvWizard(c)
     raadsman_voor(w)
     w.restart()
+    return w
+
+
+@pytest.mark.parametrize("route", ["beide", "wtrap"])
+def test_f1_opent_de_hulp_bij_elke_pagina(qtbot, app, raadsman_voor, route):
+    from avdesk.ui.hulp import hulpteksten
+    from avdesk.ui.wizard import hulpsleutel
+    w = wizard_langs_route(route, raadsman_voor)
     for pagina_id in w.route_stappen():
         w.ga_naar(pagina_id)
         assert w.currentId() == pagina_id
@@ -482,11 +488,7 @@ def test_datum_definitieve_beschikking_een_keer_invullen(qtbot, app, raadsman_vo
 @pytest.mark.parametrize("route", ["beide", "wtrap"])
 def test_elk_invoerveld_heeft_een_tooltip(qtbot, app, raadsman_voor, route):
     from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QPlainTextEdit
-    c = casus_klaar() if route == "beide" else lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
-    c.aanvraag.route = route
-    w = AvWizard(c)
-    raadsman_voor(w)
-    w.restart()
+    w = wizard_langs_route(route, raadsman_voor)
     zonder = []
     for pagina in w.route_stappen():
         w.ga_naar(pagina)
