@@ -675,6 +675,17 @@ def _vertaal(tekst: str) -> str:
     return _NL.get(tekst, tekst)
 
 
+def positief(tekst: str) -> int:
+    """Een geheel getal groter dan nul (--aantal)."""
+    try:
+        n = int(tekst)
+    except ValueError:
+        n = 0
+    if n <= 0:
+        raise argparse.ArgumentTypeError(f"{tekst!r} is geen geheel getal groter dan nul")
+    return n
+
+
 def parser() -> argparse.ArgumentParser:
     argparse._ = _vertaal
     p = argparse.ArgumentParser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
@@ -687,7 +698,7 @@ def parser() -> argparse.ArgumentParser:
     b.set_defaults(functie=cmd_bereken)
     d = sub.add_parser("dossiers", help="toon de dossiers (nummer, namen, status, laatste wijziging)")
     d.add_argument("zoek", nargs="?", help="zoek op (een deel van) een naam")
-    d.add_argument("--aantal", type=int, default=50, help="hoeveel dossiers (standaard 50)")
+    d.add_argument("--aantal", type=positief, default=50, help="hoeveel dossiers (standaard 50)")
     d.set_defaults(functie=cmd_dossiers)
     v = sub.add_parser("verlopen", help="dossiers buiten de bewaartermijn (AVG)")
     v.set_defaults(functie=cmd_verlopen)
@@ -698,7 +709,7 @@ def parser() -> argparse.ArgumentParser:
                     help="controleer de hashketen (exit 0: klopt, 1: gewijzigd, met de eerste foute regel)")
     au.add_argument("--backup", metavar="BESTAND",
                     help="controleer ook tegen de auditkop in deze back-up (toont een herschreven geschiedenis)")
-    au.add_argument("--aantal", type=int, default=100, help="hoeveel regels tonen (standaard 100)")
+    au.add_argument("--aantal", type=positief, default=100, help="hoeveel regels tonen (standaard 100)")
     au.set_defaults(functie=cmd_audit)
     vw = sub.add_parser("verwijder", help="verwijder een dossier (AVG), ook uit de kopieen die avdesk bewaart",
                         description="Wis een dossier met alle versies, berekeningen en documenten, ook uit de "

@@ -356,14 +356,17 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         compensatie = wtrap.tegemoetkoming if (wtrap.voldoet and wtrap.tegemoetkoming is not None) else NUL
         if wtrap.voldoet is not False and wtrap.tegemoetkoming is not None and tekort > wtrap.tegemoetkoming:
             signalen.append(sig.s6(tekort, wtrap.tegemoetkoming))
-    elif tv_betaald is not None and perioden:
+    elif tv_betaald and perioden:       # stap 11: een vergoede terugvordering en perioden met een mogelijk tekort
         stap11 = _stap11(j, perioden, tekort_vergoed, profiel.bestaansminimumtoets, tv_betaald)
         tekort_deel = stap11.extra
         compensatie = tv_betaald + tekort_deel
         spoor.append(Stap("Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat daarboven "
                           "uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6"))
     elif tv_betaald is not None:
-        compensatie = tv_betaald
+        # Geen vergoede terugvordering (deel "geen", of het profiel vergoedt dit jaar geen terugvordering): het tekort
+        # telt dan zoals in een jaar zonder terugvordering, per maand.
+        tekort_deel = tekort if tekort_vergoed else NUL
+        compensatie = tv_betaald + tekort_deel
     else:
         tekort_deel = compensatie = tekort if tekort_vergoed else NUL
 

@@ -30,6 +30,19 @@ VOORWAARDE_LABELS = {**WTRAP_VRAGEN, WTRAP_HEFFINGSKORTING: "minstverdienende pa
                      "inkomenstoets": "totaalinkomen lager dan bij alleen bijstand"}
 
 
+def vinkje(reden: str) -> tuple[str, str]:
+    """Een reden van de toets als regel voor een afvinklijst: (teken, tekst). Voldaan of met de hardheidsclausule
+    opzij gezet: aangevinkt; een opmerking ("Let op"): een i; niet voldaan of nog open: leeg vakje."""
+    soort, _, tekst = reden.partition(": ")
+    if soort == "Voldoet":
+        return "☒", tekst
+    if soort == "Afgeweken (hardheidsclausule)":
+        return "☒", "afgeweken (hardheidsclausule): " + tekst
+    if soort == "Let op":
+        return "ℹ", "let op: " + tekst
+    return "☐", reden
+
+
 class Wtrap(NamedTuple):
     voldoet: bool | None
     redenen: list[str]              # per voorwaarde: "Voldoet: ...", "Voldoet niet: ...", "Afgeweken: ..."

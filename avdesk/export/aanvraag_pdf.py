@@ -19,6 +19,7 @@ from ..core.berekening import Berekening
 from ..core.casus import Casus, Persoon
 from ..core.geld import datum
 from ..core.bewijs import bewijs_per_jaar
+from ..core.wtrap import vinkje
 from ..core.signalen import TITELS
 from .berekening_pdf import periode_woorden
 from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, canvasmaker, eu, stijlen, tabel, veilig
@@ -143,8 +144,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
         if jb.wtrap is not None:
             w = jb.wtrap
             v.append(KeepTogether([Paragraph(f"Voorwaarden vaste tegemoetkoming {jb.jaar}", s["kop2"])]
-                                  + [Paragraph(("☒ " if r.startswith("Voldoet:") else "☐ ") + veilig(r.split(": ", 1)[1]),
-                                               s["signaal"]) for r in w.redenen]))
+                                  + [Paragraph(" ".join((teken, veilig(tekst))), s["signaal"])
+                                     for teken, tekst in map(vinkje, w.redenen)]))
             if w.voldoet and w.aanvullend_mogelijk:
                 v.append(Paragraph(f"Ons tekort over {jb.jaar} ({eu(w.tekort_jaar)}) is groter dan de tegemoetkoming. "
                                    f"Wij vragen voor het verschil van {eu(w.aanvullend_mogelijk)} ook aanvullende "

@@ -14,10 +14,10 @@ from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemplate, Spacer
 
-from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening, alle_stappen
+from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
 from ..core.casus import Casus
 from ..core.geld import NUL, datum, maand_label
-from ..core.wtrap import WTRAP_UITKOMST
+from ..core.wtrap import WTRAP_UITKOMST, vinkje
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
 
 NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
@@ -172,8 +172,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
                                 f"mogelijk." if w.voldoet and w.aanvullend_mogelijk else "."), s["tekst"]))
-        uit += [Paragraph(("☒ " if r.startswith(("Voldoet:", "Afgeweken:")) else "☐ ") + veilig(r), s["signaal"])
-                for r in w.redenen]
+        uit += [Paragraph(" ".join((teken, veilig(tekst))), s["signaal"]) for teken, tekst in map(vinkje, w.redenen)]
         if w.open_vragen:
             uit.append(Paragraph("Nog te beantwoorden voor de Wtrap-toets:", s["tekst"]))
             uit += [Paragraph("? " + veilig(v), s["signaal"]) for v in w.open_vragen]

@@ -375,8 +375,8 @@ def maak_docx(ctx: dict, sjabloon: Path | None = None) -> bytes:
     if onbekend:
         raise SjabloonFout(
             f"Het sjabloon {pad} gebruikt " + ("een veld" if len(onbekend) == 1 else "velden") + " dat avdesk niet "
-            f"kent: " + ", ".join("{{ " + v + " }}" for v in onbekend) + ". Verbeter het sjabloon of haal het veld weg; "
-            f"er is geen beschikking gemaakt. Bekende velden: " + ", ".join(sorted(VELDEN)) + ".")
+            "kent: " + ", ".join("{{ " + v + " }}" for v in onbekend) + ". Verbeter het sjabloon of haal het veld weg; "
+            "er is geen beschikking gemaakt. Bekende velden: " + ", ".join(sorted(VELDEN)) + ".")
     try:
         tpl.render(ctx, env, autoescape=True)
     except UndefinedError as e:

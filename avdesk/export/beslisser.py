@@ -9,7 +9,6 @@ from __future__ import annotations
 import hashlib
 import re
 from datetime import date
-from decimal import Decimal
 
 from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
@@ -18,7 +17,7 @@ from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Ca
 from ..core.geld import NUL, datum, maand_label
 from ..core.parameternamen import STATUS, parameternaam, parameterwaarde
 from ..core.signalen import TITELS
-from .opmaak import ACCENT, BREEDTE, Opmaak, eu, kader, tabel, veilig
+from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
 
 NAAM_TOESLAG = {"huurtoeslag": "huurtoeslag", "zorgtoeslag": "zorgtoeslag", "kindgebonden_budget": "kindgebonden budget",
                 "kinderopvangtoeslag": "kinderopvangtoeslag"}

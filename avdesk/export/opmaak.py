@@ -3,7 +3,6 @@ en een voettekst met versie, 'pagina x van y' en een vertrouwelijkheidsregel op 
 
 from __future__ import annotations
 
-from decimal import Decimal
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors

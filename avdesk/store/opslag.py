@@ -96,6 +96,15 @@ def _met_foutafhandeling(cls):
 
 
 @_met_foutafhandeling
+def schrijfbare_map(doel: Path) -> None:
+    """Een back-up moet in een bestaande map komen waarin avdesk mag schrijven; zeg het anders precies zo."""
+    map_ = doel.parent if str(doel.parent) else Path(".")
+    if not map_.is_dir():
+        raise OpslagFout(f"De map {map_} bestaat niet; kies een bestaande map voor de back-up.")
+    if not os.access(map_, os.W_OK):
+        raise OpslagFout(f"In de map {map_} kan avdesk niet schrijven (alleen-lezen); kies een andere map.")
+
+
 class Opslag:
     """Een geopende dossieropslag. Maak hem met Opslag.open(); sluit hem met close() (of als contextmanager)."""
 
@@ -509,6 +518,7 @@ class Opslag:
         if not wachtwoord:
             raise OpslagFout("Kies een wachtwoord voor de back-up.")
         import secrets
+        schrijfbare_map(Path(doel))
         self.conn.execute("PRAGMA cipher_log_level = NONE")
         lezer = _Lezer(self)
         return self._red(lezer, Path(doel), wachtwoord)
@@ -622,8 +632,9 @@ class Opslag:
         back-upwachtwoord is ingepakt: terug te zetten op een andere computer, onleesbaar zonder dat wachtwoord."""
         if not wachtwoord:
             raise OpslagFout("Kies een wachtwoord voor de back-up.")
-        self.controleer()          # geen beschadigde gegevens in een back-up kopieren
         doel = Path(doel)
+        schrijfbare_map(doel)      # eerst: anders zou een onschrijfbaar doel als een beschadigd dossierbestand lijken
+        self.controleer()          # geen beschadigde gegevens in een back-up kopieren
         import secrets
         sleutel = secrets.token_bytes(32)
         tijdelijk = doel.with_name(doel.name + ".db-tmp")

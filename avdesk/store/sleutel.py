@@ -150,11 +150,15 @@ def uitpakken(blok: dict, wachtwoord: str, bron: str = "Het sleutelbestand") -> 
 def schrijf_atomair(pad: Path, inhoud: bytes) -> None:
     """Schrijf naar een tijdelijk bestand, fsync, en vervang dan in een stap: nooit een half bestand."""
     tijdelijk = pad.with_name(pad.name + ".nieuw")
-    with open(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
-        f.write(inhoud)
-        f.flush()
-        os.fsync(f.fileno())
-    os.replace(tijdelijk, pad)
+    try:
+        with open(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), "wb") as f:
+            f.write(inhoud)
+            f.flush()
+            os.fsync(f.fileno())
+        os.replace(tijdelijk, pad)
+    except BaseException:
+        tijdelijk.unlink(missing_ok=True)       # een half geschreven kopie (PDF, back-up) nooit laten liggen
+        raise
 
 
 class Sleutelbeheer:

@@ -263,3 +263,15 @@ def test_S8_afgeleide_parameter_2025(scenario):
 def test_geen_S8_als_alles_bevestigd(scenario):
     jb = bereken(scenario("jerry_anton_2024.json")).jaren[0]
     assert "S8" not in [s.code for s in jb.signalen]
+
+
+def test_geen_stap11_als_de_terugvordering_niet_vergoed_wordt(scenario):
+    """Deel "geen" (een andere oorzaak, stap 9): dan is er niets te vergoeden en telt het tekort per maand."""
+    from avdesk.core.casus import Terugvordering
+    c = scenario("irene_sergio_2023.json")
+    eerste, tweede = c.jaren[0].perioden
+    eerste.netto_inkomen_per_maand, tweede.netto_inkomen_per_maand = D(2050), D(1500)
+    c.jaren[0].terugvordering = Terugvordering(voorschot={"huurtoeslag": D(3000)}, definitief={"huurtoeslag": D(2800)},
+                                               deel_alleenverdieners="geen")
+    (jb,) = bereken(c).jaren
+    assert jb.stap11 is None and jb.compensatie_jaar == jb.tekort == 6 * 83

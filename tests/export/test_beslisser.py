@@ -46,3 +46,17 @@ def test_invoerblad_noemt_de_beschikking_van_de_bedragen():
     c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
     tekst = " ".join(pdftekst(maak_documenten(c)["berekening"]).split())
     assert "zorgtoeslag € 165,00 per maand (uit de voorschotbeschikking van 20-09-2024)" in tekst
+
+
+def test_hardheidsclausule_aangevinkt_in_aanvraag_en_berekening():
+    c = lees_casus((ROOT / "tests/scenarios/wtrap_2026.json").read_bytes())
+    c.aanvrager.bsn = "123456782"
+    c.aanvrager.extra.update({"adres": "Dorpsstraat 1", "postcode": "2351 AB", "iban": "NL91ABNA0417164300"})
+    j = c.jaren[0]
+    j.wtrap["woonachtig_in_gemeente"] = False
+    j.wtrap_afwijken["woonachtig_in_gemeente"] = "verhuisd in januari <naar> de buurgemeente"
+    docs = maak_documenten(c)
+    for soort in ("aanvraag", "berekening"):
+        tekst = " ".join(pdftekst(docs[soort]).split())
+        assert "☒ afgeweken (hardheidsclausule): niet woonachtig in de gemeente." in tekst, soort
+        assert "verhuisd in januari <naar> de buurgemeente" in tekst

@@ -500,3 +500,15 @@ def test_elk_invoerveld_heeft_een_tooltip(qtbot, app, raadsman_voor, route):
                         continue                    # het tekstdeel van een keuzelijst
                     zonder.append((pagina, type(veld).__name__, veld.objectName(), getattr(veld, "text", str)()))
     assert zonder == [], "\n".join(map(str, zonder))
+
+
+def test_namen_met_opmaak_staan_er_letterlijk(qtbot, app, raadsman_voor):
+    c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
+    c.aanvrager.naam = "<b>Martin</b> & <i>co</i>"
+    c.aanvraag.route = "tekort"
+    w = AvWizard(c)
+    raadsman_voor(w)
+    w.hervat(6)
+    label = w.currentPage().f.toelichting
+    assert label.textFormat() == Qt.TextFormat.PlainText
+    assert "<b>Martin</b> & <i>co</i> en Hanna ontvangen aanvullende bijstand" in label.text()

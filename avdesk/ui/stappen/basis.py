@@ -3,6 +3,7 @@ uitkomst van de rekenkern toont)."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayout, QWizard, QWizardPage
 
 from ...core.berekening import Berekening
@@ -31,11 +32,17 @@ def paginatitel(n: int) -> str:
 class Stap(QWizardPage):
     nummer = 0
     formulier = ""
+    rijke_labels: tuple[str, ...] = ()
 
     def __init__(self, wizard: QWizard):     # AvWizard (avdesk/ui/wizard.py)
         super().__init__()
         self.w = wizard
         self.f = Formulier(self.formulier)
+        # Labels tonen tekst, geen opmaak: zinnen met namen (signalen, de toets per periode) staan er precies zoals
+        # getypt, ook met < of &. Alleen een label dat zelf opmaak maakt (en de tekst escapet) mag rijke tekst.
+        for label in self.f.widget.findChildren(QLabel):
+            if label.objectName() not in self.rijke_labels:
+                label.setTextFormat(Qt.TextFormat.PlainText)
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
         # De inhoud schuift binnen de pagina: het venster past op elk scherm en de knoppen blijven in beeld.
