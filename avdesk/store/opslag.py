@@ -95,7 +95,6 @@ def _met_foutafhandeling(cls):
     return cls
 
 
-@_met_foutafhandeling
 def schrijfbare_map(doel: Path) -> None:
     """Een back-up moet in een bestaande map komen waarin avdesk mag schrijven; zeg het anders precies zo."""
     map_ = doel.parent if str(doel.parent) else Path(".")
@@ -105,6 +104,7 @@ def schrijfbare_map(doel: Path) -> None:
         raise OpslagFout(f"In de map {map_} kan avdesk niet schrijven (alleen-lezen); kies een andere map.")
 
 
+@_met_foutafhandeling
 class Opslag:
     """Een geopende dossieropslag. Maak hem met Opslag.open(); sluit hem met close() (of als contextmanager)."""
 
