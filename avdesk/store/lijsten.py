@@ -15,7 +15,7 @@ from datetime import date
 from typing import Iterable
 
 from . import OpslagFout
-from .db import dbapi2, open_database
+from .db import dbapi2
 from .opslag import Opslag, _beschadigd, _leeg_bestand, _nu, bewaarde_kopieen
 
 STANDAARD_BEWAREN_TOT = "2028-12-31"
@@ -153,12 +153,8 @@ def verwijder(opslag: Opslag, jaar: int) -> dict:
 
 
 def _wis_in_kopie(opslag: Opslag, kopie, jaar: int) -> int:
-    if opslag._sleutel is None:
-        raise OpslagFout("geen sleutel voor de kopie")
-    conn = open_database(kopie, opslag._sleutel)
-    try:
-        k = Opslag(conn, None)
-        k.gebruiker = opslag.gebruiker
+    with opslag.kopie(kopie) as k:
+        conn = k.conn
         with k.transactie():
             if conn.execute("SELECT 1 FROM doelgroeplijsten WHERE jaar = ?", (jaar,)).fetchone() is None:
                 return 0
@@ -167,8 +163,6 @@ def _wis_in_kopie(opslag: Opslag, kopie, jaar: int) -> int:
             k._audit(f"doelgroeplijst {jaar} verwijderd (in bewaarde kopie)")
         _leeg_bestand(conn)
         return 1
-    finally:
-        conn.close()
 
 
 @_beschadigd

@@ -205,6 +205,20 @@ class Opslag:
         self.close()
 
     @contextmanager
+    def kopie(self, pad: Path):
+        """Een bewaarde kopie (avdesk.db.voor-herstel-*) als Opslag, geopend met de sleutel van deze opslag, met
+        dezelfde gebruiker voor de auditlog; gesloten na het blok."""
+        if self._sleutel is None:
+            raise OpslagFout("geen sleutel voor de kopie")
+        conn = open_database(pad, self._sleutel)
+        try:
+            k = Opslag(conn, None)
+            k._sleutel, k.gebruiker = self._sleutel, self.gebruiker
+            yield k
+        finally:
+            conn.close()
+
+    @contextmanager
     def transactie(self):
         self.conn.execute("BEGIN IMMEDIATE")
         try:
@@ -407,16 +421,9 @@ class Opslag:
                 gemaakt = date.fromtimestamp(kopie.stat().st_mtime)
             d = {"kopie": kopie, "gemaakt": gemaakt, "aantal": None, "verlopen": []}
             try:
-                if self._sleutel is None:
-                    raise OpslagFout("geen sleutel")
-                conn = open_database(kopie, self._sleutel)
-                try:
-                    k = Opslag(conn, None)
-                    k._sleutel = self._sleutel
-                    d["aantal"] = conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
+                with self.kopie(kopie) as k:
+                    d["aantal"] = k.conn.execute("SELECT count(*) FROM dossiers").fetchone()[0]
                     d["verlopen"] = [r["id"] for r in k.verlopen_dossiers(vandaag, self.bewaartermijn_maanden)]
-                finally:
-                    conn.close()
             except (OpslagFout, dbapi2.Error):
                 pass
             uit.append(d)
@@ -447,10 +454,8 @@ class Opslag:
 
     def _wis_in_kopie(self, kopie: Path, dossier_id: int, aangemaakt: str, *bsns: str | None) -> int:
         bsns = [b for b in bsns if b]
-        if self._sleutel is None:
-            raise OpslagFout("geen sleutel voor de kopie")
-        conn = open_database(kopie, self._sleutel)        # de kopie heeft de sleutel van deze opslag
-        try:
+        with self.kopie(kopie) as kopie_opslag:           # de kopie heeft de sleutel van deze opslag
+            conn = kopie_opslag.conn
             sql = "SELECT id FROM dossiers WHERE (id = ? AND aangemaakt = ?)"
             if bsns:
                 plek = ", ".join("?" * len(bsns))
@@ -460,8 +465,6 @@ class Opslag:
                 ids = [r[0] for r in conn.execute(sql, (dossier_id, aangemaakt, *bsns, *bsns))]
                 if ids:
                     _wis_dossiers(conn, ids)
-                    kopie_opslag = Opslag(conn, None)
-                    kopie_opslag.gebruiker = self.gebruiker
                     for i in ids:
                         kopie_opslag._audit("dossier verwijderd (in bewaarde kopie)", i)
                 conn.execute("COMMIT")
@@ -471,8 +474,6 @@ class Opslag:
             if ids:
                 _leeg_bestand(conn)
             return 1 if ids else 0
-        finally:
-            conn.close()
 
     def inzage_export(self, dossier_id: int) -> dict:
         """De casus als avdesk-casus/1 voor het inzageverzoek van de inwoner (AVG art. 15)."""
@@ -517,7 +518,6 @@ class Opslag:
         als een casusversie, berekening of document ontbreekt (de rest ervan staat in de back-up)."""
         if not wachtwoord:
             raise OpslagFout("Kies een wachtwoord voor de back-up.")
-        import secrets
         schrijfbare_map(Path(doel))
         self.conn.execute("PRAGMA cipher_log_level = NONE")
         lezer = _Lezer(self)
