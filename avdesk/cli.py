@@ -11,13 +11,7 @@ from pathlib import Path
 
 from . import InstallatieFout, __version__
 from .foutrapport import foutrapport
-
-
-def _fout(regels: list[str], kop: str) -> int:
-    print(kop, file=sys.stderr)
-    for r in regels:
-        print(f"  - {r}", file=sys.stderr)
-    return 2
+from .opdrachten.gemeen import BUITEN_AVDESK, _fout, _met_opslag, _opslag, _wachtwoord, _wachtwoord_uit_omgeving  # noqa: F401
 
 
 def _lees(pad: str):
@@ -78,45 +72,6 @@ def cmd_bereken(args) -> int:
         from .core.samenvatting import samenvatting
         print(samenvatting(casus, uitkomst))
     return 0
-
-
-def _wachtwoord(variabele: str, vraag: str) -> str | None:
-    """Uit de omgeving (scripts, CI) of, aan een terminal, gevraagd zonder het te tonen."""
-    import os
-    if waarde := os.environ.get(variabele):
-        return waarde
-    if sys.stdin.isatty():
-        import getpass
-        return getpass.getpass(vraag) or None
-    return None
-
-
-def _wachtwoord_uit_omgeving() -> str | None:
-    import os
-    return os.environ.get("AVDESK_WACHTWOORD") or None
-
-
-def _opslag(maak: bool = True):
-    """Open de dossiers (AVDESK_DATA, AVDESK_WACHTWOORD); aan een terminal wordt zo nodig het wachtwoord gevraagd."""
-    from .store import OpslagFout
-    from .store.opslag import Opslag
-    try:
-        return Opslag.open(None, _wachtwoord_uit_omgeving(), maak=maak)
-    except OpslagFout as e:
-        if e.soort != "wachtwoord_nodig" or not sys.stdin.isatty():
-            raise
-        return Opslag.open(None, _wachtwoord("AVDESK_WACHTWOORD", "Wachtwoord van de dossiers: "), maak=maak)
-
-
-def _met_opslag(functie):
-    """Voer een opslagopdracht uit; een OpslagFout wordt een Nederlandse melding met exitcode 2."""
-    def uitvoeren(args) -> int:
-        from .store import OpslagFout
-        try:
-            return functie(args)
-        except OpslagFout as e:
-            return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
-    return uitvoeren
 
 
 @_met_opslag
@@ -394,7 +349,6 @@ def cmd_export(args) -> int:
     return 0
 
 
-BUITEN_AVDESK = "Let op: een bestand buiten avdesk is niet versleuteld. Bewaar het niet langer dan nodig."
 
 
 def cmd_pdf(args) -> int:
@@ -837,6 +791,8 @@ def parser() -> argparse.ArgumentParser:
     e = sub.add_parser("export", help="schrijf de casus van een dossier als JSON naar standaarduitvoer")
     e.add_argument("id", type=int, help="dossiernummer")
     e.set_defaults(functie=cmd_export)
+    from .opdrachten import registreer
+    registreer(sub)             # de opdrachten met een eigen module (avdesk/opdrachten/)
     # Elke opdracht noemt zijn exitcodes; waar hij geen eigen heeft, gelden de gewone.
     for naam, opdracht in sub.choices.items():
         if "xitcode" not in (opdracht.description or ""):
