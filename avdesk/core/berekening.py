@@ -29,6 +29,15 @@ from .wtrap import Wtrap, toets_wtrap
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
 S1_GRENS = Decimal(2)
 
+# De uiterste aanvraagdatum voor de vaste tegemoetkoming over 2025-2027 (zelfmelder): 31 december 2028.
+WTRAP_AANVRAAG_UITERLIJK = date(2028, 12, 31)
+WTRAP_AANVRAAG_BRON = "beleidsregels Wtrap Leiderdorp, hoofdstuk 3"
+
+
+def is_wtrap_jaar(jaar: int, p: Jaarparameters) -> bool:
+    """Een jaar van de Wtrap (2025-2027, REKENMODEL §8): de vaste tegemoetkoming in plaats van bijzondere bijstand."""
+    return jaar >= 2025 or "wtrap.vaste_tegemoetkoming" in p
+
 # Welke regel van de toets aan het bestaansminimum gold (CASUS-FORMAAT: toets_bestaansminimum).
 TOETSEN = ("geen_netto_inkomen", "aanvullende_bijstand", "profiel_zonder_toets", "toegepast", "boven_bestaansminimum")
 
@@ -221,13 +230,17 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
     ontvangt = op_bijstandsniveau(c, per)
     bijstandsniveau = ontvangt is not None
     hi_toets = nr + sum(W.values(), NUL) if bijstandsniveau else hi
-    toets, cmp, zin = _toets_bestaansminimum(ontvangt, g, bm, hi, profiel.bestaansminimumtoets, profiel.naam)
+    # Een profiel zonder toets (MVS) geldt voor zijn eigen jaren; in een Wtrap-jaar geldt de toets altijd (§8, slot).
+    toets_profiel = profiel.bestaansminimumtoets or is_wtrap_jaar(j.jaar, p)
+    toets, cmp, zin = _toets_bestaansminimum(ontvangt, g, bm, hi, toets_profiel, profiel.naam)
     spoor.append(Stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
     if toets == "geen_netto_inkomen":
         signalen.append(sig.s3())
     if per.netto_inkomen_per_maand is not None and per.netto_inkomen_per_maand < norm and not bijstandsniveau:
         signalen.append(sig.s4(norm - per.netto_inkomen_per_maand))
     begrensd = cmp < g
+    if begrensd and not per.inkomen:
+        signalen.append(sig.s9(g, cmp))
     delen = dict(zip(G, verdeel(cmp, list(G.values())))) if begrensd else dict(G)
     return PeriodeBerekening(van, tem, maanden, kostendelers, bruto, R, B, W, G, g, norm, nr, bm, hi, hi_toets, toets,
                              zin, delen, cmp, cmp * maanden, begrensd, signalen, uitkomsten, spoor)
@@ -313,6 +326,23 @@ def _kostensoorten(j: Jaar, perioden: list[PeriodeBerekening], tekort_deel: Deci
     return huur, zorg, sum(delen.values(), NUL)
 
 
+def _aanvraagtermijn(c: Casus, j: Jaar, profiel: Beleidsprofiel, wtrap_jaar: bool) -> Signaal | None:
+    """S11 (REKENMODEL §9): een aanvraag na de uiterste datum blokkeert, tenzij de raadsman de termijn met een
+    motivering opzij zet (jaren[].afwijken.aanvraagtermijn). Een Wtrap-jaar kent de termijn van de Wtrap, een ander
+    jaar die van het beleidsprofiel (leeg: geen termijn). Zonder aanvraagdatum: niets te toetsen."""
+    if c.aanvraagdatum is None:
+        return None
+    if wtrap_jaar:
+        uiterlijk, regeling, bron = WTRAP_AANVRAAG_UITERLIJK, "de Wtrap (zelfmelder)", WTRAP_AANVRAAG_BRON
+    elif profiel.aanvraag_uiterlijk:
+        uiterlijk, regeling, bron = date.fromisoformat(profiel.aanvraag_uiterlijk), profiel.naam, profiel.bron
+    else:
+        return None
+    if c.aanvraagdatum <= uiterlijk:
+        return None
+    return sig.s11(c.aanvraagdatum, uiterlijk, regeling, bron, j.afwijken.get("aanvraagtermijn"))
+
+
 def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> JaarBerekening:
     p = laad_jaar(j.jaar)
     spoor: list[Stap] = []
@@ -340,7 +370,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
 
     # Wat het beleidsprofiel vergoedt (REKENMODEL §7)
     tekort_vergoed = j.jaar in profiel.tekort_jaren
-    wtrap_jaar = "wtrap.vaste_tegemoetkoming" in p or j.jaar >= 2025
+    wtrap_jaar = is_wtrap_jaar(j.jaar, p)
     if tekort and not tekort_vergoed and not wtrap_jaar:
         toelichting.append(f"Beleidsprofiel {profiel.naam} vergoedt geen tekort over {j.jaar}; het tekort is wel berekend.")
     tv_betaald = None
@@ -387,6 +417,10 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     peil = c.aanvraagdatum or vandaag
     if beschikking and beschikking <= peil < beschikking + timedelta(weeks=6):
         signalen.append(sig.s2(beschikking))
+    if c.aanvraagdatum and c.aanvraagdatum > vandaag:
+        signalen.append(sig.s10(c.aanvraagdatum, vandaag))
+    if termijn := _aanvraagtermijn(c, j, profiel, wtrap_jaar):
+        signalen.append(termijn)
     if wtrap is None:
         doelgroep = toets_doelgroep(c, j, p, profiel, spoor)
         if doelgroep.niet_voldaan:
@@ -415,10 +449,7 @@ def bereken(c: Casus, vandaag: date | None = None) -> Berekening:
     profiel = laad_profiel(c.beleidsprofiel)
     vandaag = vandaag or date.today()
     jaren = [bereken_jaar(c, j, profiel, vandaag) for j in sorted(c.jaren, key=lambda j: j.jaar)]
-    opmerkingen = []
-    if profiel.aanvraag_uiterlijk and c.aanvraagdatum and c.aanvraagdatum.isoformat() > profiel.aanvraag_uiterlijk:
-        opmerkingen.append(f"De aanvraagdatum ligt na de uiterste datum van {profiel.naam} "
-                           f"({date.fromisoformat(profiel.aanvraag_uiterlijk).strftime('%d-%m-%Y')}).")
+    opmerkingen: list[str] = []      # de uiterste aanvraagdatum is nu signaal S11, per jaar
     nb = {(p.jaar, p.naam): p for jb in jaren for p in jb.niet_bevestigd}
     return Berekening(jaren, sum((jb.compensatie_jaar for jb in jaren), NUL), profiel, parameterversie(),
                       sorted(nb.values(), key=lambda p: (p.jaar, p.naam)), opmerkingen)

@@ -28,6 +28,9 @@ WTRAP_HEFFINGSKORTING = "geen_heffingskorting"
 # Alle voorwaarden van de Wtrap-toets; de raadsman kan een niet-vervulde voorwaarde met een motivering opzij zetten.
 WTRAP_VOORWAARDEN = (*WTRAP_VRAGEN, WTRAP_HEFFINGSKORTING, "aow_leeftijd", "vermogen", "lagere_toeslagen",
                      "inkomenstoets")
+# Wat per jaar met de hardheidsclausule opzij kan, naast de Wtrap-voorwaarden: de uiterste aanvraagdatum van het
+# beleidsprofiel of van de Wtrap (REKENMODEL §9).
+JAAR_AFWIJKEN = {"aanvraagtermijn": "de aanvraag is gedaan voor de uiterste aanvraagdatum"}
 # Uit welke beschikking de bedragen in MijnToeslagen komen.
 BESCHIKKINGSSOORTEN = {"voorschot": "voorschotbeschikking", "definitief": "definitieve beschikking"}
 # Inkomensbronnen (CASUS-FORMAAT, tweede ronde) met hun Nederlandse naam voor scherm en PDF.
@@ -134,6 +137,8 @@ class Jaar:
     wtrap: dict[str, bool | Decimal | None] = nieuw(dict)
     # Hardheidsclausule Wtrap (Leiderdorp art. 5.1): voorwaarde -> motivering om een niet-vervulde voorwaarde opzij te zetten
     wtrap_afwijken: dict[str, str] = nieuw(dict)
+    # Hardheidsclausule buiten de Wtrap-toets (REKENMODEL §9): voorwaarde -> motivering; nu alleen "aanvraagtermijn"
+    afwijken: dict[str, str] = nieuw(dict)
 
 
 @record
@@ -529,7 +534,8 @@ def terugvorderingsbedrag(tv: Terugvordering) -> Decimal:
 
 
 def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
-    d = lz.object(d, pad, {"jaar", "perioden", "vermogen", "terugvordering", "datum_definitieve_beschikking", "wtrap"})
+    d = lz.object(d, pad, {"jaar", "perioden", "vermogen", "terugvordering", "datum_definitieve_beschikking", "wtrap",
+                           "afwijken"})
     if d is None:
         return None
     j = d.get("jaar")
@@ -574,6 +580,13 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
                             jaar.wtrap_afwijken[k] = mot.strip()
                         else:
                             lz.fout(f"{pad}.wtrap.afwijken.{k}", "is leeg: de hardheidsclausule vraagt een motivering")
+    if d.get("afwijken") is not None and (af := lz.object(d["afwijken"], f"{pad}.afwijken", set(JAAR_AFWIJKEN))):
+        for k in JAAR_AFWIJKEN:
+            if (mot := lz.tekst(af, k, f"{pad}.afwijken")) is not None:
+                if mot.strip():
+                    jaar.afwijken[k] = mot.strip()
+                else:
+                    lz.fout(f"{pad}.afwijken.{k}", "is leeg: de hardheidsclausule vraagt een motivering")
     return jaar
 
 
@@ -742,6 +755,8 @@ def casus_naar_dict(c: Casus) -> dict:
             d["wtrap"] = {k: (_b(v) if isinstance(v, Decimal) else v) for k, v in j.wtrap.items()}
             if j.wtrap_afwijken:
                 d["wtrap"]["afwijken"] = dict(j.wtrap_afwijken)
+        if j.afwijken:
+            d["afwijken"] = dict(j.afwijken)
         return d
 
     d = {"formaat": FORMAAT}

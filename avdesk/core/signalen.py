@@ -1,4 +1,4 @@
-"""Signalen S1-S8 als gegevens: code, Nederlandse tekst en waar ze voor gelden (REKENMODEL §9).
+"""Signalen S1-S11 als gegevens: code, Nederlandse tekst en waar ze voor gelden (REKENMODEL §9).
 
 Een signaal wordt nooit stil weggelaten: de wizard toont het, de PDF drukt het af."""
 
@@ -20,6 +20,11 @@ TITELS = {
     "S6": "Tekort groter dan de vaste tegemoetkoming",
     "S7": "Kindgebonden budget bekijken",
     "S8": "Afgeleide of onzekere parameter gebruikt",
+    "S9": "Aanvullende bijstand, IOAW of IOAZ?",
+    "S10": "Aanvraagdatum na de dag van de berekening",
+    # Geen eigen nummer in REKENMODEL §9 (daar: "an aanvraagdatum after the profile's uiterste datum" blokkeert);
+    # avdesk geeft het S11, zodat scherm, PDF en beschikking het als elk ander signaal tonen.
+    "S11": "Aanvraag na de uiterste aanvraagdatum",
 }
 
 
@@ -92,3 +97,27 @@ def s8(parameters: list[Parameter]) -> Signaal:
                       for p in parameters)
     return Signaal("S8", f"Gebruikt zijn parameters die afgeleid of niet bevestigd zijn: {namen}. "
                          f"De bron staat bij de parameters in de berekening.")
+
+
+def s9(verschil: Decimal, compensatie: Decimal) -> Signaal:
+    """De toets verlaagde de compensatie terwijl het inkomen per bron ontbreekt (REKENMODEL §9; niet blokkerend)."""
+    return Signaal("S9", f"De toets aan het bestaansminimum verlaagt de compensatie van {euro(verschil)} naar "
+                         f"{euro(compensatie)} per maand, en het inkomen per bron is niet ingevuld. Ontvangt het "
+                         f"huishouden aanvullende bijstand, IOAW of IOAZ? Vul dan het inkomen per bron in: op "
+                         f"bijstandsniveau geldt de toets niet en is de compensatie het volledige verschil (stap 6).")
+
+
+def s10(aanvraag: date, peildatum: date) -> Signaal:
+    """Een open punt: geen beschikking wordt gedateerd voor haar aanvraag (REKENMODEL §9)."""
+    return Signaal("S10", f"De aanvraagdatum ({datum(aanvraag)}) ligt na de dag van de berekening ({datum(peildatum)}). "
+                          f"Controleer de aanvraagdatum; een beschikking kan niet eerder gedateerd zijn dan de aanvraag.")
+
+
+def s11(aanvraag: date, uiterlijk: date, regeling: str, bron: str, motivering: str | None = None) -> Signaal:
+    """Aanvraag na de uiterste datum: blokkeert, tenzij de raadsman de termijn met een motivering opzij zet."""
+    feit = (f"De aanvraag ({datum(aanvraag)}) is gedaan na de uiterste aanvraagdatum van {regeling} "
+            f"({datum(uiterlijk)}; {bron})")
+    if motivering:
+        return Signaal("S11", f"{feit}. Afgeweken (hardheidsclausule), motivering: {motivering}")
+    return Signaal("S11", f"{feit}. Nog niet toekennen, tenzij de hardheidsclausule met een motivering wordt "
+                          f"toegepast.", True)
