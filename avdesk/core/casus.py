@@ -4,7 +4,6 @@ Elke fout noemt het veld (bv. jaren[0].perioden[1].huur.kale_huur) en wat er mis
 
 from __future__ import annotations
 
-import json
 import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
@@ -212,6 +211,22 @@ _MAAND = re.compile(r"[0-9]{4}-[0-9]{2}")
 _NIET_GEZIEN = object()
 
 
+def soort_waarde(v) -> str:
+    """Wat voor JSON-waarde er staat, in woorden. Een melding noemt nooit de waarde zelf: dat kan een BSN, een naam
+    of een bedrag van de inwoners zijn (issue 21)."""
+    if isinstance(v, bool):
+        return "true of false"
+    if isinstance(v, (int, float, Decimal)):
+        return "een getal"
+    if isinstance(v, str):
+        return "tekst"
+    if isinstance(v, list):
+        return "een lijst"
+    if isinstance(v, dict):
+        return "een object"
+    return "een andere waarde"
+
+
 class _Lezer:
     """Leest een JSON-boom veld voor veld en verzamelt alle fouten in plaats van bij de eerste te stoppen."""
 
@@ -252,7 +267,7 @@ class _Lezer:
                 self.fout(f"{pad}.{sleutel}", "ontbreekt (verplicht)")
             return None
         if not isinstance(v, str):
-            self.fout(f"{pad}.{sleutel}", f"moet tekst zijn, niet {json.dumps(v, default=str)}")
+            self.fout(f"{pad}.{sleutel}", f"moet tekst zijn (tussen aanhalingstekens), niet {soort_waarde(v)}")
             return None
         return v
 
@@ -261,7 +276,7 @@ class _Lezer:
         if v is None:
             return standaard
         if not isinstance(v, bool):
-            self.fout(f"{pad}.{sleutel}", f"moet true of false zijn, niet {json.dumps(v, default=str)}")
+            self.fout(f"{pad}.{sleutel}", f"moet true of false zijn, niet {soort_waarde(v)}")
             return standaard
         return v
 
@@ -274,7 +289,7 @@ class _Lezer:
                 self.fout(p, "ontbreekt (verplicht)")
             return None
         if isinstance(v, bool) or not isinstance(v, (int, float, Decimal, str)):
-            self.fout(p, f"moet een bedrag zijn (getal of tekst als \"660.00\"), niet {json.dumps(v, default=str)}")
+            self.fout(p, f"moet een bedrag zijn (getal of tekst als \"660.00\"), niet {soort_waarde(v)}")
             return None
         try:
             if isinstance(v, str) and not _BEDRAG_TEKST.fullmatch(v.strip()):
@@ -282,22 +297,22 @@ class _Lezer:
             b = Decimal(v.strip()) if isinstance(v, str) else Decimal(str(v))
         except InvalidOperation:
             hint = " (gebruik een punt als decimaalteken, bv. \"660.00\")" if "," in str(v) else ""
-            self.fout(p, f"is geen bedrag: {v!r}{hint}")
+            self.fout(p, f"is geen bedrag{hint}")
             return None
         if not b.is_finite():
-            self.fout(p, f"is geen bedrag: {v!r}")
+            self.fout(p, "is geen bedrag")
             return None
         if b < 0 and not negatief_mag:
-            self.fout(p, f"mag niet negatief zijn (gevonden: {v})")
+            self.fout(p, "mag niet negatief zijn")
             return None
         if b.as_tuple().exponent < -2:
-            self.fout(p, f"heeft meer dan twee decimalen: {v}")
+            self.fout(p, "heeft meer dan twee decimalen")
             return None
         if geheel and b != b.to_integral_value():
-            self.fout(p, f"moet een geheel getal zijn: {v}")
+            self.fout(p, "moet een geheel getal zijn")
             return None
         if abs(b) >= Decimal("1e9"):
-            self.fout(p, f"is onwaarschijnlijk groot: {v}")
+            self.fout(p, "is onwaarschijnlijk groot (een miljard of meer)")
             return None
         return b
 
@@ -310,10 +325,10 @@ class _Lezer:
                 raise ValueError
             d_ = date.fromisoformat(v)
         except ValueError:
-            self.fout(f"{pad}.{sleutel}", f"is geen geldige datum: {v!r} (verwacht JJJJ-MM-DD, bv. 2024-09-15)")
+            self.fout(f"{pad}.{sleutel}", "is geen geldige datum (verwacht JJJJ-MM-DD, bv. 2024-09-15)")
             return None
         if not 1900 <= d_.year <= 2100:
-            self.fout(f"{pad}.{sleutel}", f"ligt niet tussen 1900 en 2100: {v}")
+            self.fout(f"{pad}.{sleutel}", "ligt niet tussen 1900 en 2100")
             return None
         return d_
 
@@ -326,7 +341,7 @@ class _Lezer:
                 raise ValueError
             return date(int(v[:4]), int(v[5:]), 1)
         except ValueError:
-            self.fout(f"{pad}.{sleutel}", f"is geen geldige maand: {v!r} (verwacht JJJJ-MM, bv. 2024-07)")
+            self.fout(f"{pad}.{sleutel}", "is geen geldige maand (verwacht JJJJ-MM, bv. 2024-07)")
             return None
 
 
@@ -338,7 +353,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
     naam = lz.tekst(d, "naam", pad)
     gd = lz.datum(d, "geboortedatum", pad, verplicht=True)
     if gd and not date(1900, 1, 1) <= gd <= date.today():
-        lz.fout(f"{pad}.geboortedatum", f"ligt niet tussen 1900 en vandaag: {gd.isoformat()}")
+        lz.fout(f"{pad}.geboortedatum", "ligt niet tussen 1900 en vandaag")
         gd = None
     bsn = lz.tekst(d, "bsn", pad)
     if bsn is not None:
@@ -355,7 +370,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
         if not iban_geldig(extra["iban"]):
             lz.fout(f"{pad}.iban", "is geen geldig IBAN-rekeningnummer (controlegetal klopt niet)")
     if "email" in extra and not email_geldig(extra["email"]):
-        lz.fout(f"{pad}.email", f"is geen geldig e-mailadres: {extra['email']!r}")
+        lz.fout(f"{pad}.email", "is geen geldig e-mailadres")
     return Persoon(naam, gd, bsn, extra) if (gd or lz.concept) else None
 
 
@@ -543,7 +558,7 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
         lz.fout(f"{pad}.jaar", "ontbreekt (verplicht)")
         return None
     if isinstance(j, bool) or not isinstance(j, int):
-        lz.fout(f"{pad}.jaar", f"moet een jaartal zijn (geheel getal), niet {json.dumps(j, default=str)}")
+        lz.fout(f"{pad}.jaar", f"moet een jaartal zijn (geheel getal), niet {soort_waarde(j)}")
         return None
     if j not in ondersteund:
         lz.fout(f"{pad}.jaar", f"toeslagjaar {j} wordt niet ondersteund; avdesk kent de jaren "

@@ -87,6 +87,31 @@ def diepte(tekst: str) -> int:
     return hoogste
 
 
+# De meldingen van Pythons json-module, in het Nederlands (het begin van e.msg; de rest is een positie).
+_JSON_FOUTEN = (
+    ("Expecting property name enclosed in double quotes", "hier hoort een veldnaam tussen dubbele aanhalingstekens "
+                                                          "(of staat er een komma te veel voor de })"),
+    ("Expecting ':' delimiter", "hier hoort een dubbele punt (:) tussen veldnaam en waarde"),
+    ("Expecting ',' delimiter", "hier hoort een komma tussen twee waarden"),
+    ("Expecting value", "hier hoort een waarde (tekst tussen dubbele aanhalingstekens, een getal, true, false, null, "
+                        "een lijst of een object)"),
+    ("Unterminated string", "een tekst wordt niet afgesloten met een dubbel aanhalingsteken"),
+    ("Invalid control character", "een tekst bevat een regeleinde of tab (schrijf \\n of \\t)"),
+    ("Invalid \\uXXXX escape", "een \\u-code in een tekst heeft geen vier hexadecimale cijfers"),
+    ("Invalid \\escape", "een backslash in een tekst staat niet voor een geldig teken (schrijf \\\\ voor een backslash)"),
+    ("Extra data", "na het einde van het object staat nog iets"),
+    ("Illegal trailing comma", "er staat een komma te veel voor het einde van een lijst of object"),
+)
+
+
+def json_fout_nl(melding: str) -> str:
+    """Een foutmelding van json.loads in het Nederlands; een onbekende melding wordt nooit in het Engels doorgegeven."""
+    for engels, nederlands in _JSON_FOUTEN:
+        if melding.startswith(engels):
+            return nederlands
+    return "hier staat iets wat geen JSON is"
+
+
 def lees_json(data: str | bytes) -> object:
     """Lees een casusbestand met alle grenzen; gooit CasusFout met het veld en de grens. Geeft de JSON-boom
     (getallen met decimalen als Decimal), klaar voor lees_casus."""
@@ -107,7 +132,8 @@ def lees_json(data: str | bytes) -> object:
         boom = json.loads(tekst, object_pairs_hook=_object, parse_int=_int, parse_float=_float,
                           parse_constant=lambda c: _TeGroot(c))
     except json.JSONDecodeError as e:
-        raise CasusFout([f"Het bestand is geen geldige JSON (regel {e.lineno}, kolom {e.colno}): {e.msg}"]) from None
+        raise CasusFout([f"Het bestand is geen geldige JSON: {json_fout_nl(e.msg)} (regel {e.lineno}, kolom {e.colno})."]
+                        ) from None
     except (ValueError, RecursionError):
         raise CasusFout(["Het bestand is geen geldige JSON."]) from None
     fouten: list[str] = []
