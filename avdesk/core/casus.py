@@ -652,6 +652,11 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
         raadsman = Raadsman(**{k: lz.tekst(r, k, "raadsman") or "" for k in Raadsman.velden})
     aanvraag = _aanvraag(lz, d.get("aanvraag"), {j.jaar for j in jaren})
     toeslagpartners = bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True))
+    if not concept:
+        # Geen tekens voor de tekstrichting en niets wat de lettertypen van de PDF's missen (issue 20, punt 7). Een
+        # concept (opslag, wizard) opent altijd; de wizard controleert bij het typen en weer bij het afronden.
+        from .tekens import controleer_boom
+        controleer_boom(d, "", lz.fouten)
     if lz.fouten:
         raise CasusFout(lz.fouten)
     if concept:

@@ -3,6 +3,8 @@ en een voettekst met versie, 'pagina x van y' en een vertrouwelijkheidsregel op 
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -41,12 +43,58 @@ class Opmaak(str):
 def veilig(tekst) -> str:
     """De enige weg van tekst naar reportlab-opmaak: namen, adressen, motiveringen, instellingen en alles wat de
     rekenkern schrijft (die tekst kan namen bevatten). '<', '>', '&' en aanhalingstekens worden entiteiten, zodat
-    de tekst precies zo wordt afgedrukt als hij is getypt en nooit een tag, afbeelding of link wordt."""
+    de tekst precies zo wordt afgedrukt als hij is getypt en nooit een tag, afbeelding of link wordt.
+    Rechts-naar-links-tekst (Hebreeuws, Arabisch) komt in de goede volgorde op papier (zie drukvolgorde)."""
     if tekst is None:
         return ""
     if isinstance(tekst, Opmaak):
         return tekst
-    return escape(str(tekst), {'"': "&quot;", "'": "&#39;"})
+    return escape(drukvolgorde(str(tekst)), {'"': "&quot;", "'": "&#39;"})
+
+
+def _rtl(c: str) -> bool:
+    return unicodedata.bidirectional(c) in ("R", "AL")
+
+
+def drukvolgorde(tekst: str) -> str:
+    """Tekst zoals reportlab hem moet tekenen. reportlab zet tekens links naar rechts in de volgorde waarin ze staan,
+    dus een Hebreeuwse of Arabische naam kwam achterstevoren op papier. Hier: de visuele volgorde volgens het
+    Unicode-bidi-algoritme (python-bidi), met een Nederlandse (links-naar-rechts) alinea als basis.
+
+    Vangnet voor tekst die niet langs de invoercontrole kwam (core/tekens.py: een oud dossier, een instelling):
+    tekens voor de tekstrichting vallen weg (de tekst staat dan in zijn echte volgorde), en een teken dat de
+    lettertypen missen wordt 'U+1F3DB' in plaats van een leeg vakje."""
+    if tekst.isascii():
+        return tekst
+    from ..core.tekens import RICHTINGSTEKENS, WITRUIMTE, dekking
+    gedekt = dekking()
+    delen, rtl = [], False
+    for c in tekst:
+        o = ord(c)
+        if o in RICHTINGSTEKENS:
+            continue
+        if o >= 0x80 and o not in gedekt and o not in WITRUIMTE:
+            delen.append(f"[U+{o:04X}]")
+            continue
+        rtl = rtl or _rtl(c)
+        delen.append(c)
+    schoon = "".join(delen)
+    if not rtl:
+        return schoon
+    from bidi import get_display
+    return "\n".join(_bijeen(get_display(regel, base_dir="L")) for regel in schoon.split("\n"))
+
+
+_RTL_RUN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?: [\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)+")
+MAX_BIJEEN = 60
+
+
+def _bijeen(visueel: str) -> str:
+    """Houd een korte rechts-naar-links-reeks (een naam, een plaats) op een regel: harde spaties ertussen. De volgorde
+    is al visueel; zou reportlab zo'n reeks afbreken, dan stond het eerste woord op de tweede regel. Een lange reeks
+    (een hele Arabische motivering) breekt wel af; dan is de regelvolgorde binnen die reeks niet gegarandeerd."""
+    return _RTL_RUN.sub(lambda m: m.group().replace(" ", "\u00a0") if len(m.group()) <= MAX_BIJEEN else m.group(),
+                        visueel)
 
 
 def _utf16_cmap(origineel):

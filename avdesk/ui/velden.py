@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 
 from ..core.casus import elfproef, iban_geldig
 from ..core.geld import InvoerFout, datum, lees_bedrag, lees_datum
+from ..core.tekens import tekenfout
 
 FOUTSTIJL = "QLineEdit { border: 1px solid #b00020; }"
 
@@ -104,6 +105,9 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
             waarde = tekst
         else:
             waarde = tekst
+        if waarde and isinstance(waarde, str) and (teken := tekenfout(waarde)):
+            wie = naam if naam and naam != "dit veld" else (veld.accessibleName() or "dit veld")
+            raise InvoerFout(f"{wie} {teken}")
     except InvoerFout as e:
         melding = str(e)[0].upper() + str(e)[1:] + "."
         toon_fout(veld, label, melding)

@@ -88,3 +88,49 @@ def test_cli_pdf_met_vijandige_tekst_slaagt(tmp_path, avdesk_cli):
     r = avdesk_cli("pdf", pad, "--map", tmp_path / "uit")
     assert r.returncode == 0, r.stderr.decode()
     assert len(list((tmp_path / "uit").glob("*.pdf"))) == 2
+
+
+# ---------------------------------------------------------------- rechts naar links (issue 20, punt 7)
+
+# pdftotext zet zelf richtingstekens (U+202A-U+202E) om wat het als rechts-naar-links herkent; die tellen niet mee.
+_PDF_RICHTING = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f]")
+
+RTL_NAMEN = {"aanvrager": "שרה כהן", "partner": "فاطمة الزهراء"}
+
+
+def _logisch(tekst: str) -> str:
+    return _plat(_PDF_RICHTING.sub("", tekst))
+
+
+@pytest.mark.parametrize("layout", [True, False])
+def test_hebreeuwse_en_arabische_namen_in_de_goede_volgorde(layout):
+    d = json.loads((ROOT / "tests/scenarios/drie_jaren.json").read_text())
+    d["aanvrager"]["naam"], d["partner"]["naam"] = RTL_NAMEN["aanvrager"], RTL_NAMEN["partner"]
+    d["aanvrager"]["woonplaats"] = "תל אביב"
+    c = lees_casus(json.dumps(d, ensure_ascii=False))
+    docs = maak_documenten(c)
+    for soort in ("aanvraag", "berekening"):
+        tekst = _logisch(pdftekst(docs[soort], layout=layout))
+        for naam in RTL_NAMEN.values():
+            assert _plat(naam) in tekst, (soort, naam)
+            assert _plat(naam[::-1]) not in tekst, (soort, naam)      # niet achterstevoren
+    assert _plat("תל אביב") in _logisch(pdftekst(docs["aanvraag"], layout=layout))
+
+
+def test_richtingsteken_uit_oude_gegevens_valt_weg_en_ontbrekend_teken_wordt_code():
+    """Vangnet in de opmaak voor tekst die niet langs de invoercontrole kwam: nooit een leeg vakje."""
+    from avdesk.export.opmaak import veilig
+    assert veilig("Sara\u202elive") == "Saralive"
+    assert veilig("Huis 🏛️") .startswith("Huis [U+1F3DB]")
+    assert veilig("café 😀") == "café 😀"
+    assert veilig("<b>שרה</b>") == "&lt;b&gt;הרש&lt;/b&gt;"         # visuele volgorde, en nog steeds geen opmaak
+
+
+def test_ontvangen_pdf_met_richtingsteken_in_de_ingebedde_casus_geweigerd():
+    """De ingebedde casus van een ontvangen berekening gaat door lees_casus: het teken wordt geweigerd, met het veld."""
+    from avdesk.core.casus import CasusFout
+    d = json.loads((ROOT / "tests/scenarios/drie_jaren.json").read_text())
+    d["aanvrager"]["naam"] = "Martin\u202e"
+    with pytest.raises(CasusFout) as e:
+        lees_casus(json.dumps(d).encode())
+    assert "aanvrager.naam" in str(e.value) and "U+202E" in str(e.value)

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from ...core.casus import Jaar, Persoon
 from ...core.params import laad_profiel
+from ...core.signalen import s10
 from .periodes import JaarEditor, leeg, standaard_perioden
 from ..velden import Veldfout, lees, zet
 from .basis import Stap
@@ -76,6 +77,9 @@ class Stap1(Stap):
                     c.aanvrager.extra.pop(k, None)
         if "aanvraagdatum" in w:
             c.aanvraagdatum = w["aanvraagdatum"]
+            if w["aanvraagdatum"] and w["aanvraagdatum"] > date.today():      # S10: een waarschuwing, geen fout
+                self.f.aanvraagdatum_fout.setText("Let op: " + s10(w["aanvraagdatum"], date.today()).tekst)
+                self.f.aanvraagdatum_fout.setVisible(True)
         if "plaats" in w:
             c.aanvraag.plaats = w["plaats"] or ""
         if "gemeente" in w:
