@@ -35,9 +35,11 @@ def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
         raise NietOntvangen(str(e)) from None
     try:
         c = lees_casus(casus_json)
-    except (CasusFout, ParameterFout):
-        raise NietOntvangen("De casus in deze berekening is niet te lezen met deze avdesk; vraag de raadsman om een "
-                            "nieuwe berekening.") from None
+    except (CasusFout, ParameterFout) as e:
+        # De meldingen noemen veld en fout, nooit de waarde (core/casus.py); hooguit drie, ingekort.
+        wat = "; ".join(m[:300] for m in getattr(e, "fouten", [])[:3])
+        raise NietOntvangen("De casus in deze berekening is niet te lezen met deze avdesk" + (f" ({wat})" if wat else "")
+                            + "; vraag de raadsman om een nieuwe berekening.") from None
     if ontbreekt := ontbrekend_voor_aanvraag(c):
         raise NietOntvangen("Deze berekening is een concept (op elke pagina staat 'CONCEPT'): de raadsman heeft er nog "
                             "geen aanvraag bij gemaakt, want dit ontbrak: " + "; ".join(ontbreekt) + ". Vraag de "

@@ -134,3 +134,15 @@ def test_ontvangen_pdf_met_richtingsteken_in_de_ingebedde_casus_geweigerd():
     with pytest.raises(CasusFout) as e:
         lees_casus(json.dumps(d).encode())
     assert "aanvrager.naam" in str(e.value) and "U+202E" in str(e.value)
+
+
+def test_ontvang_noemt_het_veld_van_het_geweigerde_teken(monkeypatch):
+    """ontvang: de ingebedde casus met een richtingsteken wordt niet ontvangen, en de melding noemt veld en teken."""
+    import avdesk.export.bewijs as bewijs
+    from avdesk.export.ontvangst import NietOntvangen, lees
+    d = json.loads((ROOT / "tests/scenarios/drie_jaren.json").read_text())
+    d["partner"]["naam"] = "Hanna\u2066x\u2069"
+    monkeypatch.setattr(bewijs, "lees_bewijs", lambda pdf: (json.dumps(d).encode(), b"{}", None))
+    with pytest.raises(NietOntvangen) as e:
+        lees(b"%PDF", None)
+    assert "partner.naam" in str(e.value) and "U+2066" in str(e.value)

@@ -74,7 +74,7 @@ class Stap4(Rekenstap):
             pb = next((pb for jb in b.jaren for pb in jb.perioden if pb.van == p.van), None)
             if pb:
                 t.setItem(r, 2, QTableWidgetItem(euro(pb.norm)))
-                regels += [f"{maand_label(pb.van)}: {s.tekst}" for s in pb.signalen if s.code in ("S3", "S4")]
+                regels += [f"{maand_label(pb.van)}: {s.tekst}" for s in pb.signalen if s.code in ("S3", "S4", "S9")]
                 if pb.toets == "aanvullende_bijstand":
                     regels.append(f"{maand_label(pb.van)}: {pb.toets_zin}")
         self.f.signalen.setText("\n".join(regels) or "Het netto-inkomen ligt niet onder de bijstandsnorm.")
