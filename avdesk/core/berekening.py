@@ -8,7 +8,7 @@ Alle bedragen zijn Decimal; toeslagen per maand in hele euro's, verschillen en t
 from __future__ import annotations
 
 from typing import NamedTuple
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from . import signalen as sig
@@ -414,9 +414,8 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     # Signalen op jaarniveau
     beschikking = j.datum_definitieve_beschikking or (j.terugvordering.datum_definitieve_beschikking
                                                       if j.terugvordering else None)
-    peil = c.aanvraagdatum or vandaag
-    if beschikking and beschikking <= peil < beschikking + timedelta(weeks=6):
-        signalen.append(sig.s2(beschikking))
+    if s2 := sig.s2_op(beschikking, vandaag):          # op de dag van de berekening: loopt de termijn nog?
+        signalen.append(s2)
     if c.aanvraagdatum and c.aanvraagdatum > vandaag:
         signalen.append(sig.s10(c.aanvraagdatum, vandaag))
     if termijn := _aanvraagtermijn(c, j, profiel, wtrap_jaar):

@@ -54,6 +54,14 @@ def s2(beschikking: date) -> Signaal:
                          f"de bezwaartermijn loopt tot en met {datum(einde)}. Klopt er iets niet, maak dan eerst bezwaar.")
 
 
+def s2_op(beschikking: date | None, peildatum: date) -> Signaal | None:
+    """S2 als de definitieve beschikking minder dan 6 weken voor de dag van de berekening is gedateerd (REKENMODEL
+    §9: "less than 6 weeks ago"); de wizard en de berekening gebruiken allebei deze regel."""
+    if beschikking and beschikking <= peildatum < beschikking + timedelta(weeks=6):
+        return s2(beschikking)
+    return None
+
+
 def s3() -> Signaal:
     return Signaal("S3", "Het netto-inkomen is niet ingevuld: de toets aan het bestaansminimum (stap 6) is niet gedaan. "
                          "De compensatie is het volledige verschil in toeslagen.")

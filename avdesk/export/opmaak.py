@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import cache
 from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
@@ -82,7 +83,71 @@ def drukvolgorde(tekst: str) -> str:
     if not rtl:
         return schoon
     from bidi import get_display
-    return "\n".join(_bijeen(get_display(regel, base_dir="L")) for regel in schoon.split("\n"))
+    return "\n".join(_bijeen(get_display(arabisch_verbonden(regel), base_dir="L")) for regel in schoon.split("\n"))
+
+
+@cache
+def _vormen() -> tuple[dict[str, dict[str, str]], dict[tuple[str, str], dict[str, str]]]:
+    """Per Arabische letter de presentatievormen die het lettertype heeft (isolated, final, initial, medial), en de
+    verplichte ligaturen lam-alef; afgeleid uit de Unicode-decomposities van de presentatievormen zelf
+    (unicodedata), niet met de hand."""
+    from ..core.tekens import dekking
+    gedekt = dekking()
+    letters: dict[str, dict[str, str]] = {}
+    ligaturen: dict[tuple[str, str], dict[str, str]] = {}
+    for o in (*range(0xFB50, 0xFE00), *range(0xFE70, 0xFF00)):
+        if o not in gedekt:
+            continue
+        vorm, _, codes = unicodedata.decomposition(chr(o)).partition(" ")
+        if vorm not in ("<isolated>", "<final>", "<initial>", "<medial>"):
+            continue
+        basis = tuple(chr(int(x, 16)) for x in codes.split())
+        if len(basis) == 1:
+            letters.setdefault(basis[0], {})[vorm[1:-1]] = chr(o)
+        elif len(basis) == 2 and basis[0] == "\u0644":
+            ligaturen.setdefault(basis, {})[vorm[1:-1]] = chr(o)
+    return letters, ligaturen
+
+
+def arabisch_verbonden(tekst: str) -> str:
+    """Arabische letters in hun verbonden vorm (begin, midden, eind, los), zoals een Arabische lezer ze verwacht;
+    reportlab doet dat zelf niet zonder HarfBuzz. Tekens zonder eigen vorm (harakat) laten de verbinding door."""
+    if not any("\u0600" <= c <= "\u06ff" for c in tekst):
+        return tekst
+    letters, ligaturen = _vormen()
+
+    def naar_links(c):          # verbindt met de volgende letter (heeft een begin- of middenvorm)
+        v = letters.get(c, {})
+        return "initial" in v or "medial" in v
+
+    def naar_rechts(c):         # verbindt met de vorige letter (heeft een eindvorm)
+        return "final" in letters.get(c, {})
+
+    tekens = list(tekst)
+    vast = [unicodedata.category(c) == "Mn" for c in tekens]      # doorzichtig: telt niet als buur
+    uit, i = [], 0
+    while i < len(tekens):
+        c = tekens[i]
+        if c not in letters and c != "\u0644":
+            uit.append(c)
+            i += 1
+            continue
+        vorige = next((tekens[k] for k in range(i - 1, -1, -1) if not vast[k]), None)
+        volgende_i = next((k for k in range(i + 1, len(tekens)) if not vast[k]), None)
+        volgende = tekens[volgende_i] if volgende_i is not None else None
+        rechts = vorige is not None and naar_links(vorige) and naar_rechts(c)
+        if c == "\u0644" and volgende and (c, volgende) in ligaturen and volgende_i == i + 1:
+            lig = ligaturen[(c, volgende)]
+            uit.append(lig.get("final" if rechts else "isolated") or lig.get("isolated"))
+            i += 2
+            continue
+        links = volgende is not None and naar_links(c) and naar_rechts(volgende)
+        vorm = {(True, True): "medial", (True, False): "final", (False, True): "initial"}.get((rechts, links),
+                                                                                             "isolated")
+        v = letters.get(c, {})
+        uit.append(v.get(vorm) or v.get("isolated") or c)
+        i += 1
+    return "".join(uit)
 
 
 _RTL_RUN = re.compile(r"[\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+(?: [\u0590-\u08ff\ufb1d-\ufdff\ufe70-\ufeff]+)+")
@@ -100,8 +165,8 @@ def _bijeen(visueel: str) -> str:
 def _utf16_cmap(origineel):
     """reportlab schrijft in de ToUnicode-tabel een teken buiten het BMP (emoji) als vijf hexcijfers, zodat
     pdftotext en kopiëren-plakken er een ander teken van maken. Dit schrijft zulke tekens als UTF-16 (PDF 32000-1,
-    9.10.3), zodat ook een naam met een emoji letterlijk uit de PDF te halen is (het lettertype tekent er een leeg
-    vakje voor)."""
+    9.10.3), zodat ook een naam met een emoji letterlijk uit de PDF te halen is (DejaVu heeft een deel van
+    de emoji, zoals 😀; wat het mist, weigert avdesk bij de invoer, zie core/tekens.py)."""
     def maak(fontname, subset):
         cmap = origineel(fontname, subset)
         for i, v in enumerate(subset):

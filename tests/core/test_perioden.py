@@ -202,7 +202,8 @@ def test_ontvangen_wijkt_af_geeft_S1(scenario):
 def test_S2_bezwaartermijn(scenario):
     c = scenario("bosveld_2022.json")
     c.aanvraagdatum = date(2024, 7, 1)
-    (jb,) = bereken(c).jaren
+    # REKENMODEL §9: "less than 6 weeks ago", gerekend vanaf de dag van de berekening (de peildatum).
+    (jb,) = bereken(c, date(2024, 7, 1)).jaren
     (s2,) = [s for s in jb.signalen if s.code == "S2"]
     assert "01-08-2024" in s2.tekst          # 20-06-2024 + 6 weken
 

@@ -203,3 +203,15 @@ def test_wtrap_minstverdienende_voor_1963_heffingskorting(scenario, antwoord, vo
     if voldoet is False:      # AOW-leeftijd speelt in 2026 voor 1960 nog niet (66 jaar en 10 maanden: 2027)
         assert any("krijgt de algemene heffingskorting" in r for r in w.redenen)
     assert w.voldoet is voldoet
+
+
+# ---------------------------------------------------------------- S2 op de dag van de berekening
+
+def test_s2_telt_vanaf_de_dag_van_de_berekening_niet_de_aanvraag(scenario):
+    """Beschikking 20-06-2024. Aanvraag al in mei, berekening op 1 juli: de termijn loopt nog (S2). Berekening in
+    december: de termijn is voorbij, geen S2, ook al lag de aanvraag er vlak na."""
+    c = scenario("bosveld_2022.json")
+    c.aanvraagdatum = date(2024, 5, 1)
+    assert "S2" in codes(bereken(c, date(2024, 7, 1)).jaren[0].signalen)
+    c.aanvraagdatum = date(2024, 7, 1)
+    assert "S2" not in codes(bereken(c, date(2024, 12, 1)).jaren[0].signalen)

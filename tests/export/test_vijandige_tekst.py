@@ -99,7 +99,9 @@ RTL_NAMEN = {"aanvrager": "שרה כהן", "partner": "فاطمة الزهراء
 
 
 def _logisch(tekst: str) -> str:
-    return _plat(_PDF_RICHTING.sub("", tekst))
+    """Arabisch staat in verbonden vorm (presentatievormen) op papier; NFKC maakt er de gewone letters van."""
+    import unicodedata
+    return _plat(unicodedata.normalize("NFKC", _PDF_RICHTING.sub("", tekst)))
 
 
 @pytest.mark.parametrize("layout", [True, False])
@@ -146,3 +148,18 @@ def test_ontvang_noemt_het_veld_van_het_geweigerde_teken(monkeypatch):
     with pytest.raises(NietOntvangen) as e:
         lees(b"%PDF", None)
     assert "partner.naam" in str(e.value) and "U+2066" in str(e.value)
+
+
+def test_arabisch_verbonden_en_in_de_goede_volgorde():
+    """Op papier de verbonden vormen (begin, midden, eind) in visuele volgorde; terug naar logisch met NFKC."""
+    import unicodedata
+    from avdesk.export.opmaak import arabisch_verbonden, drukvolgorde
+    naam = "فاطمة الزهراء"
+    vorm = arabisch_verbonden(naam)
+    assert vorm != naam and unicodedata.normalize("NFKC", vorm) == naam
+    assert [unicodedata.decomposition(c).split()[0] for c in vorm.split()[0]] == [
+        "<initial>", "<final>", "<initial>", "<medial>", "<final>"]            # ف ا ط م ة
+    assert unicodedata.normalize("NFKC", arabisch_verbonden("سلام")) == "سلام"   # lam-alef als ligatuur
+    assert len(arabisch_verbonden("سلام")) == 3
+    visueel = drukvolgorde(naam).replace("\u00a0", " ")
+    assert visueel == vorm[::-1]                                                # rechts naar links getekend

@@ -349,8 +349,12 @@ def test_enter_is_volgende_en_s2_direct_zichtbaar(qtbot, app, raadsman_voor):
     r = raadsman_voor(w)
     w.hervat(2)
     ed = r.pagina.editor(2024)
-    r.typ(ed.f.datum_beschikking, "20-08-2024")
-    assert "bezwaartermijn loopt tot en met 01-10-2024" in ed.f.datum_beschikking_fout.text()
+    # S2 telt vanaf de dag van de berekening (REKENMODEL §9: "less than 6 weeks ago"), niet vanaf de aanvraag.
+    from datetime import timedelta
+    beschikking = date.today() - timedelta(days=20)
+    r.typ(ed.f.datum_beschikking, beschikking.strftime("%d-%m-%Y"))
+    einde = (beschikking + timedelta(weeks=6)).strftime("%d-%m-%Y")
+    assert f"bezwaartermijn loopt tot en met {einde}" in ed.f.datum_beschikking_fout.text()
     qtbot.keyClick(ed.p.ti_aanvrager, Qt.Key.Key_Return)      # Enter = Volgende
     assert w.currentId() == 3
 

@@ -5,7 +5,7 @@ neemt de gegevens over, zodat de raadsman alleen invult wat anders is."""
 from __future__ import annotations
 
 import copy
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Signal
@@ -16,7 +16,7 @@ from ...core.casus import (HANDMATIGE_TOESLAGEN, SERVICEKOSTEN, HandmatigeToesla
                            Medebewoner, Periode)
 from ...core.geld import MAANDNAMEN, euro
 from ...core.params import laad_jaar
-from ...core.signalen import s2
+from ...core.signalen import s2_op
 from ..laden import Formulier
 from ..paginahulp import bevestig
 from ..tabellen import pas_hoogte
@@ -295,9 +295,8 @@ class JaarEditor(Periodetabellen, QWidget):
         try:
             d = lees(self.f.datum_beschikking, self.f.datum_beschikking_fout, "datum")
             self.jaar.datum_definitieve_beschikking = d
-            peil = self.w.casus.aanvraagdatum or date.today()
-            if d and d <= peil < d + timedelta(weeks=6):       # S2, meteen zichtbaar bij het invullen
-                self.f.datum_beschikking_fout.setText(s2(d).tekst)
+            if melding := s2_op(d, date.today()):              # S2, meteen zichtbaar bij het invullen
+                self.f.datum_beschikking_fout.setText(melding.tekst)
                 self.f.datum_beschikking_fout.setStyleSheet("color: #8a4b00;")
                 self.f.datum_beschikking_fout.show()
         except Veldfout as e:
