@@ -26,6 +26,9 @@ MAX_TEKST = {
     "deel_alleenverdieners": 50, "andere_oorzaken": 5000,
 }
 STANDAARD_TEKST = 1000
+# Velden met persoonsgegevens: een melding noemt daar nooit (een stuk van) de waarde.
+PERSOONLIJK = frozenset({"bsn", "iban", "naam", "adres", "postcode", "woonplaats", "telefoon", "email",
+                         "geboortedatum"})
 
 _STRING = re.compile(r'"(?:[^"\\]|\\.)*"', re.S)
 _HAAK = re.compile(r"[\[\]{}]")
@@ -149,7 +152,8 @@ def _controleer(waarde, pad: str, veld: str, fouten: list[str]) -> None:
     if len(fouten) > MAX_FOUTEN:
         return
     if isinstance(waarde, _TeGroot):
-        fouten.append(f"{pad}: getal {waarde.tekst} is te groot of te lang (hooguit {MAX_CIJFERS} cijfers, exponent "
+        getal = "getal" if veld in PERSOONLIJK else f"getal {waarde.tekst}"      # nooit (een deel van) een BSN
+        fouten.append(f"{pad}: {getal} is te groot of te lang (hooguit {MAX_CIJFERS} cijfers, exponent "
                       f"hooguit {MAX_EXPONENT})")
     elif isinstance(waarde, str):
         grens = MAX_TEKST.get(veld, STANDAARD_TEKST)

@@ -78,3 +78,8 @@ def test_json_syntaxfout_in_het_nederlands_met_regel_en_kolom(tekst):
 def test_json_fout_regel_en_kolom_kloppen():
     m = fout(b'{\n  "formaat": "avdesk-casus/1",\n  aanvrager: {}\n}')
     assert "regel 3, kolom 3" in m and "veldnaam tussen dubbele aanhalingstekens" in m
+
+
+def test_te_groot_getal_in_het_bsn_veld_niet_herhaald():
+    m = fout(json.dumps(casus()).replace('"naam": "Martin"', '"naam": "Martin", "bsn": 1234567820000000000000000000000000'))
+    assert "aanvrager.bsn" in m and "1234567820" not in m
