@@ -22,7 +22,8 @@ WOORDEN = {"pct_A": "percentage tot de kwaliteitskortingsgrens", "pct_B": "perce
            "pct_boven_drempel": "percentage boven het drempelinkomen"}
 STATUS = {"bevestigd": "bevestigd (uit een wettekst, regeling of publicatie)",
           "afgeleid": "afgeleid (berekend uit andere bronnen; signaal S8)",
-          "onzeker": "onzeker (niet in een officiële bron teruggevonden; signaal S8)"}
+          "onzeker": "onzeker (niet in een officiële bron teruggevonden; signaal S8)",
+          "ontbreekt": "ontbreekt (nog niet bekend; het jaar is pas te rekenen na 'avdesk parameters installeer')"}
 WAARDEN = {"normhuur": "normhuurformule", "vaste_basishuur": "vaste basishuur",
            "jaarbedrag_onafgerond_maand_afkappen": "jaarbedrag / 12, afgekapt op hele euro's",
            "jaarbedrag_afronden_maand_afkappen": "jaarbedrag afgerond op hele euro's, / 12, afgekapt op hele euro's",

@@ -1,0 +1,2 @@
+def registreer(sub) -> None:
+    pass
