@@ -75,7 +75,9 @@ def cmd_sjabloon(args) -> int:
 
 def _verslag(verslag, kop: str) -> int:
     if verslag.fouten or verslag.ontbreekt:
-        regels = list(verslag.fouten) + [f"{n}: de waarde ontbreekt nog (status ontbreekt)" for n in verslag.ontbreekt]
+        from ..core.parameternamen import parameternaam
+        regels = list(verslag.fouten) + [f"{n} ({parameternaam(n)}): de waarde ontbreekt nog (status ontbreekt)"
+                                         for n in verslag.ontbreekt]
         for o in verslag.opmerkingen:
             print(f"Let op: {o}", file=sys.stderr)
         return _fout(regels, kop)

@@ -171,7 +171,7 @@ KAPOT = [
     ("onbekende_tekst", lambda: _met('waarde = "jaarbedrag_afronden_maand_afkappen"', 'waarde = "naar_boven"'),
      "zorgtoeslag.afronding (Zorgtoeslag: afronding): 'naar_boven' kent avdesk niet"),
     ("nog_een_lege_waarde", lambda: _met("waarde = 2183, status = \"onzeker\"", "waarde = \"\", status = \"ontbreekt\""),
-     "zorgtoeslag.standaardpremie: de waarde ontbreekt nog"),
+     "zorgtoeslag.standaardpremie (Zorgtoeslag: standaardpremie): de waarde ontbreekt nog"),
     ("grenzen_in_verkeerde_volgorde", lambda: _met("aftoppingsgrens_1_2 = { waarde = 734.41", "aftoppingsgrens_1_2 = { waarde = 800.0"),
      "huurtoeslag.aftoppingsgrens_1_2 (Huurtoeslag: aftoppingsgrens 1 of 2 personen) is hoger dan"),
     ("jaar_2028", lambda: TESTBESTAND.read_text(encoding="utf-8").replace("jaar = 2027", "jaar = 2028"),
