@@ -175,3 +175,17 @@ def test_meegeleverde_profielen_doorstaan_de_controle():
     for pad in (ROOT / "resources" / "beleidsprofielen").glob("*.toml"):
         profiel, fouten = controleer(pad)
         assert not fouten and profiel.id == pad.stem, fouten
+
+
+def test_beschikking_neemt_naam_en_adres_uit_het_profiel(tmp_path, datamap, scenario):
+    from avdesk.core.berekening import bereken
+    from avdesk.core.profielbestand import installeer
+    from avdesk.export.beschikking import context
+    installeer(eigen_profiel(tmp_path))
+    c = scenario("martin_hanna_2024.json")
+    c.beleidsprofiel = "testgemeente-2024"
+    c.aanvraag.gemeente = ""
+    ctx = context(c, bereken(c), "AV-TEST")
+    assert ctx["gemeente"] == "Gemeente Testdorp" and ctx["gemeente_adres"] == "Postbus 1, 1234 AB Testdorp"
+    ctx = context(c, bereken(c), "AV-TEST", gemeente={"gemeente_naam": "Uit de instellingen"})
+    assert ctx["gemeente"] == "Uit de instellingen"
