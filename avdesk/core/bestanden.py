@@ -23,7 +23,9 @@ def lees_toml(bestand: Path, max_bytes: int, wat: str) -> tuple[dict | None, lis
             data = f.read(max_bytes + 1)
         if len(data) > max_bytes:
             return None, [f"het bestand is groter dan {max_bytes // 1024} kB: dit is geen {wat}"]
-        return tomllib.loads(data.decode("utf-8")), []
+        gegevens = tomllib.loads(data.decode("utf-8"))
+    except RecursionError:
+        return None, [f"het bestand is te diep genest: dit is geen {wat}"]
     except FileNotFoundError:
         return None, [f"het bestand {bestand} bestaat niet"]
     except IsADirectoryError:
@@ -34,6 +36,25 @@ def lees_toml(bestand: Path, max_bytes: int, wat: str) -> tuple[dict | None, lis
         return None, [toml_fout(e)]
     except OSError as e:
         return None, [f"het bestand {bestand} kan niet worden gelezen (foutcode {e.errno})"]
+    if diepte(gegevens) > MAX_DIEPTE:
+        return None, [f"het bestand is dieper genest dan {MAX_DIEPTE} niveaus: dit is geen {wat}"]
+    return gegevens, []
+
+
+MAX_DIEPTE = 8
+
+
+def diepte(o) -> int:
+    """Hoe diep tabellen en lijsten genest zijn (zonder recursie: een vijandig bestand kan heel diep zijn)."""
+    hoogste, stapel = 0, [(o, 0)]
+    while stapel:
+        x, d = stapel.pop()
+        hoogste = max(hoogste, d)
+        if isinstance(x, dict):
+            stapel += [(v, d + 1) for v in x.values()]
+        elif isinstance(x, list):
+            stapel += [(v, d + 1) for v in x]
+    return hoogste
 
 
 def schrijf_atomair(pad: Path, inhoud: bytes) -> None:

@@ -8,6 +8,7 @@ installeert; avdesk schrijft nooit in de installatie, alleen in de datamap van d
 from __future__ import annotations
 
 import json
+import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
@@ -196,7 +197,9 @@ def controleer(bestand: Path) -> Verslag:
     for naam, v in gegeven:
         wie = f"{naam} ({parameternaam(naam)})"
         if naam not in verwacht:
-            fouten.append(f"{naam}: onbekende parameter voor {jaar} (tikfout?); zie 'avdesk parameters sjabloon {jaar}'")
+            getoond = naam if re.fullmatch(r"[A-Za-z0-9_.-]{1,100}", naam) else ascii(naam[:100])
+            fouten.append(f"{getoond}: onbekende parameter voor {jaar} (tikfout?); zie 'avdesk parameters sjabloon "
+                          f"{jaar}'")
             continue
         if not isinstance(v, dict):
             fouten.append(f"{wie}: schrijf als {{ waarde = ..., status = \"...\", bron = \"...\" }}")
@@ -220,6 +223,10 @@ def controleer(bestand: Path) -> Verslag:
         for tekstveld in ("noot", "bevestigd_door", "afwijking"):
             if tekstveld in v and not isinstance(v[tekstveld], str):
                 fouten.append(f"{wie}: {tekstveld} moet tekst zijn")
+        for tekstveld in ("bron", "noot", "bevestigd_door", "afwijking", "waarde"):
+            t = v.get(tekstveld)
+            if isinstance(t, str) and any(ord(c) < 32 and c not in "\n\t" or ord(c) == 127 for c in t):
+                fouten.append(f"{wie}: {tekstveld} bevat stuurtekens")
         if waarde == "":
             fouten.append(f"{wie}: waarde ontbreekt (of zet status = \"ontbreekt\")")
             continue

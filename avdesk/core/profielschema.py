@@ -104,7 +104,8 @@ def profiel_uit_data(d: dict, jaren: tuple[int, int], *, eigen: bool = False,
     fouten: list[str] = []
     onbekend = sorted(set(d) - set(VELDEN))
     if onbekend:
-        fouten.append(f"onbekend veld {', '.join(onbekend)} (tikfout?); avdesk kent: {', '.join(VELDEN)}")
+        getoond = [k if re.fullmatch(r"[A-Za-z0-9_-]{1,60}", k) else ascii(k[:60]) for k in onbekend]
+        fouten.append(f"onbekend veld {', '.join(getoond)} (tikfout?); avdesk kent: {', '.join(VELDEN)}")
     pid = d.get("id")
     if not isinstance(pid, str) or not ID_PATROON.fullmatch(pid):
         fouten.append(f"id {pid!r}: gebruik 2-49 kleine letters, cijfers en streepjes (bv. \"leiderdorp-2025\")")

@@ -289,3 +289,21 @@ def test_eigen_bestand_gaat_voor_en_de_cache_volgt_het_bestand(datamap, tmp_path
     assert 2027 in params.ondersteunde_jaren() and params.laad_jaar(2027).eigen
     verwijder(2027)
     assert 2027 not in params.ondersteunde_jaren()
+
+
+def test_vijandig_bestand_geeft_een_melding_geen_interne_fout(cli, tmp_path):
+    gevallen = {
+        "diep_lijst.toml": "jaar = 2027\na = " + "[" * 50000 + "]" * 50000 + "\n",
+        "diep_tabel.toml": "jaar = 2027\n[" + ".".join(["a"] * 20000) + "]\nx = 1\n",
+        "stuurtekens.toml": 'jaar = 2027\n[zorgtoeslag]\n"\\u001b[31mrood" = { waarde = 1, status = "onzeker", bron = "x" }\n'
+                            'standaardpremie = { waarde = 2183, status = "onzeker", bron = "a\\u001b[2Jb" }\n',
+    }
+    gevallen["profiel_stuurtekens.toml"] = '"\u001b[2Jweg" = 1\n'
+    for naam, tekst in gevallen.items():
+        (tmp_path / naam).write_text(tekst, encoding="utf-8")
+        for opdracht in ("parameters", "profiel"):
+            r = cli(opdracht, "controleer", tmp_path / naam)
+            fout = r.stderr.decode()
+            assert r.returncode == 2 and "interne fout" not in fout, (naam, opdracht, fout)
+            assert "\x1b" not in fout
+    assert "bron bevat stuurtekens" in cli("parameters", "controleer", tmp_path / "stuurtekens.toml").stderr.decode()
