@@ -8,6 +8,8 @@ Beleidsprofielen net zo: meegeleverd in resources/beleidsprofielen, eigen profie
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from typing import NamedTuple
 from decimal import Decimal
@@ -170,15 +172,40 @@ def _plat(jaar: int, tabel: dict, prefix: str, uit: dict[str, Parameter], mist: 
             _plat(jaar, v, f"{prefix}{sleutel}.", uit, mist, bestand)
 
 
+_MAPPEN: dict[tuple, Path] = {}
+
+
+def _omgeving(_get=os.environ.get) -> tuple:
+    """Wat binnen een proces kan veranderen aan waar de mappen staan (tests, scripts); HOME, XDG_DATA_HOME en APPDATA
+    gelden voor het hele proces. os.environ lezen kost per naam ongeveer een microseconde: dus alleen deze twee."""
+    return (_get("AVDESK_RESOURCES"), _get("AVDESK_DATA"))
+
+
+def _installatiemap(naam: str, wat: str) -> Path:
+    """installatiemap(), onthouden zolang de omgeving gelijk blijft: de rekenkern vraagt dit per periode, en een map
+    opzoeken (resolve, is_dir) kost meer dan de rest van het opzoeken samen. Een map die ontbreekt: elke keer opnieuw."""
+    sleutel = (naam, _omgeving())
+    if (pad := _MAPPEN.get(sleutel)) is None:
+        pad = _MAPPEN[sleutel] = installatiemap(naam, wat)
+    return pad
+
+
 def _params_map() -> Path:
-    return installatiemap("params", "parameterbestanden")
+    return _installatiemap("params", "parameterbestanden")
+
+
+def _datamap() -> Path:
+    sleutel = ("datamap", _omgeving())
+    if (pad := _MAPPEN.get(sleutel)) is None:
+        from ..store.paden import datamap
+        pad = _MAPPEN[sleutel] = datamap()
+    return pad
 
 
 def eigen_params_map() -> Path:
     """Waar `avdesk parameters installeer` een jaar neerzet: de datamap van de gebruiker (AVDESK_DATA), nooit de
     installatie."""
-    from ..store.paden import datamap
-    return datamap() / "parameters"
+    return _datamap() / "parameters"
 
 
 def _jaarbestanden(map_: Path) -> dict[int, Path]:
@@ -309,8 +336,7 @@ def parameterversie() -> str:
 
 
 def eigen_profielen_map() -> Path:
-    from ..store.paden import datamap
-    return datamap() / "beleidsprofielen"
+    return _datamap() / "beleidsprofielen"
 
 
 def _profielbestanden(map_: Path) -> dict[str, Path]:
@@ -321,7 +347,7 @@ def _profielbestanden(map_: Path) -> dict[str, Path]:
 
 
 def meegeleverde_profielen() -> dict[str, Path]:
-    map_ = installatiemap("beleidsprofielen", "beleidsprofielen")
+    map_ = _installatiemap("beleidsprofielen", "beleidsprofielen")
     profielen = _profielbestanden(map_)
     if not profielen:
         raise InstallatieFout("beleidsprofielen", map_)
@@ -347,13 +373,28 @@ def _profiel_gecached(bestand: Path, eigen: bool, _stempel: tuple) -> Beleidspro
     return profiel
 
 
+_PROFIELEN: dict[tuple, tuple[Path, Beleidsprofiel | None]] = {}
+ID_VORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
 def laad_profiel(profiel_id: str) -> Beleidsprofiel:
-    bestanden = profielbestanden()
-    bestand = bestanden.get(profiel_id)
-    if bestand is None:
-        raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(bestanden)}.")
-    eigen = bestand.parent != installatiemap("beleidsprofielen", "beleidsprofielen")
-    return _profiel_gecached(bestand, eigen, _stempel(bestand))
+    # De rekenkern vraagt dit per periode: een eigen profiel kost een stat, een meegeleverd profiel verandert niet
+    # zolang avdesk draait. Pas zonder profiel de mappen doorzoeken, voor de melding.
+    sleutel = (profiel_id, _omgeving())
+    if (bekend := _PROFIELEN.get(sleutel)) is None:
+        if not (isinstance(profiel_id, str) and ID_VORM.fullmatch(profiel_id)):
+            raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: "
+                                f"{', '.join(profielbestanden())}.")
+        bestand = _installatiemap("beleidsprofielen", "beleidsprofielen") / f"{profiel_id}.toml"
+        stempel = _stempel(bestand)
+        bekend = _PROFIELEN[sleutel] = (eigen_profielen_map() / f"{profiel_id}.toml",
+                                        _profiel_gecached(bestand, False, stempel) if stempel != (0, 0) else None)
+    eigen, meegeleverd = bekend
+    if (stempel := _stempel(eigen)) != (0, 0):
+        return _profiel_gecached(eigen, True, stempel)
+    if meegeleverd is not None:
+        return meegeleverd
+    raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(profielbestanden())}.")
 
 
 @cache
