@@ -15,7 +15,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..core.berekening import Berekening, alle_stappen
 from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.geld import NUL, datum, maand_label
-from ..core.parameternamen import STATUS, parameternaam, parameterwaarde
+from ..core.parameternamen import bronsleutels_in, citaat, parameternaam, parameterwaarde, statustekst  # noqa: F401
 from ..core.signalen import TITELS
 from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
 
@@ -253,15 +253,6 @@ def _geldig_vanaf(p) -> str:
     return f"1 juli {p.jaar}" if re.search(r"(_h2|juli)", p.naam, re.I) else f"1 januari {p.jaar}"
 
 
-def bronsleutels_in(tekst: str, sleutels: dict) -> list[str]:
-    return [k for k in dict.fromkeys(re.findall(r"[A-Z][A-Z0-9_]+", tekst)) if k in sleutels]
-
-
-def citaat(tekst: str, sleutels: dict) -> str:
-    """'B11: Regeling ...; B6' -> '[bron 11]: Regeling ...; [bron 6]' (nooit te verwarren met signaal S1-S8)."""
-    return re.sub(r"\bB(\d+)\b", r"[bron \1]", tekst)
-
-
 def _waardecel(tekst: str, s, breedte: float) -> Paragraph:
     """Een waarde op een regel: een lange (factor a, 0,000000596879) krijgt een kleinere letter in plaats van af te
     breken midden in het getal."""
@@ -272,24 +263,6 @@ def _waardecel(tekst: str, s, breedte: float) -> Paragraph:
     grootte = min(basis.fontSize, basis.fontSize * ruimte / max(stringWidth(tekst, basis.fontName, basis.fontSize), 1))
     stijl = ParagraphStyle("waarde", parent=basis, fontSize=grootte, leading=max(grootte + 2, basis.leading * 0.8))
     return Paragraph(veilig(tekst), stijl)
-
-
-def statustekst(p, sleutels: dict, soorten: dict) -> str:
-    """Wat de status zegt, naar de bron: bij 'bevestigd' alleen de bronnen die dat kunnen (een wettekst, een citaat
-    ervan, een officiële publicatie); een kopie van een tabel op GitHub of een website van derden heet nooit een
-    bevestiging."""
-    if p.status != "bevestigd":
-        return STATUS.get(p.status, p.status)
-    if p.bevestigd_door:
-        return "bevestigd door " + citaat(p.bevestigd_door, sleutels)
-    genoemd = bronsleutels_in(p.bron, sleutels)
-    goed = [k for k in genoemd if soorten.get(k, "secundair") != "secundair"]
-    if goed:
-        return "bevestigd door " + citaat(", ".join(goed), sleutels)
-    if genoemd:
-        return ("bevestigd volgens het parameterbestand; " + citaat(", ".join(genoemd), sleutels)
-                + " is een kopie of een website van derden, geen officiële bron")
-    return "bevestigd; zie de bron"
 
 
 def gebruikte_parameters(b: Berekening) -> dict:

@@ -16,11 +16,6 @@ def jaartal(tekst: str) -> int:
     return int(tekst)
 
 
-def _statuswoord(p) -> str:
-    from ..core.parameternamen import STATUS
-    return STATUS.get(p.status, p.status)
-
-
 def _overzicht() -> int:
     from ..core.params import LAATSTE_JAAR, NA_LAATSTE_JAAR, ParameterFout, parameterjaren, parameterset
     for jaar in parameterjaren():
@@ -38,8 +33,8 @@ def _overzicht() -> int:
 
 
 def cmd_toon(args) -> int:
-    from ..core.parameternamen import STATUS, parameternaam, parameterwaarde
-    from ..core.params import ParameterFout, parameterset
+    from ..core.parameternamen import STATUS, parameternaam, parameterwaarde, statustekst
+    from ..core.params import ParameterFout, bronsleutels, bronsoorten, parameterset
     if args.jaar is None:
         return _overzicht()
     try:
@@ -50,7 +45,7 @@ def cmd_toon(args) -> int:
           + ("" if p.compleet else f"; nog niet te rekenen: {len(p.nodig)} waarden ontbreken"))
     for x in p.values():
         print(f"\n{parameternaam(x.naam)} = {parameterwaarde(x.naam, x.waarde)}")
-        print(f"    {x.naam}; {x.bevestigd_door and 'bevestigd door ' + x.bevestigd_door or STATUS[x.status]}")
+        print(f"    {x.naam}; {statustekst(x, bronsleutels(), bronsoorten())}")
         print(f"    bron: {x.bron}")
         if x.noot:
             print(f"    noot: {x.noot}")

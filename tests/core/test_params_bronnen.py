@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from avdesk.core.params import bronsleutels, bronsoorten, laad_jaar, parameterset
-from avdesk.export.beslisser import bronsleutels_in, statustekst
+from avdesk.core.parameternamen import bronsleutels_in, statustekst
 
 ROOT = Path(__file__).resolve().parents[2]
 SOORTEN = {"wettekst", "citaat", "officieel", "secundair"}

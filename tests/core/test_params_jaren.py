@@ -251,7 +251,8 @@ def test_toon_elke_waarde_met_bron_en_status_in_woorden(cli):
     assert r.returncode == 0
     assert f"hash {params.laad_jaar(2026).hash}" in uit
     assert "Zorgtoeslag: standaardpremie = € 2.119,00" in uit and "bron: B11: Regeling vaststelling" in uit
-    assert "bevestigd (uit een wettekst, regeling of publicatie)" in uit
+    assert "zorgtoeslag.standaardpremie; bevestigd door [bron 11]" in uit
+    assert "zorgtoeslag.afronding; bevestigd door de maandtabellen zorgtoeslag 2026 van de Belastingdienst" in uit
     assert "onzeker (niet in een officiële bron teruggevonden; signaal S8)" in uit
     r = cli("parameters", "toon")
     assert "2027  nog niet te rekenen: 30 waarden ontbreken" in r.stdout.decode()
