@@ -555,7 +555,7 @@ def cmd_beschikking(args) -> int:
     gemeente = {"gemeente_naam": i.get("gemeente_naam", ""), "afdeling": i.get("gemeente_afdeling", ""),
                 "gemeente_adres": i.get("gemeente_adres", ""), "beleidsregel": i.get("beleidsregel", ""),
                 "ondertekening": i.get("beschikking_ondertekening", "")}
-    sjabloon = args.sjabloon or i.get("beschikking_sjabloon") or None
+    sjabloon = args.sjabloon or i.get("beschikking_sjabloon") or b.profiel.beschikking_sjabloon or None
     ctx = context(c, b, gelezen["kenmerk"], soort=args.besluit, gemeente=gemeente,
                   afgewezen=afgewezen_uit_controle(uitkomst), medewerker=medewerker, hersteltermijn=termijn,
                   ontbrak=args.ontbrak)
@@ -727,8 +727,8 @@ def parser() -> argparse.ArgumentParser:
                     "te maken: het besluit, per jaar het bedrag (eenmalig en per maand, huurkosten en zorgpremie), de "
                     "grondslag, de motivering uit de berekening en de bezwaarclausule. Het soort besluit kiest avdesk "
                     "zelf (toekenning, gedeeltelijk of afwijzing; bij --dossier telt de doelgroepselectielijst mee), "
-                    "of --besluit. Het sjabloon: --sjabloon, anders de instelling beschikking_sjabloon, anders het "
-                    "standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet gemaakt (geen berekening van avdesk, een "
+                    "of --besluit. Het sjabloon: --sjabloon, anders de instelling beschikking_sjabloon, anders dat van het "
+                    "beleidsprofiel, anders het standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet gemaakt (geen berekening van avdesk, een "
                     "concept, een sjabloon met een onbekend veld, of niet te schrijven); 3 interne fout.")
     bs.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
     bs.add_argument("--dossier", type=int, help="in plaats van een PDF: een ontvangen dossier (avdesk ontvang)")

@@ -118,6 +118,7 @@ class JaarBerekening(NamedTuple):
     toelichting: list[str]
     niet_bevestigd: list[Parameter]
     spoor: list[Stap]
+    parameters: Jaarparameters | None = None    # de set waarmee gerekend is (hash, herkomst, wat gelezen is)
 
 
 class Berekening(NamedTuple):
@@ -344,7 +345,7 @@ def _aanvraagtermijn(c: Casus, j: Jaar, profiel: Beleidsprofiel, wtrap_jaar: boo
 
 
 def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> JaarBerekening:
-    p = laad_jaar(j.jaar)
+    p = laad_jaar(j.jaar).gevolgd()       # onthoudt wat gelezen wordt: S8 en de parameterlijst op de PDF
     spoor: list[Stap] = []
     perioden, toelichting = bereken_perioden(
         c, j, p, lambda per, van, tem: bereken_periode(c, j, per, van, tem, p, profiel),
@@ -436,12 +437,12 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         hoogste = max((per.toetsingsinkomen_aanvrager + per.toetsingsinkomen_partner for per in j.perioden), default=NUL)
         if hoogste > grens.waarde and not any(h.toeslag == "kindgebonden_budget" for per in j.perioden for h in per.handmatig):
             signalen.append(sig.s7(hoogste, grens.waarde))
-    gebruikt = niet_bevestigd(alle_stappen(perioden, spoor))
+    gebruikt = niet_bevestigd(alle_stappen(perioden, spoor), p.gebruikt())
     if gebruikt:
         signalen.append(sig.s8(gebruikt))
     periodiek_per_maand = periodiek[0]["per_maand"] if periodiek else NUL
     return JaarBerekening(j.jaar, perioden, tekort, t_bedrag, t_av, compensatie, eenmalig, periodiek_per_maand, periodiek,
-                          huur, zorg, overig, stap11, wtrap, signalen, toelichting, gebruikt, spoor)
+                          huur, zorg, overig, stap11, wtrap, signalen, toelichting, gebruikt, spoor, p)
 
 
 def bereken(c: Casus, vandaag: date | None = None) -> Berekening:

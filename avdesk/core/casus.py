@@ -561,8 +561,9 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
         lz.fout(f"{pad}.jaar", f"moet een jaartal zijn (geheel getal), niet {soort_waarde(j)}")
         return None
     if j not in ondersteund:
-        lz.fout(f"{pad}.jaar", f"toeslagjaar {j} wordt niet ondersteund; avdesk kent de jaren "
-                               f"{', '.join(map(str, ondersteund))}")
+        from .params import reden_niet_ondersteund      # na 2027, parameters die nog ontbreken, of onbekend
+        reden = reden_niet_ondersteund(j, ondersteund)
+        lz.fout(f"{pad}.jaar", reden[0].lower() + reden[1:].rstrip("."))
         return None
     jaar = Jaar(j)
     jaar.vermogen = lz.bedrag(d, "vermogen", pad)

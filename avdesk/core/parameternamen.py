@@ -4,6 +4,7 @@ Voor de parameterlijst op de PDF en voor signaal S8 op scherm en papier (REKENMO
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from .geld import euro
@@ -22,7 +23,8 @@ WOORDEN = {"pct_A": "percentage tot de kwaliteitskortingsgrens", "pct_B": "perce
            "pct_boven_drempel": "percentage boven het drempelinkomen"}
 STATUS = {"bevestigd": "bevestigd (uit een wettekst, regeling of publicatie)",
           "afgeleid": "afgeleid (berekend uit andere bronnen; signaal S8)",
-          "onzeker": "onzeker (niet in een officiële bron teruggevonden; signaal S8)"}
+          "onzeker": "onzeker (niet in een officiële bron teruggevonden; signaal S8)",
+          "ontbreekt": "ontbreekt (nog niet bekend; het jaar is pas te rekenen na 'avdesk parameters installeer')"}
 WAARDEN = {"normhuur": "normhuurformule", "vaste_basishuur": "vaste basishuur",
            "jaarbedrag_onafgerond_maand_afkappen": "jaarbedrag / 12, afgekapt op hele euro's",
            "jaarbedrag_afronden_maand_afkappen": "jaarbedrag afgerond op hele euro's, / 12, afgekapt op hele euro's",
@@ -59,3 +61,32 @@ def parameterwaarde(naam: str, waarde) -> str:
     if "kostendelers" in kort or kort.startswith("aantal"):
         return getal(waarde)
     return euro(waarde).replace(" ", "\u00a0")
+
+
+# ---------------------------------------------------------------- bronnen en status
+
+def bronsleutels_in(tekst: str, sleutels: dict) -> list[str]:
+    return [k for k in dict.fromkeys(re.findall(r"[A-Z][A-Z0-9_]+", tekst)) if k in sleutels]
+
+
+def citaat(tekst: str, sleutels: dict) -> str:
+    """'B11: Regeling ...; B6' -> '[bron 11]: Regeling ...; [bron 6]' (nooit te verwarren met signaal S1-S8)."""
+    return re.sub(r"\bB(\d+)\b", r"[bron \1]", tekst)
+
+
+def statustekst(p, sleutels: dict, soorten: dict) -> str:
+    """Wat de status zegt, naar de bron: bij 'bevestigd' alleen de bronnen die dat kunnen (een wettekst, een citaat
+    ervan, een officiële publicatie); een kopie van een tabel op GitHub of een website van derden heet nooit een
+    bevestiging."""
+    if p.status != "bevestigd":
+        return STATUS.get(p.status, p.status)
+    if p.bevestigd_door:
+        return "bevestigd door " + citaat(p.bevestigd_door, sleutels)
+    genoemd = bronsleutels_in(p.bron, sleutels)
+    goed = [k for k in genoemd if soorten.get(k, "secundair") != "secundair"]
+    if goed:
+        return "bevestigd door " + citaat(", ".join(goed), sleutels)
+    if genoemd:
+        return ("bevestigd volgens het parameterbestand; " + citaat(", ".join(genoemd), sleutels)
+                + " is een kopie of een website van derden, geen officiële bron")
+    return "bevestigd; zie de bron"

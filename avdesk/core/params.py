@@ -1,10 +1,15 @@
 """Parameters per toeslagjaar uit resources/params/<jaar>.toml: elke waarde met bron en status.
 
-Parameters zijn data: een nieuw jaar is een nieuw bestand. Status is bevestigd, afgeleid of onzeker;
-alles wat niet bevestigd is, komt als signaal S8 op het scherm en in de PDF."""
+Parameters zijn data: een nieuw jaar is een nieuw bestand. Status is bevestigd, afgeleid of onzeker; alles wat niet
+bevestigd is, komt als signaal S8 op het scherm en in de PDF. Een waarde die nog niet bekend is, heeft status
+"ontbreekt": zo'n jaar (2027) is pas te rekenen als een beheerder een volledig bestand installeert in de datamap
+(`avdesk parameters installeer`, core/parameterbestand.py); een eigen bestand gaat voor het meegeleverde.
+Beleidsprofielen net zo: meegeleverd in resources/beleidsprofielen, eigen profielen in de datamap."""
 
 from __future__ import annotations
 
+import os
+import re
 import tomllib
 from typing import NamedTuple
 from decimal import Decimal
@@ -12,8 +17,19 @@ from functools import cache
 from pathlib import Path
 
 from .. import InstallatieFout, installatiemap, resources_map
+from .profielschema import Beleidsprofiel, lees_profiel
 
 STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
+ONTBREEKT = "ontbreekt"         # nog niet bekend: het jaar is pas te rekenen als een beheerder de waarde installeert
+
+EERSTE_JAAR = 2022
+LAATSTE_JAAR = 2027
+# Na 2027 is er geen alleenverdienersproblematiek meer om te compenseren: de Belastingdienst lost haar zelf op.
+NA_LAATSTE_JAAR = ("vanaf 2028 lost de Belastingdienst de alleenverdienersproblematiek zelf op, in de inkomstenbelasting "
+                   "(bron: Belastingplan 2025, memorie van toelichting, § 5.15 'Fiscale oplossing eenverdieners')")
+# Parameters die mogen ontbreken: de rekenkern heeft dan een andere weg.
+MAG_ONTBREKEN = {"wtrap.vaste_tegemoetkoming": "zolang de ministeriële regeling er niet is, vult de raadsman het "
+                                              "bedrag in (stap Wtrap)"}
 
 
 class ParameterFout(Exception):
@@ -23,10 +39,12 @@ class ParameterFout(Exception):
 class Parameter(NamedTuple):
     jaar: int
     naam: str          # bv. "huurtoeslag.kwaliteitskortingsgrens"
-    waarde: object     # Decimal, bool of str
+    waarde: object     # Decimal, bool of str; None als de status "ontbreekt" is
     status: str
     bron: str
     noot: str | None = None
+    bevestigd_door: str | None = None   # wat de waarde bevestigt, als dat geen wettekst is (bv. tabellen)
+    afwijking: str | None = None        # waarom de waarde ver van het vorige jaar ligt (controle van het bestand)
 
     @property
     def bevestigd(self) -> bool:
@@ -37,16 +55,23 @@ class Parameter(NamedTuple):
 
 
 class Jaarparameters(dict):
-    """Alle parameters van een toeslagjaar, op te vragen met hun gestippelde naam (p["huurtoeslag.pct_A"]).
+    """Alle bekende parameters van een toeslagjaar, op te vragen met hun gestippelde naam (p["huurtoeslag.pct_A"]).
 
-    Een dict, zodat opzoeken in de rekenkern niet meer kost dan een gewone dict-lookup."""
+    Een dict, zodat opzoeken in de rekenkern niet meer kost dan een gewone dict-lookup. Wat nog ontbreekt staat apart
+    in `ontbrekend` (dus `naam in p` is False). `eigen`: uit de datamap van de gebruiker, niet meegeleverd."""
 
-    def __init__(self, jaar: int, parameters: dict[str, Parameter], bestand: Path):
+    def __init__(self, jaar: int, parameters: dict[str, Parameter], bestand: Path,
+                 ontbrekend: dict[str, Parameter] | None = None, eigen: bool = False):
         super().__init__(parameters)
         self.jaar = jaar
         self.bestand = bestand
+        self.ontbrekend = ontbrekend or {}
+        self.eigen = eigen
 
     def __missing__(self, naam: str) -> Parameter:
+        if naam in self.ontbrekend:
+            raise ParameterFout(f"Parameter '{naam}' is voor {self.jaar} nog niet bekend (status ontbreekt in "
+                                f"{self.bestand.name}).")
         raise ParameterFout(f"Parameter '{naam}' ontbreekt voor {self.jaar} in {self.bestand.name}.")
 
     def waarde(self, naam: str):
@@ -54,6 +79,62 @@ class Jaarparameters(dict):
 
     def alle(self) -> list[Parameter]:
         return list(self.values())
+
+    @property
+    def nodig(self) -> list[str]:
+        """De ontbrekende parameters zonder welke dit jaar niet te rekenen is."""
+        return [n for n in self.ontbrekend if n not in MAG_ONTBREKEN]
+
+    @property
+    def compleet(self) -> bool:
+        return not self.nodig
+
+    @property
+    def hash(self) -> str:
+        return waardehash(self.jaar, self.values())
+
+    @property
+    def herkomst(self) -> str:
+        return (f"eigen parameterbestand {self.bestand}" if self.eigen
+                else f"meegeleverd met avdesk ({self.bestand.name})")
+
+    def gevolgd(self) -> "GevolgdeParameters":
+        """Een kopie die onthoudt welke parameters de berekening las (signaal S8 en de parameterlijst op de PDF)."""
+        return GevolgdeParameters(self)
+
+
+class GevolgdeParameters(Jaarparameters):
+    """Jaarparameters die elke gelezen naam onthouden (ook wat niet in het rekenspoor staat: een vermogensgrens die
+    niet overschreden is, de AOW-leeftijd)."""
+
+    def __init__(self, bron: Jaarparameters):
+        super().__init__(bron.jaar, bron, bron.bestand, bron.ontbrekend, bron.eigen)
+        self.gelezen: dict[str, None] = {}
+
+    def __getitem__(self, naam: str) -> Parameter:
+        self.gelezen[naam] = None
+        return dict.__getitem__(self, naam)
+
+    def gebruikt(self) -> list[Parameter]:
+        return [dict.__getitem__(self, n) for n in self.gelezen if dict.__contains__(self, n)]
+
+
+def canoniek(waarde) -> str:
+    """Een waarde als tekst voor de hash: 1.0 en 1 zijn gelijk, 5.96879e-07 en 0.000000596879 ook."""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, Decimal):
+        tekst = format(waarde.normalize(), "f")
+        return "0" if tekst in ("-0", "0") else tekst
+    return repr(str(waarde))
+
+
+def waardehash(jaar: int, parameters) -> str:
+    """Korte vingerafdruk van de waarden van een parameterset: alleen naam en waarde, dus een verbeterde bron of
+    status verandert hem niet. 12 tekens van SHA-256."""
+    import hashlib
+    regels = [f"jaar={jaar}"] + sorted(f"{p.naam}={canoniek(p.waarde)}" for p in parameters if p.waarde is not None)
+    return hashlib.sha256("\n".join(regels).encode()).hexdigest()[:12]
 
 
 def _waarde(v):
@@ -65,99 +146,255 @@ def _waarde(v):
     raise ValueError(f"onbekend soort waarde: {v!r}")
 
 
-def _plat(jaar: int, tabel: dict, prefix: str, uit: dict[str, Parameter], bestand: Path) -> None:
+def is_parameter(v) -> bool:
+    """Een parameter is een tabel met een status (en, tenzij hij ontbreekt, een waarde)."""
+    return isinstance(v, dict) and ("waarde" in v or "status" in v) and not any(isinstance(x, dict) for x in v.values())
+
+
+def _plat(jaar: int, tabel: dict, prefix: str, uit: dict[str, Parameter], mist: dict[str, Parameter],
+          bestand: Path) -> None:
     for sleutel, v in tabel.items():
         naam = f"{prefix}{sleutel}"
-        if isinstance(v, dict) and "waarde" in v:
+        if is_parameter(v):
             status = v.get("status")
+            if status == ONTBREEKT:
+                mist[naam] = Parameter(jaar, naam, None, status, v.get("bron") or "", v.get("noot"))
+                continue
             if status not in STATUSSEN:
                 raise ParameterFout(f"{bestand.name}: {naam} heeft geen geldige status ({status!r}).")
             if not v.get("bron"):
                 raise ParameterFout(f"{bestand.name}: {naam} heeft geen bron.")
-            uit[naam] = Parameter(jaar, naam, _waarde(v["waarde"]), status, v["bron"], v.get("noot"))
+            if "waarde" not in v or v["waarde"] == "":
+                raise ParameterFout(f"{bestand.name}: {naam} heeft geen waarde (of status ontbreekt).")
+            uit[naam] = Parameter(jaar, naam, _waarde(v["waarde"]), status, v["bron"], v.get("noot"),
+                                  v.get("bevestigd_door"), v.get("afwijking"))
         elif isinstance(v, dict):
-            _plat(jaar, v, f"{naam}.", uit, bestand)
+            _plat(jaar, v, f"{prefix}{sleutel}.", uit, mist, bestand)
+
+
+_MAPPEN: dict[tuple, Path] = {}
+
+
+def _omgeving(_get=os.environ.get) -> tuple:
+    """Wat binnen een proces kan veranderen aan waar de mappen staan (tests, scripts); HOME, XDG_DATA_HOME en APPDATA
+    gelden voor het hele proces. os.environ lezen kost per naam ongeveer een microseconde: dus alleen deze twee."""
+    return (_get("AVDESK_RESOURCES"), _get("AVDESK_DATA"))
+
+
+def _installatiemap(naam: str, wat: str) -> Path:
+    """installatiemap(), onthouden zolang de omgeving gelijk blijft: de rekenkern vraagt dit per periode, en een map
+    opzoeken (resolve, is_dir) kost meer dan de rest van het opzoeken samen. Een map die ontbreekt: elke keer opnieuw."""
+    sleutel = (naam, _omgeving())
+    if (pad := _MAPPEN.get(sleutel)) is None:
+        pad = _MAPPEN[sleutel] = installatiemap(naam, wat)
+    return pad
 
 
 def _params_map() -> Path:
-    return installatiemap("params", "parameterbestanden")
+    return _installatiemap("params", "parameterbestanden")
 
 
-def ondersteunde_jaren() -> list[int]:
-    """De jaren met een parameterbestand. Geen enkel jaar betekent een onvolledige installatie (InstallatieFout),
-    geen lege keuze."""
-    map_ = _params_map()
-    jaren = sorted(int(p.stem) for p in map_.glob("[0-9][0-9][0-9][0-9].toml"))
-    if not jaren:
-        raise InstallatieFout("parameterbestanden", map_)
-    return jaren
+def _datamap() -> Path:
+    sleutel = ("datamap", _omgeving())
+    if (pad := _MAPPEN.get(sleutel)) is None:
+        from ..store.paden import datamap
+        pad = _MAPPEN[sleutel] = datamap()
+    return pad
 
 
-@cache
-def laad_jaar(jaar: int) -> Jaarparameters:
-    bestand = _params_map() / f"{jaar}.toml"
-    if not bestand.is_file():
-        jaren = ", ".join(map(str, ondersteunde_jaren()))
-        raise ParameterFout(f"Toeslagjaar {jaar} wordt niet ondersteund; avdesk kent de jaren {jaren}.")
+def eigen_params_map() -> Path:
+    """Waar `avdesk parameters installeer` een jaar neerzet: de datamap van de gebruiker (AVDESK_DATA), nooit de
+    installatie."""
+    return _datamap() / "parameters"
+
+
+def _jaarbestanden(map_: Path) -> dict[int, Path]:
+    try:
+        return {int(p.stem): p for p in map_.glob("[0-9][0-9][0-9][0-9].toml") if p.is_file()}
+    except OSError:
+        return {}
+
+
+def meegeleverde_bestanden() -> dict[int, Path]:
+    bestanden = _jaarbestanden(_params_map())
+    if not bestanden:
+        raise InstallatieFout("parameterbestanden", _params_map())
+    return bestanden
+
+
+def eigen_bestanden() -> dict[int, Path]:
+    return {j: p for j, p in _jaarbestanden(eigen_params_map()).items() if EERSTE_JAAR <= j <= LAATSTE_JAAR}
+
+
+def actieve_bestanden() -> dict[int, Path]:
+    """Per jaar het bestand dat geldt: een eigen (geïnstalleerd) bestand gaat voor het meegeleverde."""
+    return dict(sorted({**meegeleverde_bestanden(), **eigen_bestanden()}.items()))
+
+
+def parameterjaren() -> list[int]:
+    """Alle jaren met een parameterbestand, ook een jaar waarvan nog waarden ontbreken (2027)."""
+    return list(actieve_bestanden())
+
+
+def lees_bestand(bestand: Path, jaar: int | None = None, eigen: bool = False) -> Jaarparameters:
+    """Een parameterbestand als Jaarparameters (ook als er waarden ontbreken). ParameterFout als het onbruikbaar is."""
     try:
         with bestand.open("rb") as f:
             data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError) as e:
+    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ParameterFout(f"Parameterbestand {bestand.name} is onleesbaar: {e}") from None
-    if data.get("jaar") != jaar:
+    if jaar is not None and data.get("jaar") != jaar:
         raise ParameterFout(f"Parameterbestand {bestand.name} hoort bij jaar {data.get('jaar')!r}, niet bij {jaar}.")
+    if not isinstance(data.get("jaar"), int) or isinstance(data.get("jaar"), bool):
+        raise ParameterFout(f"Parameterbestand {bestand.name} noemt geen jaar (jaar = JJJJ).")
     uit: dict[str, Parameter] = {}
-    _plat(jaar, data, "", uit, bestand)
-    return Jaarparameters(jaar, uit, bestand)
+    mist: dict[str, Parameter] = {}
+    _plat(data["jaar"], {k: v for k, v in data.items() if k != "jaar"}, "", uit, mist, bestand)
+    return Jaarparameters(data["jaar"], uit, bestand, mist, eigen)
+
+
+@cache
+def _gecached(bestand: Path, jaar: int, eigen: bool, _stempel: tuple) -> Jaarparameters:
+    return lees_bestand(bestand, jaar, eigen)
+
+
+def _stempel(p: Path) -> tuple:
+    try:
+        st = p.stat()
+        return (st.st_mtime_ns, st.st_size)
+    except OSError:
+        return (0, 0)
+
+
+def parameterset(jaar: int) -> Jaarparameters:
+    """De actieve parameterset van een jaar, ook als er nog waarden ontbreken. ParameterFout zonder bestand."""
+    if jaar > LAATSTE_JAAR or jaar < EERSTE_JAAR:
+        raise ParameterFout(reden_niet_ondersteund(jaar))
+    eigen = eigen_params_map() / f"{jaar}.toml"
+    if eigen.is_file():
+        return _gecached(eigen, jaar, True, _stempel(eigen))
+    bestand = _params_map() / f"{jaar}.toml"
+    if not bestand.is_file():
+        raise ParameterFout(reden_niet_ondersteund(jaar))
+    return _gecached(bestand, jaar, False, _stempel(bestand))
+
+
+def _installeer_tip(jaar: int) -> str:
+    return (f"Installeer een volledig parameterbestand met 'avdesk parameters installeer BESTAND' (een sjabloon: "
+            f"'avdesk parameters sjabloon {jaar}').")
+
+
+def reden_niet_ondersteund(jaar: int, jaren: list[int] | None = None) -> str:
+    """Waarom een toeslagjaar niet te rekenen is, in een zin: na 2027 (met de bron), een jaar waarvan nog
+    parameters ontbreken (welke, en hoe ze te installeren), of een jaar dat avdesk niet kent."""
+    if jaar > LAATSTE_JAAR:
+        return f"Toeslagjaar {jaar} wordt niet ondersteund: {NA_LAATSTE_JAAR}."
+    if EERSTE_JAAR <= jaar <= LAATSTE_JAAR:
+        try:
+            p = parameterset(jaar)
+        except ParameterFout:
+            p = None
+        if p is not None and not p.compleet:
+            return (f"Toeslagjaar {jaar} kan nog niet worden berekend: van {len(p.nodig)} parameters is de waarde nog "
+                    f"niet bekend ({', '.join(p.nodig)}). {_installeer_tip(jaar)}")
+    bekend = ", ".join(map(str, jaren if jaren is not None else ondersteunde_jaren()))
+    return f"Toeslagjaar {jaar} wordt niet ondersteund; avdesk kent de jaren {bekend}."
+
+
+def ondersteunde_jaren() -> list[int]:
+    """De jaren die avdesk kan rekenen: met een parameterbestand zonder ontbrekende waarden. Geen enkel bestand
+    betekent een onvolledige installatie (InstallatieFout), geen lege keuze."""
+    jaren = []
+    for jaar, bestand in actieve_bestanden().items():
+        try:
+            if b'"ontbreekt"' not in bestand.read_bytes() or parameterset(jaar).compleet:
+                jaren.append(jaar)
+        except (OSError, ParameterFout):
+            continue
+    return jaren
+
+
+def laad_jaar(jaar: int) -> Jaarparameters:
+    """De parameters van een jaar om mee te rekenen; ParameterFout (met de reden) als dat nog niet kan."""
+    p = parameterset(jaar)
+    if not p.compleet:
+        raise ParameterFout(reden_niet_ondersteund(jaar))
+    return p
 
 
 def parameterversie() -> str:
-    """Een korte vingerafdruk van alle parameterbestanden, voor PDF en snapshot (crc32: geen beveiliging nodig,
-    wel een snelle start zonder hashlib)."""
+    """Een korte vingerafdruk van de waarden van alle actieve parametersets (voor PDF en snapshot): een verbeterde
+    bron verandert hem niet. Per jaar staat de hash van de set in de berekening (parameterhash)."""
     import zlib
     crc = 0
-    for p in sorted(_params_map().glob("*.toml")):
-        crc = zlib.crc32(p.read_bytes(), zlib.crc32(p.name.encode(), crc))
+    for jaar in parameterjaren():
+        try:
+            crc = zlib.crc32(f"{jaar}:{parameterset(jaar).hash};".encode(), crc)
+        except ParameterFout:
+            continue
     return f"{crc:08x}"
 
 
-class Beleidsprofiel(NamedTuple):
-    id: str
-    naam: str
-    uitvoerder: str
-    bron: str
-    tekort_jaren: tuple[int, ...]
-    terugvordering_jaren: tuple[int, ...]
-    vermogensgrens: str            # "huurtoeslag" | "zorgtoeslag" | "bijstand"
-    uitbetaling: str               # "eenmalig_en_periodiek" | "eenmalig"
-    aanvraag_uiterlijk: str        # "" of JJJJ-MM-DD
-    bestaansminimumtoets: bool = True   # False: de compensatie is het verschil, zonder toets (REKENMODEL §4)
+def eigen_profielen_map() -> Path:
+    return _datamap() / "beleidsprofielen"
 
 
-def beleidsprofielen() -> list[str]:
-    map_ = installatiemap("beleidsprofielen", "beleidsprofielen")
-    profielen = sorted(p.stem for p in map_.glob("*.toml"))
+def _profielbestanden(map_: Path) -> dict[str, Path]:
+    try:
+        return {p.stem: p for p in map_.glob("*.toml") if p.is_file()}
+    except OSError:
+        return {}
+
+
+def meegeleverde_profielen() -> dict[str, Path]:
+    map_ = _installatiemap("beleidsprofielen", "beleidsprofielen")
+    profielen = _profielbestanden(map_)
     if not profielen:
         raise InstallatieFout("beleidsprofielen", map_)
     return profielen
 
 
+def profielbestanden() -> dict[str, Path]:
+    """Per profiel het bestand dat geldt: een eigen (geïnstalleerd) profiel gaat voor het meegeleverde."""
+    return dict(sorted({**meegeleverde_profielen(), **_profielbestanden(eigen_profielen_map())}.items()))
+
+
+def beleidsprofielen() -> list[str]:
+    return list(profielbestanden())
+
+
 @cache
+def _profiel_gecached(bestand: Path, eigen: bool, _stempel: tuple) -> Beleidsprofiel:
+    profiel, fouten = lees_profiel(bestand, (EERSTE_JAAR, LAATSTE_JAAR), eigen=eigen)
+    if not fouten and profiel.id != bestand.stem:
+        fouten = [f"id {profiel.id!r} hoort bij bestand {profiel.id}.toml, niet bij {bestand.name}"]
+    if fouten:
+        raise ParameterFout(f"Beleidsprofiel {bestand.stem}: " + "; ".join(fouten) + ".")
+    return profiel
+
+
+_PROFIELEN: dict[tuple, tuple[Path, Beleidsprofiel | None]] = {}
+ID_VORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
+
+
 def laad_profiel(profiel_id: str) -> Beleidsprofiel:
-    bestand = installatiemap("beleidsprofielen", "beleidsprofielen") / f"{profiel_id}.toml"
-    if not bestand.is_file():
-        raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(beleidsprofielen())}.")
-    with bestand.open("rb") as f:
-        d = tomllib.load(f)
-    if d.get("vermogensgrens") not in ("huurtoeslag", "zorgtoeslag", "bijstand"):
-        raise ParameterFout(f"Beleidsprofiel {profiel_id}: vermogensgrens moet huurtoeslag, zorgtoeslag of bijstand zijn.")
-    if d.get("uitbetaling") not in ("eenmalig_en_periodiek", "eenmalig"):
-        raise ParameterFout(f"Beleidsprofiel {profiel_id}: uitbetaling moet eenmalig_en_periodiek of eenmalig zijn.")
-    if not isinstance(d.get("bestaansminimumtoets", True), bool):
-        raise ParameterFout(f"Beleidsprofiel {profiel_id}: bestaansminimumtoets moet true of false zijn.")
-    return Beleidsprofiel(d["id"], d["naam"], d["uitvoerder"], d["bron"], tuple(d["tekort_jaren"]),
-                          tuple(d["terugvordering_jaren"]), d["vermogensgrens"], d["uitbetaling"],
-                          d.get("aanvraag_uiterlijk", ""), d.get("bestaansminimumtoets", True))
+    # De rekenkern vraagt dit per periode: een eigen profiel kost een stat, een meegeleverd profiel verandert niet
+    # zolang avdesk draait. Pas zonder profiel de mappen doorzoeken, voor de melding.
+    sleutel = (profiel_id, _omgeving())
+    if (bekend := _PROFIELEN.get(sleutel)) is None:
+        if not (isinstance(profiel_id, str) and ID_VORM.fullmatch(profiel_id)):
+            raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: "
+                                f"{', '.join(profielbestanden())}.")
+        bestand = _installatiemap("beleidsprofielen", "beleidsprofielen") / f"{profiel_id}.toml"
+        stempel = _stempel(bestand)
+        bekend = _PROFIELEN[sleutel] = (eigen_profielen_map() / f"{profiel_id}.toml",
+                                        _profiel_gecached(bestand, False, stempel) if stempel != (0, 0) else None)
+    eigen, meegeleverd = bekend
+    if (stempel := _stempel(eigen)) != (0, 0):
+        return _profiel_gecached(eigen, True, stempel)
+    if meegeleverd is not None:
+        return meegeleverd
+    raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(profielbestanden())}.")
 
 
 @cache
@@ -176,4 +413,13 @@ def bronsleutels() -> dict[str, str]:
     uit resources/params/bronnen.toml."""
     with (_params_map() / "bronnen.toml").open("rb") as f:
         data = tomllib.load(f)
-    return {k: v for deel in data.values() for k, v in deel.items()}
+    return {k: v for naam, deel in data.items() if naam != "soort" for k, v in deel.items()}
+
+
+@cache
+def bronsoorten() -> dict[str, str]:
+    """Bronsleutel -> soort: "wettekst" (zelf gelezen), "citaat" (letterlijk aangehaald in een kopie), "officieel"
+    (publicatie van een overheid of de handreiking) of "secundair" (kopie, nieuws, website van derden). Alleen wat
+    geen secundaire bron is, kan een waarde bevestigen (de parameterlijst op de PDF noemt dat)."""
+    with (_params_map() / "bronnen.toml").open("rb") as f:
+        return dict(tomllib.load(f).get("soort", {}))

@@ -17,11 +17,11 @@ class Stap(NamedTuple):
     parameters: tuple[Parameter, ...] = ()
 
 
-def niet_bevestigd(stappen) -> list[Parameter]:
-    """De afgeleide of onzekere parameters die in deze stappen gebruikt zijn (signaal S8), zonder dubbelen."""
+def niet_bevestigd(stappen, gelezen=()) -> list[Parameter]:
+    """De afgeleide of onzekere parameters die in deze stappen gebruikt zijn (signaal S8), zonder dubbelen; `gelezen`:
+    wat de berekening verder las (een vermogensgrens die niet overschreden is, de AOW-leeftijd)."""
     gezien: dict[tuple[int, str], Parameter] = {}
-    for s in stappen:
-        for p in s.parameters:
-            if p.status != "bevestigd":
-                gezien.setdefault((p.jaar, p.naam), p)
+    for p in [p for s in stappen for p in s.parameters] + list(gelezen):
+        if p.status != "bevestigd":
+            gezien.setdefault((p.jaar, p.naam), p)
     return list(gezien.values())

@@ -46,7 +46,8 @@ def naar_json(b: Berekening) -> dict:
                 "signalen": [s.naar_dict() for s in pb.signalen],
             })
         jd = {
-            "jaar": jb.jaar, "perioden": perioden, "tekort": _c(jb.tekort),
+            "jaar": jb.jaar, "parameterhash": jb.parameters.hash if jb.parameters is not None else None,
+            "perioden": perioden, "tekort": _c(jb.tekort),
             "terugvordering": None if jb.terugvordering_bedrag is None else
             {"bedrag": _c(jb.terugvordering_bedrag), "alleenverdieners": _c(jb.terugvordering_alleenverdieners)},
             "compensatie_jaar": _c(jb.compensatie_jaar), "eenmalig": _c(jb.eenmalig),

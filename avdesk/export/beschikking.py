@@ -172,7 +172,8 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
     ambtshalve); `soort`: None kiest zelf (toekenning, gedeeltelijk of afwijzing)."""
     from .beslisser import alle_signalen
     vandaag = vandaag or date.today()
-    g = {"gemeente_naam": "", "afdeling": "", "gemeente_adres": "", "beleidsregel": "", "ondertekening": ""}
+    g = {"gemeente_naam": b.profiel.gemeente_naam, "afdeling": "", "gemeente_adres": b.profiel.gemeente_adres,
+         "beleidsregel": "", "ondertekening": ""}          # naam en adres uit het beleidsprofiel, tenzij ingesteld
     g.update({k: v for k, v in (gemeente or {}).items() if v})
     afgewezen = dict(afgewezen or {})
     gemeente_naam = g["gemeente_naam"] or c.aanvraag.gemeente or b.profiel.uitvoerder

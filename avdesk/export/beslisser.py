@@ -15,7 +15,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..core.berekening import Berekening, alle_stappen
 from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.geld import NUL, datum, maand_label
-from ..core.parameternamen import STATUS, parameternaam, parameterwaarde
+from ..core.parameternamen import bronsleutels_in, citaat, parameternaam, parameterwaarde, statustekst  # noqa: F401
 from ..core.signalen import TITELS
 from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
 
@@ -253,40 +253,62 @@ def _geldig_vanaf(p) -> str:
     return f"1 juli {p.jaar}" if re.search(r"(_h2|juli)", p.naam, re.I) else f"1 januari {p.jaar}"
 
 
-def bronsleutels_in(tekst: str, sleutels: dict) -> list[str]:
-    return [k for k in dict.fromkeys(re.findall(r"[A-Z][A-Z0-9_]+", tekst)) if k in sleutels]
+def _waardecel(tekst: str, s, breedte: float) -> Paragraph:
+    """Een waarde op een regel: een lange (factor a, 0,000000596879) krijgt een kleinere letter in plaats van af te
+    breken midden in het getal."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+    basis = s["cel"]
+    ruimte = breedte - 8.5                                    # de linker- en rechterpadding van de tabel
+    grootte = min(basis.fontSize, basis.fontSize * ruimte / max(stringWidth(tekst, basis.fontName, basis.fontSize), 1))
+    stijl = ParagraphStyle("waarde", parent=basis, fontSize=grootte, leading=max(grootte + 2, basis.leading * 0.8))
+    return Paragraph(veilig(tekst), stijl)
 
 
-def citaat(tekst: str, sleutels: dict) -> str:
-    """'B11: Regeling ...; B6' -> '[bron 11]: Regeling ...; [bron 6]' (nooit te verwarren met signaal S1-S8)."""
-    return re.sub(r"\bB(\d+)\b", r"[bron \1]", tekst)
-
-
-def parameters(b: Berekening, s) -> list:
-    from ..core.params import bronsleutels
+def gebruikte_parameters(b: Berekening) -> dict:
+    """(jaar, naam) -> Parameter: wat het rekenspoor noemt en wat de berekening verder las."""
     gebruikt = {}
     for jb in b.jaren:
         for st in alle_stappen(jb.perioden, jb.spoor):
             for p in st.parameters:
                 gebruikt.setdefault((p.jaar, p.naam), p)
-    sleutels = bronsleutels()
+        if jb.parameters is not None and hasattr(jb.parameters, "gebruikt"):
+            for p in jb.parameters.gebruikt():
+                gebruikt.setdefault((p.jaar, p.naam), p)
+    return gebruikt
+
+
+def parameters(b: Berekening, s) -> list:
+    from ..core.params import bronsleutels, bronsoorten
+    gebruikt = gebruikte_parameters(b)
+    sleutels, soorten = bronsleutels(), bronsoorten()
+    breedtes = [BREEDTE * 0.26, BREEDTE * 0.14, BREEDTE * 0.11, BREEDTE * 0.17, BREEDTE * 0.32]
     rijen = [["Parameter", "Waarde", "Geldt vanaf", "Status", "Bron"]]
     for _, p in sorted(gebruikt.items()):
-        status = STATUS.get(p.status, p.status)
-        rijen.append([parameternaam(p.naam), parameterwaarde(p.naam, p.waarde), _geldig_vanaf(p),
-                      status if p.status == "bevestigd" else Opmaak(f"<b>{veilig(status)}</b>"),
+        status = statustekst(p, sleutels, soorten)
+        rijen.append([parameternaam(p.naam), _waardecel(parameterwaarde(p.naam, p.waarde), s, breedtes[1]),
+                      _geldig_vanaf(p),
+                      Paragraph(veilig(status) if p.status == "bevestigd" else f"<b>{veilig(status)}</b>",
+                                s["cel_klein"]),
                       Paragraph(veilig(citaat(p.bron + (f" ({p.noot})" if p.noot and p.status != "bevestigd" else ""),
                                               sleutels)), s["cel_klein"])])
-    genoemd = sorted({k for p in gebruikt.values() for k in bronsleutels_in(p.bron, sleutels)},
+    genoemd = sorted({k for p in gebruikt.values() for k in bronsleutels_in(p.bron + " " + (p.bevestigd_door or ""),
+                                                                              sleutels)},
                      key=lambda k: (not re.fullmatch(r"B\d+", k), int(k[1:]) if re.fullmatch(r"B\d+", k) else 0, k))
     bronnen = [["Bron", "Wat er is gelezen"]] + [
         [f"[bron {k[1:]}]" if re.fullmatch(r"B\d+", k) else k, Paragraph(veilig(sleutels[k]), s["cel_klein"])]
         for k in genoemd]
+    sets = [["Toeslagjaar", "Hash van de waarden", "Parameterbestand"]] + [
+        [str(jb.jaar), jb.parameters.hash,
+         Paragraph(veilig(jb.parameters.herkomst + (" (niet meegeleverd met avdesk: eigen installatie)"
+                                                     if jb.parameters.eigen else "")), s["cel_klein"])]
+        for jb in b.jaren if jb.parameters is not None]
     return [Paragraph("Gebruikte parameters", s["kop1"]),
             Paragraph("Alle bedragen en percentages die in deze berekening zijn gebruikt, met hun bron. Een waarde die "
                       "niet <b>bevestigd</b> is, is niet rechtstreeks uit een wettekst of publicatie van Dienst "
-                      "Toeslagen gelezen (signaal S8).", s["tekst"]),
-            tabel(rijen, [BREEDTE * 0.25, BREEDTE * 0.13, BREEDTE * 0.12, BREEDTE * 0.16, BREEDTE * 0.34], zebra=True),
+                      "Toeslagen gelezen (signaal S8). Bij 'bevestigd' staat wat de waarde bevestigt.", s["tekst"]),
+            tabel(sets, [BREEDTE * 0.14, BREEDTE * 0.2, BREEDTE * 0.66], zebra=True), Spacer(1, 4),
+            tabel(rijen, breedtes, zebra=True),
             Paragraph("Bronnen", s["kop2"]),
             Paragraph("De verwijzingen [bron n] en de namen in de kolom 'Bron' hierboven:", s["tekst"]),
             tabel(bronnen, [BREEDTE * 0.2, BREEDTE * 0.8], zebra=True)]

@@ -7,6 +7,8 @@ from __future__ import annotations
 import importlib
 
 MODULES: tuple[str, ...] = (
+    "parameters",
+    "profiel",
 )
 
 

@@ -74,7 +74,8 @@ def maak_beschikking(opslag, dossier_id: int, doelmap: Path) -> Path:
                   gemeente={"gemeente_naam": i["gemeente_naam"], "afdeling": i["gemeente_afdeling"],
                             "gemeente_adres": i["gemeente_adres"], "beleidsregel": i["beleidsregel"],
                             "ondertekening": i["beschikking_ondertekening"]})
-    docx = maak_docx(ctx, Path(i["beschikking_sjabloon"]) if i["beschikking_sjabloon"] else None)
+    sjabloon = i["beschikking_sjabloon"] or b.profiel.beschikking_sjabloon      # instelling, anders het beleidsprofiel
+    docx = maak_docx(ctx, Path(sjabloon) if sjabloon else None)
     doelmap.mkdir(parents=True, exist_ok=True)
     pad = vrij_pad(doelmap, f"avdesk-beschikking-{gelezen['kenmerk']}-{date.today().isoformat()}.docx")
     schrijf_atomair(pad, docx)

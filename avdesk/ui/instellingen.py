@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 
-from ..core.params import beleidsprofielen, laad_profiel
+from ..core.params import ParameterFout, beleidsprofielen, laad_profiel
 from ..store import OpslagFout
 from ..store.instellingen import lees, schrijf
 from ..store.sleutel import Sleutelbeheer, veilige_keyring
@@ -34,9 +34,17 @@ class InstellingenDialoog(QDialog):
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):
             getattr(self.f, k).setText(w[k])
-        self.profielen = beleidsprofielen()
-        self.f.beleidsprofiel.addItems([laad_profiel(p).naam for p in self.profielen])
-        self.f.beleidsprofiel.setCurrentIndex(self.profielen.index(w["beleidsprofiel"]))
+        # Ook de profielen die een beheerder installeerde (avdesk profiel installeer); een onbruikbaar profiel niet.
+        profielen = []
+        for pid in beleidsprofielen():
+            try:
+                profielen.append(laad_profiel(pid))
+            except ParameterFout:
+                continue
+        self.profielen = [p.id for p in profielen]
+        self.f.beleidsprofiel.addItems([p.naam + (" (eigen profiel)" if p.eigen else "") for p in profielen])
+        if w["beleidsprofiel"] in self.profielen:
+            self.f.beleidsprofiel.setCurrentIndex(self.profielen.index(w["beleidsprofiel"]))
         self.f.bewaartermijn.setRange(1, 240)
         self.f.bewaartermijn.setValue(int(w["bewaartermijn_maanden"]))
         self.sb = Sleutelbeheer(opslag.map) if opslag.map else None
