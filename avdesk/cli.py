@@ -406,10 +406,13 @@ def cmd_pdf(args) -> int:
 
 def cmd_controleer(args) -> int:
     from .export.bewijs import controleer
+    from .export.pdflezen import PdfFout, lees_bestand
     try:
-        pdf = Path(args.pdf).read_bytes()
+        pdf = lees_bestand(args.pdf, "berekening")
     except OSError as e:
         return _fout([f"{args.pdf} kan niet worden gelezen (foutcode {e.errno})"], "Controle niet gedaan:")
+    except PdfFout as e:
+        return _fout([str(e)], "Controle niet gedaan:")
     code, regels = controleer(pdf)
     print("\n".join(regels), file=sys.stdout if code == 0 else sys.stderr)
     return code
@@ -418,6 +421,7 @@ def cmd_controleer(args) -> int:
 @_met_opslag
 def cmd_ontvang(args) -> int:
     from .export.ontvangst import NietOntvangen, lees, lijstcontrole, verslag
+    from .export.pdflezen import PdfFout, lees_bestand
     from .store import ontvangen
     if args.dossier is not None:
         if args.berekening or args.aanvraag:
@@ -442,9 +446,11 @@ def cmd_ontvang(args) -> int:
         if pad is None:
             continue
         try:
-            data = Path(pad).read_bytes()
+            data = lees_bestand(pad, soort)
         except OSError as e:
             return _fout([f"{pad} kan niet worden gelezen (foutcode {e.errno})"], "Niet ontvangen:")
+        except PdfFout as e:
+            return _fout([str(e)], "Niet ontvangen:")
         stukken[f"ontvangen {soort}"] = (Path(pad).name, data)
     try:
         c, uitkomst = lees(stukken["ontvangen berekening"][1], stukken.get("ontvangen aanvraag", (None, None))[1])

@@ -57,56 +57,158 @@ def bed_in(canvas, bijlagen) -> None:
 # ---------------------------------------------------------------- lezen
 
 class GeenBewijs(Exception):
-    """Geen avdesk-PDF met ingebedde gegevens; de tekst zegt in het Nederlands wat het wel is."""
+    """Geen avdesk-PDF met ingebedde gegevens, of die gegevens zijn onleesbaar of over een grens; de tekst zegt in
+    het Nederlands wat het wel is (exit 2)."""
 
 
-def _ingebed(pdf: bytes) -> list[bytes]:
-    """Alle ingebedde bestanden (/Type /EmbeddedFile), uitgepakt. Streams staan nooit in objectstromen, dus ook na
-    opnieuw opslaan door een ander programma zijn ze zo te vinden."""
-    uit = []
-    for m in re.finditer(rb"/Type\s*/EmbeddedFile\b", pdf):
-        begin = pdf.rfind(b"obj", 0, m.start())
-        s = pdf.find(b"stream", m.end())
-        if begin < 0 or s < 0:
-            continue
-        kop = pdf[begin:s]
-        s += len(b"stream")
-        s += 2 if pdf[s:s + 2] == b"\r\n" else 1
-        e = pdf.find(b"endstream", s)
-        inhoud = pdf[s:e]
-        if b"/FlateDecode" in kop:
-            try:
-                inhoud = zlib.decompressobj().decompress(inhoud)
-            except zlib.error:
-                continue
-        elif b"/Filter" in kop:
-            continue
-        uit.append(inhoud.rstrip(b"\r\n") if b"/FlateDecode" not in kop else inhoud)
-    return uit
+def _formaat(inhoud: bytes) -> str | None:
+    """Het formaat van een ingebed JSON-bestand, zonder het hele bestand te vertrouwen: alleen een kort stuk aan
+    het begin wordt bekeken (de echte controle doet lees_json)."""
+    m = re.search(rb'"formaat"\s*:\s*"(avdesk-[a-z]+/1)"', inhoud[:4096])
+    return m.group(1).decode() if m else None
 
 
 def lees_bewijs(pdf: bytes) -> tuple[bytes, bytes, str | None]:
-    """(casus, berekening, vingerafdruk uit de documentgegevens) uit een berekening-PDF; anders GeenBewijs."""
-    if not pdf.startswith(b"%PDF"):
-        raise GeenBewijs("Dit bestand is geen PDF.")
+    """(casus, berekening, vingerafdruk uit de documentgegevens) uit een berekening-PDF; anders GeenBewijs.
+    Eerst de grenzen van pdflezen.keur (grootte, bommen, objecten)."""
+    from ..core.invoergrenzen import MAX_BESTAND
+    from .pdflezen import Gelezen, PdfFout, vingerafdruk_meta
+    try:
+        bijlagen = Gelezen(pdf, "berekening").bijlagen()
+    except PdfFout as e:
+        raise GeenBewijs(str(e)) from None
     casus = berekening = None
-    for inhoud in _ingebed(pdf):
-        try:
-            formaat = json.loads(inhoud).get("formaat")
-        except (ValueError, AttributeError):
-            continue
-        if formaat == "avdesk-casus/1":
-            casus = inhoud
-        elif formaat == "avdesk-berekening/1":
-            berekening = inhoud
+    for naam, inhouden in bijlagen.items():
+        for inhoud in inhouden:
+            if len(inhoud) > MAX_BESTAND:
+                raise GeenBewijs(f"Deze PDF is niet gelezen: een ingebed bestand is groter dan "
+                                 f"{MAX_BESTAND // 1024 // 1024} MB (een casus of berekening is veel kleiner).")
+            formaat = _formaat(inhoud)
+            if formaat == "avdesk-casus/1" and naam == CASUS_BESTAND:
+                casus = inhoud
+            elif formaat == "avdesk-berekening/1" and naam == BEREKENING_BESTAND:
+                berekening = inhoud
     if casus is None or berekening is None:
         if b"avdesk" in pdf[-4000:] or b"(avdesk)" in pdf:
             raise GeenBewijs("Deze PDF is door avdesk gemaakt, maar zonder ingebedde casus en berekening: een "
                              "aanvraag, of een berekening van voor avdesk de gegevens meebewaarde. Maak de berekening "
                              "opnieuw om hem te kunnen controleren.")
         raise GeenBewijs("Dit is geen berekening van avdesk: de PDF bevat geen ingebedde casus en berekening.")
-    m = re.search(SLEUTELWOORD.encode() + rb"([0-9a-f]{12})", pdf)
-    return casus, berekening, (m.group(1).decode() if m else None)
+    return casus, berekening, vingerafdruk_meta(pdf)
+
+
+# ---------------------------------------------------------------- de ingebedde berekening: grenzen en schema
+
+def lees_berekening(data: bytes) -> dict:
+    """De ingebedde berekening (avdesk-berekening/1) door dezelfde grenzen als een casusbestand (grootte, diepte,
+    getallen, tekstlengte) en een schema voor wat controleer en ontvang eruit lezen. Gooit GeenBewijs met de
+    velden die niet kloppen (hooguit tien)."""
+    from ..core.fouten import CasusFout
+    from ..core.invoergrenzen import lees_json
+    from .pdflezen import kort
+    try:
+        d = lees_json(data)
+    except CasusFout as e:
+        raise GeenBewijs("De ingebedde berekening is niet te lezen: " + "; ".join(kort(f, 200) for f in e.fouten[:5])
+                         ) from None
+    fouten: list[str] = []
+
+    def f(pad: str, wat: str):
+        fouten.append(f"{pad}: {wat}")
+
+    def getal(o, pad, leeg=False):
+        if o is None and leeg:
+            return
+        if isinstance(o, bool) or not isinstance(o, (int, Decimal)) or (isinstance(o, Decimal) and not o.is_finite()):
+            f(pad, f"moet een bedrag of getal zijn, niet {kort(json_waarde(o), 40)}")
+        elif abs(o) >= 10 ** 9:
+            f(pad, f"{kort(str(o), 40)} is geen bedrag")
+
+    def tekst(o, pad):
+        if not isinstance(o, str):
+            f(pad, f"moet tekst zijn, niet {kort(json_waarde(o), 40)}")
+
+    def maand(o, pad):
+        if not (isinstance(o, str) and re.fullmatch(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])", o)):
+            f(pad, f"moet een maand zijn (JJJJ-MM), niet {kort(json_waarde(o), 40)}")
+
+    def lijst(o, pad) -> list:
+        if not isinstance(o, list):
+            f(pad, f"moet een lijst zijn, niet {kort(json_waarde(o), 40)}")
+            return []
+        return o
+
+    def signalen(o, pad):
+        for i, sg in enumerate(lijst(o, pad)):
+            if not isinstance(sg, dict):
+                f(f"{pad}[{i}]", "moet een signaal zijn (code, tekst, blokkerend)")
+                continue
+            if not (isinstance(sg.get("code"), str) and re.fullmatch(r"S[0-9]{1,2}", sg["code"])):
+                f(f"{pad}[{i}].code", f"moet een signaalcode zijn (S1, S2, ...), niet {kort(json_waarde(sg.get('code')), 40)}")
+            tekst(sg.get("tekst"), f"{pad}[{i}].tekst")
+            if not isinstance(sg.get("blokkerend"), bool):
+                f(f"{pad}[{i}].blokkerend", "moet true of false zijn")
+
+    if not isinstance(d, dict):
+        raise GeenBewijs("De ingebedde berekening is geen JSON-object.")
+    if d.get("formaat") != "avdesk-berekening/1":
+        f("formaat", "moet \"avdesk-berekening/1\" zijn")
+    peil = d.get("peildatum")
+    if peil is not None:
+        try:
+            if not isinstance(peil, str) or len(peil) != 10:
+                raise ValueError
+            date.fromisoformat(peil)
+        except ValueError:
+            f("peildatum", f"moet een datum zijn (JJJJ-MM-DD), niet {kort(json_waarde(peil), 40)}")
+    if not isinstance(d.get("parameters", {}), dict):
+        f("parameters", "moet een object zijn")
+    elif not isinstance(d.get("parameters", {}).get("versie", ""), str):
+        f("parameters.versie", "moet tekst zijn")
+    getal(d.get("totaal_compensatie"), "totaal_compensatie")
+    jaren = lijst(d.get("jaren"), "jaren")
+    for i, j in enumerate(jaren):
+        pad = f"jaren[{i}]"
+        if not isinstance(j, dict):
+            f(pad, f"moet een jaar zijn (een object), niet {kort(json_waarde(j), 40)}")
+            continue
+        if isinstance(j.get("jaar"), bool) or not isinstance(j.get("jaar"), int) or not 1990 <= j["jaar"] <= 2100:
+            f(f"{pad}.jaar", f"moet een jaartal zijn, niet {kort(json_waarde(j.get('jaar')), 40)}")
+        for k in ("compensatie_jaar", "eenmalig", "tekort"):
+            getal(j.get(k), f"{pad}.{k}", leeg=k == "tekort")
+        signalen(j.get("signalen", []), f"{pad}.signalen")
+        for n, p in enumerate(lijst(j.get("periodiek", []), f"{pad}.periodiek")):
+            if not isinstance(p, dict):
+                f(f"{pad}.periodiek[{n}]", "moet een object zijn")
+                continue
+            maand(p.get("van"), f"{pad}.periodiek[{n}].van")
+            maand(p.get("tot_en_met"), f"{pad}.periodiek[{n}].tot_en_met")
+            getal(p.get("per_maand"), f"{pad}.periodiek[{n}].per_maand")
+        for n, p in enumerate(lijst(j.get("perioden", []), f"{pad}.perioden")):
+            if not isinstance(p, dict):
+                f(f"{pad}.perioden[{n}]", "moet een periode zijn (een object)")
+                continue
+            maand(p.get("van"), f"{pad}.perioden[{n}].van")
+            maand(p.get("tot_en_met"), f"{pad}.perioden[{n}].tot_en_met")
+            signalen(p.get("signalen", []), f"{pad}.perioden[{n}].signalen")
+    if fouten:
+        raise GeenBewijs("De ingebedde berekening klopt niet met het formaat avdesk-berekening/1 (is hij "
+                         "met de hand gemaakt of veranderd?): " + "; ".join(fouten[:10])
+                         + (f"; en nog {len(fouten) - 10}" if len(fouten) > 10 else ""))
+    return d
+
+
+def json_waarde(o) -> str:
+    """Een JSON-waarde zoals hij in het bestand stond (voor een melding; kort() snijdt hem af)."""
+    if isinstance(o, str):
+        return json.dumps(o[:200], ensure_ascii=False)
+    if isinstance(o, (dict, list)):
+        return "een object" if isinstance(o, dict) else "een lijst"
+    if o is None:
+        return "null"
+    if isinstance(o, bool):
+        return "true" if o else "false"
+    return str(o)[:200]
 
 
 # ---------------------------------------------------------------- vergelijken
@@ -184,42 +286,197 @@ def verschillen(oud, nieuw, pad: list[str] | None = None) -> list[tuple[str, obj
     return uit
 
 
-def controleer(pdf: bytes) -> tuple[int, list[str]]:
-    """(exitcode, regels): 0 klopt; 1 verschil (met de cijfers); 2 geen avdesk-PDF of zonder gegevens."""
+# ---------------------------------------------------------------- de pagina's lezen
+
+_BEDRAG = re.compile(r"€ ?(-?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{2})")
+
+
+def _plat(tekst: str) -> str:
+    return " ".join(tekst.replace("\xa0", " ").split())
+
+
+def _bedragen_van(o, uit: set[str]) -> None:
+    """Elk bedrag dat de berekening voortbrengt, zoals de PDF het schrijft: elk getal, en elk bedrag in een tekst
+    (signalen, toelichting)."""
+    from ..core.geld import euro
+    if isinstance(o, dict):
+        for v in o.values():
+            _bedragen_van(v, uit)
+    elif isinstance(o, list):
+        for v in o:
+            _bedragen_van(v, uit)
+    elif isinstance(o, bool) or o is None:
+        return
+    elif isinstance(o, (int, Decimal, float)):
+        uit.add(euro(Decimal(str(o)), teken=False))
+    elif isinstance(o, str):
+        uit.update(_BEDRAG.findall(o.replace("\xa0", " ")))
+
+
+def papier(teksten: list[str], c, b, nieuw: dict) -> list[str]:
+    """Wat er op de pagina's anders staat dan in de (opnieuw gerekende) berekening: de bedragen op pagina 1, de
+    totalen, eenmalig en periodiek per jaar, rekening en tenaamstelling, de namen. Leeg: het papier klopt."""
+    from ..core.geld import datum, euro
+    from .beslisser import _rekening, _woorden
+    from .pdflezen import kort
+    uit: list[str] = []
+    vlak = [_plat(t) for t in teksten]
+    alles = " ".join(vlak)
+    kort_plek = alles.find("Uitkomst in het kort")
+    einde = alles.find("Voor de beschikking", kort_plek) if kort_plek >= 0 else -1
+    beslisser = alles[:einde] if einde >= 0 else alles
+    toegestaan: set[str] = set()
+    _bedragen_van(nieuw, toegestaan)
+    vreemd = [x for x in dict.fromkeys(_BEDRAG.findall(vlak[0])) if x not in toegestaan]
+    if vreemd:
+        uit.append("Op pagina 1 staan bedragen die deze berekening niet geeft: "
+                   + ", ".join("€ " + x for x in vreemd[:10]) + ".")
+    if einde < 0 or "Uitkomst in het kort" not in beslisser:
+        uit.append("De pagina's missen het deel 'Voor de beslisser' / 'Uitkomst in het kort' / 'Voor de beschikking' "
+                   "van een berekening.")
+        return uit
+
+    def moet(zin: str, wat: str, zoek_in: str = beslisser):
+        if zin not in zoek_in:
+            uit.append(f"{wat}: op de pagina's staat niet '{kort(zin)}'.")
+
+    # de namen, zoals de casus ze noemt
+    moet(f"Aanvrager {_plat(c.aanvrager.naam or '-')} (geboren {datum(c.aanvrager.geboortedatum)})",
+         "Naam van de aanvrager", vlak[0])
+    moet(f"Partner {_plat(c.partner.naam or '-')} (geboren {datum(c.partner.geboortedatum)})",
+         "Naam van de partner", vlak[0])
+    # per jaar: compensatie, eenmalig en periodiek, in het blok van dat jaar (tot het volgende jaar)
+    blokken = {}
+    plekken = [(m.start(), int(m.group(1))) for m in re.finditer(r"(?:^| )([0-9]{4}) Grondslag ", beslisser)]
+    rekening_plek = beslisser.find("Uitbetalen op ")
+    for n, (plek, jaar) in enumerate(plekken):
+        tot = plekken[n + 1][0] if n + 1 < len(plekken) else (rekening_plek if rekening_plek > plek else len(beslisser))
+        blokken.setdefault(jaar, beslisser[plek:tot])
+    for jb in b.jaren:
+        blok = blokken.get(jb.jaar)
+        if blok is None:
+            uit.append(f"{jb.jaar}: dit jaar staat niet bij 'Voor de beslisser'.")
+            continue
+        m = re.search(r" Compensatie € ?([0-9.,-]+)", blok)
+        if not m or m.group(1) != euro(jb.compensatie_jaar, teken=False):
+            uit.append(f"{jb.jaar}, compensatie: op papier {'€ ' + m.group(1) if m else '(niets)'}, berekend "
+                       f"{euro(jb.compensatie_jaar)}.")
+        m = re.search(r" Eenmalig € ?([0-9.,-]+)", blok)
+        if not m or m.group(1) != euro(jb.eenmalig, teken=False):
+            uit.append(f"{jb.jaar}, eenmalig: op papier {'€ ' + m.group(1) if m else '(niets)'}, berekend "
+                       f"{euro(jb.eenmalig)}.")
+        periodiek = "; ".join(f"{euro(p['per_maand'])} per maand van {_woorden(p['van'], p['tot_en_met'])}"
+                              for p in jb.periodiek)
+        if periodiek:
+            moet(f"Periodiek {periodiek}", f"{jb.jaar}, periodiek", blok)
+        elif " Periodiek " in blok:
+            uit.append(f"{jb.jaar}: op papier staat een periodieke betaling, de berekening heeft er geen.")
+    for jaar in blokken:
+        if jaar not in {jb.jaar for jb in b.jaren}:
+            uit.append(f"{jaar}: dit jaar staat op papier, maar niet in de berekening.")
+    # rekening, tenaamstelling en totaal
+    moet(f"Uitbetalen op {_plat(_rekening(c))} Totaal {euro(b.totaal_compensatie)}",
+         "Rekeningnummer, tenaamstelling of totaal")
+    for m in re.finditer(r"€ ?([0-9.,-]+) in totaal", beslisser):
+        if m.group(1) != euro(b.totaal_compensatie, teken=False):
+            uit.append(f"Totaal: op papier € {m.group(1)}, berekend {euro(b.totaal_compensatie)}.")
+    blokkerend = any(sg.blokkerend for jb in b.jaren for sg in jb.signalen) or any(
+        sg.blokkerend for jb in b.jaren for pb in jb.perioden for sg in pb.signalen)
+    if blokkerend and "Nog niet toekennen" not in beslisser:
+        uit.append("De berekening heeft een blokkerend signaal, maar op papier staat geen 'Nog niet toekennen'.")
+    if not blokkerend and "Nog niet toekennen" in beslisser:
+        uit.append("Op papier staat 'Nog niet toekennen', maar de berekening heeft geen blokkerend signaal.")
+    return uit
+
+
+def _afdrukken(teksten: list[str]) -> list[str | None]:
+    """De vingerafdruk in de voettekst van elke pagina (de laatste regel met 'vingerafdruk'), of None."""
+    uit = []
+    for t in teksten:
+        gevonden = re.findall(r"vingerafdruk ([0-9a-f]{12})\b", t)
+        uit.append(gevonden[-1] if gevonden else None)
+    return uit
+
+
+def _paginas(nummers: list[int]) -> str:
+    return ("pagina " if len(nummers) == 1 else "pagina's ") + ", ".join(str(n) for n in nummers[:20]) + (
+        " ..." if len(nummers) > 20 else "")
+
+
+def controle(pdf: bytes) -> dict:
+    """De hele controle van een berekening-PDF: {code, regels, vingerafdruk, casus, berekening, oud}.
+    code 0 klopt (regels op stdout), 1 verschil (wat verschilt), 2 geen avdesk-PDF / onleesbaar / over een grens."""
     from ..core.berekening import bereken
     from ..core.casus import CasusFout, lees_casus
     from ..core.params import ParameterFout, parameterversie
+    from .pdflezen import Gelezen, PdfFout, kort
+
+    def twee(regels):
+        return {"code": 2, "regels": regels, "vingerafdruk": None, "casus": None, "berekening": None, "oud": None}
     try:
-        casus, berekening, afdruk = lees_bewijs(pdf)
-    except GeenBewijs as e:
-        return 2, [str(e)]
-    regels = []
+        casus, berekening, _ = lees_bewijs(pdf)
+        oud = lees_berekening(berekening)
+        gelezen = Gelezen(pdf, "berekening")
+        teksten = gelezen.teksten()
+        acties = gelezen.acties()
+        over = gelezen.overlappers()
+    except (GeenBewijs, PdfFout) as e:
+        return twee([str(e)])
     echt = vingerafdruk(casus, berekening)
-    if afdruk != echt:
-        regels.append(f"De vingerafdruk klopt niet: op de pagina's staat {afdruk or '(geen)'}, de ingebedde gegevens "
-                      f"geven {echt}. De casus of de berekening in de PDF is na het maken veranderd.")
-    oud = json.loads(berekening, parse_float=Decimal)
     try:
         c = lees_casus(casus)
-        peil = date.fromisoformat(oud.get("peildatum")) if oud.get("peildatum") else None
-        nieuw = json.loads(gegevens(c, bereken(c, peil), peil or date.today())[1], parse_float=Decimal)
     except CasusFout as e:
-        return 1, regels + ["De ingebedde casus is niet (meer) leesbaar:"] + [f"  {f}" for f in e.fouten]
+        return twee(["De ingebedde casus is niet te lezen:"] + [f"  {kort(x, 200)}" for x in e.fouten])
+    uitkomst = {"code": 1, "regels": [], "vingerafdruk": echt, "casus": c, "berekening": None, "oud": oud}
+    regels = uitkomst["regels"]
+    if acties:
+        regels.append("Verdacht: deze PDF kan iets uitvoeren of starten, wat een berekening van avdesk nooit doet: "
+                      + "; ".join(acties) + ". Open hem niet in een PDF-lezer; vraag de raadsman om het origineel.")
+    if over:
+        regels.append("Verdacht: er is iets over de pagina's heen gelegd: " + "; ".join(over[:10]) + ".")
+    afdrukken = _afdrukken(teksten)
+    zonder = [i for i, a in enumerate(afdrukken, 1) if a is None]
+    anders = sorted({a for a in afdrukken if a is not None and a != echt})
+    if zonder:
+        regels.append(f"Op {_paginas(zonder)} staat geen vingerafdruk in de voettekst (een berekening van avdesk "
+                      f"heeft hem op elke pagina).")
+    if anders:
+        regels.append(f"De vingerafdruk klopt niet: op de pagina's staat {', '.join(anders)}, de ingebedde gegevens "
+                      f"geven {echt}. De casus of de berekening in de PDF is na het maken veranderd, of de pagina's "
+                      f"horen bij een andere berekening.")
+    try:
+        peil = date.fromisoformat(oud["peildatum"]) if oud.get("peildatum") else None
+        b = bereken(c, peil)
+        nieuw = json.loads(gegevens(c, b, peil or date.today())[1], parse_float=Decimal)
     except ParameterFout as e:
-        return 1, regels + [f"Opnieuw rekenen lukt niet met deze avdesk: {e}"]
+        return {**uitkomst, "regels": regels + [f"Opnieuw rekenen lukt niet met deze avdesk: {kort(str(e), 300)}"]}
+    uitkomst["berekening"] = b
+    regels += [f"Op papier: {x}" for x in papier(teksten, c, b, nieuw)]
     v_oud, v_nieuw = (oud.get("parameters") or {}).get("versie"), parameterversie()
-    if v_oud != v_nieuw:
-        regels.append(f"Andere parameters: de berekening in de PDF is gemaakt met parameterversie {v_oud}, deze "
-                      f"avdesk heeft parameterversie {v_nieuw}.")
     verschil = verschillen(oud, nieuw)
     if verschil:
+        if v_oud != v_nieuw:
+            regels.append(f"Andere parameters: de berekening in de PDF is gemaakt met parameterversie "
+                          f"{kort(str(v_oud), 40)}, deze avdesk heeft parameterversie {v_nieuw}, en daarmee "
+                          f"verschillen de cijfers.")
         regels.append("Opnieuw gerekend met deze avdesk verschillen deze cijfers (in de PDF -> nu berekend):")
-        regels += [f"  {wat}: {_waarde(a)} -> {_waarde(b)}" for wat, a, b in verschil[:40]]
+        regels += [f"  {kort(wat, 200)}: {kort(_waarde(a))} -> {kort(_waarde(b_))}" for wat, a, b_ in verschil[:40]]
         if len(verschil) > 40:
             regels.append(f"  ... en nog {len(verschil) - 40} verschillen")
-    elif v_oud != v_nieuw:
-        regels.append("Alle bedragen zijn met de nieuwe parameters gelijk gebleven.")
     if regels:
-        return 1, regels
-    return 0, [f"klopt: de casus in de PDF geeft opnieuw gerekend precies deze berekening (vingerafdruk {echt}, "
-               f"parameterversie {v_nieuw}, peildatum {oud.get('peildatum')})."]
+        return uitkomst
+    uitkomst["code"] = 0
+    regels.append(f"klopt: de casus in de PDF geeft opnieuw gerekend precies deze berekening, en de pagina's tonen "
+                  f"hem (vingerafdruk {echt} op elke pagina, parameterversie {v_nieuw}, peildatum "
+                  f"{oud.get('peildatum')}).")
+    if v_oud != v_nieuw:
+        regels.append(f"Let op: de berekening is gemaakt met parameterversie {kort(str(v_oud), 40)}; deze avdesk "
+                      f"heeft parameterversie {v_nieuw}. Opnieuw gerekend zijn alle cijfers gelijk, dus dat maakt "
+                      f"voor deze aanvraag niets uit.")
+    return uitkomst
+
+
+def controleer(pdf: bytes) -> tuple[int, list[str]]:
+    """(exitcode, regels): 0 klopt; 1 verschil (met de cijfers); 2 geen avdesk-PDF, onleesbaar of over een grens."""
+    u = controle(pdf)
+    return u["code"], u["regels"]
