@@ -79,6 +79,7 @@ def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
             g = Gelezen(aanvraag, "aanvraag")
             teksten = g.teksten()
             acties = g.acties()
+            over = g.overlappers()
             km_aanvraag = kenmerk(aanvraag)
             labels = {veld: wie for veld, wie in VELDEN.items()}
             getekend = handtekening.controleer(aanvraag, labels)
@@ -107,6 +108,9 @@ def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
         if acties:
             blokkerend.append("Verdacht: de aanvraag kan iets uitvoeren of starten, wat een aanvraag van avdesk nooit "
                               "doet: " + "; ".join(acties) + ". Open hem niet in een PDF-lezer.")
+        if over:
+            blokkerend.append("Verdacht: er is iets over de pagina's van de aanvraag heen gelegd: " + "; ".join(over[:10])
+                              + ".")
         bekend = {x.replace(" ", "") for x in (c.aanvrager.extra.get("iban"), c.partner.extra.get("iban")) if x}
         vreemd = [x for x in _ibans(" ".join(teksten)) if x not in bekend]
         if vreemd:
