@@ -180,7 +180,8 @@ def _grenzen():
                              maximum_declared_stream_length=MAX_PDF, lzw_maximum_output_length=MAX_STROOM,
                              run_length_maximum_output_length=MAX_STROOM, brotli_maximum_output_length=MAX_STROOM,
                              array_based_stream_maximum_output_length=MAX_STROOM, jbig2_maximum_output_length=0,
-                             stream_decoding_work_maximum_length=2 * MAX_STROOM, page_tree_maximum_entries=MAX_PAGINAS,
+                             stream_decoding_work_maximum_length=2 * MAX_STROOM,
+                             page_tree_maximum_entries=4 * MAX_PAGINAS,
                              xmp_maximum_input_length=1 << 20):
         yield
 
