@@ -405,7 +405,7 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_controleer(args) -> int:
-    from .export.bewijs import controleer
+    from .export.controle import controleer
     from .export.pdflezen import PdfFout, lees_bestand
     try:
         pdf = lees_bestand(args.pdf, "berekening")

@@ -35,7 +35,7 @@ def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
     handtekeningen (per veld {veld, status, ondertekenaar, datum, tekst}), aanvraag, aanvraag_kenmerk, lijst."""
     from . import handtekening
     from .beslisser import kenmerk as kenmerk_van
-    from .bewijs import _afdrukken, controle
+    from .controle import _afdrukken, controle
     from .documenten import ontbrekend_voor_aanvraag
     from .pdflezen import Gelezen, PdfFout, kenmerk, kort
 

@@ -35,6 +35,7 @@ _KOP = re.compile(rb"(?<![0-9])([0-9]{1,10})\s+([0-9]{1,5})\s+obj\b")
 _STROOM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
 _NAAM = re.compile(rb"/([^\s/\[\]<>(){}%]*)")
 KENMERK_WOORD = "avdeskkenmerk"          # in /Keywords: letters en cijfers; reportlab schrijft '-' als \055
+VINGERAFDRUK_WOORD = "avdeskvingerafdruk"   # idem (export/bewijs.py: SLEUTELWOORD)
 # Filters die een lezer hier uitpakt, of die alleen plaatjes zijn (pypdf pakt die voor tekst niet uit).
 TOEGESTANE_FILTERS = {"FlateDecode", "ASCII85Decode", "DCTDecode", "JPXDecode", "CCITTFaxDecode"}
 _ALLE_FILTERS = {"LZWDecode", "RunLengthDecode", "ASCIIHexDecode", "ASCII85Decode", "JBIG2Decode", "BrotliDecode",
@@ -409,5 +410,4 @@ def kenmerk(pdf: bytes) -> str | None:
 def vingerafdruk_meta(pdf: bytes) -> str | None:
     """De vingerafdruk in de documentgegevens (/Keywords), of None. Alleen ter informatie: wat telt, staat op de
     pagina's (zie export/bewijs.py)."""
-    from .bewijs import SLEUTELWOORD
-    return _woord(pdf, SLEUTELWOORD, rb"([0-9a-f]{12})")
+    return _woord(pdf, VINGERAFDRUK_WOORD, rb"([0-9a-f]{12})")

@@ -16,7 +16,7 @@ from reportlab.lib.pagesizes import A4
 from reportlab.pdfgen import canvas as rl_canvas
 
 from avdesk.core.casus import lees_casus
-from avdesk.export import bewijs
+from avdesk.export import bewijs, controle
 from avdesk.export.documenten import maak_documenten
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -236,7 +236,7 @@ def test_andere_parameterversie_zelfde_cijfers_is_een_opmerking(echt, monkeypatc
     """Issue 24: een parameterupdate die de cijfers niet verandert, blokkeert de aanvraag niet."""
     import avdesk.core.params as params
     monkeypatch.setattr(params, "parameterversie", lambda: "ffff0000")
-    code, regels = bewijs.controleer(echt)
+    code, regels = controle.controleer(echt)
     tekst = "\n".join(regels)
     oud = json.loads(PdfReader(BytesIO(echt)).attachments["avdesk-berekening.json"][0])["parameters"]["versie"]
     assert code == 0, tekst
@@ -253,7 +253,7 @@ def test_andere_parameterversie_andere_cijfers_is_een_verschil(echt, monkeypatch
         return b._replace(totaal_compensatie=b.totaal_compensatie + 1)
     monkeypatch.setattr(params, "parameterversie", lambda: "ffff0000")
     monkeypatch.setattr(berekening, "bereken", anders)
-    code, regels = bewijs.controleer(echt)
+    code, regels = controle.controleer(echt)
     tekst = "\n".join(regels)
     assert code == 1, tekst
     assert "parameterversie ffff0000" in tekst and "Andere parameters" in tekst

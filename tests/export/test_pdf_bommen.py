@@ -15,8 +15,7 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader, PdfWriter
-from pypdf.generic import (ArrayObject, DecodedStreamObject, DictionaryObject, EncodedStreamObject, NameObject,
-                           NumberObject, TextStringObject)
+from pypdf.generic import ArrayObject, DictionaryObject, EncodedStreamObject, NameObject, TextStringObject
 
 from avdesk.core.casus import lees_casus
 from avdesk.export.documenten import maak_documenten
