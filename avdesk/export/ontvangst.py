@@ -21,11 +21,19 @@ class NietOntvangen(Exception):
     """De PDF's kunnen niet worden ontvangen (geen avdesk-berekening, een concept, onleesbaar); Nederlandse tekst."""
 
 
-_IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?: ?[A-Z0-9]){10,30}\b")
+_IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{10,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b")
+
+
+def _iban_klopt(iban: str) -> bool:
+    """De controle van ISO 13616 (mod 97): zo telt alleen wat echt een rekeningnummer is."""
+    getal = "".join(str(int(t, 36)) for t in iban[4:] + iban[:4])
+    return 15 <= len(iban) <= 34 and int(getal) % 97 == 1
 
 
 def _ibans(tekst: str) -> list[str]:
-    return list(dict.fromkeys(x.replace(" ", "") for x in _IBAN.findall(tekst)))
+    """De rekeningnummers (met geldige controle) in een tekst, zonder spaties."""
+    kandidaten = (x.replace(" ", "") for x in _IBAN.findall(tekst))
+    return list(dict.fromkeys(x for x in kandidaten if _iban_klopt(x)))
 
 
 def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:

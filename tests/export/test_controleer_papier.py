@@ -142,7 +142,7 @@ def test_andere_paginas_boven_echte_gegevens(echt, tmp_path, avdesk_cli):
     """De pagina's tonen € 9.716,00 en een andere rekeninghouder; de ingebedde gegevens zijn echt."""
     paginas = _echte_teksten(echt)
     vals = [[r.replace("€ 716,00", "€ 9.716,00").replace("ten name van Martin", "ten name van J. Jansen")
-             .replace("NL91ABNA0417164300", "NL02RABO0123456789") for r in p] for p in paginas]
+             .replace("NL91ABNA0417164300", "NL44RABO0123456789") for r in p] for p in paginas]
     code, tekst = _controleer(_eigen_paginas(echt, vals), tmp_path, avdesk_cli)
     assert code == 1, tekst                      # echte gegevens onder pagina's die iets anders zeggen: 1, niet 2
     assert "€ 9.716,00" in tekst

@@ -126,12 +126,12 @@ def _iban_erover(pdf: bytes, iban: bytes) -> bytes:
 
 
 def test_iban_veranderd_nadat_beiden_tekenden(martin, beide_getekend, tmp_path, avdesk_cli):
-    vals = _iban_erover(beide_getekend, b"NL02RABO0123456789")
+    vals = _iban_erover(beide_getekend, b"NL44RABO0123456789")
     _, u = lees(martin["berekening"], vals)
     assert _status(u) == {"HandtekeningAanvrager": "gewijzigd_na_tekenen", "HandtekeningPartner": "gewijzigd_na_tekenen"}
     blok = "\n".join(u["blokkerend"])
     assert "maar daarna gewijzigd: pagina 1" in blok or "maar daarna gewijzigd: de inhoud van pagina 1" in blok
-    assert "Het rekeningnummer op de aanvraag verschilt van de berekening: op de aanvraag staat NL02RABO0123456789" in blok
+    assert "Het rekeningnummer op de aanvraag verschilt van de berekening: op de aanvraag staat NL44RABO0123456789" in blok
     # en door de opdracht: exit 1, nooit 'geldig'
     (tmp_path / "b.pdf").write_bytes(martin["berekening"])
     (tmp_path / "a.pdf").write_bytes(vals)
@@ -204,3 +204,10 @@ def test_aanvraag_van_een_andere_berekening_met_hetzelfde_kenmerk(martin):
     _, u = lees(martin["berekening"], ander["aanvraag"])
     assert u["aanvraag_kenmerk"] == u["kenmerk"]
     assert any("hoort niet bij deze berekening" in x and "vingerafdruk" in x for x in u["blokkerend"])
+
+
+def test_rekeningnummers_in_de_tekst():
+    """Alleen echte rekeningnummers (mod 97) tellen, ook twee op een regel of in groepen van vier."""
+    from avdesk.export.ontvangst import _ibans
+    assert _ibans("NL91ABNA0417164300 NL44RABO0123456789") == ["NL91ABNA0417164300", "NL44RABO0123456789"]
+    assert _ibans("IBAN NL91 ABNA 0417 1643 00 en NL02RABO0123456789 (controlecijfers fout)") == ["NL91ABNA0417164300"]
