@@ -405,11 +405,14 @@ def cmd_pdf(args) -> int:
 
 
 def cmd_controleer(args) -> int:
-    from .export.bewijs import controleer
+    from .export.controle import controleer
+    from .export.pdflezen import PdfFout, lees_bestand
     try:
-        pdf = Path(args.pdf).read_bytes()
+        pdf = lees_bestand(args.pdf, "berekening")
     except OSError as e:
         return _fout([f"{args.pdf} kan niet worden gelezen (foutcode {e.errno})"], "Controle niet gedaan:")
+    except PdfFout as e:
+        return _fout([str(e)], "Controle niet gedaan:")
     code, regels = controleer(pdf)
     print("\n".join(regels), file=sys.stdout if code == 0 else sys.stderr)
     return code
@@ -418,6 +421,7 @@ def cmd_controleer(args) -> int:
 @_met_opslag
 def cmd_ontvang(args) -> int:
     from .export.ontvangst import NietOntvangen, lees, lijstcontrole, verslag
+    from .export.pdflezen import PdfFout, lees_bestand
     from .store import ontvangen
     if args.dossier is not None:
         if args.berekening or args.aanvraag:
@@ -442,9 +446,11 @@ def cmd_ontvang(args) -> int:
         if pad is None:
             continue
         try:
-            data = Path(pad).read_bytes()
+            data = lees_bestand(pad, soort)
         except OSError as e:
             return _fout([f"{pad} kan niet worden gelezen (foutcode {e.errno})"], "Niet ontvangen:")
+        except PdfFout as e:
+            return _fout([str(e)], "Niet ontvangen:")
         stukken[f"ontvangen {soort}"] = (Path(pad).name, data)
     try:
         c, uitkomst = lees(stukken["ontvangen berekening"][1], stukken.get("ontvangen aanvraag", (None, None))[1])
@@ -699,24 +705,29 @@ def parser() -> argparse.ArgumentParser:
     pd.add_argument("--opnieuw", action="store_true", help="bij --dossier: maak nieuwe PDF's van de nieuwste versie")
     pd.set_defaults(functie=cmd_pdf)
     ct = sub.add_parser(
-        "controleer", help="controleer een berekening-PDF: rekent de ingebedde casus opnieuw en vergelijkt",
+        "controleer", help="controleer een berekening-PDF: rekent opnieuw en leest het papier",
         description="Leest de casus en de berekening die in de berekening-PDF zijn ingebed, rekent de casus opnieuw "
-                    "met de parameters van deze avdesk (op de peildatum van de berekening) en vergelijkt de uitkomst "
-                    "en de vingerafdruk onderaan elke pagina. Exitcodes: 0 klopt; 1 verschil (de cijfers die "
-                    "verschillen, of beide parameterversies); 2 geen avdesk-berekening, of gemaakt voor avdesk de "
-                    "gegevens meebewaarde; 3 interne fout.")
+                    "met de parameters van deze avdesk (op de peildatum van de berekening) en vergelijkt. Daarna de "
+                    "tekst van elke pagina: de bedragen op pagina 1, totalen, eenmalig en periodiek, rekeningnummer "
+                    "en tenaamstelling, de namen, en de vingerafdruk in de voettekst van elke pagina. JavaScript, "
+                    "acties die iets starten of openen, en lagen over de pagina's heen maken de PDF verdacht. "
+                    "Grenzen: 20 MB per bestand, 16 MB per uitgepakte stroom, 500 pagina's. Exitcodes: 0 klopt (een "
+                    "andere parameterversie met dezelfde cijfers is een opmerking); 1 verschil (wat verschilt, in het "
+                    "Nederlands, met beide parameterversies als die verschillen) of verdacht; 2 geen avdesk-"
+                    "berekening, onleesbaar, ongeldige ingebedde gegevens of over een grens; 3 interne fout.")
     ct.add_argument("pdf", help="de berekening (PDF)")
     ct.set_defaults(functie=cmd_controleer)
     on = sub.add_parser(
         "ontvang", help="neem een ontvangen berekening (en aanvraag) op en controleer ze (team Inkomen)",
         description="Neemt de berekening-PDF (en de aanvraag-PDF) op als dossier van de soort 'ontvangen', met de "
                     "PDF's versleuteld als documenten, en controleert: rekent de ingebedde casus opnieuw (zoals "
-                    "`avdesk controleer`), of aanvraag en berekening hetzelfde kenmerk hebben, of de "
-                    "handtekeningvelden getekend zijn, en of aanvrager of partner op de doelgroepselectielijst van elk "
-                    "jaar staat. Hetzelfde kenmerk nog eens ontvangen: een nieuwe versie van hetzelfde dossier. "
+                    "`avdesk controleer`, ook het papier), of de aanvraag de vingerafdruk van deze berekening op elke "
+                    "pagina draagt en hetzelfde rekeningnummer noemt, de handtekeningen (pyHanko: geldig, daarna "
+                    "gewijzigd, ongeldig of niet getekend; het vertrouwen in het certificaat beoordeelt de gemeente), "
+                    "en of aanvrager of partner op de doelgroepselectielijst van elk jaar staat. Hetzelfde kenmerk nog eens ontvangen: een nieuwe versie van hetzelfde dossier. "
                     "Exitcodes: 0 opgenomen en niets blokkeert; 1 opgenomen, maar de berekening klopt niet of iets "
                     "blokkeert de toekenning (zie de melding); 2 niet opgenomen (geen berekening van avdesk, een "
-                    "concept, onleesbaar, of de dossiers zijn niet te gebruiken); 3 interne fout.")
+                    "concept, onleesbaar, over een grens, of de dossiers zijn niet te gebruiken); 3 interne fout.")
     on.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
     on.add_argument("aanvraag", nargs="?", help="de aanvraag (PDF van avdesk)")
     on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")

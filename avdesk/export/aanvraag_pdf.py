@@ -88,14 +88,18 @@ def _persoon_rijen(a: Persoon, p: Persoon) -> list[list[str]]:
 
 def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_id: int | None = None) -> bytes:
     from .beslisser import alle_signalen, kenmerk
+    from .bewijs import SLEUTELWOORD, gegevens, vingerafdruk
     from .pdflezen import KENMERK_WOORD
     km = kenmerk(c, dossier_id)
+    # De vingerafdruk van de berekening die erbij hoort (dezelfde casus, berekening en dag): zo koppelt de gemeente
+    # aanvraag en berekening, niet aan het kenmerk (dat is vrije tekst in de documentgegevens).
+    afdruk = vingerafdruk(*gegevens(c, b, gemaakt or date.today()))
     s = stijlen()
     buf = BytesIO()
     doc = SimpleDocTemplate(buf, pagesize=A4, leftMargin=MARGE, rightMargin=MARGE, topMargin=MARGE,
                             bottomMargin=MARGE + 6, title="Aanvraag bijzondere bijstand alleenverdienersproblematiek",
                             author=c.raadsman.organisatie or "avdesk", subject="Aanvraag bijzondere bijstand",
-                            creator="avdesk", lang="nl-NL", keywords=[KENMERK_WOORD + km])
+                            creator="avdesk", lang="nl-NL", keywords=[KENMERK_WOORD + km, SLEUTELWOORD + afdruk])
     r = c.raadsman
     wtrap = bool(b.jaren) and all(jb.wtrap is not None for jb in b.jaren)
     aan = c.aanvraag.gemeente or b.profiel.uitvoerder
@@ -103,7 +107,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
              "Aanvraag bijzondere bijstand alleenverdienersproblematiek")
     v = [Paragraph(titel, s["titel"]),
          Paragraph(f"Aan: {veilig(aan)}, team Inkomen", s["tekst"]),
-        Paragraph(f"Kenmerk: {km} (hetzelfde kenmerk staat op de berekening)", s["tekst"])]
+        Paragraph(f"Kenmerk: {km} (hetzelfde kenmerk staat op de berekening). Vingerafdruk van de berekening: "
+                  f"{afdruk} (onderaan elke pagina van beide).", s["tekst"])]
     if r.naam or r.organisatie:
         v.append(Paragraph("Voorbereid met: " + veilig(", ".join(x for x in (r.naam, r.organisatie, r.adres, r.telefoon,
                                                                               r.email) if x)), s["tekst"]))
@@ -195,5 +200,5 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
                            Spacer(1, 4), vakken,
                            Paragraph("U kunt met de pen tekenen op de lijn, of digitaal in het handtekeningveld.",
                                      s["klein"])]))
-    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie, kenmerk=km))
+    doc.build(v, canvasmaker=canvasmaker(titel, b.parameterversie, kenmerk=km, vingerafdruk=afdruk))
     return buf.getvalue()

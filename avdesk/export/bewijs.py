@@ -1,23 +1,25 @@
 """De berekening bewijst zichzelf: de PDF draagt de casus (avdesk-casus/1) en de berekening (avdesk-berekening/1)
 als ingebedde JSON-bestanden (de EmbeddedFiles van het document, wat `pdfdetach -list` toont), en op elke pagina
-een vingerafdruk van die gegevens. `avdesk controleer` rekent de casus opnieuw en vergelijkt.
+een vingerafdruk van die gegevens. `avdesk controleer` (export/controle.py) rekent de casus opnieuw, vergelijkt, en
+leest het papier.
 
-Zoals Factur-X voor facturen: de pagina voor de mens en de gegevens voor de computer in een bestand. Schrijven en
-lezen gaan zonder pypdf (dat is alleen een testafhankelijkheid): reportlab schrijft de objecten, en lezen zoekt
-de ingebedde stromen op (de enige plek waar avdesk ze neerzet)."""
+Zoals Factur-X voor facturen: de pagina voor de mens en de gegevens voor de computer in een bestand. reportlab
+schrijft de objecten; lezen gaat met pypdf binnen de grenzen van export/pdflezen.py (uit de naamboom
+EmbeddedFiles), en de ingebedde JSON gaat door de grenzen van een casusbestand en een eigen schema."""
 
 from __future__ import annotations
 
 import hashlib
 import json
 import re
-import zlib
 from datetime import date
 from decimal import Decimal
 
+from .pdflezen import VINGERAFDRUK_WOORD
+
 CASUS_BESTAND = "avdesk-casus.json"
 BEREKENING_BESTAND = "avdesk-berekening.json"
-SLEUTELWOORD = "avdeskvingerafdruk"      # alleen letters en cijfers: reportlab schrijft '-' en ':' als \\055
+SLEUTELWOORD = VINGERAFDRUK_WOORD       # in /Keywords (alleen ter informatie; wat telt staat op de pagina's)
 
 
 def gegevens(c, b, vandaag: date) -> tuple[bytes, bytes]:
@@ -57,56 +59,158 @@ def bed_in(canvas, bijlagen) -> None:
 # ---------------------------------------------------------------- lezen
 
 class GeenBewijs(Exception):
-    """Geen avdesk-PDF met ingebedde gegevens; de tekst zegt in het Nederlands wat het wel is."""
+    """Geen avdesk-PDF met ingebedde gegevens, of die gegevens zijn onleesbaar of over een grens; de tekst zegt in
+    het Nederlands wat het wel is (exit 2)."""
 
 
-def _ingebed(pdf: bytes) -> list[bytes]:
-    """Alle ingebedde bestanden (/Type /EmbeddedFile), uitgepakt. Streams staan nooit in objectstromen, dus ook na
-    opnieuw opslaan door een ander programma zijn ze zo te vinden."""
-    uit = []
-    for m in re.finditer(rb"/Type\s*/EmbeddedFile\b", pdf):
-        begin = pdf.rfind(b"obj", 0, m.start())
-        s = pdf.find(b"stream", m.end())
-        if begin < 0 or s < 0:
-            continue
-        kop = pdf[begin:s]
-        s += len(b"stream")
-        s += 2 if pdf[s:s + 2] == b"\r\n" else 1
-        e = pdf.find(b"endstream", s)
-        inhoud = pdf[s:e]
-        if b"/FlateDecode" in kop:
-            try:
-                inhoud = zlib.decompressobj().decompress(inhoud)
-            except zlib.error:
-                continue
-        elif b"/Filter" in kop:
-            continue
-        uit.append(inhoud.rstrip(b"\r\n") if b"/FlateDecode" not in kop else inhoud)
-    return uit
+def _formaat(inhoud: bytes) -> str | None:
+    """Het formaat van een ingebed JSON-bestand, zonder het hele bestand te vertrouwen: alleen een kort stuk aan
+    het begin wordt bekeken (de echte controle doet lees_json)."""
+    m = re.search(rb'"formaat"\s*:\s*"(avdesk-[a-z]+/1)"', inhoud[:4096])
+    return m.group(1).decode() if m else None
 
 
 def lees_bewijs(pdf: bytes) -> tuple[bytes, bytes, str | None]:
-    """(casus, berekening, vingerafdruk uit de documentgegevens) uit een berekening-PDF; anders GeenBewijs."""
-    if not pdf.startswith(b"%PDF"):
-        raise GeenBewijs("Dit bestand is geen PDF.")
+    """(casus, berekening, vingerafdruk uit de documentgegevens) uit een berekening-PDF; anders GeenBewijs.
+    Eerst de grenzen van pdflezen.keur (grootte, bommen, objecten)."""
+    from ..core.invoergrenzen import MAX_BESTAND
+    from .pdflezen import Gelezen, PdfFout, vingerafdruk_meta
+    try:
+        bijlagen = Gelezen(pdf, "berekening").bijlagen()
+    except PdfFout as e:
+        raise GeenBewijs(str(e)) from None
     casus = berekening = None
-    for inhoud in _ingebed(pdf):
-        try:
-            formaat = json.loads(inhoud).get("formaat")
-        except (ValueError, AttributeError):
-            continue
-        if formaat == "avdesk-casus/1":
-            casus = inhoud
-        elif formaat == "avdesk-berekening/1":
-            berekening = inhoud
+    for naam, inhouden in bijlagen.items():
+        for inhoud in inhouden:
+            if len(inhoud) > MAX_BESTAND:
+                raise GeenBewijs(f"Deze PDF is niet gelezen: een ingebed bestand is groter dan "
+                                 f"{MAX_BESTAND // 1024 // 1024} MB (een casus of berekening is veel kleiner).")
+            formaat = _formaat(inhoud)
+            if formaat == "avdesk-casus/1" and naam == CASUS_BESTAND:
+                casus = inhoud
+            elif formaat == "avdesk-berekening/1" and naam == BEREKENING_BESTAND:
+                berekening = inhoud
     if casus is None or berekening is None:
         if b"avdesk" in pdf[-4000:] or b"(avdesk)" in pdf:
             raise GeenBewijs("Deze PDF is door avdesk gemaakt, maar zonder ingebedde casus en berekening: een "
                              "aanvraag, of een berekening van voor avdesk de gegevens meebewaarde. Maak de berekening "
                              "opnieuw om hem te kunnen controleren.")
         raise GeenBewijs("Dit is geen berekening van avdesk: de PDF bevat geen ingebedde casus en berekening.")
-    m = re.search(SLEUTELWOORD.encode() + rb"([0-9a-f]{12})", pdf)
-    return casus, berekening, (m.group(1).decode() if m else None)
+    return casus, berekening, vingerafdruk_meta(pdf)
+
+
+# ---------------------------------------------------------------- de ingebedde berekening: grenzen en schema
+
+def lees_berekening(data: bytes) -> dict:
+    """De ingebedde berekening (avdesk-berekening/1) door dezelfde grenzen als een casusbestand (grootte, diepte,
+    getallen, tekstlengte) en een schema voor wat controleer en ontvang eruit lezen. Gooit GeenBewijs met de
+    velden die niet kloppen (hooguit tien)."""
+    from ..core.fouten import CasusFout
+    from ..core.invoergrenzen import lees_json
+    from .pdflezen import kort
+    try:
+        d = lees_json(data)
+    except CasusFout as e:
+        raise GeenBewijs("De ingebedde berekening is niet te lezen: " + "; ".join(kort(f, 200) for f in e.fouten[:5])
+                         ) from None
+    fouten: list[str] = []
+
+    def f(pad: str, wat: str):
+        fouten.append(f"{pad}: {wat}")
+
+    def getal(o, pad, leeg=False):
+        if o is None and leeg:
+            return
+        if isinstance(o, bool) or not isinstance(o, (int, Decimal)) or (isinstance(o, Decimal) and not o.is_finite()):
+            f(pad, f"moet een bedrag of getal zijn, niet {kort(json_waarde(o), 40)}")
+        elif abs(o) >= 10 ** 9:
+            f(pad, f"{kort(str(o), 40)} is geen bedrag")
+
+    def tekst(o, pad):
+        if not isinstance(o, str):
+            f(pad, f"moet tekst zijn, niet {kort(json_waarde(o), 40)}")
+
+    def maand(o, pad):
+        if not (isinstance(o, str) and re.fullmatch(r"(19|20)[0-9]{2}-(0[1-9]|1[0-2])", o)):
+            f(pad, f"moet een maand zijn (JJJJ-MM), niet {kort(json_waarde(o), 40)}")
+
+    def lijst(o, pad) -> list:
+        if not isinstance(o, list):
+            f(pad, f"moet een lijst zijn, niet {kort(json_waarde(o), 40)}")
+            return []
+        return o
+
+    def signalen(o, pad):
+        for i, sg in enumerate(lijst(o, pad)):
+            if not isinstance(sg, dict):
+                f(f"{pad}[{i}]", "moet een signaal zijn (code, tekst, blokkerend)")
+                continue
+            if not (isinstance(sg.get("code"), str) and re.fullmatch(r"S[0-9]{1,2}", sg["code"])):
+                f(f"{pad}[{i}].code", f"moet een signaalcode zijn (S1, S2, ...), niet {kort(json_waarde(sg.get('code')), 40)}")
+            tekst(sg.get("tekst"), f"{pad}[{i}].tekst")
+            if not isinstance(sg.get("blokkerend"), bool):
+                f(f"{pad}[{i}].blokkerend", "moet true of false zijn")
+
+    if not isinstance(d, dict):
+        raise GeenBewijs("De ingebedde berekening is geen JSON-object.")
+    if d.get("formaat") != "avdesk-berekening/1":
+        f("formaat", "moet \"avdesk-berekening/1\" zijn")
+    peil = d.get("peildatum")
+    if peil is not None:
+        try:
+            if not isinstance(peil, str) or len(peil) != 10:
+                raise ValueError
+            date.fromisoformat(peil)
+        except ValueError:
+            f("peildatum", f"moet een datum zijn (JJJJ-MM-DD), niet {kort(json_waarde(peil), 40)}")
+    if not isinstance(d.get("parameters", {}), dict):
+        f("parameters", "moet een object zijn")
+    elif not isinstance(d.get("parameters", {}).get("versie", ""), str):
+        f("parameters.versie", "moet tekst zijn")
+    getal(d.get("totaal_compensatie"), "totaal_compensatie")
+    jaren = lijst(d.get("jaren"), "jaren")
+    for i, j in enumerate(jaren):
+        pad = f"jaren[{i}]"
+        if not isinstance(j, dict):
+            f(pad, f"moet een jaar zijn (een object), niet {kort(json_waarde(j), 40)}")
+            continue
+        if isinstance(j.get("jaar"), bool) or not isinstance(j.get("jaar"), int) or not 1990 <= j["jaar"] <= 2100:
+            f(f"{pad}.jaar", f"moet een jaartal zijn, niet {kort(json_waarde(j.get('jaar')), 40)}")
+        for k in ("compensatie_jaar", "eenmalig", "tekort"):
+            getal(j.get(k), f"{pad}.{k}", leeg=k == "tekort")
+        signalen(j.get("signalen", []), f"{pad}.signalen")
+        for n, p in enumerate(lijst(j.get("periodiek", []), f"{pad}.periodiek")):
+            if not isinstance(p, dict):
+                f(f"{pad}.periodiek[{n}]", "moet een object zijn")
+                continue
+            maand(p.get("van"), f"{pad}.periodiek[{n}].van")
+            maand(p.get("tot_en_met"), f"{pad}.periodiek[{n}].tot_en_met")
+            getal(p.get("per_maand"), f"{pad}.periodiek[{n}].per_maand")
+        for n, p in enumerate(lijst(j.get("perioden", []), f"{pad}.perioden")):
+            if not isinstance(p, dict):
+                f(f"{pad}.perioden[{n}]", "moet een periode zijn (een object)")
+                continue
+            maand(p.get("van"), f"{pad}.perioden[{n}].van")
+            maand(p.get("tot_en_met"), f"{pad}.perioden[{n}].tot_en_met")
+            signalen(p.get("signalen", []), f"{pad}.perioden[{n}].signalen")
+    if fouten:
+        raise GeenBewijs("De ingebedde berekening klopt niet met het formaat avdesk-berekening/1 (is hij "
+                         "met de hand gemaakt of veranderd?): " + "; ".join(fouten[:10])
+                         + (f"; en nog {len(fouten) - 10}" if len(fouten) > 10 else ""))
+    return d
+
+
+def json_waarde(o) -> str:
+    """Een JSON-waarde zoals hij in het bestand stond (voor een melding; kort() snijdt hem af)."""
+    if isinstance(o, str):
+        return json.dumps(o[:200], ensure_ascii=False)
+    if isinstance(o, (dict, list)):
+        return "een object" if isinstance(o, dict) else "een lijst"
+    if o is None:
+        return "null"
+    if isinstance(o, bool):
+        return "true" if o else "false"
+    return str(o)[:200]
 
 
 # ---------------------------------------------------------------- vergelijken
@@ -182,44 +286,3 @@ def verschillen(oud, nieuw, pad: list[str] | None = None) -> list[tuple[str, obj
     if oud != nieuw:
         uit.append((", ".join(x for x in pad if x not in ("perioden",)), oud, nieuw))
     return uit
-
-
-def controleer(pdf: bytes) -> tuple[int, list[str]]:
-    """(exitcode, regels): 0 klopt; 1 verschil (met de cijfers); 2 geen avdesk-PDF of zonder gegevens."""
-    from ..core.berekening import bereken
-    from ..core.casus import CasusFout, lees_casus
-    from ..core.params import ParameterFout, parameterversie
-    try:
-        casus, berekening, afdruk = lees_bewijs(pdf)
-    except GeenBewijs as e:
-        return 2, [str(e)]
-    regels = []
-    echt = vingerafdruk(casus, berekening)
-    if afdruk != echt:
-        regels.append(f"De vingerafdruk klopt niet: op de pagina's staat {afdruk or '(geen)'}, de ingebedde gegevens "
-                      f"geven {echt}. De casus of de berekening in de PDF is na het maken veranderd.")
-    oud = json.loads(berekening, parse_float=Decimal)
-    try:
-        c = lees_casus(casus)
-        peil = date.fromisoformat(oud.get("peildatum")) if oud.get("peildatum") else None
-        nieuw = json.loads(gegevens(c, bereken(c, peil), peil or date.today())[1], parse_float=Decimal)
-    except CasusFout as e:
-        return 1, regels + ["De ingebedde casus is niet (meer) leesbaar:"] + [f"  {f}" for f in e.fouten]
-    except ParameterFout as e:
-        return 1, regels + [f"Opnieuw rekenen lukt niet met deze avdesk: {e}"]
-    v_oud, v_nieuw = (oud.get("parameters") or {}).get("versie"), parameterversie()
-    if v_oud != v_nieuw:
-        regels.append(f"Andere parameters: de berekening in de PDF is gemaakt met parameterversie {v_oud}, deze "
-                      f"avdesk heeft parameterversie {v_nieuw}.")
-    verschil = verschillen(oud, nieuw)
-    if verschil:
-        regels.append("Opnieuw gerekend met deze avdesk verschillen deze cijfers (in de PDF -> nu berekend):")
-        regels += [f"  {wat}: {_waarde(a)} -> {_waarde(b)}" for wat, a, b in verschil[:40]]
-        if len(verschil) > 40:
-            regels.append(f"  ... en nog {len(verschil) - 40} verschillen")
-    elif v_oud != v_nieuw:
-        regels.append("Alle bedragen zijn met de nieuwe parameters gelijk gebleven.")
-    if regels:
-        return 1, regels
-    return 0, [f"klopt: de casus in de PDF geeft opnieuw gerekend precies deze berekening (vingerafdruk {echt}, "
-               f"parameterversie {v_nieuw}, peildatum {oud.get('peildatum')})."]

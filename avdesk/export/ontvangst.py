@@ -1,14 +1,15 @@
 """Een ontvangen aanvraag nalopen (team Inkomen): de berekening-PDF met zijn ingebedde casus, en de aanvraag-PDF.
 
-lees() doet wat zonder opslag kan: is het een berekening van avdesk en geen concept, klopt hij opnieuw gerekend
-(`avdesk controleer`), hebben aanvraag en berekening hetzelfde kenmerk, en zijn de handtekeningvelden getekend.
+lees() doet wat zonder opslag kan: is het een berekening van avdesk en geen concept, klopt hij opnieuw gerekend en
+op papier (`avdesk controleer`), draagt de aanvraag de vingerafdruk van deze berekening op elke pagina (zo horen ze
+bij elkaar; het kenmerk is maar vrije tekst), staat er hetzelfde rekeningnummer op, en zijn de handtekeningen
+geldig (pyHanko, export/handtekening.py).
 lijstcontrole() zoekt daarna de BSN's van beide partners op in de doelgroepselectielijst van elk jaar.
 De uitkomst is een dict (als JSON bewaard bij het dossier): regels voor de medewerker, wat blokkeert en wat opvalt."""
 
 from __future__ import annotations
 
-import json
-from decimal import Decimal
+import re
 
 from ..core.casus import Casus
 
@@ -20,82 +21,126 @@ class NietOntvangen(Exception):
     """De PDF's kunnen niet worden ontvangen (geen avdesk-berekening, een concept, onleesbaar); Nederlandse tekst."""
 
 
-def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
-    """(casus, uitkomst) zonder opslag. Gooit NietOntvangen voor wat niet in behandeling kan."""
-    from ..core.casus import CasusFout, lees_casus
-    from ..core.params import ParameterFout
-    from .beslisser import kenmerk as kenmerk_van
-    from .bewijs import GeenBewijs, controleer, lees_bewijs
-    from .documenten import ontbrekend_voor_aanvraag
-    from .pdflezen import handtekeningen, kenmerk
+_IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{10,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b")
 
-    try:
-        casus_json, berekening_json, _ = lees_bewijs(berekening)
-    except GeenBewijs as e:
-        raise NietOntvangen(str(e)) from None
-    try:
-        c = lees_casus(casus_json)
-    except (CasusFout, ParameterFout) as e:
-        # De meldingen noemen veld en fout, nooit de waarde (core/casus.py); hooguit drie, ingekort.
-        wat = "; ".join(m[:300] for m in getattr(e, "fouten", [])[:3])
-        raise NietOntvangen("De casus in deze berekening is niet te lezen met deze avdesk" + (f" ({wat})" if wat else "")
-                            + "; vraag de raadsman om een nieuwe berekening.") from None
+
+def _iban_klopt(iban: str) -> bool:
+    """De controle van ISO 13616 (mod 97): zo telt alleen wat echt een rekeningnummer is."""
+    getal = "".join(str(int(t, 36)) for t in iban[4:] + iban[:4])
+    return 15 <= len(iban) <= 34 and int(getal) % 97 == 1
+
+
+def _ibans(tekst: str) -> list[str]:
+    """De rekeningnummers (met geldige controle) in een tekst, zonder spaties."""
+    kandidaten = (x.replace(" ", "") for x in _IBAN.findall(tekst))
+    return list(dict.fromkeys(x for x in kandidaten if _iban_klopt(x)))
+
+
+def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
+    """(casus, uitkomst) zonder opslag. Gooit NietOntvangen voor wat niet in behandeling kan (exit 2).
+
+    uitkomst: kenmerk, vingerafdruk (van de berekening), controle {code, regels}, regels, blokkerend, let_op,
+    handtekeningen (per veld {veld, status, ondertekenaar, datum, tekst}), aanvraag, aanvraag_kenmerk, lijst."""
+    from . import handtekening
+    from .beslisser import kenmerk as kenmerk_van
+    from .controle import _afdrukken, controle
+    from .documenten import ontbrekend_voor_aanvraag
+    from .pdflezen import Gelezen, PdfFout, kenmerk, kort
+
+    u = controle(berekening)
+    if u["code"] == 2:
+        raise NietOntvangen(" ".join(u["regels"]))
+    c = u["casus"]
     if ontbreekt := ontbrekend_voor_aanvraag(c):
         raise NietOntvangen("Deze berekening is een concept (op elke pagina staat 'CONCEPT'): de raadsman heeft er nog "
                             "geen aanvraag bij gemaakt, want dit ontbrak: " + "; ".join(ontbreekt) + ". Vraag de "
                             "raadsman om de aanvraag en een nieuwe berekening.")
+    code, controle_regels, afdruk = u["code"], u["regels"], u["vingerafdruk"]
     blokkerend: list[str] = []
     let_op: list[str] = []
     regels: list[str] = []
-    code, controle = controleer(berekening)
-    if code == 2:                 # kan eigenlijk niet meer na lees_bewijs
-        raise NietOntvangen(" ".join(controle))
     km = kenmerk(berekening)
     if km is None:
         km = kenmerk_van(c)
         let_op.append("Het kenmerk staat niet in de documentgegevens van de berekening (gemaakt met een oudere avdesk); "
                       f"avdesk gebruikt {km}, afgeleid uit de casus.")
     if code == 0:
-        regels.append("Berekening: " + controle[0])
+        regels.append("Berekening: " + controle_regels[0])
+        let_op += [r for r in controle_regels[1:] if r.startswith("Let op")]
     else:
-        regels.append("Berekening: opnieuw gerekend klopt hij niet:")
-        regels += [f"  {r}" for r in controle]
-        blokkerend.append("De berekening klopt niet opnieuw gerekend (zie de controle); vraag de raadsman om een "
-                          "nieuwe berekening, of reken zelf na.")
-    oud = json.loads(berekening_json, parse_float=Decimal)
+        regels.append("Berekening: opnieuw gerekend of op papier klopt hij niet:")
+        regels += [f"  {r}" for r in controle_regels]
+        blokkerend.append("De berekening klopt niet opnieuw gerekend of op papier (zie de controle); vraag de raadsman "
+                          "om een nieuwe berekening, of reken zelf na.")
+    oud = u["oud"]
     for jaar in oud.get("jaren", []):
         for sg in jaar.get("signalen", []):
             if sg.get("blokkerend"):
-                blokkerend.append(f"Signaal {sg.get('code')} ({jaar.get('jaar')}) in de berekening: {sg.get('tekst')}")
-    handtekening: dict[str, bool] = {}
+                blokkerend.append(f"Signaal {sg.get('code')} ({jaar.get('jaar')}) in de berekening: "
+                                  f"{kort(sg.get('tekst'), 300)}")
+    getekend: list[dict] = []
     km_aanvraag = None
     if aanvraag is None:
         let_op.append("Er is geen aanvraag meegestuurd, alleen de berekening.")
     else:
-        if not aanvraag.startswith(b"%PDF"):
-            raise NietOntvangen("De aanvraag is geen PDF.")
-        km_aanvraag = kenmerk(aanvraag)
-        if km_aanvraag is None:
-            let_op.append("In de aanvraag staat geen kenmerk van avdesk in de documentgegevens; controleer zelf of "
-                          f"aanvraag en berekening bij elkaar horen (kenmerk van de berekening: {km}).")
-        elif km_aanvraag != km:
-            blokkerend.append(f"De aanvraag (kenmerk {km_aanvraag}) hoort niet bij deze berekening (kenmerk {km}).")
+        try:
+            g = Gelezen(aanvraag, "aanvraag")
+            teksten = g.teksten()
+            acties = g.acties()
+            over = g.overlappers()
+            km_aanvraag = kenmerk(aanvraag)
+            labels = {veld: wie for veld, wie in VELDEN.items()}
+            getekend = handtekening.controleer(aanvraag, labels)
+        except PdfFout as e:
+            raise NietOntvangen(str(e)) from None
+        afdrukken = _afdrukken(teksten)
+        if afdrukken and all(a == afdruk for a in afdrukken):
+            regels.append(f"Aanvraag: hoort bij deze berekening (vingerafdruk {afdruk} op elke pagina"
+                          + (f", kenmerk {km}" if km_aanvraag == km else "") + ").")
+            if km_aanvraag != km:
+                let_op.append(f"De aanvraag noemt in de documentgegevens een ander kenmerk "
+                              f"({kort(km_aanvraag or '(geen)', 60)}) dan de berekening ({km}).")
+        elif not any(afdrukken):
+            blokkerend.append("De aanvraag hoort niet bij deze berekening (kenmerk " + km + "): op haar pagina's staat "
+                              "geen vingerafdruk van een berekening. Een aanvraag van avdesk draagt op elke pagina de "
+                              f"vingerafdruk van haar berekening ({afdruk}); vraag de raadsman om de aanvraag die bij "
+                              "deze berekening hoort.")
         else:
-            regels.append(f"Aanvraag: hetzelfde kenmerk als de berekening ({km}).")
-        handtekening = handtekeningen(aanvraag)
-        if not handtekening:
+            andere = sorted({a for a in afdrukken if a and a != afdruk})
+            zonder = [i for i, a in enumerate(afdrukken, 1) if a is None]
+            blokkerend.append(f"De aanvraag (kenmerk {kort(km_aanvraag or '(geen)', 60)}) hoort niet bij deze "
+                              f"berekening (kenmerk {km}): " + (
+                                  f"op de aanvraag staat vingerafdruk {', '.join(andere)}, de berekening heeft {afdruk}"
+                                  if andere else f"op pagina {', '.join(map(str, zonder))} staat geen vingerafdruk")
+                              + ".")
+        if acties:
+            blokkerend.append("Verdacht: de aanvraag kan iets uitvoeren of starten, wat een aanvraag van avdesk nooit "
+                              "doet: " + "; ".join(acties) + ". Open hem niet in een PDF-lezer.")
+        if over:
+            blokkerend.append("Verdacht: er is iets over de pagina's van de aanvraag heen gelegd: " + "; ".join(over[:10])
+                              + ".")
+        bekend = {x.replace(" ", "") for x in (c.aanvrager.extra.get("iban"), c.partner.extra.get("iban")) if x}
+        vreemd = [x for x in _ibans(" ".join(teksten)) if x not in bekend]
+        if vreemd:
+            blokkerend.append("Het rekeningnummer op de aanvraag verschilt van de berekening: op de aanvraag staat "
+                              + ", ".join(kort(x, 40) for x in vreemd[:3]) + "; de berekening noemt "
+                              + (", ".join(sorted(bekend)) or "geen rekeningnummer") + ". Betaal niet voordat dit is "
+                              "uitgezocht.")
+        if not getekend:
             let_op.append("De aanvraag heeft geen digitale handtekeningvelden; controleer de handtekeningen zelf.")
-        for veld, getekend in handtekening.items():
-            wie = VELDEN.get(veld, veld)
+        for h in getekend:
+            wie = VELDEN.get(h["veld"], h["veld"])
             naam = (c.aanvrager.naam if wie == "aanvrager" else c.partner.naam if wie == "partner" else None) or wie
-            if getekend:
-                regels.append(f"Handtekening {wie} ({naam}): digitaal getekend. De geldigheid van het certificaat "
-                              f"ziet u in een PDF-lezer.")
+            if h["status"] == "geldig":
+                regels.append(h["tekst"])
+            elif h["status"] == "niet_getekend":
+                let_op.append(f"{h['tekst']} Controleer of {naam} met de pen heeft getekend (op papier of in een scan).")
             else:
-                let_op.append(f"Handtekening {wie} ({naam}): het digitale handtekeningveld is leeg. Controleer of "
-                              f"{naam} met de pen heeft getekend (op papier of in een scan).")
-    uitkomst = {"kenmerk": km, "controle": {"code": code, "regels": controle}, "regels": regels,
-                "blokkerend": blokkerend, "let_op": let_op, "handtekeningen": handtekening,
+                blokkerend.append(h["tekst"])
+        if any(h["status"] != "niet_getekend" for h in getekend):
+            regels.append(handtekening.VERTROUWEN)
+    uitkomst = {"kenmerk": km, "vingerafdruk": afdruk, "controle": {"code": code, "regels": controle_regels},
+                "regels": regels, "blokkerend": blokkerend, "let_op": let_op, "handtekeningen": getekend,
                 "aanvraag": aanvraag is not None, "aanvraag_kenmerk": km_aanvraag, "lijst": []}
     return c, uitkomst
 

@@ -1,17 +1,332 @@
-"""Een paar dingen uit een PDF lezen zonder PDF-bibliotheek (pypdf is alleen een testafhankelijkheid): het kenmerk
-dat avdesk in de documentgegevens zet, en of de handtekeningvelden (/FT /Sig) een handtekening (/V) hebben.
+"""Een ontvangen PDF lezen zonder dat hij avdesk kan laten vastlopen (team Inkomen): grenzen, de tekst van de
+pagina's, wat er in het document kan 'draaien' (JavaScript, starten van programma's) en wat er over de pagina's
+heen is gelegd. Ook het kenmerk dat avdesk in de documentgegevens zet.
+
+Een PDF komt van buiten (mail, gedeelde schijf): hij kan een 'bom' zijn (1 MB die uitpakt tot 1 GB), tienduizenden
+objecten hebben of een programma starten. Daarom eerst keur(): de bestandsgrootte, het aantal objecten en van elke
+gecomprimeerde stroom hoe groot hij uitgepakt wordt, stapsgewijs (zlib.decompressobj met max_length: nooit meer dan
+de grens in het geheugen). Pas daarna lezen pypdf (tekst, structuur) en pyHanko (handtekeningen) het bestand, pypdf
+met nog eens dezelfde grenzen in zijn eigen Configuration. De grenzen (README, 'controleer'):
+
+- bestand hooguit MAX_PDF bytes (20 MB; een berekening over vijf jaar is zo'n 150 kB);
+- een stroom pakt uit tot hooguit MAX_STROOM (16 MB), alle stromen samen tot hooguit MAX_UITGEPAKT (128 MB);
+- hooguit MAX_OBJECTEN objecten, MAX_PAGINAS pagina's en MAX_BIJLAGEN ingebedde bestanden;
+- alleen de compressie die avdesk, reportlab en pyHanko zelf gebruiken (/FlateDecode) en die van plaatjes; een
+  andere (LZW, RunLength, ASCII85, ...) is niet nodig en wordt geweigerd.
 
 Een ondertekend document is meestal incrementeel bijgewerkt: een nieuwere versie van hetzelfde object staat dan
-verderop in het bestand, soms in een objectstroom (/Type /ObjStm). De laatste versie telt. avdesk controleert hier
-alleen of er een handtekening in het veld staat, niet of het certificaat geldig is."""
+verderop in het bestand, soms in een objectstroom (/Type /ObjStm). De laatste versie telt."""
 
 from __future__ import annotations
 
 import re
 import zlib
+from contextlib import contextmanager
+
+MAX_PDF = 20 * 1024 * 1024
+MAX_STROOM = 16 * 1024 * 1024
+MAX_UITGEPAKT = 128 * 1024 * 1024
+MAX_OBJECTEN = 50_000
+MAX_PAGINAS = 500
+MAX_BIJLAGEN = 8
+MAX_TOON = 80                     # tekens van een waarde uit het bestand in een melding (daarna "…")
 
 _KOP = re.compile(rb"(?<![0-9])([0-9]{1,10})\s+([0-9]{1,5})\s+obj\b")
+_STROOM = re.compile(rb"(?<!end)stream(?:\r\n|\n|\r)")
+_NAAM = re.compile(rb"/([^\s/\[\]<>(){}%]*)")
 KENMERK_WOORD = "avdeskkenmerk"          # in /Keywords: letters en cijfers; reportlab schrijft '-' als \055
+VINGERAFDRUK_WOORD = "avdeskvingerafdruk"   # idem (export/bewijs.py: SLEUTELWOORD)
+# Filters die een lezer hier uitpakt, of die alleen plaatjes zijn (pypdf pakt die voor tekst niet uit).
+TOEGESTANE_FILTERS = {"FlateDecode", "ASCII85Decode", "DCTDecode", "JPXDecode", "CCITTFaxDecode"}
+_ALLE_FILTERS = {"LZWDecode", "RunLengthDecode", "ASCIIHexDecode", "ASCII85Decode", "JBIG2Decode", "BrotliDecode",
+                 "Crypt", "LZW", "RL", "AHx", "A85", "Fl", "DCT", "CCF"} | TOEGESTANE_FILTERS
+
+
+class PdfFout(Exception):
+    """Een PDF die avdesk niet leest: onleesbaar of over een grens. De tekst is Nederlands (exit 2)."""
+
+
+def kort(tekst, n: int = MAX_TOON) -> str:
+    """Een waarde uit een bestand voor in een melding: hooguit n tekens, daarna '…' (een waarde van 50 MB wordt
+    nooit heel afgedrukt)."""
+    tekst = tekst if isinstance(tekst, str) else repr(tekst)
+    return tekst if len(tekst) <= n else tekst[:n] + "…"
+
+
+def lees_bestand(pad, soort: str = "PDF") -> bytes:
+    """Een PDF van schijf, maar niet als hij groter is dan MAX_PDF (dan PdfFout, zonder hem in te lezen)."""
+    from pathlib import Path
+    with Path(pad).open("rb") as f:
+        data = f.read(MAX_PDF + 1)
+    if len(data) > MAX_PDF:
+        raise PdfFout(f"De {soort} ({kort(Path(pad).name, 60)}) is niet gelezen: het bestand is groter dan "
+                      f"{_mb(MAX_PDF)} (een PDF van avdesk is hooguit een paar honderd kB).")
+    return data
+
+
+def _mb(n: int) -> str:
+    return f"{n // 1024 // 1024} MB"
+
+
+def uitpakken(data: bytes, grens: int = MAX_STROOM, wat: str = "een stroom in de PDF") -> bytes:
+    """Flate uitpakken in stappen, nooit meer dan grens bytes (daarboven PdfFout); gooit zlib.error als het geen
+    flate is."""
+    d = zlib.decompressobj()
+    uit = d.decompress(data, grens + 1)
+    if len(uit) > grens:
+        raise PdfFout(f"Deze PDF is niet gelezen: {wat} pakt uit tot meer dan {_mb(grens)} (een 'zip-bom'?). "
+                      f"Een PDF van avdesk komt daar nooit bij.")
+    return uit
+
+
+def _meet_flate(pdf: bytes, begin: int, grens: int) -> tuple[int, bytes | None]:
+    """(uitgepakte grootte, inhoud als hij klein is) van de flate-data vanaf begin; (0, None) als het geen flate is.
+    De invoer loopt door tot het einde van de zlib-stroom (niet tot het woord 'endstream', dat ook in de
+    gecomprimeerde data kan staan): zo ziet deze meting minstens wat een lezer met /Length uitpakt."""
+    d = zlib.decompressobj()
+    totaal = 0
+    bewaard = bytearray()
+    plek = begin
+    stap = 1 << 16
+    invoer = b""
+    while not d.eof:
+        if not invoer:
+            if plek >= len(pdf):
+                break
+            invoer = pdf[plek:plek + stap]
+            plek += stap
+        try:
+            uit = d.decompress(invoer, 1 << 20)
+        except zlib.error:
+            return (totaal, bytes(bewaard)) if totaal else (0, None)
+        invoer = d.unconsumed_tail
+        totaal += len(uit)
+        if totaal > grens:
+            return totaal, None
+        if len(bewaard) < (1 << 22):
+            bewaard += uit
+    return totaal, (bytes(bewaard) if len(bewaard) == totaal else None)
+
+
+def _naam(ruw: bytes) -> str:
+    """Een PDF-naam met #xx-escapes uitgeschreven (/Flat#65Decode is /FlateDecode)."""
+    return re.sub(rb"#([0-9A-Fa-f]{2})", lambda m: bytes([int(m.group(1), 16)]), ruw).decode("latin-1")
+
+
+def _a85(pdf: bytes, begin: int, soort: str) -> bytes:
+    """ASCII85 (reportlab zet het om zijn gecomprimeerde stromen) tot het eindteken ~>, binnen MAX_STROOM."""
+    import base64
+    einde = pdf.find(b"~>", begin)
+    data = pdf[begin:einde if einde >= 0 else len(pdf)]
+    z = data.count(b"z")
+    if (len(data) - z) * 4 // 5 + 4 * z > MAX_STROOM:
+        raise PdfFout(f"De {soort} is niet gelezen: een stroom is uitgepakt groter dan {_mb(MAX_STROOM)}.")
+    try:
+        return base64.a85decode(data, ignorechars=b" \t\n\r\x0b\x0c")
+    except ValueError:
+        return b""
+
+
+def keur(pdf: bytes, soort: str = "PDF") -> None:
+    """Gooit PdfFout (Nederlands) als de PDF over een grens gaat. Lineair in de bestandsgrootte, en elke stroom
+    wordt hooguit tot MAX_STROOM uitgepakt."""
+    if len(pdf) > MAX_PDF:
+        raise PdfFout(f"De {soort} is niet gelezen: het bestand is groter dan {_mb(MAX_PDF)} (een PDF van avdesk "
+                      f"is hooguit een paar honderd kB).")
+    if not pdf.startswith(b"%PDF"):
+        raise PdfFout(f"De {soort} is geen PDF.")
+    objecten = sum(1 for _ in _KOP.finditer(pdf))
+    if objecten > MAX_OBJECTEN:
+        raise PdfFout(f"De {soort} is niet gelezen: meer dan {MAX_OBJECTEN} objecten.")
+    totaal = 0
+    for m in _STROOM.finditer(pdf):
+        kop = pdf[max(0, m.start() - 4096):m.start()]
+        k = kop.rfind(b"obj")
+        kop = kop[k:] if k >= 0 else kop
+        a85 = False
+        if b"/Filter" in kop or b"#" in kop:
+            for ruw in _NAAM.findall(kop):
+                naam = _naam(ruw)
+                if naam in _ALLE_FILTERS and naam not in TOEGESTANE_FILTERS:
+                    raise PdfFout(f"De {soort} is niet gelezen: een stroom gebruikt de compressie /{kort(naam, 30)}, "
+                                  f"die avdesk niet leest (een PDF van avdesk gebruikt alleen /FlateDecode, soms "
+                                  f"met /ASCII85Decode).")
+                a85 = a85 or naam == "ASCII85Decode"
+        if a85:
+            grootte, inhoud = _meet_flate(_a85(pdf, m.end(), soort), 0, MAX_STROOM)
+        else:
+            grootte, inhoud = _meet_flate(pdf, m.end(), MAX_STROOM)
+        if grootte > MAX_STROOM:
+            raise PdfFout(f"De {soort} is niet gelezen: een stroom pakt uit tot meer dan {_mb(MAX_STROOM)} (een "
+                          f"'zip-bom'?). Een PDF van avdesk komt daar nooit bij.")
+        totaal += grootte
+        if totaal > MAX_UITGEPAKT:
+            raise PdfFout(f"De {soort} is niet gelezen: de stromen samen pakken uit tot meer dan "
+                          f"{_mb(MAX_UITGEPAKT)}.")
+        if inhoud is not None and re.search(rb"/Type\s*/ObjStm\b", kop):
+            n = re.search(rb"/N\s+([0-9]{1,9})", kop)
+            objecten += int(n.group(1)) if n else 0
+            if objecten > MAX_OBJECTEN:
+                raise PdfFout(f"De {soort} is niet gelezen: meer dan {MAX_OBJECTEN} objecten.")
+    if pdf.count(b"/EmbeddedFile") > 2 * MAX_BIJLAGEN + 2:
+        raise PdfFout(f"De {soort} is niet gelezen: meer dan {MAX_BIJLAGEN} ingebedde bestanden.")
+
+
+# ---------------------------------------------------------------- pypdf, binnen de grenzen
+
+@contextmanager
+def _grenzen():
+    from pypdf import apply_configuration
+    with apply_configuration(zlib_maximum_output_length=MAX_STROOM, zlib_maximum_recovery_input_length=1 << 20,
+                             maximum_declared_stream_length=MAX_PDF, lzw_maximum_output_length=MAX_STROOM,
+                             run_length_maximum_output_length=MAX_STROOM, brotli_maximum_output_length=MAX_STROOM,
+                             array_based_stream_maximum_output_length=MAX_STROOM, jbig2_maximum_output_length=0,
+                             stream_decoding_work_maximum_length=2 * MAX_STROOM,
+                             page_tree_maximum_entries=4 * MAX_PAGINAS,
+                             xmp_maximum_input_length=1 << 20):
+        yield
+
+
+class Gelezen:
+    """Een gekeurde PDF, gelezen met pypdf: de pagina's (tekst, aantekeningen, inhoud) en alle objecten."""
+
+    def __init__(self, pdf: bytes, soort: str = "PDF"):
+        import logging
+        from io import BytesIO
+
+        from pypdf import PdfReader
+        keur(pdf, soort)
+        self.soort = soort
+        logging.getLogger("pypdf").setLevel(logging.ERROR)     # waarschuwingen over kapotte PDF's: niet op stderr
+        try:
+            with _grenzen():
+                self.lezer = PdfReader(BytesIO(pdf), strict=False)
+                if self.lezer.is_encrypted:
+                    raise PdfFout(f"De {soort} is versleuteld; avdesk maakt nooit een versleutelde PDF.")
+                self.aantal = len(self.lezer.pages)
+        except PdfFout:
+            raise
+        except Exception:           # noqa: BLE001 (een vijandig bestand mag pypdf elke fout laten maken)
+            raise PdfFout(f"De {soort} is beschadigd of geen gewone PDF; avdesk kan hem niet lezen.") from None
+        if self.aantal > MAX_PAGINAS:
+            raise PdfFout(f"De {soort} is niet gelezen: meer dan {MAX_PAGINAS} pagina's.")
+        if self.aantal == 0:
+            raise PdfFout(f"De {soort} heeft geen pagina's.")
+
+    def _veilig(self, functie, *args):
+        try:
+            with _grenzen():
+                return functie(*args)
+        except PdfFout:
+            raise
+        except RecursionError:
+            raise PdfFout(f"De {self.soort} is niet gelezen: de objecten zijn te diep genest.") from None
+        except Exception:           # noqa: BLE001
+            raise PdfFout(f"De {self.soort} is beschadigd of geen gewone PDF; avdesk kan hem niet lezen.") from None
+
+    def teksten(self) -> list[str]:
+        """De tekst van elke pagina (pypdf), met harde spaties als gewone spatie."""
+        return self._veilig(lambda: [(p.extract_text() or "").replace("\xa0", " ") for p in self.lezer.pages])
+
+    def bijlagen(self) -> dict[str, list[bytes]]:
+        def lees():
+            bijlagen = self.lezer.attachments
+            if len(bijlagen) > MAX_BIJLAGEN:
+                raise PdfFout(f"De {self.soort} is niet gelezen: meer dan {MAX_BIJLAGEN} ingebedde bestanden.")
+            return {k: v if isinstance(v, list) else [v] for k, v in bijlagen.items()}
+        return self._veilig(lees)
+
+    def objecten(self):
+        """Elk object uit de kruisverwijzingen (ook uit objectstromen), opgelost; hooguit MAX_OBJECTEN."""
+        def lees():
+            nummers = set()
+            for per_gen in self.lezer.xref.values():
+                nummers.update(per_gen)
+            nummers.update(self.lezer.xref_objStm)
+            uit = []
+            for n in sorted(nummers)[:MAX_OBJECTEN]:
+                try:
+                    uit.append(self.lezer.get_object(n))
+                except Exception:          # noqa: BLE001 (een kapot object telt niet mee)
+                    continue
+            return uit
+        return self._veilig(lees)
+
+    def acties(self) -> list[str]:
+        """Wat in dit document iets kan uitvoeren of starten, in het Nederlands. avdesk zet er nooit iets in."""
+        return self._veilig(self._acties)
+
+    def _acties(self) -> list[str]:
+        from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
+        namen = {"/JavaScript": "JavaScript", "/Launch": "een programma starten (Launch)",
+                 "/SubmitForm": "formuliergegevens versturen (SubmitForm)", "/ImportData": "gegevens importeren",
+                 "/URI": "een webadres openen (URI)", "/GoToR": "een ander bestand openen (GoToR)",
+                 "/GoToE": "een ingebed bestand openen (GoToE)", "/Rendition": "media afspelen",
+                 "/Movie": "een film afspelen", "/Sound": "geluid afspelen", "/RichMedia": "RichMedia",
+                 "/Hide": "velden verbergen (Hide)", "/SetOCGState": "lagen aan- of uitzetten",
+                 "/ResetForm": "het formulier wissen (ResetForm)", "/Trans": None, "/GoTo": None, "/Named": None}
+        gevonden: list[str] = []
+
+        def zie(wat: str):
+            if wat not in gevonden:
+                gevonden.append(wat)
+
+        def loop(o, diepte=0):
+            if diepte > 12 or len(gevonden) > 20:
+                return
+            if isinstance(o, IndirectObject):
+                return                      # elk indirect object komt zelf aan de beurt
+            if isinstance(o, DictionaryObject):
+                for k, v in list(o.items()):
+                    if k == "/JS":
+                        zie("JavaScript")
+                    elif k == "/AA":
+                        zie("een actie die vanzelf start bij openen, sluiten of klikken (/AA)")
+                    elif k == "/OpenAction" and not isinstance(v, ArrayObject):
+                        zie("een actie die start als het document opent (/OpenAction)")
+                    elif k == "/XFA":
+                        zie("een XFA-formulier (kan scripts bevatten)")
+                    elif k == "/S" and isinstance(v, NameObject) and namen.get(v, "") is not None:
+                        zie(namen.get(v) or f"de actie {kort(str(v), 30)}")
+                    elif k == "/Subtype" and v in ("/RichMedia", "/3D", "/Screen", "/Movie", "/Sound"):
+                        zie(f"een aantekening die media of 3D afspeelt ({v[1:]})")
+                    loop(v, diepte + 1)
+            elif isinstance(o, ArrayObject):
+                for v in list(o)[:10_000]:
+                    loop(v, diepte + 1)
+        for o in self.objecten():
+            loop(o)
+        names = self.lezer.trailer["/Root"].get("/Names")
+        if names is not None and "/JavaScript" in names.get_object():
+            zie("JavaScript")
+        return gevonden
+
+    def overlappers(self) -> list[str]:
+        """Wat er op de pagina's staat dat avdesk er niet op zet: aantekeningen die iets tekenen (geen
+        handtekeningveld), een tweede inhoudsstroom (later over de pagina heen getekend), plaatjes en formulieren
+        (XObjects) die tekst kunnen vervangen."""
+        return self._veilig(self._overlappers)
+
+    def _overlappers(self) -> list[str]:
+        from pypdf.generic import ArrayObject
+        uit = []
+        for i, p in enumerate(self.lezer.pages, 1):
+            for a in (p.get("/Annots") or []):
+                a = a.get_object()
+                sub = str(a.get("/Subtype", "?"))
+                if sub == "/Widget" and a.get("/FT") == "/Sig":
+                    continue
+                if sub == "/Widget" and a.get("/Parent") is not None and a["/Parent"].get_object().get("/FT") == "/Sig":
+                    continue
+                uit.append(f"pagina {i}: een aantekening ({kort(sub.lstrip('/'), 30)}) over de pagina heen")
+            inhoud = p.get("/Contents")
+            if inhoud is not None and isinstance(inhoud.get_object(), ArrayObject) and len(inhoud.get_object()) > 1:
+                uit.append(f"pagina {i}: {len(inhoud.get_object())} lagen inhoud (avdesk schrijft er een; later is "
+                           f"er iets over de pagina heen getekend)")
+            bronnen = p.get("/Resources")
+            if bronnen is not None and bronnen.get_object().get("/XObject"):
+                uit.append(f"pagina {i}: een plaatje of formulier (XObject), dat avdesk op een berekening nooit zet")
+        return uit
 
 
 def _stroom(pdf: bytes, begin: int) -> bytes | None:
@@ -22,7 +337,8 @@ def _stroom(pdf: bytes, begin: int) -> bytes | None:
 
 
 def objecten(pdf: bytes) -> dict[int, bytes]:
-    """Objectnummer -> woordenboek (zonder stroom), de laatste versie in het bestand; ook uit objectstromen."""
+    """Objectnummer -> woordenboek (zonder stroom), de laatste versie in het bestand; ook uit objectstromen
+    (uitgepakt binnen MAX_STROOM: roep eerst keur() aan)."""
     uit: dict[int, bytes] = {}
     for m in _KOP.finditer(pdf):
         begin = m.end()
@@ -35,12 +351,12 @@ def objecten(pdf: bytes) -> dict[int, bytes]:
         if s >= 0 and re.search(rb"/Type\s*/ObjStm\b", kop) and b"/FlateDecode" in kop:
             inhoud = _stroom(pdf, s)
             try:
-                data = zlib.decompressobj().decompress(inhoud or b"")
-                n = int(re.search(rb"/N\s+([0-9]+)", kop).group(1))
-                first = int(re.search(rb"/First\s+([0-9]+)", kop).group(1))
+                data = uitpakken(inhoud or b"", MAX_STROOM, "een objectstroom")
+                n = int(re.search(rb"/N\s+([0-9]{1,9})", kop).group(1))
+                first = int(re.search(rb"/First\s+([0-9]{1,9})", kop).group(1))
             except (zlib.error, AttributeError, ValueError):
                 continue
-            getallen = [int(x) for x in data[:first].split()[:2 * n]]
+            getallen = [int(x) for x in data[:first].split()[:2 * min(n, MAX_OBJECTEN)] if x.isdigit()]
             paren = list(zip(getallen[0::2], getallen[1::2]))
             for i, (nummer, plek) in enumerate(paren):
                 eind = first + paren[i + 1][1] if i + 1 < len(paren) else len(data)
@@ -62,7 +378,9 @@ def _pdftekst(ruw: bytes) -> str:
 
 
 def handtekeningen(pdf: bytes) -> dict[str, bool]:
-    """Veldnaam -> heeft het veld een handtekening (/V)? Alleen velden van het type /Sig."""
+    """Veldnaam -> staat er iets in /V? Alleen velden van het type /Sig. Of die handtekening echt is, zegt
+    export/handtekening.py (pyHanko); dit is de snelle blik zonder bibliotheek."""
+    keur(pdf, "aanvraag")
     uit: dict[str, bool] = {}
     for kop in objecten(pdf).values():
         if not re.search(rb"/FT\s*/Sig\b", kop):
@@ -73,13 +391,23 @@ def handtekeningen(pdf: bytes) -> dict[str, bool]:
     return uit
 
 
-def kenmerk(pdf: bytes) -> str | None:
-    """Het kenmerk dat avdesk in de documentgegevens zette (AV-12-20240915-ABC123), of None."""
+def _woord(pdf: bytes, woord: str, patroon: bytes) -> str | None:
     gevonden = None
     bronnen = [pdf] + ([b"\n".join(objecten(pdf).values())] if b"/ObjStm" in pdf else [])
     for bron in bronnen:
-        for m in re.finditer(KENMERK_WOORD.encode() + rb"((?:[A-Za-z0-9]|\\055|-)+)", bron):
+        for m in re.finditer(woord.encode() + patroon, bron):
             gevonden = m.group(1).replace(b"\\055", b"-").decode("ascii")
         if gevonden:
             break
     return gevonden
+
+
+def kenmerk(pdf: bytes) -> str | None:
+    """Het kenmerk dat avdesk in de documentgegevens zette (AV-12-20240915-ABC123), of None."""
+    return _woord(pdf, KENMERK_WOORD, rb"((?:[A-Za-z0-9]|\\055|-){1,60})")
+
+
+def vingerafdruk_meta(pdf: bytes) -> str | None:
+    """De vingerafdruk in de documentgegevens (/Keywords), of None. Alleen ter informatie: wat telt, staat op de
+    pagina's (zie export/bewijs.py)."""
+    return _woord(pdf, VINGERAFDRUK_WOORD, rb"([0-9a-f]{12})")

@@ -77,16 +77,6 @@ def test_controleer_gewijzigde_huur_afgewezen(drie_jaren, tmp_path, avdesk_cli):
     assert "compensatie over het jaar" in fout
 
 
-def test_controleer_nieuwere_parameters_noemt_beide_versies(drie_jaren, monkeypatch):
-    import avdesk.core.params as params
-    monkeypatch.setattr(params, "parameterversie", lambda: "ffff0000")
-    code, regels = bewijs.controleer(drie_jaren["berekening"])
-    assert code == 1
-    tekst = "\n".join(regels)
-    oud = json.loads(PdfReader(BytesIO(drie_jaren["berekening"])).attachments["avdesk-berekening.json"][0])
-    assert f"parameterversie {oud['parameters']['versie']}" in tekst and "parameterversie ffff0000" in tekst
-
-
 def test_controleer_andere_pdf_exit_2(drie_jaren, tmp_path, avdesk_cli):
     vreemd = PdfWriter()
     vreemd.add_blank_page(200, 200)

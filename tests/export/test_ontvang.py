@@ -71,7 +71,7 @@ def test_ontvang_martin_en_hanna(tmp_path, martin, avdesk_cli):
     uit = r.stdout.decode()
     assert r.returncode == 0, r.stderr.decode() + uit
     assert "Ontvangen als dossier 1 (kenmerk AV-12-20240915-658722)" in uit
-    assert "Berekening: klopt" in uit and "hetzelfde kenmerk" in uit
+    assert "Berekening: klopt" in uit and "Aanvraag: hoort bij deze berekening (vingerafdruk" in uit
     assert "handtekeningveld is leeg" in uit and "Doelgroepselectielijst 2024: niet ingelezen" in uit
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag
