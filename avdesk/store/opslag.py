@@ -195,7 +195,7 @@ class Opslag:
         database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven).
         `sleutel`: al opgehaald en gecontroleerd door de sleutelhaler (sleutelbos of wachtwoord)."""
         map_ = Path(map_) if map_ else datamap()
-        if streng and not Sleutelbeheer(map_).bestaat() and not (map_ / DBNAAM).exists():
+        if streng and maak and not Sleutelbeheer(map_).bestaat() and not (map_ / DBNAAM).exists():
             controleer_wachtwoord(wachtwoord, "voor de nieuwe dossiers een wachtwoord")
         try:
             opslag = cls._open(map_, wachtwoord, maak, sleutel)
