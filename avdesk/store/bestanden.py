@@ -28,7 +28,7 @@ VERWIJDERD_FORMAAT = "avdesk-verwijderd/1"
 MAX_BESTAND = 4 * 1024 * 1024           # verwijderd.json: ~90 bytes per dossier; meer is niet van avdesk
 BEZIG = ".backup-bezig-"                # + pid: het pad van het halve doelbestand van een lopende back-up
 # Resten in de gegevensmap (met hun -wal en -shm): tijdelijke kopieen van herstel en back-up.
-TIJDELIJK = ("herstel.db-tmp", "avdesk.db.herstel", "backup.db-tmp")
+TIJDELIJK = ("herstel.db-tmp", "avdesk.db.herstel", "backup.db-tmp", KOPBESTAND + ".herstel")
 
 
 def _hmac(sleutel: bytes, tekst: str) -> str:
@@ -70,9 +70,10 @@ def kop_mac(auditsleutel: bytes, volgnr: int, h: str) -> str:
     return _hmac(auditsleutel, f"auditkop|{volgnr}|{h}")
 
 
-def schrijf_kop(map_: Path, auditsleutel: bytes, volgnr: int, h: str, alleen_vooruit: bool = True) -> None:
+def schrijf_kop(map_: Path, auditsleutel: bytes, volgnr: int, h: str, alleen_vooruit: bool = True,
+                naam: str = KOPBESTAND) -> None:
     """Bewaar de kop. alleen_vooruit: nooit een oudere kop over een nieuwere (twee processen tegelijk)."""
-    pad = Path(map_) / KOPBESTAND
+    pad = Path(map_) / naam
     if alleen_vooruit:
         oud = lees_kop(map_)
         if isinstance(oud, dict) and isinstance(oud.get("volgnr"), int) and oud["volgnr"] > volgnr:
@@ -163,6 +164,31 @@ def bezig(map_: Path):
         os.close(fd)
 
 
+def maak_herstel_af(map_: Path) -> bool:
+    """Een herstel dat werd afgebroken nadat de oude database opzij was gezet (avdesk.db.voor-herstel-*) maar voor
+    de nieuwe op zijn plaats stond: de nieuwe (avdesk.db.herstel) is dan al helemaal klaar; zet hem neer. Een
+    -wal/-shm die nog naast de ontbrekende avdesk.db staat, hoort bij de opzij gezette oude database."""
+    map_ = Path(map_)
+    db, nieuw = map_ / "avdesk.db", map_ / "avdesk.db.herstel"
+    if db.exists() or not nieuw.is_file():
+        return False
+    oude = sorted(p for p in map_.glob("avdesk.db.voor-herstel-*") if not p.name.endswith(("-wal", "-shm")))
+    for staart in ("-wal", "-shm"):
+        los = map_ / ("avdesk.db" + staart)
+        if los.exists():
+            if oude:
+                os.replace(los, oude[-1].with_name(oude[-1].name + staart))
+            else:
+                los.unlink()
+    for staart in ("-wal", "-shm"):
+        (map_ / ("avdesk.db.herstel" + staart)).unlink(missing_ok=True)
+    os.replace(nieuw, db)
+    kop = map_ / (KOPBESTAND + ".herstel")
+    if kop.exists():
+        os.replace(kop, map_ / KOPBESTAND)
+    return True
+
+
 def ruim_resten(map_: Path, wacht: bool = False) -> list[Path]:
     """Haal de resten van afgebroken handelingen weg (als er geen handeling loopt). Geeft wat er weg is."""
     map_ = Path(map_)
@@ -183,6 +209,7 @@ def ruim_resten(map_: Path, wacht: bool = False) -> list[Path]:
             return []            # een back-up of herstel loopt nu: zijn bestanden blijven
     weg: list[Path] = []
     try:
+        maak_herstel_af(map_)
         kandidaten = []
         for naam in TIJDELIJK:
             kandidaten += [map_ / (naam + staart) for staart in ("", "-wal", "-shm")]

@@ -136,7 +136,7 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
     nieuw = map_ / (DBNAAM + ".herstel")
     sb = Sleutelbeheer(map_)
     sleutel_was_er = sb.bestaat()
-    gelukt = False
+    gelukt = opzij = False
     conn = doel = None
     try:
         with bestanden.bezig(map_):
@@ -177,18 +177,23 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
                 with Opslag(open_database(nieuw, sleutel), None) as o:      # de kopie opent met de eigen sleutel
                     kopregel = o.audit_kop()
                     auditsleutel = o.auditsleutel
+                for staart in ("-wal", "-shm"):
+                    nieuw.with_name(nieuw.name + staart).unlink(missing_ok=True)     # leeg na het checkpoint
+                # De kop van de nieuwe keten eerst ernaast: een start na een afbreking hierna maakt het af
+                # (bestanden.maak_herstel_af), met de juiste kop.
+                nieuwe_kop = map_ / (bestanden.KOPBESTAND + ".herstel")
+                bestanden.schrijf_kop(map_, auditsleutel, *kopregel, alleen_vooruit=False, naam=nieuwe_kop.name)
                 pad = map_ / DBNAAM
                 if pad.exists():
                     stempel = f"{datetime.now():%Y%m%d-%H%M%S}"
                     for staart in ("", "-wal", "-shm"):
                         if (oud := map_ / (DBNAAM + staart)).exists():
                             os.replace(oud, map_ / f"{DBNAAM}.voor-herstel-{stempel}{staart}")
+                opzij = True
                 os.replace(nieuw, pad)
                 gelukt = True
-                try:
-                    bestanden.schrijf_kop(map_, auditsleutel, *kopregel, alleen_vooruit=False)
-                except OSError:
-                    pass
+                if nieuwe_kop.exists():
+                    os.replace(nieuwe_kop, map_ / bestanden.KOPBESTAND)
                 _eigen_rechten(map_)
                 if verslag is not None:
                     verslag["opnieuw_verwijderd"] = opnieuw
@@ -211,7 +216,14 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
                     c.close()
                 except dbapi2.Error:
                     pass
+        if opzij and not gelukt:        # de nieuwe database was al klaar en de oude opzij: zet de nieuwe neer
+            try:
+                bestanden.maak_herstel_af(map_)
+            except OSError:
+                pass
         # Mislukt (beschadigde of vreemde back-up, schijf vol): de map blijft zoals hij was, zonder halve bestanden.
+        if not gelukt:
+            (map_ / (bestanden.KOPBESTAND + ".herstel")).unlink(missing_ok=True)
         for rest in (tijdelijk, nieuw):
             _weg(rest)
             rest.with_name(rest.name + ".nieuw").unlink(missing_ok=True)
