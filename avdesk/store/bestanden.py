@@ -212,7 +212,7 @@ def ruim_resten(map_: Path, wacht: bool = False) -> list[Path]:
         maak_herstel_af(map_)
         kandidaten = []
         for naam in TIJDELIJK:
-            kandidaten += [map_ / (naam + staart) for staart in ("", "-wal", "-shm")]
+            kandidaten += [map_ / (naam + staart) for staart in ("", "-wal", "-shm", "-journal")]
         try:
             inhoud = list(map_.iterdir())
         except OSError:

@@ -857,7 +857,7 @@ class Opslag:
 
 
 def _weg(pad: Path) -> None:
-    for staart in ("", "-wal", "-shm"):
+    for staart in ("", "-wal", "-shm", "-journal"):
         pad.with_name(pad.name + staart).unlink(missing_ok=True)
 
 

@@ -225,6 +225,8 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
         if not gelukt:
             (map_ / (bestanden.KOPBESTAND + ".herstel")).unlink(missing_ok=True)
         for rest in (tijdelijk, nieuw):
+            if rest is nieuw and opzij and not (map_ / DBNAAM).exists():
+                continue                # de enige complete database: de volgende start zet hem neer
             _weg(rest)
             rest.with_name(rest.name + ".nieuw").unlink(missing_ok=True)
         if not gelukt and not sleutel_was_er and not (map_ / DBNAAM).exists():
