@@ -392,5 +392,15 @@ def _migreer(conn, van: int, sleutel: bytes | None = None) -> None:
             conn.execute(f"PRAGMA user_version = {doel}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            terugdraaien(conn)
             raise
+
+
+def terugdraaien(conn) -> None:
+    """ROLLBACK, maar zonder de echte fout te verbergen: bij een volle schijf heeft SQLite de transactie soms zelf al
+    teruggedraaid ('cannot rollback - no transaction is active')."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except dbapi2.Error:
+            pass

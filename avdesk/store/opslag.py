@@ -5,6 +5,7 @@ Elke opslag is een transactie (autosave kan niets half achterlaten); verwijderen
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -16,7 +17,8 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from . import BEZET, OpslagFout, alleen_lezen, bezet
 from . import bestanden
-from .db import AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, SCHEMA_VERSIE, audit_hash, dbapi2, is_schijf_vol, keten_fouten, open_database
+from .db import (AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, SCHEMA_VERSIE, audit_hash, dbapi2, is_schijf_vol,
+                 keten_fouten, open_database, terugdraaien)
 from .paden import datamap
 from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
 
@@ -228,22 +230,45 @@ class Opslag:
                                  f"bestand zijn ze niet te openen; zet het terug uit een back-up. Er is niets gewijzigd.")
             if not maak:
                 raise OpslagFout(f"Er zijn nog geen dossiers in {map_}.")
+            map_bestond = map_.exists()
             map_.mkdir(parents=True, exist_ok=True)
             os.chmod(map_, 0o700)                    # alleen deze gebruiker; SQLite neemt de rechten over voor WAL
             nieuw.unlink(missing_ok=True)           # resten van een eerder afgebroken eerste start
             sleutel = sb.maak(wachtwoord)
             try:
-                open_database(nieuw, sleutel, maak=True).close()
+                conn = open_database(nieuw, sleutel, maak=True)
+                try:
+                    # Alles uit de WAL in het bestand zelf, anders zou avdesk.db zonder zijn -wal verhuizen.
+                    if conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] != 0:
+                        raise OSError(errno.EIO, "checkpoint")
+                    conn.execute("PRAGMA journal_mode = DELETE")
+                except dbapi2.Error as e:
+                    raise OSError(errno.ENOSPC if is_schijf_vol(e, map_) else errno.EIO, "eerste start") from None
+                finally:
+                    conn.close()
                 os.chmod(nieuw, 0o600)
                 os.replace(nieuw, pad)
+                opslag = cls._open_bestaand(map_, sb, pad, wachtwoord, sleutel)
             except BaseException:
                 # Mislukt (schijf vol): niets half laten staan; de volgende start begint opnieuw.
-                for staart in ("", "-wal", "-shm"):
-                    nieuw.with_name(nieuw.name + staart).unlink(missing_ok=True)
+                for rest in (nieuw, pad):
+                    for staart in ("", "-wal", "-shm", "-journal"):
+                        rest.with_name(rest.name + staart).unlink(missing_ok=True)
+                (map_ / bestanden.KOPBESTAND).unlink(missing_ok=True)
                 sb.vergeet()
+                if not map_bestond:
+                    try:
+                        map_.rmdir()
+                    except OSError:
+                        pass
                 raise
+            return opslag
         elif not pad.exists() and nieuw.exists():
             os.replace(nieuw, pad)                   # eerste start afgebroken na het bewaren van de sleutel
+        return cls._open_bestaand(map_, sb, pad, wachtwoord, sleutel)
+
+    @classmethod
+    def _open_bestaand(cls, map_: Path, sb, pad: Path, wachtwoord: str | None, sleutel: bytes | None) -> "Opslag":
         sleutel = sb.laad(wachtwoord, opgehaald=sleutel)
         bestanden.ruim_resten(map_)                  # wat een afgebroken back-up, herstel of import liet liggen
         _eigen_rechten(map_)
@@ -327,10 +352,15 @@ class Opslag:
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            terugdraaien(self.conn)
             self._nieuwe_auditregel = False
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            terugdraaien(self.conn)
+            self._nieuwe_auditregel = False
+            raise
         if self._nieuwe_auditregel:
             self._nieuwe_auditregel = False
             self._bewaar_kop()
@@ -600,7 +630,7 @@ class Opslag:
                         kopie_opslag._audit("dossier verwijderd (in bewaarde kopie)", i)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                terugdraaien(conn)
                 raise
             if ids:
                 _leeg_bestand(conn)

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from . import OpslagFout
 from . import bestanden
-from .db import (AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, MIGRATIES, SCHEMA_VERSIE, _migreer, dbapi2,
+from .db import (AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, MIGRATIES, SCHEMA_VERSIE, _migreer, dbapi2, terugdraaien,
                  is_schijf_vol, keten_fouten, open_database)
 from .opslag import (DBNAAM, Opslag, _eigen_rechten, _leeg_bestand, _weg, _wis_dossiers, lees_backup,
                      pak_auditsleutel_uit, schijf_vol)
@@ -333,7 +333,7 @@ def _kopieer(conn, doel, bron: Path, map_: Path, sleutel: bytes, kop: dict) -> l
                 o._audit("dossier verwijderd (opnieuw, na herstel: was eerder verwijderd)", d)
         doel.execute("COMMIT")
     except BaseException:
-        doel.execute("ROLLBACK")
+        terugdraaien(doel)
         raise
     if opnieuw:
         _leeg_bestand(doel)
