@@ -687,33 +687,50 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verlopen", help="dossiers buiten de bewaartermijn (AVG)")
     v.set_defaults(functie=cmd_verlopen)
     au = sub.add_parser("audit", help="toon de auditlog (handeling, tijd, gebruiker, dossiernummer; nooit een naam)",
-                        description="Toon de auditlog, nieuwste eerst. Met --controleer: loop de hashketen na; "
-                                    "exitcode 0 als hij klopt, 1 met de eerste foute regel.")
+                        description="Toon de auditlog, nieuwste eerst. Met --controleer: loop de keten na (HMAC met "
+                                    "de sleutel van deze opslag) en vergelijk met de kop in audit-kop.json; elke "
+                                    "ontbrekende regel (ook aan het eind), gewijzigde of teruggedateerde regel en een "
+                                    "herberekende keten wordt genoemd. Exitcodes: 0 de log klopt; 1 er ontbreken "
+                                    "regels of er is iets gewijzigd (per probleem een regel op stderr); 2 de dossiers "
+                                    "zijn niet te openen; 3 interne fout.")
     au.add_argument("--controleer", action="store_true",
-                    help="controleer de hashketen (exit 0: klopt, 1: gewijzigd, met de eerste foute regel)")
+                    help="controleer de keten (exit 0: klopt, 1: ontbrekende of gewijzigde regels, elk genoemd)")
     au.add_argument("--backup", metavar="BESTAND",
                     help="controleer ook tegen de auditkop in deze back-up (toont een herschreven geschiedenis)")
     au.add_argument("--aantal", type=positief, default=100, help="hoeveel regels tonen (standaard 100)")
     au.set_defaults(functie=cmd_audit)
     vw = sub.add_parser("verwijder", help="verwijder een dossier (AVG), ook uit de kopieen die avdesk bewaart",
                         description="Wis een dossier met alle versies, berekeningen en documenten, ook uit de "
-                                    "kopieen die `herstel` bewaart (avdesk.db.voor-herstel-*). Kan niet ongedaan worden.")
+                                    "kopieen die `herstel` bewaart (avdesk.db.voor-herstel-*) en uit de resten van een "
+                                    "afgebroken herstel of back-up. avdesk onthoudt het nummer (met een HMAC, zonder "
+                                    "persoonsgegevens): zet u later een oudere back-up terug, dan wordt het dossier "
+                                    "opnieuw verwijderd. Kan niet ongedaan worden.")
     vw.add_argument("id", type=int, help="dossiernummer")
     vw.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (nodig zonder terminal)")
     vw.set_defaults(functie=cmd_verwijder)
     bk = sub.add_parser(
         "backup", help="maak een versleutelde back-up van alle dossiers (--red: wat nog leesbaar is)",
-        description="Maak een versleutelde back-up met een eigen wachtwoord (AVDESK_BACKUP_WACHTWOORD). Een "
+        description="Maak een versleutelde back-up met een eigen wachtwoord van minstens 8 tekens "
+                    "(AVDESK_BACKUP_WACHTWOORD). Een "
                     "beschadigd dossierbestand geeft geen gewone back-up; --red bewaart dan elk dossier dat nog te "
                     "lezen is en noemt de nummers van de dossiers die niet (volledig) te redden zijn. Exitcodes: 0 "
                     "alles gered; 1 (alleen met --red) niet alles gered, de rest staat in de back-up; 2 foute "
-                    "invoer of de dossiers zijn niet te openen; 3 interne fout.")
+                    "invoer (wachtwoord te kort, map bestaat niet), de schijf is vol of de dossiers zijn niet te "
+                    "openen; 3 interne fout.")
     bk.add_argument("bestand", help="doelbestand")
     bk.add_argument("--red", action="store_true",
                     help="red uit een beschadigd dossierbestand alles wat nog te lezen is (exit 1 als er iets "
                          "verloren is, met de dossiernummers)")
     bk.set_defaults(functie=cmd_backup)
-    h = sub.add_parser("herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)")
+    h = sub.add_parser(
+        "herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)",
+        description="Zet een back-up terug in een nieuwe opslag: alleen de tabellen en kolommen van avdesk, rij voor "
+                    "rij gecontroleerd zoals bij import. Een back-up met een tabel, index, trigger of view die niet van "
+                    "avdesk is, of met een auditketen die niet klopt, wordt niet teruggezet. Het terugzetten komt in "
+                    "de auditlog; dossiers die hier na de back-up zijn verwijderd, worden opnieuw verwijderd. De "
+                    "vorige dossiers blijven ernaast als avdesk.db.voor-herstel-*. Exitcodes: 0 teruggezet; 2 niet "
+                    "teruggezet (wachtwoord, vreemde of beschadigde back-up, schijf vol; er is niets gewijzigd); 3 "
+                    "interne fout.")
     h.add_argument("bestand", help="back-upbestand")
     h.set_defaults(functie=cmd_herstel)
     pd = sub.add_parser(
