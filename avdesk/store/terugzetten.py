@@ -19,10 +19,10 @@ from pathlib import Path
 
 from . import OpslagFout
 from . import bestanden
-from .db import (AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, MIGRATIES, SCHEMA_VERSIE, _migreer, dbapi2, terugdraaien,
-                 is_schijf_vol, keten_fouten, open_database)
-from .opslag import (DBNAAM, Opslag, _eigen_rechten, _leeg_bestand, _weg, _wis_dossiers, lees_backup,
-                     pak_auditsleutel_uit, schijf_vol)
+from .db import (AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, MIGRATIES, SCHEMA_VERSIE, dbapi2, is_schijf_vol, keten_fouten,
+                 open_database, terugdraaien)
+from .gedeeld import (DBNAAM, _eigen_rechten, _leeg_bestand, _weg, _wis_dossiers, lees_backup, pak_auditsleutel_uit,
+                      schijf_vol, schrijf_auditregel)
 from .paden import datamap
 from .sleutel import Sleutelbeheer, uitpakken
 
@@ -174,9 +174,14 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
                 doel.close()
                 doel = None
                 bestanden.zet_rechten(nieuw)
-                with Opslag(open_database(nieuw, sleutel), None) as o:      # de kopie opent met de eigen sleutel
-                    kopregel = o.audit_kop()
-                    auditsleutel = o.auditsleutel
+                controle = open_database(nieuw, sleutel)                   # de kopie opent met de eigen sleutel
+                try:
+                    kopregel = tuple(controle.execute("SELECT volgnr, hash FROM audit ORDER BY volgnr DESC "
+                                                      "LIMIT 1").fetchone())
+                    auditsleutel = _auditsleutel(controle)
+                    controle.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+                finally:
+                    controle.close()
                 for staart in ("-wal", "-shm"):
                     nieuw.with_name(nieuw.name + staart).unlink(missing_ok=True)     # leeg na het checkpoint
                 # De kop van de nieuwe keten eerst ernaast: een start na een afbreking hierna maakt het af
@@ -317,12 +322,15 @@ def _kopieer(conn, doel, bron: Path, map_: Path, sleutel: bytes, kop: dict) -> l
                              "ORDER BY volgnr"))
         for sql in AUDIT_TRIGGERS:
             doel.execute(sql)
-        o = Opslag(doel, None)
-        o._sleutel = sleutel
+        auditsleutel, gebruiker = _auditsleutel(doel), _gebruiker()
+
+        def regel(actie: str, dossier_id: int | None = None) -> None:
+            schrijf_auditregel(doel, auditsleutel, gebruiker, actie, dossier_id,
+                               datetime.now().isoformat(timespec="seconds"))
         gemaakt = kop.get("gemaakt")
         wanneer = f" van {gemaakt[8:10]}-{gemaakt[5:7]}-{gemaakt[:4]}" if isinstance(gemaakt, str) and \
             re.fullmatch(r"\d{4}-\d\d-\d\dT[\d:]+", gemaakt) else ""
-        o._audit(f"herstel: back-up{wanneer} teruggezet")
+        regel(f"herstel: back-up{wanneer} teruggezet")
         # AVG: wat in deze map is verwijderd sinds de back-up, blijft verwijderd.
         weg = {r["kenmerk"] for r in bestanden.lees_verwijderd(map_)}
         opnieuw = [d for d, aangemaakt in doel.execute("SELECT id, aangemaakt FROM dossiers ORDER BY id")
@@ -330,7 +338,7 @@ def _kopieer(conn, doel, bron: Path, map_: Path, sleutel: bytes, kop: dict) -> l
         if opnieuw:
             _wis_dossiers(doel, opnieuw)
             for d in opnieuw:
-                o._audit("dossier verwijderd (opnieuw, na herstel: was eerder verwijderd)", d)
+                regel("dossier verwijderd (opnieuw, na herstel: was eerder verwijderd)", d)
         doel.execute("COMMIT")
     except BaseException:
         terugdraaien(doel)
@@ -338,3 +346,18 @@ def _kopieer(conn, doel, bron: Path, map_: Path, sleutel: bytes, kop: dict) -> l
     if opnieuw:
         _leeg_bestand(doel)
     return opnieuw
+
+
+def _auditsleutel(conn) -> bytes:
+    rij = conn.execute("SELECT waarde FROM geheimen WHERE naam = 'auditketen'").fetchone()
+    if rij is None or not isinstance(rij[0], bytes) or len(rij[0]) != 32:
+        raise OpslagFout("De sleutel van de auditketen ontbreekt in de teruggezette opslag; er is niets gewijzigd.")
+    return rij[0]
+
+
+def _gebruiker() -> str:
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "onbekend"
