@@ -366,3 +366,15 @@ def test_migratie_geeft_de_oude_regels_een_hmac(tmp_path):
             "dossier aangemaakt", "auditketen met sleutel (HMAC) vanaf hier; de oude keten klopte"]
         assert o.controleer_audit() == (2, None)
         assert o.conn.execute("SELECT hash FROM audit WHERE volgnr = 1").fetchone()[0] != h
+
+
+def test_verlopen_laat_geen_rest_van_herstel_staan(tmp_path, avdesk_cli):
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": WW}
+    assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
+    assert avdesk_cli("backup", tmp_path / "b.avdesk", env=env).returncode == 0
+    kop, data = lees_backup(tmp_path / "b.avdesk")
+    for naam in ("herstel.db-tmp", "avdesk.db.herstel-wal", "backup.db-tmp", "audit-kop.json.nieuw"):
+        (tmp_path / "d" / naam).write_bytes(data[kop["_einde"] + 1:])
+    r = avdesk_cli("verlopen", env=env)
+    assert r.returncode == 0
+    assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["audit-kop.json", "avdesk.db", "sleutel.json"]
