@@ -274,8 +274,8 @@ def cmd_audit(args) -> int:
         problemen = o.audit_problemen(kop)
         aantal = o.audit_kop()[0]
     if problemen:
-        print(f"De auditlog klopt niet vanaf regel {problemen[0][0]} ({len(problemen)} probleem/problemen):",
-              file=sys.stderr)
+        vanaf = f" vanaf regel {problemen[0][0]}" if problemen[0][0] > 0 else ""
+        print(f"De auditlog klopt niet{vanaf} ({len(problemen)} probleem/problemen):", file=sys.stderr)
         for _, p in problemen[:200]:
             print(f"  - {p}", file=sys.stderr)
         if len(problemen) > 200:

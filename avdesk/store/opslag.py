@@ -256,6 +256,18 @@ class Opslag:
         if not ok:
             raise OpslagFout(SCHADE, soort="beschadigd")
 
+    def controleer_schema(self) -> None:
+        """Staat er in het bestand iets wat avdesk zelf niet maakt (een trigger, view, tabel of index, bijvoorbeeld
+        uit een back-up die een eerdere versie terugzette)? Dan weigert dit, met de namen en de uitweg."""
+        from .terugzetten import vreemde_objecten
+        versie = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        vreemd = vreemde_objecten(self.conn, versie)
+        if vreemd:
+            raise OpslagFout(f"Het dossierbestand bevat wat avdesk zelf niet maakt: {'; '.join(vreemd[:10])}. Dat kan "
+                             f"gegevens ongemerkt veranderen of kopieren. Maak een back-up met `avdesk backup --red "
+                             f"BESTAND` (die neemt alleen de gegevens van avdesk mee) en zet die terug met `avdesk "
+                             f"herstel BESTAND`. Er is niets gewijzigd.", soort="vreemd")
+
     def close(self) -> None:
         try:
             self.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -635,6 +647,11 @@ class Opslag:
             elif nr in per_nr and per_nr[nr] != h:
                 problemen.append((nr, f"regel {nr} is anders dan in {bron} (de geschiedenis t/m deze regel is "
                                       f"herschreven)"))
+        from .terugzetten import vreemde_objecten
+        for wat in vreemde_objecten(self.conn, self.conn.execute("PRAGMA user_version").fetchone()[0]):
+            if "trigger" in wat or "view" in wat:
+                problemen.append((0, f"het dossierbestand bevat een {wat}: die kan de auditlog of de dossiers "
+                                     f"ongemerkt veranderen"))
         problemen.sort(key=lambda p: p[0])
         return problemen
 
@@ -781,6 +798,7 @@ class Opslag:
         doel = Path(doel)
         schrijfbare_map(doel)      # eerst: anders zou een onschrijfbaar doel als een beschadigd dossierbestand lijken
         self.controleer()          # geen beschadigde gegevens in een back-up kopieren
+        self.controleer_schema()   # en geen SQL van buiten (een trigger die een eerdere versie overnam)
         import secrets
         sleutel = secrets.token_bytes(32)
         werkmap = self.map if self.map is not None else doel.parent

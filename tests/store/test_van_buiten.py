@@ -378,3 +378,25 @@ def test_verlopen_laat_geen_rest_van_herstel_staan(tmp_path, avdesk_cli):
     r = avdesk_cli("verlopen", env=env)
     assert r.returncode == 0
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["audit-kop.json", "avdesk.db", "sleutel.json"]
+
+
+def test_opslag_met_vreemde_trigger_geeft_geen_gewone_backup(tmp_path, avdesk_cli):
+    """Een opslag die een eerdere versie met een vijandige back-up overnam: backup weigert, --red maakt hem schoon."""
+    map_ = tmp_path / "d"
+    with Opslag.open(map_, "geheim-ww") as o:
+        o.nieuw_dossier(MH)
+        for sql in DRIE_TRIGGERS:
+            o.conn.execute(sql)
+        assert any("wis_sporen" in p for _, p in o.audit_problemen())
+    env = {"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": WW}
+    r = avdesk_cli("backup", tmp_path / "b.avdesk", env=env)
+    assert r.returncode == 2 and "terug" in r.stderr.decode() and "backup --red" in r.stderr.decode()
+    assert not (tmp_path / "b.avdesk").exists()
+    r = avdesk_cli("audit", "--controleer", env=env)
+    assert r.returncode == 1 and "trigger 'wis_sporen'" in r.stderr.decode()
+    assert avdesk_cli("backup", "--red", tmp_path / "gered.avdesk", env=env).returncode == 0
+    assert avdesk_cli("herstel", tmp_path / "gered.avdesk", env=env).returncode == 0
+    assert avdesk_cli("audit", "--controleer", env=env).returncode == 0
+    assert avdesk_cli("verwijder", "1", "--ja", env=env).returncode == 0
+    with Opslag.open(map_, "geheim-ww") as o:
+        assert o.dossiers() == []
