@@ -97,6 +97,8 @@ def cmd_verlopen(_args) -> int:
     from .core.geld import datum
     with _opslag(maak=False) as o:
         from .store import lijsten
+        from .store.bestanden import ruim_resten
+        ruim_resten(o.map, wacht=True)       # een rest van een afgebroken herstel of back-up houdt geen dossier vast
         rijen = o.verlopen_dossiers()
         kopieen = o.verlopen_in_kopieen()
         oude_lijsten = lijsten.verlopen(o)
@@ -269,21 +271,30 @@ def cmd_audit(args) -> int:
                 dossier = f"dossier {r['dossier_id']}" if r["dossier_id"] is not None else "-"
                 print(f"{r['volgnr']:>7}  {r['tijd']}  {r['gebruiker']:<12} {dossier:<14} {r['actie']}")
             return 0
-        aantal, fout = o.controleer_audit(kop)
-    if fout:
-        print(f"De auditlog klopt niet vanaf regel {aantal}: {fout}.", file=sys.stderr)
+        problemen = o.audit_problemen(kop)
+        aantal = o.audit_kop()[0]
+    if problemen:
+        vanaf = f" vanaf regel {problemen[0][0]}" if problemen[0][0] > 0 else ""
+        print(f"De auditlog klopt niet{vanaf} ({len(problemen)} probleem/problemen):", file=sys.stderr)
+        for _, p in problemen[:200]:
+            print(f"  - {p}", file=sys.stderr)
+        if len(problemen) > 200:
+            print(f"  - en nog {len(problemen) - 200} problemen", file=sys.stderr)
         return 1
     tegen = f", en bevat de laatste regel ({kop['volgnr']}) van de back-up ongewijzigd" if kop else ""
-    print(f"De auditlog klopt: {aantal} regels, de hashketen is ongebroken{tegen}.")
+    print(f"De auditlog klopt: {aantal} regels, de keten (HMAC met de sleutel van deze opslag) is ongebroken en "
+          f"sluit aan op de bewaarde kop{tegen}.")
     return 0
 
 
 @_met_opslag
 def cmd_backup(args) -> int:
     from .store import OpslagFout
+    from .store.opslag import controleer_wachtwoord
     wachtwoord = _wachtwoord("AVDESK_BACKUP_WACHTWOORD", "Wachtwoord voor de back-up: ")
     if not wachtwoord:
         raise OpslagFout("Geef een wachtwoord voor de back-up (of zet AVDESK_BACKUP_WACHTWOORD).")
+    controleer_wachtwoord(wachtwoord, "voor de back-up een wachtwoord")
     if not args.red:
         with _opslag(maak=False) as o:
             o.maak_backup(Path(args.bestand), wachtwoord)
@@ -323,8 +334,12 @@ def cmd_herstel(args) -> int:
     wachtwoord = _wachtwoord("AVDESK_BACKUP_WACHTWOORD", "Wachtwoord van de back-up: ")
     if not wachtwoord:
         raise OpslagFout("Geef het wachtwoord van de back-up (of zet AVDESK_BACKUP_WACHTWOORD).")
-    pad = herstel_backup(Path(args.bestand), wachtwoord, None, _wachtwoord_uit_omgeving())
+    verslag: dict = {}
+    pad = herstel_backup(Path(args.bestand), wachtwoord, None, _wachtwoord_uit_omgeving(), verslag=verslag)
     print(f"Back-up teruggezet in {pad}; de vorige dossiers staan ernaast als avdesk.db.voor-herstel-*.")
+    if opnieuw := verslag.get("opnieuw_verwijderd"):
+        print(f"{len(opnieuw)} dossier(s) uit de back-up waren hier al verwijderd en zijn opnieuw verwijderd (AVG): "
+              f"dossier {', '.join(map(str, opnieuw))}.")
     return 0
 
 
@@ -381,15 +396,30 @@ def cmd_pdf(args) -> int:
         if ontbreekt:
             bestanden.pop("aanvraag", None)
         doelmap = Path(args.map)
-        doelmap.mkdir(parents=True, exist_ok=True)
-        for naam, inhoud in bestanden.values():
-            pad = vrij_pad(doelmap, naam)           # nooit een bestaand bestand vervangen
-            schrijf_atomair(pad, inhoud)
+        geschreven: list[Path] = []
+        try:
+            doelmap.mkdir(parents=True, exist_ok=True)
+            for naam, inhoud in bestanden.values():
+                pad = vrij_pad(doelmap, naam)           # nooit een bestaand bestand vervangen
+                geschreven.append(pad)
+                schrijf_atomair(pad, inhoud)
+        except OSError:
+            for pad in geschreven:                      # alles of niets: geen leeg, half of los bestand
+                pad.unlink(missing_ok=True)
+            raise
+        for pad in geschreven:
             print(pad)
     except OpslagFout as e:
         return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
     except OSError as e:
-        return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno})"], "De PDF's zijn niet opgeslagen:")
+        from .store.db import is_schijf_vol
+        bewaard = (f"; de PDF's zijn wel versleuteld in dossier {args.dossier} bewaard (avdesk pdf --dossier "
+                   f"{args.dossier} --map ANDERE_MAP zet ze later in een map)") if args.dossier is not None else ""
+        if is_schijf_vol(e, Path(args.map) if Path(args.map).is_dir() else None):
+            return _fout([f"de schijf is vol: er staat geen PDF in {args.map} (ook geen leeg of half bestand)"
+                          f"{bewaard}"], "De PDF's zijn niet in de map gezet:")
+        return _fout([f"kan niet schrijven in {args.map} (foutcode {e.errno}); er staat geen PDF in de map{bewaard}"],
+                     "De PDF's zijn niet in de map gezet:")
     except Exception as e:
         from reportlab.platypus.doctemplate import LayoutError
         if not isinstance(e, LayoutError):
@@ -663,33 +693,50 @@ def parser() -> argparse.ArgumentParser:
     v = sub.add_parser("verlopen", help="dossiers buiten de bewaartermijn (AVG)")
     v.set_defaults(functie=cmd_verlopen)
     au = sub.add_parser("audit", help="toon de auditlog (handeling, tijd, gebruiker, dossiernummer; nooit een naam)",
-                        description="Toon de auditlog, nieuwste eerst. Met --controleer: loop de hashketen na; "
-                                    "exitcode 0 als hij klopt, 1 met de eerste foute regel.")
+                        description="Toon de auditlog, nieuwste eerst. Met --controleer: loop de keten na (HMAC met "
+                                    "de sleutel van deze opslag) en vergelijk met de kop in audit-kop.json; elke "
+                                    "ontbrekende regel (ook aan het eind), gewijzigde of teruggedateerde regel en een "
+                                    "herberekende keten wordt genoemd. Exitcodes: 0 de log klopt; 1 er ontbreken "
+                                    "regels of er is iets gewijzigd (per probleem een regel op stderr); 2 de dossiers "
+                                    "zijn niet te openen; 3 interne fout.")
     au.add_argument("--controleer", action="store_true",
-                    help="controleer de hashketen (exit 0: klopt, 1: gewijzigd, met de eerste foute regel)")
+                    help="controleer de keten (exit 0: klopt, 1: ontbrekende of gewijzigde regels, elk genoemd)")
     au.add_argument("--backup", metavar="BESTAND",
                     help="controleer ook tegen de auditkop in deze back-up (toont een herschreven geschiedenis)")
     au.add_argument("--aantal", type=positief, default=100, help="hoeveel regels tonen (standaard 100)")
     au.set_defaults(functie=cmd_audit)
     vw = sub.add_parser("verwijder", help="verwijder een dossier (AVG), ook uit de kopieen die avdesk bewaart",
                         description="Wis een dossier met alle versies, berekeningen en documenten, ook uit de "
-                                    "kopieen die `herstel` bewaart (avdesk.db.voor-herstel-*). Kan niet ongedaan worden.")
+                                    "kopieen die `herstel` bewaart (avdesk.db.voor-herstel-*) en uit de resten van een "
+                                    "afgebroken herstel of back-up. avdesk onthoudt het nummer (met een HMAC, zonder "
+                                    "persoonsgegevens): zet u later een oudere back-up terug, dan wordt het dossier "
+                                    "opnieuw verwijderd. Kan niet ongedaan worden.")
     vw.add_argument("id", type=int, help="dossiernummer")
     vw.add_argument("--ja", action="store_true", help="niet om bevestiging vragen (nodig zonder terminal)")
     vw.set_defaults(functie=cmd_verwijder)
     bk = sub.add_parser(
         "backup", help="maak een versleutelde back-up van alle dossiers (--red: wat nog leesbaar is)",
-        description="Maak een versleutelde back-up met een eigen wachtwoord (AVDESK_BACKUP_WACHTWOORD). Een "
+        description="Maak een versleutelde back-up met een eigen wachtwoord van minstens 8 tekens "
+                    "(AVDESK_BACKUP_WACHTWOORD). Een "
                     "beschadigd dossierbestand geeft geen gewone back-up; --red bewaart dan elk dossier dat nog te "
                     "lezen is en noemt de nummers van de dossiers die niet (volledig) te redden zijn. Exitcodes: 0 "
                     "alles gered; 1 (alleen met --red) niet alles gered, de rest staat in de back-up; 2 foute "
-                    "invoer of de dossiers zijn niet te openen; 3 interne fout.")
+                    "invoer (wachtwoord te kort, map bestaat niet), de schijf is vol of de dossiers zijn niet te "
+                    "openen; 3 interne fout.")
     bk.add_argument("bestand", help="doelbestand")
     bk.add_argument("--red", action="store_true",
                     help="red uit een beschadigd dossierbestand alles wat nog te lezen is (exit 1 als er iets "
                          "verloren is, met de dossiernummers)")
     bk.set_defaults(functie=cmd_backup)
-    h = sub.add_parser("herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)")
+    h = sub.add_parser(
+        "herstel", help="zet een back-up terug (de huidige dossiers blijven ernaast bewaard)",
+        description="Zet een back-up terug in een nieuwe opslag: alleen de tabellen en kolommen van avdesk, rij voor "
+                    "rij gecontroleerd zoals bij import. Een back-up met een tabel, index, trigger of view die niet van "
+                    "avdesk is, of met een auditketen die niet klopt, wordt niet teruggezet. Het terugzetten komt in "
+                    "de auditlog; dossiers die hier na de back-up zijn verwijderd, worden opnieuw verwijderd. De "
+                    "vorige dossiers blijven ernaast als avdesk.db.voor-herstel-*. Exitcodes: 0 teruggezet; 2 niet "
+                    "teruggezet (wachtwoord, vreemde of beschadigde back-up, schijf vol; er is niets gewijzigd); 3 "
+                    "interne fout.")
     h.add_argument("bestand", help="back-upbestand")
     h.set_defaults(functie=cmd_herstel)
     pd = sub.add_parser(

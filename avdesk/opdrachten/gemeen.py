@@ -35,11 +35,12 @@ def _opslag(maak: bool = True):
     from ..store import OpslagFout
     from ..store.opslag import Opslag
     try:
-        return Opslag.open(None, _wachtwoord_uit_omgeving(), maak=maak)
+        return Opslag.open(None, _wachtwoord_uit_omgeving(), maak=maak, streng=True)
     except OpslagFout as e:
         if e.soort != "wachtwoord_nodig" or not sys.stdin.isatty():
             raise
-        return Opslag.open(None, _wachtwoord("AVDESK_WACHTWOORD", "Wachtwoord van de dossiers: "), maak=maak)
+        return Opslag.open(None, _wachtwoord("AVDESK_WACHTWOORD", "Wachtwoord van de dossiers: "), maak=maak,
+                           streng=True)
 
 
 def _met_opslag(functie):

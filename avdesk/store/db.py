@@ -21,16 +21,32 @@ sys.modules["pysqlite3.dbapi2"] = dbapi2
 
 from . import BEZET, WACHTTIJD_BEZET, OpslagFout, alleen_lezen, bezet  # noqa: E402
 
-SCHEMA_VERSIE = 3
+SCHEMA_VERSIE = 4
 AUDIT_BEGIN = "0" * 64          # 'vorige hash' van de eerste regel van de auditketen
 
 
-def audit_hash(volgnr: int, tijd: str, gebruiker: str, actie: str, dossier_id: int | None, vorige: str) -> str:
-    """De hash van een auditregel: over alle velden en de hash van de vorige regel (de keten)."""
+def audit_hash(volgnr: int, tijd: str, gebruiker: str, actie: str, dossier_id: int | None, vorige: str,
+               sleutel: bytes | None = None) -> str:
+    """De hash van een auditregel: over alle velden en de hash van de vorige regel (de keten). Met `sleutel` (schema
+    4 en later) een HMAC-SHA256: wie de sleutel niet heeft, kan de keten niet opnieuw uitrekenen. Zonder: SHA-256,
+    zoals schema 2 en 3 hem maakten (alleen nog om oude ketens na te lopen)."""
     import hashlib
     import json
-    velden = json.dumps([volgnr, tijd, gebruiker, actie, dossier_id, vorige], ensure_ascii=False, separators=(",", ":"))
-    return hashlib.sha256(velden.encode("utf-8")).hexdigest()
+    velden = json.dumps([volgnr, tijd, gebruiker, actie, dossier_id, vorige], ensure_ascii=False,
+                        separators=(",", ":")).encode("utf-8")
+    if sleutel is None:
+        return hashlib.sha256(velden).hexdigest()
+    import hmac
+    return hmac.new(sleutel, velden, hashlib.sha256).hexdigest()
+
+
+def auditsleutel_van(sleutel: bytes) -> bytes:
+    """De sleutel van de auditketen, afgeleid van de databasesleutel (bij een nieuwe of omgezette opslag). Hij staat
+    daarna in de tabel geheimen en gaat met een back-up mee (ook ingepakt in de kop), zodat de keten na `herstel`
+    met dezelfde sleutel na te lopen is."""
+    import hashlib
+    import hmac
+    return hmac.new(sleutel, b"avdesk-auditketen/1", hashlib.sha256).digest()
 
 
 # Alleen-toevoegen in het bestand zelf, dus voor elke verbinding (ook de sqlcipher-shell): een nieuwe regel moet
@@ -38,7 +54,7 @@ def audit_hash(volgnr: int, tijd: str, gebruiker: str, actie: str, dossier_id: i
 # INTO geen bestaande regel overschrijven (het volgnummer bestaat al) en kan niemand een regel tussen of voor de
 # bestaande zetten. Wijzigen en verwijderen zijn geweigerd. Een regel die buiten SQLite om (of na het weghalen van
 # de triggers) is veranderd, vindt `avdesk audit --controleer` aan de hash.
-AUDIT_TRIGGERS = [
+AUDIT_TRIGGERS_2 = [
     "CREATE TRIGGER audit_geen_wijziging BEFORE UPDATE ON audit BEGIN "
     "SELECT RAISE(ABORT, 'audit is alleen-toevoegen'); END",
     "CREATE TRIGGER audit_geen_verwijdering BEFORE DELETE ON audit BEGIN "
@@ -50,6 +66,20 @@ AUDIT_TRIGGERS = [
     f"WHERE NEW.vorige_hash IS NOT coalesce((SELECT hash FROM audit ORDER BY volgnr DESC LIMIT 1), '{AUDIT_BEGIN}'); "
     "END",
 ]
+
+# Schema 4: daarbij mag de tijd niet teruggaan (een regel met een tijd voor die van de laatste regel is geweigerd;
+# avdesk schrijft zelf nooit een eerdere tijd dan de laatste, ook niet als de klok is teruggezet).
+AUDIT_TRIGGERS = AUDIT_TRIGGERS_2[:2] + [
+    "CREATE TRIGGER audit_alleen_achteraan BEFORE INSERT ON audit BEGIN "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen: volgnummer bestaat al of sluit niet aan') "
+    "WHERE NEW.volgnr IS NOT (SELECT coalesce(max(volgnr), 0) + 1 FROM audit); "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen: vorige_hash sluit niet aan op de keten') "
+    f"WHERE NEW.vorige_hash IS NOT coalesce((SELECT hash FROM audit ORDER BY volgnr DESC LIMIT 1), '{AUDIT_BEGIN}'); "
+    "SELECT RAISE(ABORT, 'audit is alleen-toevoegen: de tijd gaat terug ten opzichte van de laatste regel') "
+    "WHERE NEW.tijd < (SELECT tijd FROM audit ORDER BY volgnr DESC LIMIT 1); "
+    "END",
+]
+AUDIT_TRIGGER_NAMEN = ("audit_geen_wijziging", "audit_geen_verwijdering", "audit_alleen_achteraan")
 
 
 def _audit_keten(conn) -> None:
@@ -81,8 +111,71 @@ def _audit_keten(conn) -> None:
         vorige = h
     conn.execute("DROP TABLE audit")                 # haalt ook de oude triggers weg
     conn.execute("ALTER TABLE audit_keten RENAME TO audit")
+    for sql in AUDIT_TRIGGERS_2:
+        conn.execute(sql)
+
+
+def keten_fouten(rijen, sleutel: bytes | None) -> list[tuple[int, str]]:
+    """Loop een auditketen na (rijen: volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash, op volgnummer).
+    Geeft per probleem (volgnummer, zin): ontbrekende regels (ook meerdere achter elkaar), gewijzigde regels, een
+    verbroken schakel. Leeg: de keten klopt."""
+    fouten: list[tuple[int, str]] = []
+    verwacht, vorige = 1, AUDIT_BEGIN
+    for volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, h in rijen:
+        if volgnr != verwacht:
+            if volgnr > verwacht:
+                wat = f"regel {verwacht} ontbreekt" if volgnr == verwacht + 1 else \
+                    f"regels {verwacht} t/m {volgnr - 1} ontbreken"
+                fouten.append((verwacht, f"{wat} (na regel {verwacht - 1} komt regel {volgnr})"))
+            else:
+                fouten.append((volgnr, f"regel {volgnr} staat dubbel of op de verkeerde plek"))
+        elif vorige_hash != vorige:
+            fouten.append((volgnr, f"regel {volgnr} sluit niet aan op regel {volgnr - 1} (keten verbroken)"))
+        if audit_hash(volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, sleutel) != h:
+            fouten.append((volgnr, f"regel {volgnr} is gewijzigd (hash klopt niet)"))
+        verwacht, vorige = max(verwacht, volgnr + 1), h
+    return fouten
+
+
+def _auditsleutel(conn, sleutel: bytes | None) -> None:
+    """Schema 4: de auditketen met een sleutel (HMAC) en een tijd die niet teruggaat. De bestaande regels worden
+    eerst nagelopen met de oude (sleutelloze) keten en krijgen dan hun HMAC; een regel achteraan zegt vanaf wanneer
+    en of de oude keten klopte. Regels worden niet weggelaten of veranderd: alleen hun hash."""
+    import secrets
+    auditsleutel = auditsleutel_van(sleutel) if sleutel is not None else secrets.token_bytes(32)
+    conn.execute("INSERT OR REPLACE INTO geheimen (naam, waarde) VALUES ('auditketen', ?)", (auditsleutel,))
+    rijen = conn.execute("SELECT volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash FROM audit "
+                         "ORDER BY volgnr").fetchall()
+    for naam in ("audit_geen_wijziging", "audit_geen_verwijdering", "audit_alleen_achteraan"):
+        conn.execute(f"DROP TRIGGER IF EXISTS {naam}")
+    if rijen:
+        fouten = keten_fouten(rijen, None)
+        conn.execute("DELETE FROM audit")
+        vorige = AUDIT_BEGIN
+        from datetime import datetime
+        laatste_tijd = ""
+        for nr, tijd, gebruiker, actie, dossier_id, _, _ in rijen:     # volgnummers blijven (ook een gat)
+            h = audit_hash(nr, tijd, gebruiker, actie, dossier_id, vorige, auditsleutel)
+            conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?)", (nr, tijd, gebruiker, actie, dossier_id,
+                                                                          vorige, h))
+            vorige, laatste_tijd = h, max(laatste_tijd, tijd)
+        import getpass
+        try:
+            gebruiker = getpass.getuser()
+        except Exception:
+            gebruiker = "onbekend"
+        oud = "de oude keten klopte" if not fouten else f"de oude keten klopte niet ({fouten[0][1]})"
+        nr = rijen[-1][0] + 1
+        tijd = max(datetime.now().isoformat(timespec="seconds"), laatste_tijd)
+        actie = f"auditketen met sleutel (HMAC) vanaf hier; {oud}"
+        conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?)",
+                     (nr, tijd, gebruiker, actie, None, vorige, audit_hash(nr, tijd, gebruiker, actie, None, vorige,
+                                                                           auditsleutel)))
     for sql in AUDIT_TRIGGERS:
         conn.execute(sql)
+
+
+_auditsleutel.met_sleutel = True         # krijgt ook de databasesleutel (de auditsleutel wordt ervan afgeleid)
 
 
 def _geheim(conn) -> None:
@@ -178,6 +271,7 @@ MIGRATIES: dict[int, list[str | Callable]] = {
             beschikking TEXT NOT NULL DEFAULT ''
         )""",
     ],
+    4: [_auditsleutel],
 }
 
 
@@ -196,6 +290,16 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
                          f"verloren dossiers heen; zet het bestand of een back-up terug.")
     if bestaat and pad.stat().st_size == 0:
         raise OpslagFout(f"Het dossierbestand {pad} is leeg (afgebroken of beschadigd). Er is niets gewijzigd.")
+    import os
+    if not bestaat:
+        # Zelf aanmaken met 0600 (niet de umask): SQLite geeft de -wal en -shm dezelfde rechten als het bestand.
+        try:
+            os.close(os.open(pad, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+            os.chmod(pad, 0o600)
+        except FileExistsError:
+            pass
+        except OSError as e:
+            raise _fout_oorzaak(pad, e) from None
     try:
         conn = dbapi2.connect(str(pad), isolation_level=None, check_same_thread=False, timeout=WACHTTIJD_BEZET)
     except dbapi2.Error as e:
@@ -223,7 +327,7 @@ def open_database(pad: Path, sleutel: bytes, *, maak: bool = False) -> dbapi2.Co
         for pragma in ("journal_mode = WAL", "synchronous = FULL", "secure_delete = ON", "foreign_keys = ON",
                        "temp_store = MEMORY"):
             conn.execute(f"PRAGMA {pragma}")
-        _migreer(conn, versie)
+        _migreer(conn, versie, sleutel)
     except dbapi2.Error as e:
         conn.close()
         raise _fout_oorzaak(pad, e) from None
@@ -239,19 +343,64 @@ def _fout_oorzaak(pad: Path, fout: Exception) -> OpslagFout:
     tekst = str(fout).lower()
     if not os.access(pad.parent, os.W_OK) or (pad.exists() and not os.access(pad, os.W_OK)) or "readonly" in tekst:
         return alleen_lezen(pad.parent)
-    if "full" in tekst:
-        return OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw.")
+    if is_schijf_vol(fout, pad.parent):
+        return OpslagFout(f"De schijf is vol: avdesk kan de dossiers in {pad.parent} niet openen of bijwerken. Er "
+                          f"is niets gewijzigd en niets verloren; maak ruimte op die schijf en probeer het opnieuw.",
+                          soort="schijf_vol")
     return _fout_openen(pad)
 
 
-def _migreer(conn, van: int) -> None:
+def is_schijf_vol(fout: BaseException, map_: Path | None) -> bool:
+    """Is deze fout een volle schijf? Een OSError met ENOSPC/EDQUOT, een SQLite-melding 'full', of (SQLite zegt bij
+    een volle schijf soms alleen 'disk I/O error' of 'not a database') een proefbestand van 64 kB dat niet past."""
+    import errno
+    import os
+    if isinstance(fout, OSError) and fout.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+        return True
+    tekst = str(fout).lower()
+    if "full" in tekst:
+        return True
+    if map_ is None or not Path(map_).is_dir():
+        return False
+    proef = Path(map_) / f".avdesk-ruimte-{os.getpid()}"
+    try:
+        fd = os.open(proef, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
+        try:
+            os.write(fd, b"\0" * 65536)
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        return False
+    except OSError as e:
+        return e.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC))
+    finally:
+        try:
+            proef.unlink()
+        except OSError:
+            pass
+
+
+def _migreer(conn, van: int, sleutel: bytes | None = None) -> None:
     for doel in range(van + 1, SCHEMA_VERSIE + 1):
         conn.execute("BEGIN IMMEDIATE")
         try:
             for stap in MIGRATIES[doel]:
-                stap(conn) if callable(stap) else conn.execute(stap)
+                if getattr(stap, "met_sleutel", False):
+                    stap(conn, sleutel)
+                else:
+                    stap(conn) if callable(stap) else conn.execute(stap)
             conn.execute(f"PRAGMA user_version = {doel}")
             conn.execute("COMMIT")
         except BaseException:
-            conn.execute("ROLLBACK")
+            terugdraaien(conn)
             raise
+
+
+def terugdraaien(conn) -> None:
+    """ROLLBACK, maar zonder de echte fout te verbergen: bij een volle schijf heeft SQLite de transactie soms zelf al
+    teruggedraaid ('cannot rollback - no transaction is active')."""
+    if conn.in_transaction:
+        try:
+            conn.execute("ROLLBACK")
+        except dbapi2.Error:
+            pass

@@ -5,6 +5,7 @@ Elke opslag is een transactie (autosave kan niets half achterlaten); verwijderen
 
 from __future__ import annotations
 
+import errno
 import functools
 import json
 import os
@@ -15,31 +16,20 @@ from typing import TYPE_CHECKING
 
 from .. import __version__
 from . import BEZET, OpslagFout, alleen_lezen, bezet
-from .db import AUDIT_BEGIN, SCHEMA_VERSIE, audit_hash, dbapi2, open_database
+from . import bestanden
+from .gedeeld import (BACKUP_KOP, DBNAAM, MAX_BACKUP_KOP, _eigen_rechten, _leeg_bestand, _schrijf_backup,  # noqa: F401
+                      _weg, _wis_dossiers, lees_backup, pak_auditsleutel_in, pak_auditsleutel_uit, schijf_vol,
+                      schrijf_auditregel)
+from .db import (AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, SCHEMA_VERSIE, dbapi2, is_schijf_vol,
+                 keten_fouten, open_database, terugdraaien)
 from .paden import datamap
-from .sleutel import Sleutelbeheer, inpakken, schrijf_atomair, uitpakken
+from .sleutel import Sleutelbeheer, inpakken
 
 if TYPE_CHECKING:        # de rekenkern (casus, Decimal) pas laden als er een casus gelezen of bewaard wordt:
     from ..core.casus import Casus          # de dossierlijst bij het starten heeft hem niet nodig
 
-DBNAAM = "avdesk.db"
 STATUSSEN = ("in behandeling", "aanvraag klaar", "afgerond")
 STANDAARD_BEWAARTERMIJN_MAANDEN = 24
-BACKUP_KOP = b"AVDESK-BACKUP/1\n"
-
-
-def _wis_dossiers(conn, ids: list[int]) -> None:
-    for dossier_id in ids:
-        for tabel in ("documenten", "berekeningen", "casus_versies", "dossiers"):
-            conn.execute(f"DELETE FROM {tabel} WHERE {'id' if tabel == 'dossiers' else 'dossier_id'} = ?", (dossier_id,))
-
-
-def _leeg_bestand(conn) -> None:
-    """secure_delete heeft de pagina's al overschreven; VACUUM bouwt het bestand opnieuw op (geen vrije pagina's) en
-    het checkpoint haalt de WAL leeg, zodat ook daar niets achterblijft."""
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-    conn.execute("VACUUM")
-    conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
 
 def bewaarde_kopieen(map_: Path) -> list[Path]:
@@ -54,6 +44,15 @@ def bewaarde_kopieen(map_: Path) -> list[Path]:
 
 def _nu() -> str:
     return datetime.now().isoformat(timespec="seconds")
+
+
+MIN_WACHTWOORD = 8          # tekens, zoals het venster vraagt: voor een nieuwe opslag en voor een back-up
+
+
+def controleer_wachtwoord(wachtwoord: str | None, waarvoor: str) -> None:
+    if wachtwoord is not None and len(wachtwoord) < MIN_WACHTWOORD:
+        raise OpslagFout(f"Kies {waarvoor} van minstens {MIN_WACHTWOORD} tekens (nu {len(wachtwoord)}). Er is "
+                         f"niets gewijzigd.")
 
 
 def _gebruiker() -> str:
@@ -82,9 +81,14 @@ def _beschadigd(functie):
                 raise OpslagFout(BEZET, soort="bezet") from None
             if "readonly" in str(e).lower():
                 raise alleen_lezen(self.map or "met de dossiers") from None
-            vol = "full" in str(e).lower()
-            raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw." if vol else
-                             SCHADE, soort=None if vol else "beschadigd") from None
+            if is_schijf_vol(e, self.map):
+                raise schijf_vol("deze wijziging is niet opgeslagen (wat eerder was opgeslagen, blijft zoals het "
+                                 "was).") from None
+            raise OpslagFout(SCHADE, soort="beschadigd") from None
+        except OSError as e:
+            if is_schijf_vol(e, self.map):
+                raise schijf_vol("deze handeling is niet gelukt; er is niets gewijzigd.") from None
+            raise
     return omhulsel
 
 
@@ -113,6 +117,11 @@ class Opslag:
         self.map = map_
         self._sleutel: bytes | None = None
         self.gebruiker = _gebruiker()
+        self._nieuwe_auditregel = False
+        # De opdrachtregel zet dit aan: voor de eerste schrijfactie eerst de volledige controle (een opslag met een
+        # beschadigde pagina neemt dan niets meer aan). In het venster doet een achtergrondthread die controle.
+        self.controleer_voor_schrijven = False
+        self._gecontroleerd = False
 
     @functools.cached_property
     def db(self):
@@ -124,13 +133,17 @@ class Opslag:
 
     @classmethod
     def open(cls, map_: Path | None = None, wachtwoord: str | None = None, *, maak: bool = True,
-             sleutel: bytes | None = None) -> "Opslag":
+             sleutel: bytes | None = None, streng: bool = False) -> "Opslag":
         """Open de opslag in `map_` (standaard AVDESK_DATA of de gegevensmap). Bij de eerste start wordt de
         database gemaakt en de sleutel bewaard (sleutelbos, of met wachtwoord als dat is opgegeven).
         `sleutel`: al opgehaald en gecontroleerd door de sleutelhaler (sleutelbos of wachtwoord)."""
         map_ = Path(map_) if map_ else datamap()
+        if streng and maak and not Sleutelbeheer(map_).bestaat() and not (map_ / DBNAAM).exists():
+            controleer_wachtwoord(wachtwoord, "voor de nieuwe dossiers een wachtwoord")
         try:
-            return cls._open(map_, wachtwoord, maak, sleutel)
+            opslag = cls._open(map_, wachtwoord, maak, sleutel)
+            opslag.controleer_voor_schrijven = streng
+            return opslag
         except PermissionError:
             raise alleen_lezen(map_) from None
         except OSError as e:
@@ -140,6 +153,9 @@ class Opslag:
             if e.errno == errno.ENOSPC:
                 raise OpslagFout("De schijf is vol: er is niets opgeslagen. Maak ruimte en probeer het opnieuw.") \
                     from None
+            if is_schijf_vol(e, map_):
+                raise schijf_vol(f"avdesk kan de dossiers in {map_} niet openen of aanmaken. Er is niets "
+                                 f"gewijzigd.") from None
             raise OpslagFout(f"De map {map_} kan niet worden gebruikt (foutcode {e.errno}). Er is niets "
                              f"gewijzigd.") from None
 
@@ -155,26 +171,75 @@ class Opslag:
                                  f"bestand zijn ze niet te openen; zet het terug uit een back-up. Er is niets gewijzigd.")
             if not maak:
                 raise OpslagFout(f"Er zijn nog geen dossiers in {map_}.")
+            map_bestond = map_.exists()
             map_.mkdir(parents=True, exist_ok=True)
             os.chmod(map_, 0o700)                    # alleen deze gebruiker; SQLite neemt de rechten over voor WAL
             nieuw.unlink(missing_ok=True)           # resten van een eerder afgebroken eerste start
             sleutel = sb.maak(wachtwoord)
             try:
-                open_database(nieuw, sleutel, maak=True).close()
+                conn = open_database(nieuw, sleutel, maak=True)
+                try:
+                    # Alles uit de WAL in het bestand zelf, anders zou avdesk.db zonder zijn -wal verhuizen.
+                    if conn.execute("PRAGMA wal_checkpoint(TRUNCATE)").fetchone()[0] != 0:
+                        raise OSError(errno.EIO, "checkpoint")
+                    conn.execute("PRAGMA journal_mode = DELETE")
+                except dbapi2.Error as e:
+                    raise OSError(errno.ENOSPC if is_schijf_vol(e, map_) else errno.EIO, "eerste start") from None
+                finally:
+                    conn.close()
                 os.chmod(nieuw, 0o600)
                 os.replace(nieuw, pad)
+                opslag = cls._open_bestaand(map_, sb, pad, wachtwoord, sleutel)
             except BaseException:
                 # Mislukt (schijf vol): niets half laten staan; de volgende start begint opnieuw.
-                for staart in ("", "-wal", "-shm"):
-                    nieuw.with_name(nieuw.name + staart).unlink(missing_ok=True)
+                for rest in (nieuw, pad):
+                    for staart in ("", "-wal", "-shm", "-journal"):
+                        rest.with_name(rest.name + staart).unlink(missing_ok=True)
+                (map_ / bestanden.KOPBESTAND).unlink(missing_ok=True)
                 sb.vergeet()
+                if not map_bestond:
+                    try:
+                        map_.rmdir()
+                    except OSError:
+                        pass
                 raise
+            return opslag
         elif not pad.exists() and nieuw.exists():
             os.replace(nieuw, pad)                   # eerste start afgebroken na het bewaren van de sleutel
+        return cls._open_bestaand(map_, sb, pad, wachtwoord, sleutel)
+
+    @classmethod
+    def _open_bestaand(cls, map_: Path, sb, pad: Path, wachtwoord: str | None, sleutel: bytes | None) -> "Opslag":
         sleutel = sb.laad(wachtwoord, opgehaald=sleutel)
+        bestanden.ruim_resten(map_)                  # wat een afgebroken back-up, herstel of import liet liggen
+        _eigen_rechten(map_)
         opslag = cls(open_database(pad, sleutel), map_)
         opslag._sleutel = sleutel
+        try:
+            opslag._begin_kop()
+        except BaseException:
+            opslag.conn.close()
+            raise
         return opslag
+
+    def _begin_kop(self) -> None:
+        """Een opslag zonder audit-kop.json krijgt er een als hij net is gemaakt of omgezet (lege log, of de laatste
+        regel is de omzetting naar de sleutelketen). Anders ontbreekt hij: dat meldt `audit --controleer`."""
+        if self.map is None or (self.map / bestanden.KOPBESTAND).exists():
+            return
+        rij = self.conn.execute("SELECT volgnr, hash, actie FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
+        if rij is None:
+            bestanden.schrijf_kop(self.map, self.auditsleutel, 0, AUDIT_BEGIN)
+        elif rij[2].startswith("auditketen met sleutel"):
+            bestanden.schrijf_kop(self.map, self.auditsleutel, rij[0], rij[1])
+
+    @functools.cached_property
+    def auditsleutel(self) -> bytes:
+        rij = self.conn.execute("SELECT waarde FROM geheimen WHERE naam = 'auditketen'").fetchone()
+        if rij is None or not isinstance(rij[0], bytes) or len(rij[0]) != 32:
+            raise OpslagFout("De sleutel van de auditketen ontbreekt in het dossierbestand: het is beschadigd of "
+                             "buiten avdesk om veranderd. " + SCHADE.split(". ", 1)[1], soort="beschadigd")
+        return rij[0]
 
     def controleer(self) -> None:
         """Lees elke pagina en controleer de versleuteling (cipher_integrity_check: de HMAC van elke pagina) en de
@@ -190,6 +255,18 @@ class Opslag:
             ok = False
         if not ok:
             raise OpslagFout(SCHADE, soort="beschadigd")
+
+    def controleer_schema(self) -> None:
+        """Staat er in het bestand iets wat avdesk zelf niet maakt (een trigger, view, tabel of index, bijvoorbeeld
+        uit een back-up die een eerdere versie terugzette)? Dan weigert dit, met de namen en de uitweg."""
+        from .terugzetten import vreemde_objecten
+        versie = self.conn.execute("PRAGMA user_version").fetchone()[0]
+        vreemd = vreemde_objecten(self.conn, versie)
+        if vreemd:
+            raise OpslagFout(f"Het dossierbestand bevat wat avdesk zelf niet maakt: {'; '.join(vreemd[:10])}. Dat kan "
+                             f"gegevens ongemerkt veranderen of kopieren. Maak een back-up met `avdesk backup --red "
+                             f"BESTAND` (die neemt alleen de gegevens van avdesk mee) en zet die terug met `avdesk "
+                             f"herstel BESTAND`. Er is niets gewijzigd.", soort="vreemd")
 
     def close(self) -> None:
         try:
@@ -220,23 +297,45 @@ class Opslag:
 
     @contextmanager
     def transactie(self):
+        if self.controleer_voor_schrijven and not self._gecontroleerd:
+            self.controleer()               # een beschadigde pagina: niets meer aannemen (SCHADE)
+            self._gecontroleerd = True
         self.conn.execute("BEGIN IMMEDIATE")
+        self._nieuwe_auditregel = False
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            terugdraaien(self.conn)
+            self._nieuwe_auditregel = False
             raise
-        self.conn.execute("COMMIT")
+        try:
+            self.conn.execute("COMMIT")
+        except BaseException:
+            terugdraaien(self.conn)
+            self._nieuwe_auditregel = False
+            raise
+        if self._nieuwe_auditregel:
+            self._nieuwe_auditregel = False
+            self._bewaar_kop()
 
-    def _audit(self, actie: str, dossier_id: int | None = None) -> None:
-        """Een regel achteraan de auditketen (altijd binnen een schrijftransactie: volgnummers zijn dan uniek)."""
-        volgnr, vorige = self.audit_kop()
-        volgnr += 1
-        tijd = _nu()
-        self.conn.execute("INSERT INTO audit (volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash) "
-                          "VALUES (?, ?, ?, ?, ?, ?, ?)", (volgnr, tijd, self.gebruiker, actie, dossier_id, vorige,
-                                                           audit_hash(volgnr, tijd, self.gebruiker, actie, dossier_id,
-                                                                      vorige)))
+    def _bewaar_kop(self) -> None:
+        """De kop van de auditketen ook buiten de database (audit-kop.json naast de sleutel). Mislukt dat (schijf
+        vol), dan staat de wijziging al veilig in de database; de kop loopt dan achter (dat is geen fout)."""
+        if self.map is None or not (self.map / bestanden.KOPBESTAND).exists():
+            return                          # ontbreekt hij, dan blijft dat zichtbaar voor `audit --controleer`
+        try:
+            bestanden.schrijf_kop(self.map, self.auditsleutel, *self.audit_kop())
+        except OSError:
+            pass
+
+    def audit(self, actie: str, dossier_id: int | None = None) -> None:
+        """Een regel achteraan de auditketen (altijd binnen een schrijftransactie: volgnummers zijn dan uniek). De
+        hash is een HMAC met de auditsleutel; de tijd gaat nooit terug (een teruggezette klok geeft de tijd van de
+        laatste regel)."""
+        schrijf_auditregel(self.conn, self.auditsleutel, self.gebruiker, actie, dossier_id, _nu())
+        self._nieuwe_auditregel = True
+
+    _audit = audit          # de oude naam (lijsten.py, ontvangen.py)
 
     def audit_kop(self) -> tuple[int, str]:
         """(volgnummer, hash) van de laatste auditregel; (0, AUDIT_BEGIN) bij een lege log."""
@@ -441,7 +540,15 @@ class Opslag:
                 raise OpslagFout(f"Dossier {dossier_id} bestaat niet.")
             _wis_dossiers(self.conn, [dossier_id])
             self._audit("dossier verwijderd", dossier_id)
+        if self.map is not None and self._sleutel is not None:
+            # Onthouden (nummer + HMAC, geen persoonsgegevens): na `herstel` van een oudere back-up weer weg.
+            try:
+                bestanden.voeg_verwijderd_toe(self.map, self._sleutel, [(dossier_id, rij[0])])
+            except OSError:
+                pass
         _leeg_bestand(self.conn)
+        if self.map is not None:
+            bestanden.ruim_resten(self.map, wacht=True)       # ook een rest van een afgebroken herstel of back-up
         gewist = verwijderd = 0
         for kopie in bewaarde_kopieen(self.map) if self.map else []:
             try:
@@ -469,7 +576,7 @@ class Opslag:
                         kopie_opslag._audit("dossier verwijderd (in bewaarde kopie)", i)
                 conn.execute("COMMIT")
             except BaseException:
-                conn.execute("ROLLBACK")
+                terugdraaien(conn)
                 raise
             if ids:
                 _leeg_bestand(conn)
@@ -489,24 +596,64 @@ class Opslag:
             "SELECT volgnr, tijd, gebruiker, actie, dossier_id FROM audit ORDER BY volgnr DESC LIMIT ?", (limiet,))]
 
     def controleer_audit(self, kop: dict | None = None) -> tuple[int, str | None]:
-        """Loop de hashketen na. Geeft (aantal regels, None) als hij klopt, anders (volgnummer van de eerste
-        foute regel, reden). `kop`: {"volgnr", "hash"} uit een back-up; die regel moet nog precies zo bestaan."""
-        verwacht, vorige = 1, AUDIT_BEGIN
-        for volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, h in self.conn.execute(
-                "SELECT volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash FROM audit ORDER BY volgnr"):
-            if volgnr != verwacht:
-                return verwacht, f"regel {verwacht} ontbreekt (na regel {verwacht - 1} komt regel {volgnr})"
-            if vorige_hash != vorige:
-                return volgnr, f"regel {volgnr} sluit niet aan op regel {volgnr - 1} (keten verbroken)"
-            if audit_hash(volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash) != h:
-                return volgnr, f"regel {volgnr} is gewijzigd (hash klopt niet)"
-            if kop and volgnr == kop.get("volgnr") and h != kop.get("hash"):
-                return volgnr, f"regel {volgnr} is anders dan in de back-up (de geschiedenis t/m deze regel is herschreven)"
-            verwacht, vorige = volgnr + 1, h
-        if kop and kop.get("volgnr", 0) >= verwacht:
-            return verwacht, (f"de back-up kent {kop['volgnr']} regels, de auditlog nu maar {verwacht - 1} "
-                              f"(regels zijn verwijderd)")
-        return verwacht - 1, None
+        """Loop de keten na. Geeft (aantal regels, None) als hij klopt, anders (volgnummer van de eerste foute regel,
+        alle problemen in een zin). `kop`: {"volgnr", "hash"} uit een back-up; die regel moet nog precies zo
+        bestaan. Zie audit_problemen()."""
+        problemen = self.audit_problemen(kop)
+        if problemen:
+            return problemen[0][0], "; ".join(p for _, p in problemen)
+        return self.audit_kop()[0], None
+
+    def audit_problemen(self, kop: dict | None = None) -> list[tuple[int, str]]:
+        """Alle problemen van de auditlog, als (volgnummer, zin): ontbrekende regels (ook aan het eind: de kop in
+        audit-kop.json en in de back-up kent er meer), gewijzigde regels, een keten die opnieuw is uitgerekend
+        (zonder de sleutel klopt geen enkele HMAC), een tijd die teruggaat."""
+        rijen = self.conn.execute("SELECT volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash FROM audit "
+                                  "ORDER BY volgnr").fetchall()
+        problemen = keten_fouten(rijen, self.auditsleutel)
+        gewijzigd = [p for p in problemen if "is gewijzigd" in p[1]]
+        if rijen and len(gewijzigd) == len(rijen):
+            problemen = [(rijen[0][0], f"geen enkele regel (1 t/m {rijen[-1][0]}) klopt met de sleutel van deze "
+                                       f"opslag: de keten is buiten avdesk om opnieuw uitgerekend of vervangen")]
+        vorige_tijd = ""
+        for r in rijen:
+            if r[1] < vorige_tijd and not r[3].startswith("auditketen met sleutel"):
+                problemen.append((r[0], f"regel {r[0]} heeft een eerdere tijd dan de regel ervoor (teruggedateerd)"))
+            vorige_tijd = max(vorige_tijd, r[1])
+        per_nr = {r[0]: r[6] for r in rijen}
+        hoogste = rijen[-1][0] if rijen else 0
+        koppen = []
+        if self.map is not None:
+            bewaard = bestanden.lees_kop(self.map)
+            if bewaard is None:
+                problemen.append((hoogste + 1, f"de kop van de auditlog buiten de database ({bestanden.KOPBESTAND}) "
+                                               f"ontbreekt: of er regels aan het eind zijn weggehaald, is niet na te "
+                                               f"gaan"))
+            elif bewaard == "onleesbaar" or not _kop_mac_klopt(bewaard, self.auditsleutel):
+                problemen.append((hoogste + 1, f"de kop van de auditlog buiten de database ({bestanden.KOPBESTAND}) "
+                                               f"is onleesbaar of niet door deze opslag geschreven"))
+            else:
+                koppen.append(("de bewaarde kop", bewaard))
+        if kop:
+            koppen.append(("de back-up", kop))
+        for bron, k in koppen:
+            nr, h = k.get("volgnr"), k.get("hash")
+            if not isinstance(nr, int) or nr <= 0:
+                continue
+            if nr > hoogste:
+                wat = f"regel {nr} ontbreekt" if nr == hoogste + 1 else f"regels {hoogste + 1} t/m {nr} ontbreken"
+                problemen.append((hoogste + 1, f"{wat}: {bron} kent {nr} regels, de auditlog nu maar "
+                                               f"{len(rijen)} (regels aan het eind zijn verwijderd)"))
+            elif nr in per_nr and per_nr[nr] != h:
+                problemen.append((nr, f"regel {nr} is anders dan in {bron} (de geschiedenis t/m deze regel is "
+                                      f"herschreven)"))
+        from .terugzetten import vreemde_objecten
+        for wat in vreemde_objecten(self.conn, self.conn.execute("PRAGMA user_version").fetchone()[0]):
+            if "trigger" in wat or "view" in wat:
+                problemen.append((0, f"het dossierbestand bevat een {wat}: die kan de auditlog of de dossiers "
+                                     f"ongemerkt veranderen"))
+        problemen.sort(key=lambda p: p[0])
+        return problemen
 
     # ------------------------------------------------------------ back-up
 
@@ -598,7 +745,16 @@ class Opslag:
                         rij = [(k, v) for k, v in rij if k != "_rij"]
                         doelconn.execute(f"INSERT INTO {tabel} ({', '.join(k for k, _ in rij)}) VALUES "
                                          f"({', '.join('?' * len(rij))})", [v for _, v in rij])
-                # De auditlog tot de eerste regel die niet te lezen is: de keten (en de triggers) blijven kloppen.
+                # De auditlog tot de eerste regel die niet te lezen is: de keten (en de triggers) blijven kloppen,
+                # met de auditsleutel van deze opslag (die gaat mee in de back-up).
+                try:
+                    auditsleutel = self.auditsleutel
+                except (OpslagFout, dbapi2.Error):
+                    auditsleutel, audit, audit_kapot = None, [], True
+                if auditsleutel is not None:
+                    doelconn.execute("UPDATE geheimen SET waarde = ? WHERE naam = 'auditketen'", (auditsleutel,))
+                for naam in AUDIT_TRIGGER_NAMEN:
+                    doelconn.execute(f"DROP TRIGGER {naam}")
                 audit_volgnr, audit_hash_ = 0, AUDIT_BEGIN
                 for rij in audit:
                     r = {k: v for k, v in rij if k != "_rij"}
@@ -608,13 +764,17 @@ class Opslag:
                     doelconn.execute(f"INSERT INTO audit ({', '.join(r)}) VALUES ({', '.join('?' * len(r))})",
                                      list(r.values()))
                     audit_volgnr, audit_hash_ = r["volgnr"], r["hash"]
+                for sql in AUDIT_TRIGGERS:
+                    doelconn.execute(sql)
                 doelconn.execute("COMMIT")
                 doelconn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
             finally:
                 doelconn.close()
             kop = {"formaat": "avdesk-backup/1", "gemaakt": _nu(), "schema": SCHEMA_VERSIE, "gered": True,
                    "audit": {"volgnr": audit_volgnr, "hash": audit_hash_}, "sleutel": inpakken(sleutel, wachtwoord)}
-            schrijf_atomair(doel, BACKUP_KOP + json.dumps(kop).encode() + b"\n" + tijdelijk.read_bytes())
+            if auditsleutel is not None:
+                kop["auditsleutel"] = pak_auditsleutel_in(auditsleutel, sleutel)
+            _schrijf_backup(doel, kop, tijdelijk)
         finally:
             for staart in ("", "-wal", "-shm"):
                 tijdelijk.with_name(tijdelijk.name + staart).unlink(missing_ok=True)
@@ -629,31 +789,58 @@ class Opslag:
 
     def maak_backup(self, doel: Path, wachtwoord: str) -> None:
         """Een versleutelde kopie van de hele opslag in een bestand, met een eigen sleutel die met het
-        back-upwachtwoord is ingepakt: terug te zetten op een andere computer, onleesbaar zonder dat wachtwoord."""
+        back-upwachtwoord is ingepakt: terug te zetten op een andere computer, onleesbaar zonder dat wachtwoord.
+        De kop draagt de kop van de auditketen en de auditsleutel (ingepakt), zodat `herstel` de keten nagaat.
+        De tijdelijke kopie staat in de gegevensmap (backup.db-tmp); een afgebroken back-up ruimt de volgende start
+        op, ook het halve doelbestand (doel.nieuw)."""
         if not wachtwoord:
             raise OpslagFout("Kies een wachtwoord voor de back-up.")
         doel = Path(doel)
         schrijfbare_map(doel)      # eerst: anders zou een onschrijfbaar doel als een beschadigd dossierbestand lijken
         self.controleer()          # geen beschadigde gegevens in een back-up kopieren
+        self.controleer_schema()   # en geen SQL van buiten (een trigger die een eerdere versie overnam)
         import secrets
         sleutel = secrets.token_bytes(32)
-        tijdelijk = doel.with_name(doel.name + ".db-tmp")
-        tijdelijk.unlink(missing_ok=True)
+        werkmap = self.map if self.map is not None else doel.parent
+        tijdelijk = werkmap / "backup.db-tmp" if self.map is not None else doel.with_name(doel.name + ".db-tmp")
         volgnr, h = self.audit_kop()      # voor de export: de back-up bevat deze regel dan zeker
-        try:
-            self.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{sleutel.hex()}'\"", (str(tijdelijk),))
+        with bestanden.bezig(werkmap):
+            if self.map is not None and tijdelijk.exists():
+                tijdelijk = werkmap / f"backup-{os.getpid()}.db-tmp"
+            _weg(tijdelijk)
+            bezig = werkmap / f"{bestanden.BEZIG}{os.getpid()}"
             try:
-                self.conn.execute("SELECT sqlcipher_export('backup')")
-                self.conn.execute(f"PRAGMA backup.user_version = {SCHEMA_VERSIE}")
+                if self.map is not None:
+                    bestanden.schrijf_snel(bezig, str(doel.with_name(doel.name + ".nieuw").resolve()).encode())
+                os.close(os.open(tijdelijk, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+                self.conn.execute(f"ATTACH DATABASE ? AS backup KEY \"x'{sleutel.hex()}'\"", (str(tijdelijk),))
+                try:
+                    self.conn.execute("SELECT sqlcipher_export('backup')")
+                    self.conn.execute(f"PRAGMA backup.user_version = {SCHEMA_VERSIE}")
+                finally:
+                    self.conn.execute("DETACH DATABASE backup")
+                kop = {"formaat": "avdesk-backup/1", "gemaakt": _nu(), "schema": SCHEMA_VERSIE,
+                       "audit": {"volgnr": volgnr, "hash": h}, "sleutel": inpakken(sleutel, wachtwoord),
+                       "auditsleutel": pak_auditsleutel_in(self.auditsleutel, sleutel)}
+                _schrijf_backup(doel, kop, tijdelijk)
+            except (OSError, dbapi2.DatabaseError) as e:
+                if is_schijf_vol(e, tijdelijk.parent) or is_schijf_vol(e, doel.parent):
+                    raise schijf_vol(f"de back-up {doel} is niet gemaakt (er staat geen half bestand). De dossiers "
+                                     f"zelf zijn niet gewijzigd.") from None
+                if isinstance(e, OSError):
+                    raise OpslagFout(f"De back-up {doel} kan niet worden geschreven (foutcode {e.errno}); er staat "
+                                     f"geen half bestand en de dossiers zijn niet gewijzigd.") from None
+                raise
             finally:
-                self.conn.execute("DETACH DATABASE backup")
-            kop = {"formaat": "avdesk-backup/1", "gemaakt": _nu(), "schema": SCHEMA_VERSIE,
-                   "audit": {"volgnr": volgnr, "hash": h}, "sleutel": inpakken(sleutel, wachtwoord)}
-            schrijf_atomair(doel, BACKUP_KOP + json.dumps(kop).encode() + b"\n" + tijdelijk.read_bytes())
-        finally:
-            tijdelijk.unlink(missing_ok=True)
+                _weg(tijdelijk)
+                bezig.unlink(missing_ok=True)
         with self.transactie():
             self._audit("back-up gemaakt")
+
+
+def _kop_mac_klopt(kop: dict, auditsleutel: bytes) -> bool:
+    import hmac
+    return hmac.compare_digest(bestanden.kop_mac(auditsleutel, kop["volgnr"], kop["hash"]), kop["mac"])
 
 
 class _Lezer:
@@ -774,91 +961,11 @@ def controleer_bestand(pad: Path, sleutel: bytes) -> None:
         conn.close()
 
 
-MAX_BACKUP_KOP = 64 * 1024        # de kop is een paar honderd bytes; meer is geen back-up van avdesk
-
-
-def lees_backup(bron: Path, alleen_kop: bool = False) -> tuple[dict, bytes]:
-    """De kop (JSON, niet geheim: formaat, tijd, schema, auditkop, ingepakte sleutel) en de hele inhoud.
-    kop["_einde"] is de positie van het einde van de kop."""
-    try:
-        with open(bron, "rb") as f:
-            data = f.read(len(BACKUP_KOP) + MAX_BACKUP_KOP) if alleen_kop else f.read()
-    except OSError:
-        raise OpslagFout(f"Het back-upbestand {bron} kan niet worden gelezen.") from None
-    if not data.startswith(BACKUP_KOP):
-        raise OpslagFout(f"{bron} is geen back-up van avdesk.")
-    try:
-        kop_einde = data.index(b"\n", len(BACKUP_KOP), len(BACKUP_KOP) + MAX_BACKUP_KOP)
-        kop = json.loads(data[len(BACKUP_KOP):kop_einde])
-        if not isinstance(kop, dict) or not isinstance(kop["sleutel"], dict):
-            raise ValueError
-    except (ValueError, KeyError, UnicodeDecodeError, RecursionError):
-        raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).") from None
-    kop["_einde"] = kop_einde
-    return kop, data
-
-
-def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_wachtwoord: str | None = None) -> Path:
-    """Zet een back-up terug in `map_`. De huidige database blijft bewaard als avdesk.db.voor-herstel-<tijd>;
-    de teruggezette dossiers krijgen de sleutel van deze computer (sleutelbos of store_wachtwoord)."""
-    map_ = Path(map_) if map_ else datamap()
-    bron_pad, bron = bron, None
-    kop, data = lees_backup(bron_pad)
-    if not isinstance(kop.get("schema", 0), int):
-        raise OpslagFout(f"De back-up {bron_pad} is beschadigd (kop onleesbaar).")
-    if kop.get("schema", 0) > SCHEMA_VERSIE:
-        raise OpslagFout("Deze back-up is gemaakt met een nieuwere versie van avdesk.")
-    ingepakt, kop_einde = kop["sleutel"], kop["_einde"]
-    backup_sleutel = uitpakken(ingepakt, wachtwoord, f"De kop van de back-up {bron_pad}")
-    map_bestond = map_.exists()
-    map_.mkdir(parents=True, exist_ok=True)
-    tijdelijk = map_ / "herstel.db-tmp"
-    nieuw = map_ / (DBNAAM + ".herstel")
-    sleutel_was_er = Sleutelbeheer(map_).bestaat()
-    gelukt = False
-    try:
-        schrijf_atomair(tijdelijk, data[kop_einde + 1:])
-        bron = open_database(tijdelijk, backup_sleutel)          # controleert sleutel en schema
-        sb = Sleutelbeheer(map_)
-        sleutel = sb.laad(store_wachtwoord) if sb.bestaat() else sb.maak(store_wachtwoord)
-        nieuw.unlink(missing_ok=True)
-        bron.execute(f"ATTACH DATABASE ? AS doel KEY \"x'{sleutel.hex()}'\"", (str(nieuw),))
-        bron.execute("SELECT sqlcipher_export('doel')")
-        bron.execute(f"PRAGMA doel.user_version = {SCHEMA_VERSIE}")
-        bron.execute("DETACH DATABASE doel")
-        bron.close()
-        bron = None
-        open_database(nieuw, sleutel).close()                     # de kopie opent met de eigen sleutel
-        pad = map_ / DBNAAM
-        if pad.exists():
-            stempel = f"{datetime.now():%Y%m%d-%H%M%S}"
-            for staart in ("", "-wal", "-shm"):
-                if (oud := map_ / (DBNAAM + staart)).exists():
-                    os.replace(oud, map_ / f"{DBNAAM}.voor-herstel-{stempel}{staart}")
-        os.replace(nieuw, pad)
-        gelukt = True
-        return pad
-    except dbapi2.DatabaseError as e:
-        if "full" in str(e).lower():
-            raise OpslagFout("De schijf is vol: de back-up is niet teruggezet en er is niets gewijzigd.") from None
-        raise OpslagFout(f"De back-up {bron_pad} is beschadigd en kan niet worden teruggezet. Er is niets "
-                         f"gewijzigd.") from None
-    finally:
-        if bron is not None:
-            bron.close()
-        # Mislukt (beschadigde back-up, schijf vol): de map blijft zoals hij was, zonder halve bestanden.
-        for rest in (tijdelijk, nieuw, tijdelijk.with_name(tijdelijk.name + ".nieuw")):
-            for staart in ("", "-wal", "-shm"):
-                rest.with_name(rest.name + staart).unlink(missing_ok=True)
-        if not gelukt and not sleutel_was_er and not (map_ / DBNAAM).exists():
-            Sleutelbeheer(map_).pad.unlink(missing_ok=True)
-            if not map_bestond:
-                try:
-                    map_.rmdir()
-                except OSError:
-                    pass
-
-
 def open_uit_omgeving(maak: bool = True) -> Opslag:
-    """Voor de CLI en scripts: AVDESK_DATA kiest de map, AVDESK_WACHTWOORD levert het wachtwoord (wachtwoordmodus)."""
-    return Opslag.open(None, os.environ.get("AVDESK_WACHTWOORD") or None, maak=maak)
+    """Voor de CLI en scripts: AVDESK_DATA kiest de map, AVDESK_WACHTWOORD levert het wachtwoord (wachtwoordmodus).
+    Een nieuwe opslag vraagt een wachtwoord van minstens 8 tekens (zoals het venster)."""
+    return Opslag.open(None, os.environ.get("AVDESK_WACHTWOORD") or None, maak=maak, streng=True)
+
+
+from .terugzetten import herstel_backup  # noqa: E402,F401  (de naam hoort hier; terugzetten kent opslag niet)
+

@@ -35,11 +35,12 @@ def vul(conn) -> None:
                      " VALUES (?, ?, ?, 'in behandeling', ?, ?, ?)", (i, a, p, t, t, f"{a} {p}".casefold()))
         conn.execute("INSERT INTO casus_versies (dossier_id, versie, casus, opgeslagen) VALUES (?, 1, ?, ?)",
                      (i, casus, t))
-    # De auditketen staat aan: per dossier een regel, zoals avdesk hem schrijft.
+    # De auditketen staat aan: per dossier een regel, zoals avdesk hem schrijft (HMAC met de auditsleutel, schema 4).
+    auditsleutel = conn.execute("SELECT waarde FROM geheimen WHERE naam = 'auditketen'").fetchone()[0]
     vorige = AUDIT_BEGIN
     for i in range(1, AANTAL + 1):
-        t = f"2025-{(i % 12) + 1:02d}-{(i % 28) + 1:02d}T10:00:{i % 60:02d}"
-        h = audit_hash(i, t, "raadsman", "dossier aangemaakt", i, vorige)
+        t = f"2025-01-01T{10 + i // 3600:02d}:{(i // 60) % 60:02d}:{i % 60:02d}"   # oplopend, zoals avdesk
+        h = audit_hash(i, t, "raadsman", "dossier aangemaakt", i, vorige, auditsleutel)
         conn.execute("INSERT INTO audit (volgnr, tijd, gebruiker, actie, dossier_id, vorige_hash, hash) "
                      "VALUES (?, ?, ?, ?, ?, ?, ?)", (i, t, "raadsman", "dossier aangemaakt", i, vorige, h))
         vorige = h

@@ -152,7 +152,7 @@ sys.exit(code)
 def test_fuzz_losse_processen_geheugen(tmp_path):
     """De zwaarste soorten als los proces: geheugen per proces (ru_maxrss van de kinderen) en exitcode."""
     grootst, traagst = 0.0, 0.0
-    env = {**os.environ, "AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {**os.environ, "AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     invoer = [b'{"aanvrager": {"naam": "' + b"a" * 50_000_000 + b'"}}',
               b"[" * 200_000 + b"]" * 200_000,
               json.dumps({**BASIS, "aanvrager": {**BASIS["aanvrager"], "email": "a" * 80_000}}).encode(),

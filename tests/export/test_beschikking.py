@@ -25,7 +25,7 @@ def tekst(pad: Path) -> str:
 
 
 def _env(tmp_path) -> dict:
-    return {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim"}
+    return {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww"}
 
 
 @pytest.fixture(scope="module")
@@ -97,7 +97,7 @@ def test_eigen_sjabloon_via_instelling(tmp_path, martin_pdf, avdesk_cli):
     sj = _sjabloon(tmp_path / "huisstijl.docx", "HUISSTIJL {{ gemeente }}", "{{ onderwerp }}: {{ totaal }}",
                    "{%p for j in jaren %}", "{{ j.jaar }} {{ j.bedrag }} {{ j.grondslag }}", "{%p endfor %}")
     from avdesk.store.opslag import Opslag
-    with Opslag.open(tmp_path / "gemeente", "geheim") as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
         o.zet_instelling("beschikking_sjabloon", str(sj))
         o.zet_instelling("gemeente_naam", "Gemeente Leiderdorp")
         o.zet_instelling("beleidsregel", "de Beleidsregels bijzondere bijstand alleenverdieners Leiderdorp 2024")
@@ -147,7 +147,7 @@ def test_zelfmelder_op_de_lijst_wordt_afwijzing(tmp_path, avdesk_cli):
     assert "artikel 78gg" in t and "Blokkeert: Op de doelgroepselectielijst 2026 (partner)" in t
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag
-    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww", maak=False) as o:
         (d,) = ontvangen.ontvangen_dossiers(o)
         assert d["beschikking"].startswith("concept afwijzing")
         assert any(x["soort"] == "beschikking (concept)" for x in o.documenten(1))

@@ -41,11 +41,11 @@ def test_zonder_toestemming_of_bsn_geen_aanvraag_wel_concept(tmp_path, avdesk_cl
 
 
 def test_pdf_uit_dossier_wordt_in_het_dossier_bewaard(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
     r = avdesk_cli("pdf", "--dossier", "1", "--map", tmp_path / "uit", env=env)
     assert r.returncode == 0, r.stderr.decode()
-    with Opslag.open(tmp_path / "d", "geheim") as o:
+    with Opslag.open(tmp_path / "d", "geheim-ww") as o:
         docs = o.documenten(1)
         assert sorted(d["soort"] for d in docs) == ["aanvraag", "berekening"]
         for d in docs:
@@ -56,7 +56,7 @@ def test_pdf_uit_dossier_wordt_in_het_dossier_bewaard(tmp_path, avdesk_cli):
                                                           for s in ("aanvraag", "berekening")]
     # Nog eens: dezelfde (bewaarde) documenten, geen nieuwe
     assert avdesk_cli("pdf", "--dossier", "1", "--map", tmp_path / "uit2", env=env).returncode == 0
-    with Opslag.open(tmp_path / "d", "geheim") as o:
+    with Opslag.open(tmp_path / "d", "geheim-ww") as o:
         assert len(o.documenten(1)) == 2
 
 

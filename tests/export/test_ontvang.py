@@ -19,7 +19,7 @@ PARTNER_BSN = "012345672"
 
 
 def _env(tmp_path) -> dict:
-    return {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim"}
+    return {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww"}
 
 
 def _schrijf(tmp_path, naam: str, docs: dict) -> tuple[Path, Path | None]:
@@ -75,7 +75,7 @@ def test_ontvang_martin_en_hanna(tmp_path, martin, avdesk_cli):
     assert "handtekeningveld is leeg" in uit and "Doelgroepselectielijst 2024: niet ingelezen" in uit
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag
-    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww", maak=False) as o:
         (d,) = ontvangen.ontvangen_dossiers(o)
         assert d["kenmerk"] == "AV-12-20240915-658722" and d["aanvrager_naam"] == "Martin"
         assert d["uitkomst"]["controle"]["code"] == 0
@@ -100,7 +100,7 @@ def test_gecorrigeerde_berekening_wordt_nieuwe_versie(tmp_path, martin, avdesk_c
     assert r.returncode == 0, r.stderr.decode()
     assert "eerder ontvangen: de nieuwe berekening is versie 2 van dossier 1" in r.stdout.decode()
     from avdesk.store.opslag import Opslag
-    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww", maak=False) as o:
         assert [v["versie"] for v in o.versies(1)] == [1, 2]
         assert o.casus(1).jaren[0].perioden[0].huur.kale_huur == 650
 

@@ -4,7 +4,7 @@ import json
 
 
 def test_import_lijst_export(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     r = avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env)
     assert r.returncode == 0 and r.stdout.strip() == b"1", r.stderr.decode()
     r = avdesk_cli("dossiers", env=env)
@@ -21,7 +21,7 @@ def test_import_lijst_export(tmp_path, avdesk_cli):
 
 
 def test_import_foute_casus_slaat_niets_op(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     slecht = tmp_path / "slecht.json"
     slecht.write_text('{"formaat": "avdesk-casus/1"}')
     r = avdesk_cli("import", slecht, env=env)
@@ -30,7 +30,7 @@ def test_import_foute_casus_slaat_niets_op(tmp_path, avdesk_cli):
 
 
 def test_fouten_exit_2(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     avdesk_cli("import", "tests/scenarios/bosveld_2022.json", env=env)
     r = avdesk_cli("dossiers", env={**env, "AVDESK_WACHTWOORD": "anders"})
     assert r.returncode == 2 and "Het wachtwoord klopt niet." in r.stderr.decode()
@@ -53,7 +53,7 @@ def test_zonder_sleutelbos_en_wachtwoord_geen_database(tmp_path, avdesk_cli):
 
 
 def test_backup_en_herstel_via_cli(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim", "AVDESK_BACKUP_WACHTWOORD": "bk"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     avdesk_cli("import", "tests/scenarios/irene_sergio_2023.json", env=env)
     r = avdesk_cli("backup", tmp_path / "b.avdesk", env=env)
     assert r.returncode == 0, r.stderr.decode()

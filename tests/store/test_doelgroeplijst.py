@@ -33,7 +33,7 @@ ANDER = "111222333"
 
 @pytest.fixture
 def opslag(tmp_path):
-    o = Opslag.open(tmp_path / "data", "geheim")
+    o = Opslag.open(tmp_path / "data", "geheim-ww")
     yield o
     o.close()
 
@@ -212,7 +212,7 @@ def test_bewaartermijn_en_herinnering(opslag):
 
 
 def test_cli(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     pad = tmp_path / "lijst.csv"
     pad.write_text("BSN;gemeentecode\n123456782;0626\n12345672;0626\nfout;0626\n")
     r = avdesk_cli("doelgroeplijst", "importeer", pad, "--jaar", "2025", env=env)
@@ -247,7 +247,7 @@ def test_cli(tmp_path, avdesk_cli):
 
 
 def test_verlopen_noemt_lijst(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     pad = tmp_path / "lijst.csv"
     pad.write_text("123456782\n")
     assert avdesk_cli("doelgroeplijst", "importeer", pad, "--jaar", "2025", "--bewaren-tot", "2025-06-30",

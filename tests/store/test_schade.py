@@ -37,7 +37,7 @@ def _opslag_met_schade(map_: Path) -> tuple[int, int, int]:
     """Drie dossiers; dossier B heeft een document van 200 kB. De pagina's die bij dat document horen, komen na alle
     andere (nieuw toegevoegd aan het eind van het bestand): een pagina daar middenin hoort alleen bij dossier B.
     Die pagina wordt beschadigd, in het bestand zelf (na een checkpoint, dus zonder WAL)."""
-    with Opslag.open(map_, "geheim") as o:
+    with Opslag.open(map_, "geheim-ww") as o:
         a, c = o.nieuw_dossier(MH), o.nieuw_dossier(JA)
         b = o.nieuw_dossier(BV)
         o.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -53,10 +53,10 @@ def _opslag_met_schade(map_: Path) -> tuple[int, int, int]:
 def test_een_beschadigde_pagina_laat_de_leesbare_dossiers_redden(tmp_path, avdesk_cli):
     map_ = tmp_path / "d"
     a, b, c = _opslag_met_schade(map_)
-    env = {"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim", "AVDESK_BACKUP_WACHTWOORD": "bk"}
+    env = {"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     # De lijst opent gewoon (de schade zit niet op het startpad); de volledige controle vindt hem wel.
     assert avdesk_cli("dossiers", env=env).returncode == 0
-    with Opslag.open(map_, "geheim") as o, pytest.raises(OpslagFout, match="backup --red") as e:
+    with Opslag.open(map_, "geheim-ww") as o, pytest.raises(OpslagFout, match="backup --red") as e:
         o.controleer()
     assert e.value.soort == "beschadigd" and "misschien niet meer te lezen" in str(e.value)
     # Een gewone back-up weigert en wijst naar --red; geen Engelse SQLCipher-regels op stderr.
@@ -78,7 +78,7 @@ def test_een_beschadigde_pagina_laat_de_leesbare_dossiers_redden(tmp_path, avdes
     assert len((map_ / "avdesk.db").read_bytes()) >= len(voor) - PAGINA
     # De geredde back-up is een gewone back-up: terugzetten op een andere plek geeft alle drie de dossiers.
     ander = tmp_path / "ander"
-    herstel_backup(tmp_path / "gered.avdesk", "bk", ander, "nieuw")
+    herstel_backup(tmp_path / "gered.avdesk", "backup-ww", ander, "nieuw")
     with Opslag.open(ander, "nieuw") as o:
         assert sorted(r["id"] for r in o.dossiers()) == sorted([a, b, c])
         assert o.casus(a).aanvrager.naam == "Martin" and o.casus(b).aanvrager.naam == BV.aanvrager.naam
@@ -92,7 +92,7 @@ def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
     van de andere dossiers staan in de back-up. Hier: veel dossiers, zodat de tabel meer dan een bladpagina heeft;
     de schade zit in de bladpagina van het eerste dossier."""
     map_ = tmp_path / "d"
-    with Opslag.open(map_, "geheim") as o:
+    with Opslag.open(map_, "geheim-ww") as o:
         ids = [o.nieuw_dossier(raadsman="x" * 900) for _ in range(30)]    # ~4 rijen per pagina
         o.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
         sleutel = o._sleutel
@@ -130,19 +130,19 @@ def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
             break
     assert gevonden is not None
     _beschadig(map_ / "avdesk.db", gevonden)
-    with Opslag.open(map_, "geheim") as o:
+    with Opslag.open(map_, "geheim-ww") as o:
         t = time.monotonic()
-        u = o.red_backup(tmp_path / "gered.avdesk", "bk")
+        u = o.red_backup(tmp_path / "gered.avdesk", "backup-ww")
         assert time.monotonic() - t < 5
     assert ids[0] in u["verloren"] and ids[-1] in u["gered"]
     assert 1 <= len(u["verloren"]) <= 8 and len(u["gered"]) + len(u["verloren"]) == 30
-    herstel_backup(tmp_path / "gered.avdesk", "bk", tmp_path / "ander", "nieuw")
+    herstel_backup(tmp_path / "gered.avdesk", "backup-ww", tmp_path / "ander", "nieuw")
     with Opslag.open(tmp_path / "ander", "nieuw") as o:
         assert sorted(r["id"] for r in o.dossiers(limiet=100)) == u["gered"]
 
 
 def test_red_zonder_schade_geeft_exit_0(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim", "AVDESK_BACKUP_WACHTWOORD": "bk"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
     r = avdesk_cli("backup", "--red", tmp_path / "b.avdesk", env=env)
     assert r.returncode == 0 and "Alle dossiers zijn volledig gered" in r.stdout.decode(), r.stderr.decode()
@@ -158,7 +158,7 @@ VIJANDIG = [{"n": 2 ** 30}, {"n": 2 ** 20}, {"p": 10 ** 6}, {"r": 2 ** 20}, {"n"
 
 
 def _wachtwoordopslag(map_: Path) -> None:
-    with Opslag.open(map_, "geheim") as o:
+    with Opslag.open(map_, "geheim-ww") as o:
         o.nieuw_dossier(MH)
 
 
@@ -172,7 +172,7 @@ def test_sleutelbestand_met_vijandige_scrypt_instellingen(tmp_path, wijziging):
     sleutelbestand.write_text(json.dumps(info))
     t = time.monotonic()
     with pytest.raises(OpslagFout, match="sleutelbestand .* beschadigd") as e:
-        Opslag.open(map_, "geheim")
+        Opslag.open(map_, "geheim-ww")
     assert time.monotonic() - t < 2
     assert "Het wachtwoord klopt niet" not in str(e.value)
 
@@ -185,22 +185,22 @@ def test_sleutelbestand_via_cli_exit_2_snel(tmp_path, avdesk_cli):
         info["wachtwoord"] |= vijandig
         (map_ / "sleutel.json").write_text(json.dumps(info))
         t = time.monotonic()
-        r = avdesk_cli("dossiers", env={"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim"})
+        r = avdesk_cli("dossiers", env={"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim-ww"})
         fout = r.stderr.decode()
         assert r.returncode == 2 and "scrypt-instellingen" in fout and "Traceback" not in fout, fout
         assert time.monotonic() - t < 10
     # Diep genest of te groot: ook een Nederlandse melding, exit 2.
     for inhoud in ("[" * 100_000 + "]" * 100_000, '{"formaat": "' + "x" * 200_000 + '"}'):
         (map_ / "sleutel.json").write_text(inhoud)
-        r = avdesk_cli("dossiers", env={"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim"})
+        r = avdesk_cli("dossiers", env={"AVDESK_DATA": str(map_), "AVDESK_WACHTWOORD": "geheim-ww"})
         assert r.returncode == 2 and "is onleesbaar of beschadigd" in r.stderr.decode(), r.stderr.decode()
 
 
 def _backup_met_kop(tmp_path: Path, wijziging: dict) -> Path:
     map_ = tmp_path / "d"
     _wachtwoordopslag(map_)
-    with Opslag.open(map_, "geheim") as o:
-        o.maak_backup(tmp_path / "b.avdesk", "bk")
+    with Opslag.open(map_, "geheim-ww") as o:
+        o.maak_backup(tmp_path / "b.avdesk", "backup-ww")
     data = (tmp_path / "b.avdesk").read_bytes()
     einde = data.index(b"\n", len(BACKUP_KOP))
     kop = json.loads(data[len(BACKUP_KOP):einde])
@@ -216,14 +216,14 @@ def test_backupkop_met_vijandige_scrypt_instellingen(tmp_path, wijziging):
     doel = tmp_path / "doel"
     t = time.monotonic()
     with pytest.raises(OpslagFout, match="kop van de back-up .* beschadigd of niet door avdesk gemaakt"):
-        herstel_backup(vijandig, "bk", doel, "nieuw")
+        herstel_backup(vijandig, "backup-ww", doel, "nieuw")
     assert time.monotonic() - t < 2
     assert not doel.exists()
 
 
 def test_backupkop_via_cli_exit_2_snel(tmp_path, avdesk_cli):
     vijandig = _backup_met_kop(tmp_path, {"n": 2 ** 30, "r": 8, "p": 1})
-    env = {"AVDESK_DATA": str(tmp_path / "doel"), "AVDESK_WACHTWOORD": "nieuw", "AVDESK_BACKUP_WACHTWOORD": "bk"}
+    env = {"AVDESK_DATA": str(tmp_path / "doel"), "AVDESK_WACHTWOORD": "nieuw", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     t = time.monotonic()
     r = avdesk_cli("herstel", vijandig, env=env)
     fout = r.stderr.decode()
@@ -242,7 +242,7 @@ def test_sqlcipher_schrijft_geen_engelse_regels(tmp_path, avdesk_cli):
     """Een verkeerde sleutel op databaseniveau (het bestand van een andere opslag naast dit sleutel.json) en een
     beschadigd bestand: op stderr alleen de Nederlandse melding, geen 'ERROR CORE ... hmac check failed'."""
     een, twee = tmp_path / "een", tmp_path / "twee"
-    env = {"AVDESK_WACHTWOORD": "geheim"}
+    env = {"AVDESK_WACHTWOORD": "geheim-ww"}
     for map_ in (een, twee):
         assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json",
                           env={**env, "AVDESK_DATA": str(map_)}).returncode == 0
@@ -257,7 +257,7 @@ def test_sqlcipher_schrijft_geen_engelse_regels(tmp_path, avdesk_cli):
         data[(pagina - 1) * PAGINA + 200:(pagina - 1) * PAGINA + 300] = b"\x00" * 100
         (een / "avdesk.db").write_bytes(data)
         for opdracht in (["dossiers"], ["backup", tmp_path / "b.avdesk"], ["audit", "--controleer"]):
-            r = avdesk_cli(*opdracht, env={**env, "AVDESK_DATA": str(een), "AVDESK_BACKUP_WACHTWOORD": "bk"})
+            r = avdesk_cli(*opdracht, env={**env, "AVDESK_DATA": str(een), "AVDESK_BACKUP_WACHTWOORD": "backup-ww"})
             fout = r.stderr.decode()
             assert r.returncode == 2, (pagina, opdracht, fout)
             assert "ERROR" not in fout and "hmac" not in fout.lower() and "Traceback" not in fout, fout

@@ -21,8 +21,8 @@ def _met_kopie(tmp_path):
     map_ = tmp_path / "data"
     with Opslag.open(map_) as o:
         mh, ja = o.nieuw_dossier(MH), o.nieuw_dossier(JA)
-        o.maak_backup(tmp_path / "b.avdesk", "bk")
-    herstel_backup(tmp_path / "b.avdesk", "bk", map_)
+        o.maak_backup(tmp_path / "b.avdesk", "backup-ww")
+    herstel_backup(tmp_path / "b.avdesk", "backup-ww", map_)
     (kopie,) = bewaarde_kopieen(map_)
     return map_, kopie, mh, ja
 
@@ -69,11 +69,11 @@ def test_ander_dossier_met_zelfde_nummer_blijft_in_de_kopie(tmp_path):
     andere = tmp_path / "andere"
     with Opslag.open(andere, "x") as o:
         o.nieuw_dossier(MH)
-        o.maak_backup(tmp_path / "b.avdesk", "bk")
+        o.maak_backup(tmp_path / "b.avdesk", "backup-ww")
     # De eigen opslag (Jerry, dossier 1) wordt de kopie; de back-up heeft Martin als dossier 1.
     with Opslag.open(map_) as o:
         o.conn.execute("UPDATE dossiers SET aangemaakt = '2020-01-01T00:00:00'")
-    herstel_backup(tmp_path / "b.avdesk", "bk", map_)
+    herstel_backup(tmp_path / "b.avdesk", "backup-ww", map_)
     (kopie,) = bewaarde_kopieen(map_)
     with Opslag.open(map_) as o:
         assert o.verwijder_dossier(1) == {"kopieen_gewist": 0, "kopieen_verwijderd": 0}
@@ -81,7 +81,7 @@ def test_ander_dossier_met_zelfde_nummer_blijft_in_de_kopie(tmp_path):
 
 
 def test_verwijder_en_verlopen_via_cli(tmp_path, avdesk_cli):
-    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim", "AVDESK_BACKUP_WACHTWOORD": "bk"}
+    env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
     assert avdesk_cli("import", "tests/scenarios/jerry_anton_2024.json", env=env).returncode == 0
     assert avdesk_cli("backup", tmp_path / "b.avdesk", env=env).returncode == 0
@@ -96,7 +96,7 @@ def test_verwijder_en_verlopen_via_cli(tmp_path, avdesk_cli):
     assert "dossier verwijderd" in avdesk_cli("audit", env=env).stdout.decode()
     # verlopen kijkt ook in de kopie: met een bewaartermijn van 0 maanden valt Jerry daar buiten.
     from avdesk.store.sleutel import Sleutelbeheer
-    sleutel = Sleutelbeheer(tmp_path / "d").laad("geheim")
+    sleutel = Sleutelbeheer(tmp_path / "d").laad("geheim-ww")
     (kopie,) = bewaarde_kopieen(tmp_path / "d")
     conn = open_database(kopie, sleutel)
     conn.execute("UPDATE dossiers SET gewijzigd = '2020-01-01T00:00:00'")
@@ -112,16 +112,16 @@ def test_mislukt_herstel_laat_de_map_zoals_hij_was(tmp_path):
     map_ = tmp_path / "data"
     with Opslag.open(map_) as o:
         o.nieuw_dossier(MH)
-        o.maak_backup(tmp_path / "b.avdesk", "bk")
+        o.maak_backup(tmp_path / "b.avdesk", "backup-ww")
     data = bytearray((tmp_path / "b.avdesk").read_bytes())
     for i in range(len(data) - 3000, len(data) - 2000):
         data[i] ^= 0x55
     (tmp_path / "kapot.avdesk").write_bytes(bytes(data))
     voor = {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in map_.iterdir()}
     with pytest.raises(OpslagFout):
-        herstel_backup(tmp_path / "kapot.avdesk", "bk", map_)
+        herstel_backup(tmp_path / "kapot.avdesk", "backup-ww", map_)
     assert {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in map_.iterdir()} == voor
     # In een nieuwe map: er blijft geen halve opslag (of map) achter.
     with pytest.raises(OpslagFout):
-        herstel_backup(tmp_path / "kapot.avdesk", "bk", tmp_path / "nieuw")
+        herstel_backup(tmp_path / "kapot.avdesk", "backup-ww", tmp_path / "nieuw")
     assert not (tmp_path / "nieuw").exists()
