@@ -125,6 +125,9 @@ def main(haler=None) -> int:
     QTimer.singleShot(1500, scherm.controleer_op_achtergrond)
     if os.environ.get("AVDESK_METEN"):          # benchmark: het tijdstip waarop de dossierlijst bruikbaar is, stop
         QTimer.singleShot(0, lambda: (meld_klaar(), app.quit()))
+    elif (stop := os.environ.get("AVDESK_STOP_NA", "")).isdigit():
+        # Voor tests van het echte startpad: stop na zoveel milliseconden, als ook de timers na de start gelopen hebben.
+        QTimer.singleShot(int(stop), lambda: (meld_klaar(), app.quit()))
     try:
         return app.exec()
     finally:

@@ -11,12 +11,14 @@ from datetime import date
 from html import escape
 from pathlib import Path
 
+from PySide6.QtCore import Signal
 from PySide6.QtGui import QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
                                QMessageBox, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.geld import datum
 from ..store import OpslagFout
+from .hoofdscherm import Hoofdscherm
 
 KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Doelgroepselectielijst", "Beschikking",
             "Laatst gewijzigd"]
@@ -161,6 +163,10 @@ class OntvangstDialoog(QDialog):
 
 class GemeenteScherm(QMainWindow):
     """De lijst van ontvangen aanvragen (modus 'gemeente')."""
+    # Dezelfde controle van het dossierbestand op de achtergrond als bij de raadsman (app.main roept hem aan).
+    schade = Signal(str)
+    controleer_op_achtergrond = Hoofdscherm.controleer_op_achtergrond
+    _toon_schade = Hoofdscherm._toon_schade
 
     def __init__(self, opslag=None):
         super().__init__()
@@ -196,6 +202,8 @@ class GemeenteScherm(QMainWindow):
         self.tabel.doubleClicked.connect(lambda _: self.openen())
         self.openen_knop.clicked.connect(self.openen)
         self.instellingen_knop.clicked.connect(self.instellingen)
+        self.schade.connect(self._toon_schade)
+        self.schademelding = None
         self.resize(1100, 600)
         if opslag is not None:
             self.gebruik(opslag)

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 
 from ..core.params import beleidsprofielen, laad_profiel
 from ..store import OpslagFout
-from ..store.instellingen import lees, schrijf
+from ..store.instellingen import InstellingFout, lees, schrijf
 from ..store.sleutel import Sleutelbeheer, veilige_keyring
 from .laden import Formulier
 
@@ -82,7 +82,7 @@ class InstellingenDialoog(QDialog):
                 "beleidsprofiel": self.profielen[f.beleidsprofiel.currentIndex()],
                 "bewaartermijn_maanden": str(f.bewaartermijn.value()),
                 "modus": "gemeente" if self.modus.currentIndex() == 1 else "raadsman"})
-        except OpslagFout as e:
+        except (OpslagFout, InstellingFout) as e:
             QMessageBox.warning(self, "Instellingen", str(e))
             return
         super().accept()
