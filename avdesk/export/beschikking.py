@@ -167,7 +167,7 @@ def _wtrap_zinnen(jb: JaarBerekening) -> list[str]:
 def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, gemeente: dict | None = None,
             afgewezen: dict[int, str] | None = None, medewerker: list[str] | None = None,
             hersteltermijn: date | None = None, ontbrak: list[str] | None = None,
-            vandaag: date | None = None) -> dict:
+            vandaag: date | None = None, reden: str | None = None) -> dict:
     """Alle velden voor het sjabloon. `afgewezen`: jaar -> reden (bijvoorbeeld: op de doelgroepselectielijst, dus
     ambtshalve); `soort`: None kiest zelf (toekenning, gedeeltelijk of afwijzing)."""
     from .beslisser import alle_signalen
@@ -198,6 +198,12 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
                  f"ons besluit."]
     rekening = next((f"{p.extra['iban']} ten name van {p.naam or '-'}" for p in (c.aanvrager, c.partner)
                      if p.extra.get("iban")), IN_TE_VULLEN)
+    if soort in ("afwijzing", "buiten-behandeling"):
+        # Geen bedrag en geen rekening: er wordt niets betaald.
+        afgewezen = {jb.jaar: afgewezen.get(jb.jaar, "") for jb in b.jaren}
+        bedragen = {jb.jaar: NUL for jb in b.jaren}
+        totaal = NUL
+        rekening = ""
 
     jaren, motivering, besluit, betaling, wijzigingen, kader = [], [], [], [], [], []
     medewerker_extra: list[str] = []
@@ -213,6 +219,8 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
                       f"recht heeft. Daarom mogen we uw aanvraag buiten behandeling laten (artikel 4:5 van de "
                       f"Algemene wet bestuursrecht).",
                       "U kunt altijd opnieuw een aanvraag doen. Stuur dan de gegevens die ontbraken meteen mee."]
+        if reden:
+            motivering.insert(2, reden)
         kader.append("Algemene wet bestuursrecht, artikel 4:2 en 4:5 (een onvolledige aanvraag buiten behandeling "
                      "laten)")
     else:
@@ -236,8 +244,13 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
             regels: list[str] = []
             mot: list[str] = []
             if jb.jaar in afgewezen:
+                # Een afgewezen jaar noemt geen bedrag: alleen waarom niet (de gronden en de motivering).
                 kop = f"{jb.jaar}: u krijgt niets"
                 regels.append(afgewezen[jb.jaar])
+                regels.append(f"Dit besluit is gebaseerd op {grondslag_tekst(jb, b, beleidsregel)}.")
+                jaren.append({"jaar": jb.jaar, "kop": kop, "bedrag": "", "toegekend": False,
+                              "grondslag": grondslag_tekst(jb, b, beleidsregel), "regels": regels, "motivering": []})
+                continue
             elif bedrag <= 0:
                 kop = f"{jb.jaar}: u krijgt niets"
                 regels.append("Volgens de berekening is er over dit jaar niets te vergoeden. In de uitleg hieronder "
@@ -284,8 +297,6 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
                 mot += _toets_zinnen(jb)
                 if cj is not None:
                     mot += _terugvordering_zinnen(jb, cj)
-                if jb.jaar in afgewezen:
-                    mot.append(afgewezen[jb.jaar])
             jaren.append({"jaar": jb.jaar, "kop": kop, "bedrag": euro(bedrag), "toegekend": bedrag > 0,
                           "grondslag": grondslag_tekst(jb, b, beleidsregel), "regels": regels, "motivering": mot})
         if totaal > 0:
@@ -334,7 +345,8 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
         "aan_naam": namen, "aan_adres": ex.get("adres") or IN_TE_VULLEN,
         "aan_postcode_plaats": " ".join(x for x in (ex.get("postcode"), ex.get("woonplaats")) if x) or IN_TE_VULLEN,
         "datum": datum(vandaag), "kenmerk": kenmerk, "onderwerp": onderwerp, "soort": soort,
-        "soort_naam": SOORTEN[soort], "aanhef": f"Beste {namen},", "aanvraagdatum": aanvraag, "totaal": euro(totaal),
+        "soort_naam": SOORTEN[soort], "aanhef": f"Beste {namen},", "aanvraagdatum": aanvraag,
+        "totaal": euro(totaal) if soort in ("toekenning", "gedeeltelijk") else "",
         "inleiding": inleiding, "besluit": besluit, "jaren": jaren, "motivering": motivering, "betaling": betaling,
         "wijzigingen": wijzigingen, "bezwaar": bezwaar, "bezwaar_uiterlijk": datum(uiterlijk),
         "vragen": [f"Bel of mail ons gerust: {IN_TE_VULLEN}. Noem dan het kenmerk {kenmerk}."],
@@ -399,3 +411,26 @@ def afgewezen_uit_controle(uitkomst: dict | None) -> dict[int, str]:
                               f"tegemoetkoming over {x['jaar']} al zonder aanvraag van ons. Twee keer kan niet. Uw "
                               f"aanvraag over {x['jaar']} wijzen we daarom af.")
     return uit
+
+
+def wtrap_niet_voldaan(jb: JaarBerekening) -> str:
+    """De grond van een afwijzing voor een Wtrap-jaar waarvan een voorwaarde niet is vervuld."""
+    niet = [r.removeprefix("Voldoet niet: ") for r in (jb.wtrap.redenen if jb.wtrap else []) if r.startswith("Voldoet niet: ")]
+    if not niet:
+        return f"U voldoet over {jb.jaar} niet aan de voorwaarden voor de vaste tegemoetkoming."
+    return (f"U voldoet over {jb.jaar} niet aan " + ("deze voorwaarde" if len(niet) == 1 else "deze voorwaarden")
+            + " voor de vaste tegemoetkoming: " + "; ".join(niet) + ".")
+
+
+def niets_te_vergoeden(jb: JaarBerekening) -> str:
+    """De grond als de berekening over een jaar niets geeft: geen verschil in toeslagen, of een inkomen dat niet lager
+    was dan het bestaansminimum (zonder bedragen: de brief van een afwijzing noemt er geen)."""
+    if jb.wtrap is not None:
+        return f"Volgens de berekening is er over {jb.jaar} geen tegemoetkoming te geven."
+    if jb.perioden and all(pb.verschil_totaal <= 0 for pb in jb.perioden):
+        return (f"U kreeg over {jb.jaar} niet minder huurtoeslag en zorgtoeslag dan een huishouden met alleen een "
+                f"bijstandsuitkering. Er is dus geen verschil om te vergoeden.")
+    if jb.perioden and all(pb.verschil_totaal <= 0 or pb.toets == "boven_bestaansminimum" for pb in jb.perioden):
+        return (f"Uw inkomen met toeslagen was over {jb.jaar} niet lager dan het bestaansminimum voor uw huishouden. "
+                f"Daarom vergoeden we het verschil in toeslagen niet.")
+    return f"Volgens de berekening is er over {jb.jaar} niets te vergoeden."

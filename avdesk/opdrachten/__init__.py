@@ -8,6 +8,7 @@ import importlib
 
 MODULES: tuple[str, ...] = (
     "instellingen",
+    "gemeente",
 )
 
 
