@@ -20,8 +20,8 @@ from ..store import OpslagFout
 from .gemeente_dossier import OntvangstDialoog, controle_html  # noqa: F401 - controle_html: voor tests en de lijst
 from .hoofdscherm import Hoofdscherm
 
-KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Doelgroepselectielijst", "Beschikking",
-            "Laatst gewijzigd"]
+KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Nieuwe versie", "Doelgroepselectielijst",
+            "Beschikking", "Laatst gewijzigd"]
 ROL_DOSSIER = 257
 FOCUSSTIJL = ("QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, "
               "QCheckBox:focus, QTableView:focus, QTableWidget:focus, QTextBrowser:focus, QTabBar::tab:focus "
@@ -83,7 +83,7 @@ class GemeenteScherm(QMainWindow):
         kop = self.tabel.horizontalHeader()
         # Nr., Kenmerk, Controle en Laatst gewijzigd altijd helemaal; de namen en de beschikking delen de rest.
         kop.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for k in (1, 2, 6):
+        for k in (1, 2, 7):
             kop.setSectionResizeMode(k, QHeaderView.ResizeMode.Stretch)
         kop.setStretchLastSection(False)
         lay.addWidget(self.tabel)
@@ -95,8 +95,7 @@ class GemeenteScherm(QMainWindow):
         self.setAcceptDrops(True)
         self.zoek.textChanged.connect(lambda _: self.vernieuw())
         self.zoek.returnPressed.connect(self.tabel.setFocus)
-        self.tabel.doubleClicked.connect(lambda _: self.openen())
-        self.tabel.activated.connect(lambda _: self.openen())
+        self.tabel.activated.connect(lambda _: self.openen())       # Enter en dubbelklik
         self.openen_knop.clicked.connect(self.openen)
         self.ontvang_knop.clicked.connect(self.ontvang_kiezen)
         self.lijst_knop.clicked.connect(self.lijst_inlezen)
@@ -136,7 +135,10 @@ class GemeenteScherm(QMainWindow):
         for r in rijen:
             u = r["uitkomst"]
             cellen = [str(r["id"]), r["aanvrager_naam"] or "-", r["partner_naam"] or "-", r["kenmerk"] or "-",
-                      status(u) if u else "niet gecontroleerd", lijststatus(u) if u else "-",
+                      status(u) if u else "niet gecontroleerd",
+                      "ter beoordeling" if r.get("ter_beoordeling") == 1 else
+                      f"{r['ter_beoordeling']} ter beoordeling" if r.get("ter_beoordeling") else "-",
+                      lijststatus(u) if u else "-",
                       r["beschikking"] or "nog geen", tijdstip(r["gewijzigd"])]
             items = []
             for tekst in cellen:
@@ -200,7 +202,7 @@ class GemeenteScherm(QMainWindow):
     def ontvang(self, paden: list[Path]):
         """Ontvang een of twee PDF's (in elke volgorde) en open het dossier met de uitkomst van de controle."""
         from .gemeente_invoer import InvoerFout, berekening_en_aanvraag
-        from .gemeente_werk import werk
+        from ..gemeente import werk
         try:
             berekening, aanvraag = berekening_en_aanvraag(paden)
             o = werk.ontvang(self.opslag, berekening, aanvraag)

@@ -68,7 +68,7 @@ class OntvangstDialoog(QDialog):
         super().__init__(ouder)
         from ..store import ontvangen
         from .gemeente import FOCUSSTIJL
-        from .gemeente_werk import werk
+        from ..gemeente import werk
         self.werk = werk
         self.opslag, self.dossier_id = opslag, dossier_id
         self.bericht = bericht
@@ -202,8 +202,7 @@ class OntvangstDialoog(QDialog):
         kies = 0
         for r, v in enumerate(self.versielijst):
             code = v.controle_code
-            controle = "klopt" if code == 0 else "verschil" if code == 1 else "niet gecontroleerd" if code is None \
-                else "niet te lezen"
+            controle = {0: "klopt", 1: "verschil", -1: "niet gecontroleerd"}.get(code, "niet te lezen")
             for k, tekst in enumerate([str(v.versie), _tijdstip(str(v.ontvangen)), v.status, controle,
                                        "ja" if v.heeft_aanvraag else "nee"]):
                 t.setItem(r, k, QTableWidgetItem(tekst))
@@ -230,6 +229,7 @@ class OntvangstDialoog(QDialog):
             tekst = kop + ": dit is de versie waarover de beschikking gaat."
         else:
             tekst = kop + ": geen verschillen met de geldende versie in de gegevens van de aanvraag."
+        tekst += "".join(f"\n{x}" for x in getattr(v, "opmerkingen", []))
         self.verschillen.setPlainText(tekst)
         self.vastzetten.setEnabled(v.status != "geldend")
 
