@@ -28,6 +28,21 @@ FOCUSSTIJL = ("QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEd
               "{ outline: 2px solid #1f5fbf; border: 2px solid #1f5fbf; }")
 
 
+def terug(venster) -> None:
+    """Na een modale dialoog weer actief, met de focus waar hij was: niet elke vensterbeheerder (en het offscreen-
+    platform geen) geeft het venster daaronder de activering terug. Pas straks, en alleen als er geen andere modale
+    dialoog openging (die mag de activering niet kwijtraken)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def straks():
+        modaal = QApplication.activeModalWidget()
+        if venster.isVisible() and QApplication.activeWindow() is None and modaal in (None, venster):
+            venster.activateWindow()
+    for ms in (0, 60):
+        QTimer.singleShot(ms, venster, straks)
+
+
 def tijdstip(iso: str) -> str:
     """'2026-12-02T16:33:10' -> '02-12-2026 16:33' (dd-mm-jjjj, zoals overal voor de gebruiker)."""
     try:
@@ -148,6 +163,10 @@ class GemeenteScherm(QMainWindow):
                 item.setToolTip(tekst)
                 items.append(item)
             self.model.appendRow(items)
+        # De kolommen naar hun inhoud (Qt rekent ResizeToContents anders alleen met de kop, en kapt het kenmerk af).
+        for k in range(self.model.columnCount()):
+            if self.tabel.horizontalHeader().sectionResizeMode(k) != QHeaderView.ResizeMode.Stretch:
+                self.tabel.resizeColumnToContents(k)
         rij = next((i for i, r in enumerate(rijen) if r["id"] == kies), 0)
         if self.model.rowCount():
             self.tabel.selectRow(rij)
@@ -178,6 +197,7 @@ class GemeenteScherm(QMainWindow):
     def _dialoog_dicht(self, _=None) -> None:
         self.dialoog = None
         self.vernieuw()
+        terug(self)                     # terug naar de lijst, met de focus op de aanvraag die open was
         self.tabel.setFocus()
 
     # --- ontvangen --------------------------------------------------------------------------------------------
@@ -198,6 +218,8 @@ class GemeenteScherm(QMainWindow):
         paden = self.kies_pdfs()
         if paden:
             self.ontvang([Path(p) for p in paden])
+        else:
+            terug(self)
 
     def ontvang(self, paden: list[Path]):
         """Ontvang een of twee PDF's (in elke volgorde) en open het dossier met de uitkomst van de controle."""
@@ -215,12 +237,12 @@ class GemeenteScherm(QMainWindow):
         except OpslagFout as e:
             QMessageBox.warning(self, "Niet ontvangen", str(e))
             return None
-        kop = (f"Ontvangen als dossier {o.dossier}." if o.nieuw_dossier else
-               f"Deze stukken waren er al (dossier {o.dossier})." if o.al_ontvangen else
-               f"Een nieuwe versie ({o.versie}) van dossier {o.dossier}, ter beoordeling: zie Versies.")
+        from ..export.ontvangst import verslag
+        # Wat werk.ontvang over deze ontvangst zegt (dossier, versie, verschillen); de controle zelf toont de dialoog.
+        bericht = o.regels[:max(1, len(o.regels) - len(verslag(o.uitkomst)))]
         self.vernieuw(kies=o.dossier)
-        self.statusBar().showMessage(kop)
-        return self.openen(o.dossier, bericht=[kop])
+        self.statusBar().showMessage(bericht[0])
+        return self.openen(o.dossier, bericht=bericht)
 
     def dragEnterEvent(self, e) -> None:
         if self._pdf_urls(e.mimeData()):
@@ -251,12 +273,16 @@ class GemeenteScherm(QMainWindow):
     def lijst_inlezen(self):
         from .gemeente_lijst import LijstDialoog
         d = LijstDialoog(self.opslag, self)
-        if d.exec():
+        gelukt = d.exec()
+        terug(self)
+        if gelukt:
             self.vernieuw()
             self.statusBar().showMessage(d.uitkomst_kort)
         return d
 
     def instellingen(self) -> None:
         from .instellingen import InstellingenDialoog
-        if InstellingenDialoog(self.opslag, self).exec():
+        gelukt = InstellingenDialoog(self.opslag, self).exec()
+        terug(self)
+        if gelukt:
             self.vernieuw()

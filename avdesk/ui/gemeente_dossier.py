@@ -26,6 +26,11 @@ from ..store import OpslagFout
 VOLG_VOORSTEL = "volgens het voorstel"
 
 
+def terug(venster) -> None:
+    from .gemeente import terug as t
+    t(venster)
+
+
 def _tijdstip(iso: str) -> str:
     from .gemeente import tijdstip
     return tijdstip(iso)
@@ -172,7 +177,7 @@ class OntvangstDialoog(QDialog):
         self.versietabel.setAccessibleName("Versies")
         self.versietabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.versietabel.horizontalHeader().setStretchLastSection(True)
-        label = QLabel("&Versies van deze aanvraag (een nieuwe versie is ter beoordeling tot u hem vastzet):", w,
+        label = QLabel("De &lijst van versies (een nieuwe versie is ter beoordeling tot u hem vastzet):", w,
                        buddy=self.versietabel)
         label.setWordWrap(True)
         lay.addWidget(label)
@@ -242,6 +247,7 @@ class OntvangstDialoog(QDialog):
             f"Versie {v.versie} vastzetten als de geldende versie? De beschikking gaat dan over deze versie."
             + (("\n\nVerschillen:\n" + "\n".join(f"- {x}" for x in v.verschillen)) if v.verschillen else ""),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        terug(self)
         if vraag != QMessageBox.StandardButton.Yes:
             return
         try:
@@ -343,6 +349,7 @@ class OntvangstDialoog(QDialog):
         from ..store.instellingen import lees as lees_instellingen
         from .pdfvoorbeeld import kies_map
         gekozen = kies_map(self, "Map voor de concept beschikking", lees_instellingen(self.opslag)["exportmap"])
+        terug(self)                     # na de modale mapkiezer terug in deze dialoog
         return Path(gekozen) if gekozen else None
 
     def concept_beschikking(self) -> Path | None:

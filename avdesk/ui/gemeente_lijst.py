@@ -144,4 +144,6 @@ class LijstDialoog(QDialog):
             f"{getal(nieuw)} BSN's. De oude lijst vervangen door de nieuwe?\n\n(Wilt u de lijst aanvullen, kies dan "
             f"Nee en vink 'Aanvullen' aan.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        from .gemeente import terug
+        terug(self)                     # na de vraag weer in deze dialoog (bij Nee blijft hij open)
         return antwoord == QMessageBox.StandardButton.Yes
