@@ -96,9 +96,9 @@ class GemeenteScherm(QMainWindow):
         self.tabel.setTabKeyNavigation(False)
         self.tabel.verticalHeader().setVisible(False)
         kop = self.tabel.horizontalHeader()
-        # Nr., Kenmerk, Controle en Laatst gewijzigd altijd helemaal; de namen en de beschikking delen de rest.
+        # Alles wat avdesk schrijft (kenmerk, controle, beschikking, datum) altijd helemaal; de namen delen de rest.
         kop.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        for k in (1, 2, 7):
+        for k in (1, 2):
             kop.setSectionResizeMode(k, QHeaderView.ResizeMode.Stretch)
         kop.setStretchLastSection(False)
         lay.addWidget(self.tabel)

@@ -291,6 +291,7 @@ def main() -> int:
         if reden is not None:
             alt("r")
             QTest.keyClick(focus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+            toets(Qt.Key.Key_Delete)
             typ(reden)
         if extra:
             extra()
