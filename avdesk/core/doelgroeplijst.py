@@ -18,7 +18,6 @@ Dit deel slaat niets op; de opslag bewaart alleen een HMAC per BSN (store/lijste
 from __future__ import annotations
 
 import csv
-import io
 import os
 import re
 import warnings
@@ -151,15 +150,28 @@ def _tekst(data: bytes, naam: str) -> tuple[str, str]:
 
 
 def _regels(tekst: str) -> Iterator[str]:
-    for nr, regel in enumerate(io.StringIO(tekst, newline=""), start=1):
-        if len(regel) > MAX_REGEL:
-            raise LijstFout(f"Regel {nr} van het bestand is langer dan {MAX_REGEL // 1024} kB: dit is geen "
-                            f"doelgroepselectielijst.")
-        yield regel
+    """De regels van de tekst (met hun regeleinde), elk hooguit MAX_REGEL tekens, zonder een kopie van het geheel."""
+    begin, lengte, nr = 0, len(tekst), 0
+    while begin < lengte:
+        nr += 1
+        eind = tekst.find("\n", begin, begin + MAX_REGEL + 1)
+        if eind < 0:
+            if lengte - begin > MAX_REGEL:
+                raise LijstFout(f"Regel {getal(nr)} van het bestand is langer dan {MAX_REGEL // 1024} kB: dit is geen "
+                                f"doelgroepselectielijst.")
+            eind = lengte - 1
+        yield tekst[begin:eind + 1]
+        begin = eind + 1
 
 
 def _rijen_csv(data: bytes, naam: str) -> tuple[Iterator[tuple[int, list]], str]:
     tekst, codering = _tekst(data, naam)
+    if "\n" not in tekst[:MAX_REGEL] and "\r" in tekst[:MAX_REGEL]:
+        tekst = tekst.replace("\r", "\n")            # 'CSV (Macintosh)': alleen CR als regeleinde
+    regels = tekst.count("\n") + (not tekst.endswith("\n"))
+    if regels > MAX_RIJEN:
+        raise LijstFout(f"Het bestand heeft meer dan {getal(MAX_RIJEN)} regels (zoveel kan een werkblad van Excel "
+                        f"hebben): dit is geen doelgroepselectielijst.")
     proef = tekst[:16 * 1024]
     proef = proef[:proef.rfind("\n") + 1] or proef       # alleen hele regels aan de snuffelaar
     try:
@@ -182,6 +194,8 @@ def _rijen_csv(data: bytes, naam: str) -> tuple[Iterator[tuple[int, list]], str]
 
 
 def _leeg(rij) -> bool:
+    if rij.count(None) == len(rij):          # snel voor de lege rijen die openpyxl tussen twee rijen invult
+        return True
     for c in rij:
         if c is not None and (not isinstance(c, str) or c.strip()):
             return False
