@@ -31,6 +31,7 @@ from .werkmap import MAX_KOLOMMEN, MAX_RIJEN, Werkmap, WerkmapFout
 MAX_BESTAND = 64 * 1024 * 1024        # een lijst van een gemeente is hooguit een paar MB; meer is geen lijst
 MAX_REGEL = 64 * 1024                 # tekens in een regel van een CSV
 MAX_GEMELD = 1000                     # zoveel afgekeurde regels worden onthouden (met nummer en reden); de rest geteld
+MAX_KOPREGELS = 10                    # zoveel kop- en titelregels mogen boven de lijst staan
 PROEF_RIJEN = 5000                    # zoveel rijen bekijken om de BSN-kolom te kiezen
 SCHEIDINGSTEKENS = ";,\t|"
 EERSTE_JAAR, LAATSTE_JAAR = 1990, 2099   # een getal hierbinnen in een jaarkolom of bestandsnaam is een jaar
@@ -51,6 +52,8 @@ class Gelezen(NamedTuple):
     niet_opgenomen: int = 0              # alle afgekeurde regels (overgeslagen is er een deel van)
     jaarkolom: int | None = None         # 1 = eerste kolom; een kolom met een kop als 'Jaar' en jaartallen erin
     jaren: dict[int, tuple[int, int]] = {}   # jaar in de jaarkolom -> (aantal regels, eerste regel)
+    kopregels: int = 0                   # kop- en titelregels boven de lijst (overgeslagen)
+    titeljaren: tuple[tuple[int, int], ...] = ()   # (jaar, regel): een titelregel boven de lijst noemt dat jaar
 
     @property
     def goede_regels(self) -> int:
@@ -263,6 +266,17 @@ def _als_jaar(cel) -> int | None:
     return jaar if EERSTE_JAAR <= jaar <= LAATSTE_JAAR else None
 
 
+def _is_koprij(rij, kolom: int) -> bool:
+    """Een kop- of titelregel: de cel in de BSN-kolom is een kop, of leeg terwijl elke gevulde cel tekst met een
+    letter is (een titel boven de lijst)."""
+    cel = rij[kolom] if kolom < len(rij) else None
+    if cel is not None and (not isinstance(cel, str) or cel.strip()):
+        return _is_kopregel(cel)
+    gevuld = [c for c in rij[:MAX_KOLOMMEN] if c is not None and (not isinstance(c, str) or c.strip())]
+    return bool(gevuld) and all(_is_kopregel(c) or (isinstance(c, str) and re.search(r"[^\W\d_]", c)
+                                                     and not re.search(r"[0-9]{7}", c)) for c in gevuld)
+
+
 def _is_kopregel(cel) -> bool:
     """De cel van de BSN-kolom in de eerste regel is een kop: tekst met een letter, geen BSN, geen lange reeks cijfers
     ('BSN', 'BSN meestverdiener 2025')."""
@@ -286,12 +300,20 @@ def lees_rijen(rijen: Iterable[tuple[int, list]], soort: str) -> Gelezen:
     if not proef:
         raise LijstFout("Het bestand is leeg.")
     kolom = _kies_kolom(proef)
-    eerste = proef[0][1]
-    kopregel = _is_kopregel(eerste[kolom] if kolom < len(eerste) else None)
-    jaarkolom = None
-    if kopregel:
-        jaarkolom = next((i for i, cel in enumerate(eerste[:MAX_KOLOMMEN]) if i != kolom and _is_jaarkop(cel)), None)
-        proef = proef[1:]
+    # Kopregels: de regels boven de eerste met een BSN die eruitzien als kop of titel (hooguit MAX_KOPREGELS).
+    koppen = []
+    for _, rij in proef[:MAX_KOPREGELS]:
+        if not _is_koprij(rij, kolom):
+            break
+        koppen.append(rij)
+    jaarkolom = next((i for rij in koppen for i, cel in enumerate(rij[:MAX_KOLOMMEN])
+                      if i != kolom and _is_jaarkop(cel)), None)
+    titeljaren: set[tuple[int, int]] = set()
+    for i, rij in enumerate(koppen):
+        gevuld = [c for c in rij if c is not None and str(c).strip()]
+        if len(gevuld) == 1 and isinstance(gevuld[0], str):          # een titel: 'Doelgroepselectielijst 2024'
+            titeljaren.update((j, proef[i][0]) for j in jaren_in_tekst(gevuld[0][:200]))
+    proef = proef[len(koppen):]
     gezien: set[str] = set()
     bsns: list[str] = []
     overgeslagen: list[tuple[int, str]] = []
@@ -327,9 +349,9 @@ def lees_rijen(rijen: Iterable[tuple[int, list]], soort: str) -> Gelezen:
                             f"hebben): dit is geen doelgroepselectielijst.")
         if not _leeg(rij):
             verwerk(nr, rij)
-    return Gelezen(bsns, kolom + 1, kopregel, overgeslagen, dubbel, aangevuld, soort, niet,
+    return Gelezen(bsns, kolom + 1, bool(koppen), overgeslagen, dubbel, aangevuld, soort, niet,
                    None if jaarkolom is None or not jaren else jaarkolom + 1,
-                   {j: (a, e) for j, (a, e) in sorted(jaren.items())})
+                   {j: (a, e) for j, (a, e) in sorted(jaren.items())}, len(koppen), tuple(sorted(titeljaren)))
 
 
 def lees_lijst(pad: Path) -> Gelezen:
@@ -398,8 +420,12 @@ _JAAR_IN_NAAM = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
 def jaren_in_naam(bestandsnaam: str) -> list[int]:
     """De jaartallen in een bestandsnaam ('lijst-2025.csv', 'Alleenverdieners 2024 v2.xlsx'); een datum
     ('export 2026-01-15', '15-01-2026') noemt de dag van het maken, niet het jaar van de lijst, en telt niet."""
-    stam = _DATUM.sub(" ", Path(bestandsnaam).name)
-    return sorted({j for j in map(int, _JAAR_IN_NAAM.findall(stam)) if EERSTE_JAAR <= j <= LAATSTE_JAAR})
+    return jaren_in_tekst(Path(bestandsnaam).name)
+
+
+def jaren_in_tekst(tekst: str) -> list[int]:
+    zonder_data = _DATUM.sub(" ", tekst)
+    return sorted({j for j in map(int, _JAAR_IN_NAAM.findall(zonder_data)) if EERSTE_JAAR <= j <= LAATSTE_JAAR})
 
 
 def bezwaren(g: Gelezen, jaar: int, bestandsnaam: str | None = None) -> list[str]:
@@ -417,6 +443,11 @@ def bezwaren(g: Gelezen, jaar: int, bestandsnaam: str | None = None) -> list[str
                               for j, (a, e) in g.jaren.items())
             uit.append(f"Het bestand noemt meer dan een jaar ({kolom}): {lijst}. Een lijst is van een jaar: splits "
                        f"het bestand per jaar en lees elk deel in als lijst van zijn jaar.")
+    if g.titeljaren and jaar not in {j for j, _ in g.titeljaren}:
+        genoemd = " en ".join(sorted({str(j) for j, _ in g.titeljaren}))
+        regel = min(r for _, r in g.titeljaren)
+        uit.append(f"De titel boven de lijst (regel {getal(regel)}) noemt {genoemd}, niet {jaar}. Is het de lijst "
+                   f"van {jaar}, haal die titel dan weg of pas hem aan.")
     if bestandsnaam and (in_naam := jaren_in_naam(bestandsnaam)) and jaar not in in_naam:
         genoemd = " en ".join(map(str, in_naam))
         uit.append(f"De bestandsnaam noemt {genoemd}, niet {jaar}. Is het de lijst van {jaar}, geef het bestand dan "
@@ -443,7 +474,8 @@ def bsns_tekst(n: int) -> str:
 def verslag(g: Gelezen, jaar: int, max_regels: int = 20) -> list[str]:
     """Wat er is gelezen, in zinnen voor de medewerker (zonder BSN's en zonder de inhoud van een cel)."""
     uit = [f"Doelgroepselectielijst {jaar}: {bsns_tekst(len(g.bsns))} gevonden in kolom {g.kolom} van een {g.soort}"
-           + ("; de kopregel is overgeslagen." if g.kopregel else ", zonder kopregel.")]
+           + (f"; de {g.kopregels} kopregels zijn overgeslagen." if g.kopregels > 1 else
+              "; de kopregel is overgeslagen." if g.kopregel else ", zonder kopregel.")]
     if g.jaarkolom:
         uit.append(f"Kolom {g.jaarkolom} noemt het jaar: " + ", ".join(map(str, g.jaren)) + ".")
     if g.aangevuld:

@@ -339,3 +339,32 @@ def test_hulp_noemt_vervang_en_exitcodes(avdesk_cli):
     assert r.returncode == 0
     assert "--vervang" in tekst and "Exitcodes: 0 ingelezen" in tekst and "1.048.576 regels" in tekst
     assert "64 MB" in tekst and "zip-bom" in tekst
+
+
+def test_titel_en_tweede_kopregel(tmp_path, importeer):
+    """Een titel boven de kopregel (zoals een export met een kopje): de kopregels tellen niet als afgekeurd, de
+    jaarkolom in de tweede regel telt, en een jaar in de titel ook."""
+    pad = tmp_path / "lijst.csv"
+    pad.write_text("Doelgroepselectielijst Alleenverdieners 2024\nBSN;Jaar\n123456782;2024\n12345672;2024\n")
+    r = importeer(pad, 2026)
+    assert r.returncode == 2 and "lijst van 2024 (kolom 2" in r.fout and "titel boven de lijst (regel 1)" in r.fout
+    assert "Alleenverdieners" not in r.fout
+    r = importeer(pad, 2024)
+    assert r.returncode == 0 and "2 kopregels zijn overgeslagen" in r.uit and "afgekeurd" not in r.uit, r.fout
+    pad.write_text("Doelgroepselectielijst Alleenverdieners 2024\nBSN\n123456782\n12345672\n")
+    r = importeer(pad, 2025)
+    assert r.returncode == 2 and "titel boven de lijst (regel 1) noemt 2024, niet 2025" in r.fout
+    pad.write_text("Lijst gemaakt op 15-01-2026\nBSN\n123456782\n12345672\n")       # een datum telt niet
+    assert importeer(pad, 2025).returncode == 0
+
+
+def test_bezwaren_voor_het_venster(tmp_path):
+    """Het venster gebruikt dezelfde functies als de opdrachtregel: lees_lijst, bezwaren, lijsten.importeer."""
+    from avdesk.core.doelgroeplijst import bezwaren, jaren_in_naam, lees_lijst
+    pad = tmp_path / "Alleenverdieners 2025 (export 2026-02-01).csv"
+    pad.write_text("BSN;Jaar\n123456782;2025\n")
+    g = lees_lijst(pad)
+    assert bezwaren(g, 2025, pad.name) == []
+    assert len(bezwaren(g, 2026, pad.name)) == 2                      # jaarkolom en bestandsnaam
+    assert jaren_in_naam(pad.name) == [2025]
+    assert jaren_in_naam("/map/2024/lijst.csv") == []
