@@ -116,116 +116,6 @@ def cmd_verlopen(_args) -> int:
 
 
 @_met_opslag
-def cmd_doelgroeplijst_importeer(args) -> int:
-    from datetime import date
-    from .core.doelgroeplijst import LijstFout, getal, lees_lijst, verslag
-    from .core.geld import datum
-    from .store import lijsten
-    if fout := _jaarfout(args.jaar):
-        return fout
-    try:
-        tot = None
-        if args.bewaren_tot:
-            try:
-                tot = date.fromisoformat(args.bewaren_tot) if len(args.bewaren_tot) == 10 else None
-            except ValueError:
-                tot = None
-            if tot is None:
-                return _fout([f"--bewaren-tot {args.bewaren_tot!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
-        gelezen = lees_lijst(Path(args.bestand))
-    except LijstFout as e:
-        return _fout([str(e)], "De lijst is niet ingelezen:")
-    if not gelezen.bsns:
-        print("\n".join(verslag(gelezen, args.jaar)), file=sys.stderr)
-        return _fout(["er staat geen enkel geldig BSN in de gekozen kolom"], "De lijst is niet ingelezen:")
-    with _opslag() as o:
-        uit = lijsten.importeer(o, args.jaar, gelezen.bsns, aanvullen=args.aanvullen, bewaren_tot=tot)
-        info = lijsten.lijst(o, args.jaar)
-    print("\n".join(verslag(gelezen, args.jaar)))
-    if uit["vorige"]:
-        aantal, ingelezen = uit["vorige"]
-        wanneer = datum(date.fromisoformat(ingelezen[:10]))
-        print(f"De lijst van {args.jaar} telt nu {getal(uit['aantal'])} BSN's ({getal(uit['nieuw'])} nieuw)."
-              if args.aanvullen else
-              f"De vorige lijst van {args.jaar} ({getal(aantal)} BSN's, ingelezen op {wanneer}) is vervangen.")
-    print(f"Bewaard tot {datum(info['bewaren_tot'])} (bewaartermijn; `avdesk verlopen` herinnert eraan). avdesk "
-          f"bewaart per BSN alleen een versleutelde controlecode, niet het BSN en niet het bestand.")
-    print(f"Het bestand {args.bestand} zelf is niet versleuteld: verwijder het als u het niet meer nodig hebt.",
-          file=sys.stderr)
-    return 0
-
-
-def _jaarfout(jaar: int) -> int | None:
-    from .store import OpslagFout, lijsten
-    try:
-        lijsten.controleer_jaar(jaar)
-    except OpslagFout as e:
-        return _fout([str(e)], "Ongeldige optie:")
-    return None
-
-
-def _bsn_argument(tekst: str) -> str | None:
-    from .core.doelgroeplijst import normaliseer
-    if tekst == "-":
-        tekst = sys.stdin.readline().strip()
-    return normaliseer(tekst)[0]
-
-
-@_met_opslag
-def cmd_doelgroeplijst_zoek(args) -> int:
-    from .store import lijsten
-    bsn = _bsn_argument(args.bsn)
-    if bsn is None:
-        return _fout(["dit is geen geldig BSN (9 cijfers die de elfproef halen)"], "Niet gezocht:")
-    if fout := _jaarfout(args.jaar):
-        return fout
-    with _opslag() as o:
-        uit = lijsten.zoek(o, args.jaar, [bsn])
-    if uit is None:
-        print(f"Er is geen doelgroepselectielijst {args.jaar} ingelezen; lees hem in met `avdesk doelgroeplijst "
-              f"importeer BESTAND --jaar {args.jaar}`.")
-        return 1
-    print(f"Dit BSN staat op de lijst (doelgroepselectielijst {args.jaar})." if uit[0] else
-          f"Dit BSN staat niet op de lijst (doelgroepselectielijst {args.jaar}).")
-    return 0 if uit[0] else 1
-
-
-@_met_opslag
-def cmd_doelgroeplijst_verwijder(args) -> int:
-    from .core.doelgroeplijst import getal
-    from .store import lijsten
-    if fout := _jaarfout(args.jaar):
-        return fout
-    with _opslag(maak=False) as o:
-        if lijsten.lijst(o, args.jaar) is None:
-            return _fout([f"er is geen doelgroepselectielijst {args.jaar} om te verwijderen"], "Niets verwijderd:")
-        uit = lijsten.verwijder(o, args.jaar)
-    kopieen = ""
-    if uit["kopieen_gewist"]:
-        kopieen += f"; ook gewist uit {uit['kopieen_gewist']} bewaarde kopie(en)"
-    if uit["kopieen_verwijderd"]:
-        kopieen += f"; {uit['kopieen_verwijderd']} onleesbare kopie(en) verwijderd"
-    print(f"De doelgroepselectielijst {args.jaar} ({getal(uit['aantal'])} BSN's) is verwijderd{kopieen}.")
-    return 0
-
-
-@_met_opslag
-def cmd_doelgroeplijst_toon(_args) -> int:
-    from datetime import date
-    from .core.doelgroeplijst import getal
-    from .core.geld import datum
-    from .store import lijsten
-    with _opslag() as o:
-        rijen = lijsten.lijsten(o)
-    if not rijen:
-        print("Er zijn nog geen doelgroepselectielijsten ingelezen.")
-    for r in rijen:
-        print(f"{r['jaar']}  {getal(r['aantal']):>9} BSN's  ingelezen {datum(date.fromisoformat(r['ingelezen'][:10]))}"
-              f"  bewaren tot {datum(r['bewaren_tot'])}")
-    return 0
-
-
-@_met_opslag
 def cmd_verwijder(args) -> int:
     from .store import OpslagFout
     with _opslag(maak=False) as o:
@@ -538,6 +428,7 @@ def parser() -> argparse.ArgumentParser:
                     "gegevens meebewaarde; 3 interne fout.")
     ct.add_argument("pdf", help="de berekening (PDF)")
     ct.set_defaults(functie=cmd_controleer)
+<<<<<<< HEAD
     dl = sub.add_parser(
         "doelgroeplijst", help="de doelgroepselectielijst (Inlichtingenbureau) inlezen, doorzoeken, verwijderen",
         description="De doelgroepselectielijst die de gemeente via het Inlichtingenbureau krijgt. avdesk bewaart per "
@@ -578,6 +469,40 @@ def parser() -> argparse.ArgumentParser:
     dt = dsub.add_parser("toon", help="welke lijsten er zijn (jaar, aantal, ingelezen, bewaren tot)",
                          description="Exitcodes: 0 gelukt; 2 de dossiers zijn niet te gebruiken.")
     dt.set_defaults(functie=cmd_doelgroeplijst_toon)
+=======
+    on = sub.add_parser(
+        "ontvang", help="neem een ontvangen berekening (en aanvraag) op en controleer ze (team Inkomen)",
+        description="Neemt de berekening-PDF (en de aanvraag-PDF) op als dossier van de soort 'ontvangen', met de "
+                    "PDF's versleuteld als documenten, en controleert: rekent de ingebedde casus opnieuw (zoals "
+                    "`avdesk controleer`), of aanvraag en berekening hetzelfde kenmerk hebben, of de "
+                    "handtekeningvelden getekend zijn, en of aanvrager of partner op de doelgroepselectielijst van elk "
+                    "jaar staat. Hetzelfde kenmerk nog eens ontvangen: een nieuwe versie van hetzelfde dossier. "
+                    "Exitcodes: 0 opgenomen en niets blokkeert; 1 opgenomen, maar de berekening klopt niet of iets "
+                    "blokkeert de toekenning (zie de melding); 2 niet opgenomen (geen berekening van avdesk, een "
+                    "concept, onleesbaar, of de dossiers zijn niet te gebruiken); 3 interne fout.")
+    on.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
+    on.add_argument("aanvraag", nargs="?", help="de aanvraag (PDF van avdesk)")
+    on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")
+    on.set_defaults(functie=cmd_ontvang)
+    bs = sub.add_parser(
+        "beschikking", help="maak een concept beschikking (.docx) uit een berekening of een ontvangen dossier",
+        description="Maakt een concept beschikking als Word-bestand (avdesk-beschikking-KENMERK-JJJJ-MM-DD.docx) om af "
+                    "te maken: het besluit, per jaar het bedrag (eenmalig en per maand, huurkosten en zorgpremie), de "
+                    "grondslag, de motivering uit de berekening en de bezwaarclausule. Het soort besluit kiest avdesk "
+                    "zelf (toekenning, gedeeltelijk of afwijzing; bij --dossier telt de doelgroepselectielijst mee), "
+                    "of --besluit. Het sjabloon: --sjabloon, anders de instelling beschikking_sjabloon, anders het "
+                    "standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet gemaakt (geen berekening van avdesk, een "
+                    "concept, een sjabloon met een onbekend veld, of niet te schrijven); 3 interne fout.")
+    bs.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
+    bs.add_argument("--dossier", type=int, help="in plaats van een PDF: een ontvangen dossier (avdesk ontvang)")
+    bs.add_argument("--map", required=True, help="map waarin het Word-bestand komt")
+    bs.add_argument("--besluit", choices=["toekenning", "gedeeltelijk", "afwijzing", "buiten-behandeling"],
+                    help="het soort besluit (standaard: volgens de berekening)")
+    bs.add_argument("--hersteltermijn", help="bij buiten-behandeling: de laatste dag van de hersteltermijn (JJJJ-MM-DD)")
+    bs.add_argument("--ontbrak", action="append", help="bij buiten-behandeling: wat ontbrak (mag vaker)")
+    bs.add_argument("--sjabloon", help="eigen sjabloon (.docx met velden; zie de README)")
+    bs.set_defaults(functie=cmd_beschikking)
+>>>>>>> lijst
     sc = sub.add_parser("screenshots", help="maak van elke pagina van de demo (Martin en Hanna) een PNG")
     sc.add_argument("map", help="map voor de PNG-bestanden")
     sc.add_argument("--schaal", type=float, default=1.0, help="schermschaal, bijv. 1.5 voor 150%%")

@@ -9,6 +9,7 @@ import importlib
 MODULES: tuple[str, ...] = (
     "instellingen",
     "gemeente",
+    "doelgroeplijst",
 )
 
 
