@@ -62,10 +62,3 @@ def berekening_en_aanvraag(paden: list[Path]) -> tuple[tuple[str, bytes], tuple[
     berekening = berekeningen[0]
     aanvraag = next((s for s in stukken if s is not berekening), None)
     return berekening, aanvraag
-
-
-def jaar_uit_naam(naam: str) -> int | None:
-    """Een jaartal (2000-2099) in de bestandsnaam van een lijst, als er precies een in staat."""
-    import re
-    jaren = set(re.findall(r"(?<!\d)(20\d\d)(?!\d)", naam))
-    return int(jaren.pop()) if len(jaren) == 1 else None

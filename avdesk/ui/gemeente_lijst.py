@@ -4,7 +4,6 @@ met het oude en het nieuwe aantal. Het verslag noemt regelnummers, nooit de inho
 
 from __future__ import annotations
 
-import inspect
 from datetime import date
 from pathlib import Path
 
@@ -64,9 +63,10 @@ class LijstDialoog(QDialog):
         self.bestand.setFocus()
 
     def _jaar_uit_naam(self, tekst: str) -> None:
-        from .gemeente_invoer import jaar_uit_naam
-        if (jaar := jaar_uit_naam(Path(tekst).name)) is not None and 2000 <= jaar <= 2100:
-            self.jaar.setValue(jaar)
+        from ..core.doelgroeplijst import jaren_in_naam
+        jaren = jaren_in_naam(Path(tekst).name)
+        if len(jaren) == 1 and 2000 <= jaren[0] <= 2100:
+            self.jaar.setValue(jaren[0])
 
     def kies_bestand(self) -> None:
         from PySide6.QtWidgets import QFileDialog
@@ -88,7 +88,9 @@ class LijstDialoog(QDialog):
             veld.setFocus()
 
     def accept(self) -> None:
-        from ..core.doelgroeplijst import LijstFout, getal, lees_lijst, verslag
+        """Dezelfde stappen en controles als `avdesk doelgroeplijst importeer` (core.doelgroeplijst, store.lijsten);
+        vervangen alleen na een bevestiging met het oude en het nieuwe aantal."""
+        from ..core.doelgroeplijst import LijstFout, bezwaren, bsns_tekst, lees_lijst, verslag
         from ..store import lijsten
         from .gemeente_dossier import _datum_invoer
         self.fout.setText("")
@@ -102,47 +104,42 @@ class LijstDialoog(QDialog):
         pad = Path(self.bestand.text().strip()).expanduser()
         try:
             lijsten.controleer_jaar(jaar)
-            lees_param = inspect.signature(lees_lijst).parameters
-            gelezen = lees_lijst(pad, jaar=jaar) if "jaar" in lees_param else lees_lijst(pad)
+            gelezen = lees_lijst(pad)
         except (LijstFout, OpslagFout) as e:
             return self._melding(f"De lijst is niet ingelezen: {e}", self.bestand)
-        if not gelezen.bsns:
-            return self._melding("De lijst is niet ingelezen: er staat geen enkel geldig BSN in de gekozen kolom.",
-                                 self.bestand)
+        if redenen := bezwaren(gelezen, jaar, pad.name):
+            return self._melding("De lijst is niet ingelezen:\n" + "\n".join(f"- {r}" for r in redenen)
+                                 + "\n" + "\n".join(verslag(gelezen, jaar)[:6]), self.jaar)
         aanvullen = self.aanvullen.isChecked()
-        heeft_vervang = "vervang" in inspect.signature(lijsten.importeer).parameters
-        extra = {"aanvullen": aanvullen, "bewaren_tot": tot}
         try:
-            if heeft_vervang:
-                try:
-                    uit = lijsten.importeer(self.opslag, jaar, gelezen.bsns, vervang=False, **extra)
-                except lijsten.LijstBestaatAl as e:
-                    if not self._bevestig(jaar, e.oud_aantal, e.nieuw_aantal):
-                        return None
-                    uit = lijsten.importeer(self.opslag, jaar, gelezen.bsns, vervang=True, **extra)
-            else:
-                oud = lijsten.lijst(self.opslag, jaar)
-                if oud is not None and not aanvullen and not self._bevestig(jaar, oud["aantal"], len(gelezen.bsns)):
+            try:
+                uit = lijsten.importeer(self.opslag, jaar, gelezen.bsns, aanvullen=aanvullen, bewaren_tot=tot)
+            except lijsten.LijstBestaatAl as e:
+                if not self._bevestig(e):
                     return None
-                uit = lijsten.importeer(self.opslag, jaar, gelezen.bsns, **extra)
+                uit = lijsten.importeer(self.opslag, jaar, gelezen.bsns, vervang=True, bewaren_tot=tot)
         except (LijstFout, OpslagFout) as e:
             return self._melding(f"De lijst is niet ingelezen: {e}", self.bestand)
         self.verslag = list(verslag(gelezen, jaar))
-        aantal = uit.get("aantal", len(gelezen.bsns)) if isinstance(uit, dict) else len(gelezen.bsns)
-        self.uitkomst_kort = f"Doelgroepselectielijst {jaar} ingelezen: {getal(aantal)} BSN's."
+        if uit["vorige"]:
+            was = bsns_tekst(uit["vorige"][0])
+            self.uitkomst_kort = (f"De lijst van {jaar} is aangevuld: was {was}, nu {bsns_tekst(uit['aantal'])}."
+                                  if aanvullen else
+                                  f"De lijst van {jaar} is vervangen: was {was}, nu {bsns_tekst(uit['aantal'])}.")
+        else:
+            self.uitkomst_kort = f"De lijst van {jaar} is ingelezen: {bsns_tekst(uit['aantal'])}."
         self.verslag.append(self.uitkomst_kort)
         self.verslag.append(f"Het bestand {pad.name} zelf is niet versleuteld: verwijder het als u het niet meer "
                             f"nodig hebt. Kies bij een aanvraag 'Controleer opnieuw' om de lijst mee te nemen.")
         QMessageBox.information(self, "Doelgroepselectielijst ingelezen", "\n".join(self.verslag))
         super().accept()
 
-    def _bevestig(self, jaar: int, oud: int, nieuw: int) -> bool:
-        from ..core.doelgroeplijst import getal
+    def _bevestig(self, e) -> bool:
+        """Vervangen? De tekst van store.lijsten (oud en nieuw aantal, en een waarschuwing als de nieuwe veel kleiner
+        is); Nee is de standaard."""
         antwoord = QMessageBox.question(
-            self, "Lijst vervangen?",
-            f"Er is al een doelgroepselectielijst {jaar} met {getal(oud)} BSN's. De nieuwe lijst telt "
-            f"{getal(nieuw)} BSN's. De oude lijst vervangen door de nieuwe?\n\n(Wilt u de lijst aanvullen, kies dan "
-            f"Nee en vink 'Aanvullen' aan.)",
+            self, "Lijst vervangen?", f"{e}\n\nDe oude lijst vervangen door de nieuwe? (Aanvullen: kies Nee en vink "
+            f"'Aanvullen' aan.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
         from .gemeente import terug
         terug(self)                     # na de vraag weer in deze dialoog (bij Nee blijft hij open)
