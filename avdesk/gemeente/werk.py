@@ -257,6 +257,15 @@ def vastzetten(opslag, dossier: int, versie: int | None = None) -> Versie:
 _MAAND = re.compile(r"^\d{4}-\d{2}$")
 _DAG = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GEHEIM = ("bsn",)
+_GEEN_GELD = ("jaar", "maanden", "kostendelers", "uren", "dagen", "leeftijd")
+# Wat de medewerker van de uitkomst eerst wil zien: de bedragen per jaar en in totaal, en de signalen.
+_HOOFDZAKEN = ("tekort", "terugvordering", "compensatie_jaar", "eenmalig", "periodiek_per_maand", "signalen", "wtrap")
+
+
+def _hoofdzaken(berekening: dict) -> dict:
+    return {"jaren": [{"jaar": j.get("jaar"), "perioden": [], **{k: j.get(k) for k in _HOOFDZAKEN if k in j}}
+                      for j in berekening.get("jaren", []) if isinstance(j, dict)],
+            "totaal_compensatie": berekening.get("totaal_compensatie")}
 
 
 def _woord(v, sleutel: str = "") -> str:
@@ -265,10 +274,11 @@ def _woord(v, sleutel: str = "") -> str:
         return "ja" if v else "nee"
     if v is None or v == "":
         return "niet ingevuld"
-    if isinstance(v, Decimal):
-        return euro(v)
-    if isinstance(v, (int, float)):
-        return str(v)
+    if isinstance(v, (int, float, Decimal)):
+        # In casus en berekening is elk getal een bedrag, behalve jaren, maanden en aantallen.
+        if sleutel.startswith("aantal") or sleutel in _GEEN_GELD:
+            return str(v)
+        return euro(Decimal(str(v)))
     if isinstance(v, str):
         if _DAG.match(v):
             return datum(date.fromisoformat(v))
@@ -308,8 +318,14 @@ def _verschillen(opslag, dossier: int, oud: int, nieuw: int, maximum: int = 30) 
     except (GeenBewijs, ValueError):
         berekeningen = []
     if len(berekeningen) == 2:
+        hoofd = verschillen(*(_hoofdzaken(x) for x in berekeningen))
         uit += ["In de berekening: " + _in_woorden(w, x, y)[0].lower() + _in_woorden(w, x, y)[1:]
-                for w, x, y in verschillen(*berekeningen)]
+                for w, x, y in hoofd]
+        overig = len([1 for w, x, y in verschillen(*berekeningen) if isinstance(x, (int, float, Decimal))
+                      or isinstance(y, (int, float, Decimal))]) - len(hoofd)
+        if overig > 0:
+            uit.append(f"In de berekening verschillen daarnaast {overig} cijfers per periode (toeslagen, "
+                       f"bestaansminimum, compensatie per maand): zie de berekening van deze versie.")
     a, b = (s.get(ontvangen.AANVRAAG) for s in stukken)
     if a and not b:
         uit.append("Deze versie heeft geen aanvraag; de geldende wel.")

@@ -1,0 +1,152 @@
+"""Versies van een ontvangen aanvraag (issue 20, punt 3): een latere upload onder hetzelfde kenmerk wordt een versie
+'ter beoordeling' naast de geldende, met haar verschillen in woorden; niets vervangt de geldende versie zonder dat de
+medewerker haar vastzet; elke versie houdt haar eigen aanvraag; `beschikking --dossier` gebruikt de geldende versie."""
+
+from datetime import date
+
+from gemeentehulp import documenten, een_docx, env, schrijf, scenario, tekst, vervalst
+
+from avdesk.core.berekening import bereken
+from avdesk.core.casus import lees_casus
+from avdesk.core.geld import euro
+
+GEMAAKT = date(2024, 9, 20)
+BRIEF = "2024-10-01"
+
+
+def _bedrag(d: dict) -> str:
+    import json
+    return euro(bereken(lees_casus(json.dumps(d)), GEMAAKT).totaal_compensatie)
+
+
+def _hoger(d: dict) -> dict:
+    """Dezelfde aanvraag met een veel lager ingevuld inkomen: meer compensatie."""
+    import copy
+    e = copy.deepcopy(d)
+    for p in e["jaren"][0]["perioden"]:
+        p["huur"]["kale_huur"] = 900
+    return e
+
+
+def test_vervalste_casus_onder_hetzelfde_kenmerk_wordt_niet_toegekend(tmp_path, avdesk_cli):
+    """De aanval uit het issue: de ingebedde casus veranderd, opnieuw ontvangen onder hetzelfde kenmerk."""
+    e = env(tmp_path)
+    d = scenario("martin_hanna_2024.json")
+    echt = documenten(d, GEMAAKT)
+    b1, a1 = schrijf(tmp_path / "echt", echt)
+    assert avdesk_cli("ontvang", b1, a1, env=e).returncode == 0
+    nep = vervalst(d, _hoger(d), GEMAAKT)
+    assert _bedrag(_hoger(d)) != _bedrag(d)
+    b2, a2 = schrijf(tmp_path / "nep", nep)
+    r = avdesk_cli("ontvang", b2, a2, env=e)
+    uit = r.stdout.decode()
+    assert r.returncode == 1, uit + r.stderr.decode()            # de controle klopt niet
+    assert "versie 2 van dossier 1" in uit and "Versie 2 staat ter beoordeling" in uit
+    assert "Versie 1 blijft gelden" in uit
+    # De beschikking komt uit de geldende versie: het bedrag van de echte berekening.
+    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "uit", "--vandaag", BRIEF, env=e)
+    assert r.returncode == 0, r.stderr.decode()
+    t = tekst(een_docx(tmp_path / "uit"))
+    assert _bedrag(d) in t and _bedrag(_hoger(d)) not in t
+    assert f"Concept toekenning: {_bedrag(d)}" in r.stderr.decode()
+    # Ook vastgezet wordt de vervalste versie nooit een toekenning.
+    r = avdesk_cli("ontvangen", "vastzetten", "1", "--versie", "2", env=e)
+    assert r.returncode == 0 and "controle van deze versie klopt niet" in r.stderr.decode()
+    for besluit in ([], ["--besluit", "toekenning"], ["--besluit", "gedeeltelijk"]):
+        r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "uit2", "--vandaag", BRIEF, *besluit,
+                       env=e)
+        fout = r.stderr.decode()
+        assert r.returncode == 2 and "klopt niet opnieuw gerekend" in fout, fout
+        assert not (tmp_path / "uit2").exists()
+
+
+def test_echte_nieuwe_versie_pas_na_vastzetten(tmp_path, avdesk_cli):
+    e = env(tmp_path)
+    d = scenario("martin_hanna_2024.json")
+    b1, a1 = schrijf(tmp_path / "v1", documenten(d, GEMAAKT))
+    assert avdesk_cli("ontvang", b1, a1, env=e).returncode == 0
+    nieuw = _hoger(d)
+    b2, a2 = schrijf(tmp_path / "v2", documenten(nieuw, date(2024, 9, 27)))
+    r = avdesk_cli("ontvang", b2, a2, env=e)
+    uit = r.stdout.decode()
+    assert r.returncode == 0, uit + r.stderr.decode()
+    assert "Versie 2 staat ter beoordeling" in uit
+    assert "In de casus: 2024, januari 2024 t/m augustus 2024, huur, kale huur: € 900,00 in deze versie" in uit
+    r = avdesk_cli("ontvangen", "versies", "1", env=e)
+    uit = r.stdout.decode()
+    assert r.returncode == 0, r.stderr.decode()
+    assert "Versie 1 (geldend)" in uit and "Versie 2 (ter beoordeling)" in uit and "met aanvraag" in uit
+    assert f"compensatie over het jaar: {_bedrag(nieuw)} in deze versie, {_bedrag(d)} in de geldende" in uit
+    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "a", "--vandaag", BRIEF, env=e)
+    assert r.returncode == 0 and _bedrag(d) in tekst(een_docx(tmp_path / "a"))
+    r = avdesk_cli("ontvangen", "vastzetten", "1", env=e)            # zonder --versie: de nieuwste
+    assert r.returncode == 0 and "Versie 2 van dossier 1 is vastgezet" in r.stdout.decode()
+    uit = avdesk_cli("ontvangen", "versies", "1", env=e).stdout.decode()
+    assert "Versie 1 (vervangen)" in uit and "Versie 2 (geldend)" in uit
+    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "b", "--vandaag", BRIEF, env=e)
+    assert r.returncode == 0 and _bedrag(nieuw) in tekst(een_docx(tmp_path / "b"))
+    log = avdesk_cli("audit", env=e).stdout.decode()
+    assert "versie 2 vastgezet" in log and "Martin" not in log
+    # Terug naar versie 1 kan ook, met een daad van de medewerker.
+    assert avdesk_cli("ontvangen", "vastzetten", "1", "--versie", "1", env=e).returncode == 0
+    assert "Versie 1 (geldend)" in avdesk_cli("ontvangen", "versies", "1", env=e).stdout.decode()
+
+
+def test_elke_versie_houdt_haar_aanvraag(tmp_path, avdesk_cli):
+    e = env(tmp_path)
+    d = scenario("martin_hanna_2024.json")
+    v1 = documenten(d, GEMAAKT)
+    b1, a1 = schrijf(tmp_path / "v1", v1)
+    assert avdesk_cli("ontvang", b1, a1, env=e).returncode == 0
+    v2 = documenten(_hoger(d), date(2024, 9, 27))
+    b2, a2 = schrijf(tmp_path / "v2", v2)
+    assert avdesk_cli("ontvang", b2, a2, env=e).returncode == 0
+    # Alleen de berekening opnieuw (zonder aanvraag): ook een eigen versie, zonder aanvraag.
+    b3, _ = schrijf(tmp_path / "v3", {"berekening": documenten(d, date(2024, 9, 30))["berekening"]})
+    assert avdesk_cli("ontvang", b3, env=e).returncode == 0
+    from avdesk.store import ontvangen
+    from avdesk.store.opslag import Opslag
+    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+        assert ontvangen.stukken(o, 1, 1)["ontvangen aanvraag"][1] == v1["aanvraag"]
+        assert ontvangen.stukken(o, 1, 2)["ontvangen aanvraag"][1] == v2["aanvraag"]
+        assert ontvangen.stukken(o, 1, 2)["ontvangen berekening"][1] == v2["berekening"]
+        assert "ontvangen aanvraag" not in ontvangen.stukken(o, 1, 3)
+        assert ontvangen.stukken(o, 1)["ontvangen berekening"][1] == v1["berekening"]     # de geldende
+        (rij,) = ontvangen.ontvangen_dossiers(o)
+        assert rij["geldende_versie"] == 1 and rij["ter_beoordeling"] == 2
+    uit = avdesk_cli("ontvangen", "versies", "1", env=e).stdout.decode()
+    assert "Versie 3 (ter beoordeling)" in uit and "zonder aanvraag" in uit and "Deze versie heeft geen aanvraag" in uit
+    # Dezelfde stukken nog eens: geen nieuwe versie.
+    r = avdesk_cli("ontvang", b2, a2, env=e)
+    assert "deze stukken waren er al (versie 2)" in r.stdout.decode()
+
+
+def test_eerste_versie_die_klopt_geldt(tmp_path, avdesk_cli):
+    """Eerst een vervalste, dan de echte: de echte geldt (de eerste die klopt), zonder vastzetten."""
+    e = env(tmp_path)
+    d = scenario("martin_hanna_2024.json")
+    b1, a1 = schrijf(tmp_path / "nep", vervalst(d, _hoger(d), GEMAAKT))
+    assert avdesk_cli("ontvang", b1, a1, env=e).returncode == 1
+    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "x", "--vandaag", BRIEF,
+                   "--besluit", "afwijzing", "--reden", "x", env=e)
+    assert r.returncode == 2 and "nog geen geldende versie" in r.stderr.decode()
+    uit = avdesk_cli("ontvangen", "versies", "1", env=e).stdout.decode()
+    assert "Versie 1 (ter beoordeling)" in uit and "de controle klopt niet" in uit and "nog geen geldende" in uit
+    b2, a2 = schrijf(tmp_path / "echt", documenten(d, date(2024, 9, 21)))
+    r = avdesk_cli("ontvang", b2, a2, env=e)
+    assert r.returncode == 0 and "Versie 2 is de geldende versie" in r.stdout.decode()
+    uit = avdesk_cli("ontvangen", "versies", "1", env=e).stdout.decode()
+    assert "Versie 1 (vervangen)" in uit and "Versie 2 (geldend)" in uit
+
+
+def test_versies_van_een_onbekend_dossier(tmp_path, avdesk_cli):
+    e = env(tmp_path)
+    d = scenario("martin_hanna_2024.json")
+    b1, a1 = schrijf(tmp_path / "v1", documenten(d, GEMAAKT))
+    assert avdesk_cli("ontvang", b1, a1, env=e).returncode == 0
+    r = avdesk_cli("ontvangen", "versies", "7", env=e)
+    assert r.returncode == 2 and "Dossier 7 bestaat niet" in r.stderr.decode()
+    r = avdesk_cli("ontvangen", "vastzetten", "1", "--versie", "5", env=e)
+    assert r.returncode == 2 and "geen versie 5" in r.stderr.decode()
+    r = avdesk_cli("ontvangen", "vastzetten", "1", "--versie", "x", env=e)
+    assert r.returncode == 2 and "Traceback" not in r.stderr.decode()
