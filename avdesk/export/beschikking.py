@@ -571,6 +571,9 @@ def niets_te_vergoeden(jb: JaarBerekening) -> str:
     was dan het bestaansminimum (zonder bedragen: de brief van een afwijzing noemt er geen)."""
     if jb.wtrap is not None:
         return f"Volgens de berekening is er over {jb.jaar} geen tegemoetkoming te geven."
+    if not jb.perioden and jb.terugvordering_bedrag is not None and not jb.terugvordering_alleenverdieners:
+        return (f"De terugvordering van toeslag over {jb.jaar} komt niet door de alleenverdienersproblematiek. Daarom "
+                f"vergoeden we haar niet.")
     if jb.perioden and all(pb.verschil_totaal <= 0 for pb in jb.perioden):
         return (f"U kreeg over {jb.jaar} niet minder huurtoeslag en zorgtoeslag dan een huishouden met alleen een "
                 f"bijstandsuitkering. Er is dus geen verschil om te vergoeden.")

@@ -467,7 +467,7 @@ def _voorstel(z: _Zaak) -> Voorstel:
     if blokkades:
         return Voorstel(None, redenen, blokkades, bedragen)
     if not any(v > 0 for v in bedragen.values()):
-        return Voorstel(None, redenen, ["Volgens de berekening is er over geen enkel jaar iets te vergoeden."],
+        return Voorstel(None, redenen, ["Volgens de berekening is er niets te vergoeden, over geen enkel jaar."],
                         bedragen)
     besluit = "toekenning" if all(v > 0 for v in bedragen.values()) else "gedeeltelijke toekenning"
     return Voorstel(besluit, redenen, [], bedragen)
@@ -522,25 +522,25 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
     gronden, blok, algemeen = _gronden(z)
     if gekozen is None:
         if v.besluit is None:
-            raise GemeenteFout(["avdesk stelt geen besluit voor, want:"] + [f"  {x}" for x in v.blokkades]
+            raise GemeenteFout(["avdesk stelt geen besluit voor, want:"] + [x for x in v.blokkades]
                                + [HOE_BESLISSEN], kop)
         gekozen = v.besluit
     afgewezen: dict[int, str] = {}
     if gekozen in TOEKENNEND:
         if algemeen:
-            raise GemeenteFout([f"Een {gekozen} kan niet, want:"] + [f"  {x}" for x in algemeen] + [HOE_BESLISSEN],
+            raise GemeenteFout([f"Een {gekozen} kan niet, want:"] + [x for x in algemeen] + [HOE_BESLISSEN],
                                kop)
         geweigerd = {j for j in gronden if blok[j] or v.bedragen.get(j, 0) <= 0}
         if gekozen == "toekenning" and geweigerd:
             raise GemeenteFout(["Een toekenning over alle jaren kan niet:"]
-                               + [f"  {j}: " + ("; ".join(blok[j]) or "er is niets te vergoeden") for j in
+                               + [f"{j}: " + ("; ".join(blok[j]) or "er is niets te vergoeden") for j in
                                   sorted(geweigerd)]
                                + ["Kies een gedeeltelijke toekenning (`--besluit gedeeltelijk`) of een afwijzing "
                                   "(`--besluit afwijzing --reden TEKST`)."], kop)
         if gekozen == "gedeeltelijke toekenning":
             if geweigerd == set(gronden):
                 raise GemeenteFout(["Een gedeeltelijke toekenning kan niet: over geen enkel jaar kan iets worden "
-                                    "toegekend."] + [f"  {x}" for j in sorted(blok) for x in blok[j]]
+                                    "toegekend."] + [x for j in sorted(blok) for x in blok[j]]
                                    + [HOE_BESLISSEN], kop)
             if not geweigerd:
                 raise GemeenteFout(["Een gedeeltelijke toekenning kan niet: elk jaar kan worden toegekend. Kies een "
