@@ -218,7 +218,9 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
     g = {"gemeente_naam": "", "afdeling": "", "gemeente_adres": "", "beleidsregel": "", "ondertekening": ""}
     g.update({k: v for k, v in (gemeente or {}).items() if v})
     afgewezen = dict(afgewezen or {})
-    gemeente_naam = g["gemeente_naam"] or c.aanvraag.gemeente or b.profiel.uitvoerder
+    # Het standaardprofiel (de handreiking) hoort bij geen gemeente: dan een plek om in te vullen.
+    gemeente_naam = (g["gemeente_naam"] or c.aanvraag.gemeente
+                     or (b.profiel.uitvoerder if b.profiel.id != "handreiking-2024" else "[naam van de gemeente]"))
     beleidsregel = g["beleidsregel"] or standaard_beleidsregel(b)
     jaren_casus = {j.jaar: j for j in c.jaren}
     bedragen = {jb.jaar: (NUL if jb.jaar in afgewezen else jb.compensatie_jaar) for jb in b.jaren}
@@ -238,8 +240,11 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
                  "afwijzing": f"U krijgt {geen_regeling}",
                  "buiten-behandeling": "We nemen uw aanvraag niet in behandeling"}[soort]
     aanvraag = datum(c.aanvraagdatum) if c.aanvraagdatum else IN_TE_VULLEN
-    jaartal = ", ".join(str(jb.jaar) for jb in b.jaren)
-    inleiding = [f"Op {aanvraag} vroeg u {regeling} aan over {jaartal}. Uw sociaal raadsman heeft daarvoor een "
+    jaartallen = [str(jb.jaar) for jb in b.jaren]
+    jaartal = " en ".join([", ".join(jaartallen[:-1]), jaartallen[-1]] if len(jaartallen) > 1 else jaartallen)
+    gemengd = any(jb.jaar >= WTRAP_VANAF for jb in b.jaren) and not wtrap_alle
+    gevraagd = ("bijzondere bijstand en de vaste tegemoetkoming voor alleenverdieners" if gemengd else regeling)
+    inleiding = [f"Op {aanvraag} vroeg u {gevraagd} aan over {jaartal}. Uw sociaal raadsman heeft daarvoor een "
                  f"berekening gemaakt (kenmerk {kenmerk}). Wij hebben die berekening nagekeken. In deze brief leest u "
                  f"ons besluit."]
     rekening = next((f"{p.extra['iban']} ten name van {p.naam or '-'}" for p in (c.aanvrager, c.partner)
@@ -291,11 +296,14 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
             mot: list[str] = []
             if jb.jaar in afgewezen:
                 # Een afgewezen jaar noemt geen bedrag: alleen waarom niet (de gronden en de motivering).
+                # Zoals de modelbeschikkingen: wat besloten is bij het besluit, waarom bij de motivering.
                 kop = f"{jb.jaar}: u krijgt niets"
-                regels.append(afgewezen[jb.jaar])
+                regels.append(f"Over {jb.jaar} krijgt u niets. Waarom niet, leest u hieronder bij 'Uitleg over "
+                              f"{jb.jaar}'.")
                 regels.append(f"Dit besluit is gebaseerd op {grondslag_tekst(jb, b, beleidsregel)}.")
                 jaren.append({"jaar": jb.jaar, "kop": kop, "bedrag": "", "toegekend": False,
-                              "grondslag": grondslag_tekst(jb, b, beleidsregel), "regels": regels, "motivering": []})
+                              "grondslag": grondslag_tekst(jb, b, beleidsregel), "regels": regels,
+                              "motivering": [afgewezen[jb.jaar]] if afgewezen[jb.jaar] else []})
                 continue
             elif bedrag <= 0:
                 kop = f"{jb.jaar}: u krijgt niets"
@@ -407,7 +415,7 @@ def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, 
                 "brief op een andere dag, pas dan ook de uiterste datum voor het bezwaar aan (zes weken na de "
                 "datum van de brief).")
     for jaar, sg in alle_signalen(b):
-        if sg.blokkerend:
+        if sg.blokkerend and not any(f"Signaal {sg.code} ({jaar})" in x for x in voor):
             voor.append(f"Signaal {sg.code} ({jaar}) in de berekening: {sg.tekst}")
     ex = c.aanvrager.extra
     return {

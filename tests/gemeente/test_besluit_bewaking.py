@@ -196,3 +196,26 @@ def test_uiterste_aanvraagdatum_blokkeert(tmp_path, avdesk_cli):
     assert r.returncode == 0, r.stderr.decode()
     brief = tekst(een_docx(tmp_path / "uit"))
     assert re.search(r"1-1-2026|01-01-2026|31-12-2025|uiterste", brief)
+
+
+@pytest.mark.skipif(not __import__("shutil").which("soffice"), reason="LibreOffice (soffice) is niet geïnstalleerd")
+def test_afwijzing_gelezen_zoals_de_medewerker_hem_leest(tmp_path, avdesk_cli):
+    """Naar PDF omgezet met LibreOffice en als tekst gelezen: het besluit, de reden onder 'Waarom', geen bedrag."""
+    import subprocess
+    d = scenario("martin_hanna_2024.json")
+    d["aanvrager"]["geboortedatum"] = "1950-01-01"
+    b, _ = schrijf(tmp_path / "in", documenten(d, date(2024, 9, 20)))
+    reden = "Wij hebben ook uw gesprek van 20 september meegewogen."
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit", "--vandaag", "2024-10-01", "--besluit", "afwijzing",
+                   "--reden", reden, env=env(tmp_path))
+    assert r.returncode == 0, r.stderr.decode()
+    pad = een_docx(tmp_path / "uit")
+    subprocess.run(["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'lo'}", "--convert-to", "pdf",
+                    "--outdir", str(tmp_path), str(pad)], capture_output=True, timeout=120, check=True)
+    uit = subprocess.run(["pdftotext", "-layout", str(pad.with_suffix(".pdf").name), "-"], cwd=tmp_path,
+                         capture_output=True, check=True).stdout.decode()
+    brief = " ".join(uit[uit.index("Beste "):].split())
+    waarom = brief[brief.index("Waarom hebben we dit besloten?"):brief.index("Bent u het niet eens")]
+    assert "AOW-leeftijd" in waarom and reden in waarom
+    assert "U krijgt geen bijzondere bijstand voor alleenverdieners" in brief
+    _geen_geld(brief)
