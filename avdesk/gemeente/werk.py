@@ -332,7 +332,11 @@ def _verschillen(opslag, dossier: int, oud: int, nieuw: int, maximum: int = 30) 
     elif b and not a:
         uit.append("Deze versie heeft een aanvraag; de geldende niet.")
     elif a and b and a[1] != b[1]:
-        uit.append("De aanvraag is een ander bestand dan die van de geldende versie.")
+        zelfde = all(ontvangen.BEREKENING in x for x in stukken) and \
+            stukken[0][ontvangen.BEREKENING][1] == stukken[1][ontvangen.BEREKENING][1]
+        uit.append("Dezelfde berekening als de geldende versie; alleen de aanvraag is een ander bestand (bijvoorbeeld "
+                   "nu getekend). Zet deze versie vast om die aanvraag te gebruiken." if zelfde else
+                   "De aanvraag is een ander bestand dan die van de geldende versie.")
     if len(uit) > maximum:
         uit = uit[:maximum] + [f"... en nog {len(uit) - maximum} verschillen."]
     return uit

@@ -150,3 +150,32 @@ def test_versies_van_een_onbekend_dossier(tmp_path, avdesk_cli):
     assert r.returncode == 2 and "geen versie 5" in r.stderr.decode()
     r = avdesk_cli("ontvangen", "vastzetten", "1", "--versie", "x", env=e)
     assert r.returncode == 2 and "Traceback" not in r.stderr.decode()
+
+
+def test_later_getekende_aanvraag_bij_dezelfde_berekening(tmp_path, avdesk_cli):
+    """De raadsman stuurt de getekende aanvraag na: een versie ter beoordeling met dezelfde berekening."""
+    from io import BytesIO
+
+    from pyhanko.pdf_utils.incremental_writer import IncrementalPdfFileWriter
+    from pyhanko.sign import signers
+    import sys
+    sys.path.insert(0, str(__import__("pathlib").Path(__file__).resolve().parents[1] / "export"))
+    from test_handtekening import maak_ondertekenaar
+    e = env(tmp_path)
+    docs = documenten(scenario("martin_hanna_2024.json"), GEMAAKT)
+    b1, a1 = schrijf(tmp_path / "v1", docs)
+    assert avdesk_cli("ontvang", b1, a1, env=e).returncode == 0
+    uit = BytesIO()
+    signers.sign_pdf(IncrementalPdfFileWriter(BytesIO(docs["aanvraag"])),
+                     signers.PdfSignatureMetadata(field_name="HandtekeningAanvrager"),
+                     signer=maak_ondertekenaar(), output=uit)
+    (tmp_path / "getekend.pdf").write_bytes(uit.getvalue())
+    r = avdesk_cli("ontvang", b1, tmp_path / "getekend.pdf", env=e)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "versie 2 van dossier 1" in r.stdout.decode()
+    assert "Dezelfde berekening als de geldende versie; alleen de aanvraag is een ander bestand" in r.stdout.decode()
+    assert avdesk_cli("ontvangen", "vastzetten", "1", env=e).returncode == 0
+    from avdesk.store import ontvangen
+    from avdesk.store.opslag import Opslag
+    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+        assert ontvangen.stukken(o, 1)["ontvangen aanvraag"][1] == uit.getvalue()
