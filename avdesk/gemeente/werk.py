@@ -230,6 +230,9 @@ def versies(opslag, dossier: int) -> list[Versie]:
         if v["uitkomst"] and v["uitkomst"].get("blokkerend"):
             opm.append("Er blokkeert iets: " + "; ".join(v["uitkomst"]["blokkerend"]))
         verschil = [] if v["versie"] == vergelijk else _verschillen(opslag, dossier, vergelijk, v["versie"])
+        if any(", iban:" in x for x in verschil):
+            opm.append("Het rekeningnummer (IBAN) is anders dan in de geldende versie: controleer het bij de aanvrager "
+                       "voordat u deze versie vastzet.")
         uit.append(Versie(v["versie"], _tijd(v["ontvangen"]), v["status"],
                           -1 if v["controle_code"] is None else int(v["controle_code"]), verschil,
                           "ontvangen aanvraag" in v["stukken"], opm))
