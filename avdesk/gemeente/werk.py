@@ -396,8 +396,9 @@ def _zaak(opslag, dossier: int | None, pdf: bytes | None) -> _Zaak:
             c, uitkomst = lees_stukken(pdf, aanvraag)
         except NietOntvangen as e:
             raise GemeenteFout([str(e)], kop) from None
-        if dossier is not None:
+        if opslag is not None:          # ook bij een losse PDF: wie op de lijst staat, krijgt geen tweede keer
             lijstcontrole(opslag, c, uitkomst, dossier)
+        if dossier is not None:
             opgeslagen = ontvangen.laatste_controle(opslag, dossier, versie) or {}
             if opgeslagen.get("controle", {}).get("code", 0) != 0 and uitkomst["controle"]["code"] == 0:
                 uitkomst["controle"] = opgeslagen["controle"]        # wat ooit niet klopte, klopt niet vanzelf
@@ -569,8 +570,9 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
         medewerker.append(f"Blokkeert: {x}")
     medewerker += [f"Let op: {x}" for x in z.uitkomst.get("let_op", [])]
     if z.los:
-        tekst = ("Deze beschikking is gemaakt uit een losse berekening, zonder `avdesk ontvang`: de "
-                 "doelgroepselectielijst en de handtekeningen zijn niet nagekeken.")
+        tekst = ("Deze beschikking is gemaakt uit een losse berekening, zonder `avdesk ontvang`: " + (
+            "de handtekeningen zijn niet nagekeken (de doelgroepselectielijst wel)." if opslag is not None else
+            "de doelgroepselectielijst en de handtekeningen zijn niet nagekeken."))
         medewerker.append(tekst)
         let_op.append(tekst)
     if gekozen == "buiten behandeling" and not (hersteltermijn and ontbrak):

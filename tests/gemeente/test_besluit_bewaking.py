@@ -219,3 +219,18 @@ def test_afwijzing_gelezen_zoals_de_medewerker_hem_leest(tmp_path, avdesk_cli):
     assert "AOW-leeftijd" in waarom and reden in waarom
     assert "U krijgt geen bijzondere bijstand voor alleenverdieners" in brief
     _geen_geld(brief)
+
+
+def test_losse_pdf_op_de_lijst(tmp_path, avdesk_cli):
+    """Ook een losse berekening kent geen tweede tegemoetkoming toe aan wie op de lijst staat (als er dossiers zijn)."""
+    b, _ = schrijf(tmp_path / "in", documenten(_wtrap(), date(2027, 2, 10)))
+    e = env(tmp_path)
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit", "--vandaag", "2027-03-01", env=e)
+    assert r.returncode == 0 and "Concept toekenning: € 1.100,00" in r.stderr.decode()     # nog geen dossiers
+    (tmp_path / "lijst.csv").write_text(PARTNER_BSN + "\n")
+    assert avdesk_cli("doelgroeplijst", "importeer", tmp_path / "lijst.csv", "--jaar", "2026", env=e).returncode == 0
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit2", "--vandaag", "2027-03-01", env=e)
+    assert r.returncode == 2 and "Op de doelgroepselectielijst 2026 (partner)" in r.stderr.decode()
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit2", "--vandaag", "2027-03-01", "--besluit", "afwijzing",
+                   env=e)
+    assert r.returncode == 0 and "Twee keer kan niet" in tekst(een_docx(tmp_path / "uit2"))
