@@ -143,3 +143,21 @@ def test_zip_bom_als_sjabloon(tmp_path, martin_pdf):
     code, _, fout, duur = _beschikking(tmp_path, martin_pdf, "--map", tmp_path / "uit", "--sjabloon", sj,
                                        "--vandaag", "2024-10-01")
     assert code == 2 and "zip-bom" in fout and duur < 20
+
+
+@pytest.mark.parametrize("bron", ["{{ cycler.__init__.__globals__ }}", "{{ ''.__class__.__mro__ }}",
+                                  "{{ 'A' * 2000000000 }}", "{% for i in range(10**8) %}{% endfor %}",
+                                  "{% for i in range(100000000) %}{% endfor %}", "{{ gemeente.upper() }}",
+                                  "{% for a in jaren %}{% for b in range(1000) %}{% for c in range(1000) %}"
+                                  "{% endfor %}{% endfor %}{% endfor %}"])
+def test_ook_zonder_de_controle_vooraf_houdt_de_sandbox_het_tegen(monkeypatch, bron):
+    """Laag 2 op zichzelf: als de controle vooraf iets zou missen, weigert de sandbox het tijdens het invullen."""
+    from jinja2.exceptions import SecurityError, UndefinedError
+
+    from avdesk.export import zandbak
+    monkeypatch.setattr(zandbak._Controle, "template", lambda self, boom: None)
+    env = zandbak.Zandbak({"gemeente", "jaren"}, {"jaren"})
+    begin = time.monotonic()
+    with pytest.raises((zandbak.NietToegestaan, SecurityError, UndefinedError)):
+        env.from_string(bron).render(env.context({"gemeente": "x", "jaren": [{"jaar": 2024}]}))
+    assert time.monotonic() - begin < 10
