@@ -179,3 +179,38 @@ def test_later_getekende_aanvraag_bij_dezelfde_berekening(tmp_path, avdesk_cli):
     from avdesk.store.opslag import Opslag
     with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
         assert ontvangen.stukken(o, 1)["ontvangen aanvraag"][1] == uit.getvalue()
+
+
+def test_ontvangen_met_een_oudere_avdesk(tmp_path):
+    """Een opslag van voor de versies: de uitkomsten noemen hun documenten niet. De n-de berekening hoort dan bij
+    versie n, met de aanvraag die ervoor binnenkwam."""
+    import json
+
+    from avdesk.core.casus import casus_naar_dict
+    from avdesk.gemeente import werk
+    from avdesk.store import ontvangen
+    from avdesk.store.opslag import Opslag, _nu
+    d = scenario("martin_hanna_2024.json")
+    v1, v2 = documenten(d, GEMAAKT), documenten(_hoger(d), date(2024, 9, 27))
+    with Opslag.open(tmp_path / "g", "geheim") as o:
+        with o.transactie():
+            dossier = o.conn.execute("INSERT INTO dossiers (aangemaakt, gewijzigd, soort, kenmerk) VALUES (?, ?, "
+                                     "'ontvangen', 'AV-12-20240915-658722')", (_nu(), _nu())).lastrowid
+            for versie, casus, docs in ((1, d, v1), (2, _hoger(d), v2)):
+                o.conn.execute("INSERT INTO casus_versies (dossier_id, versie, casus, opgeslagen) VALUES (?, ?, ?, ?)",
+                               (dossier, versie, json.dumps(casus_naar_dict(lees_casus(json.dumps(casus))),
+                                                            default=str), _nu()))
+                for soort in (("berekening", "aanvraag") if versie == 1 else ("berekening",)):
+                    o.conn.execute("INSERT INTO documenten (dossier_id, soort, bestandsnaam, inhoud, sha256, gemaakt) "
+                                   "VALUES (?, ?, ?, ?, ?, ?)", (dossier, f"ontvangen {soort}", f"{soort}.pdf",
+                                                                  docs[soort], "x", _nu()))
+                uitkomst = {"kenmerk": "AV-12-20240915-658722", "controle": {"code": 0, "regels": []}, "regels": [],
+                            "blokkerend": [], "let_op": [], "lijst": []}
+                o.conn.execute("INSERT INTO ontvangsten (dossier_id, casus_versie, ontvangen, controle_code, uitkomst) "
+                               "VALUES (?, ?, ?, 0, ?)", (dossier, versie, _nu(), json.dumps(uitkomst)))
+        assert ontvangen.stukken(o, dossier, 1)["ontvangen berekening"][1] == v1["berekening"]
+        assert ontvangen.stukken(o, dossier, 2)["ontvangen berekening"][1] == v2["berekening"]
+        assert ontvangen.stukken(o, dossier, 2)["ontvangen aanvraag"][1] == v1["aanvraag"]
+        assert [v.status for v in werk.versies(o, dossier)] == ["geldend", "ter beoordeling"]
+        assert werk.controleer_opnieuw(o, dossier).versie == 1
+        assert ontvangen.stukken(o, dossier, 2)["ontvangen berekening"][1] == v2["berekening"]    # nu gekoppeld
