@@ -450,6 +450,18 @@ def _gronden(z: _Zaak) -> tuple[dict[int, list[str]], dict[int, list[str]], list
                 if grond not in gronden[jb.jaar]:
                     gronden[jb.jaar].append(grond)
             toegewezen.add(f"Signaal {sg.code} ({jb.jaar}) in de berekening: {sg.tekst}")
+    for sg in getattr(b, "signalen", None) or []:          # een signaal voor de hele berekening, als de kern dat kent
+        if getattr(sg, "blokkerend", False):
+            algemeen.append(f"Signaal {sg.code}: {sg.tekst}")
+    for jb in b.jaren:
+        if jb.wtrap is not None and jb.wtrap.voldoet is None:
+            # Onbekende gegevens zijn een open punt, nooit een afwijzing (REKENMODEL §9): dan stelt avdesk niets voor.
+            blok[jb.jaar].append(f"Wtrap {jb.jaar}: nog niet alle voorwaarden na te gaan: "
+                                 + "; ".join(jb.wtrap.open_vragen or ["gegevens ontbreken"])
+                                 + ". Vraag de gegevens op (komen ze niet binnen de hersteltermijn: buiten behandeling).")
+            gronden[jb.jaar].append(f"We konden over {jb.jaar} niet nagaan of u aan alle voorwaarden voor de vaste "
+                                    f"tegemoetkoming voldoet: " + "; ".join(jb.wtrap.open_vragen or ["gegevens ontbreken"])
+                                    + ".")
     for jaar, reden in afgewezen_uit_controle(u).items():
         if jaar in gronden:
             gronden[jaar].append(reden)
@@ -526,6 +538,14 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
         raise GemeenteFout([f"De brief zou gedateerd zijn op {datum(vandaag)}, voor de aanvraag van "
                             f"{datum(c.aanvraagdatum)}. Een besluit kan niet voor de aanvraag liggen: controleer de "
                             f"aanvraagdatum in de berekening (vraag de raadsman zo nodig om een nieuwe)."], kop)
+    if gekozen == "buiten behandeling" and hersteltermijn is not None:
+        from ..core.geld import datum
+        if c.aanvraagdatum and hersteltermijn < c.aanvraagdatum:
+            raise GemeenteFout([f"De hersteltermijn ({datum(hersteltermijn)}) ligt voor de aanvraag van "
+                                f"{datum(c.aanvraagdatum)}."], kop)
+        if vandaag <= hersteltermijn:
+            raise GemeenteFout([f"De hersteltermijn loopt tot en met {datum(hersteltermijn)}. Pas daarna kunt u de "
+                                f"aanvraag buiten behandeling laten (artikel 4:5 Awb)."], kop)
     v = _voorstel(z)
     gronden, blok, algemeen = _gronden(z)
     if gekozen is None:

@@ -158,6 +158,10 @@ def test_buiten_behandeling_zonder_bedrag(tmp_path, avdesk_cli):
     assert r.returncode == 0 and "Concept buiten behandeling." in r.stderr.decode()
     brief = tekst(een_docx(tmp_path / "uit"))
     _geen_geld(brief[brief.index("Beste "):])
+    # Niet zolang de hersteltermijn nog loopt.
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit2", "--vandaag", "2024-10-15", "--besluit",
+                   "buiten-behandeling", "--hersteltermijn", "2024-10-15", env=env(tmp_path))
+    assert r.returncode == 2 and "De hersteltermijn loopt tot en met 15-10-2024" in r.stderr.decode()
 
 
 def test_geen_brief_voor_de_aanvraag(tmp_path, avdesk_cli):
@@ -234,3 +238,19 @@ def test_losse_pdf_op_de_lijst(tmp_path, avdesk_cli):
     r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit2", "--vandaag", "2027-03-01", "--besluit", "afwijzing",
                    env=e)
     assert r.returncode == 0 and "Twee keer kan niet" in tekst(een_docx(tmp_path / "uit2"))
+
+
+def test_wtrap_met_een_open_vraag_wordt_niet_afgewezen(tmp_path, avdesk_cli):
+    """Onbekende gegevens zijn een open punt, nooit een afwijzing: avdesk stelt niets voor en noemt de vraag."""
+    d = _wtrap(partner_bsn=None)
+    d["jaren"][0]["wtrap"].pop("woonachtig_in_gemeente")
+    b, _ = schrijf(tmp_path / "in", documenten(d, date(2027, 2, 10)))
+    e = env(tmp_path)
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit", "--vandaag", "2027-03-01", env=e)
+    fout = r.stderr.decode()
+    assert r.returncode == 2 and "nog niet alle voorwaarden na te gaan" in fout and "woonachtig" in fout, fout
+    r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit", "--vandaag", "2027-03-01", "--besluit",
+                   "buiten-behandeling", "--hersteltermijn", "2027-02-28", "--ontbrak", "een bewijs van uw adres",
+                   env=e)
+    assert r.returncode == 0, r.stderr.decode()
+    assert "een bewijs van uw adres" in tekst(een_docx(tmp_path / "uit"))
