@@ -230,6 +230,9 @@ def versies(opslag, dossier: int) -> list[Versie]:
         if v["uitkomst"] and v["uitkomst"].get("blokkerend"):
             opm.append("Er blokkeert iets: " + "; ".join(v["uitkomst"]["blokkerend"]))
         verschil = [] if v["versie"] == vergelijk else _verschillen(opslag, dossier, vergelijk, v["versie"])
+        if any(", iban:" in x for x in verschil):
+            opm.append("Het rekeningnummer (IBAN) is anders dan in de geldende versie: controleer het bij de aanvrager "
+                       "voordat u deze versie vastzet.")
         uit.append(Versie(v["versie"], _tijd(v["ontvangen"]), v["status"],
                           -1 if v["controle_code"] is None else int(v["controle_code"]), verschil,
                           "ontvangen aanvraag" in v["stukken"], opm))
@@ -257,6 +260,15 @@ def vastzetten(opslag, dossier: int, versie: int | None = None) -> Versie:
 _MAAND = re.compile(r"^\d{4}-\d{2}$")
 _DAG = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _GEHEIM = ("bsn",)
+_GEEN_GELD = ("jaar", "maanden", "kostendelers", "uren", "dagen", "leeftijd")
+# Wat de medewerker van de uitkomst eerst wil zien: de bedragen per jaar en in totaal, en de signalen.
+_HOOFDZAKEN = ("tekort", "terugvordering", "compensatie_jaar", "eenmalig", "periodiek_per_maand", "signalen", "wtrap")
+
+
+def _hoofdzaken(berekening: dict) -> dict:
+    return {"jaren": [{"jaar": j.get("jaar"), "perioden": [], **{k: j.get(k) for k in _HOOFDZAKEN if k in j}}
+                      for j in berekening.get("jaren", []) if isinstance(j, dict)],
+            "totaal_compensatie": berekening.get("totaal_compensatie")}
 
 
 def _woord(v, sleutel: str = "") -> str:
@@ -265,10 +277,11 @@ def _woord(v, sleutel: str = "") -> str:
         return "ja" if v else "nee"
     if v is None or v == "":
         return "niet ingevuld"
-    if isinstance(v, Decimal):
-        return euro(v)
-    if isinstance(v, (int, float)):
-        return str(v)
+    if isinstance(v, (int, float, Decimal)):
+        # In casus en berekening is elk getal een bedrag, behalve jaren, maanden en aantallen.
+        if sleutel.startswith("aantal") or sleutel in _GEEN_GELD:
+            return str(v)
+        return euro(Decimal(str(v)))
     if isinstance(v, str):
         if _DAG.match(v):
             return datum(date.fromisoformat(v))
@@ -308,15 +321,25 @@ def _verschillen(opslag, dossier: int, oud: int, nieuw: int, maximum: int = 30) 
     except (GeenBewijs, ValueError):
         berekeningen = []
     if len(berekeningen) == 2:
+        hoofd = verschillen(*(_hoofdzaken(x) for x in berekeningen))
         uit += ["In de berekening: " + _in_woorden(w, x, y)[0].lower() + _in_woorden(w, x, y)[1:]
-                for w, x, y in verschillen(*berekeningen)]
+                for w, x, y in hoofd]
+        overig = len([1 for w, x, y in verschillen(*berekeningen) if isinstance(x, (int, float, Decimal))
+                      or isinstance(y, (int, float, Decimal))]) - len(hoofd)
+        if overig > 0:
+            uit.append(f"In de berekening verschillen daarnaast {overig} cijfers per periode (toeslagen, "
+                       f"bestaansminimum, compensatie per maand): zie de berekening van deze versie.")
     a, b = (s.get(ontvangen.AANVRAAG) for s in stukken)
     if a and not b:
         uit.append("Deze versie heeft geen aanvraag; de geldende wel.")
     elif b and not a:
         uit.append("Deze versie heeft een aanvraag; de geldende niet.")
     elif a and b and a[1] != b[1]:
-        uit.append("De aanvraag is een ander bestand dan die van de geldende versie.")
+        zelfde = all(ontvangen.BEREKENING in x for x in stukken) and \
+            stukken[0][ontvangen.BEREKENING][1] == stukken[1][ontvangen.BEREKENING][1]
+        uit.append("Dezelfde berekening als de geldende versie; alleen de aanvraag is een ander bestand (bijvoorbeeld "
+                   "nu getekend). Zet deze versie vast om die aanvraag te gebruiken." if zelfde else
+                   "De aanvraag is een ander bestand dan die van de geldende versie.")
     if len(uit) > maximum:
         uit = uit[:maximum] + [f"... en nog {len(uit) - maximum} verschillen."]
     return uit
@@ -373,8 +396,9 @@ def _zaak(opslag, dossier: int | None, pdf: bytes | None) -> _Zaak:
             c, uitkomst = lees_stukken(pdf, aanvraag)
         except NietOntvangen as e:
             raise GemeenteFout([str(e)], kop) from None
-        if dossier is not None:
+        if opslag is not None:          # ook bij een losse PDF: wie op de lijst staat, krijgt geen tweede keer
             lijstcontrole(opslag, c, uitkomst, dossier)
+        if dossier is not None:
             opgeslagen = ontvangen.laatste_controle(opslag, dossier, versie) or {}
             if opgeslagen.get("controle", {}).get("code", 0) != 0 and uitkomst["controle"]["code"] == 0:
                 uitkomst["controle"] = opgeslagen["controle"]        # wat ooit niet klopte, klopt niet vanzelf
@@ -426,6 +450,18 @@ def _gronden(z: _Zaak) -> tuple[dict[int, list[str]], dict[int, list[str]], list
                 if grond not in gronden[jb.jaar]:
                     gronden[jb.jaar].append(grond)
             toegewezen.add(f"Signaal {sg.code} ({jb.jaar}) in de berekening: {sg.tekst}")
+    for sg in getattr(b, "signalen", None) or []:          # een signaal voor de hele berekening, als de kern dat kent
+        if getattr(sg, "blokkerend", False):
+            algemeen.append(f"Signaal {sg.code}: {sg.tekst}")
+    for jb in b.jaren:
+        if jb.wtrap is not None and jb.wtrap.voldoet is None:
+            # Onbekende gegevens zijn een open punt, nooit een afwijzing (REKENMODEL §9): dan stelt avdesk niets voor.
+            blok[jb.jaar].append(f"Wtrap {jb.jaar}: nog niet alle voorwaarden na te gaan: "
+                                 + "; ".join(jb.wtrap.open_vragen or ["gegevens ontbreken"])
+                                 + ". Vraag de gegevens op (komen ze niet binnen de hersteltermijn: buiten behandeling).")
+            gronden[jb.jaar].append(f"We konden over {jb.jaar} niet nagaan of u aan alle voorwaarden voor de vaste "
+                                    f"tegemoetkoming voldoet: " + "; ".join(jb.wtrap.open_vragen or ["gegevens ontbreken"])
+                                    + ".")
     for jaar, reden in afgewezen_uit_controle(u).items():
         if jaar in gronden:
             gronden[jaar].append(reden)
@@ -451,7 +487,7 @@ def _voorstel(z: _Zaak) -> Voorstel:
     if blokkades:
         return Voorstel(None, redenen, blokkades, bedragen)
     if not any(v > 0 for v in bedragen.values()):
-        return Voorstel(None, redenen, ["Volgens de berekening is er over geen enkel jaar iets te vergoeden."],
+        return Voorstel(None, redenen, ["Volgens de berekening is er niets te vergoeden, over geen enkel jaar."],
                         bedragen)
     besluit = "toekenning" if all(v > 0 for v in bedragen.values()) else "gedeeltelijke toekenning"
     return Voorstel(besluit, redenen, [], bedragen)
@@ -502,29 +538,37 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
         raise GemeenteFout([f"De brief zou gedateerd zijn op {datum(vandaag)}, voor de aanvraag van "
                             f"{datum(c.aanvraagdatum)}. Een besluit kan niet voor de aanvraag liggen: controleer de "
                             f"aanvraagdatum in de berekening (vraag de raadsman zo nodig om een nieuwe)."], kop)
+    if gekozen == "buiten behandeling" and hersteltermijn is not None:
+        from ..core.geld import datum
+        if c.aanvraagdatum and hersteltermijn < c.aanvraagdatum:
+            raise GemeenteFout([f"De hersteltermijn ({datum(hersteltermijn)}) ligt voor de aanvraag van "
+                                f"{datum(c.aanvraagdatum)}."], kop)
+        if vandaag <= hersteltermijn:
+            raise GemeenteFout([f"De hersteltermijn loopt tot en met {datum(hersteltermijn)}. Pas daarna kunt u de "
+                                f"aanvraag buiten behandeling laten (artikel 4:5 Awb)."], kop)
     v = _voorstel(z)
     gronden, blok, algemeen = _gronden(z)
     if gekozen is None:
         if v.besluit is None:
-            raise GemeenteFout(["avdesk stelt geen besluit voor, want:"] + [f"  {x}" for x in v.blokkades]
+            raise GemeenteFout(["avdesk stelt geen besluit voor, want:"] + [x for x in v.blokkades]
                                + [HOE_BESLISSEN], kop)
         gekozen = v.besluit
     afgewezen: dict[int, str] = {}
     if gekozen in TOEKENNEND:
         if algemeen:
-            raise GemeenteFout([f"Een {gekozen} kan niet, want:"] + [f"  {x}" for x in algemeen] + [HOE_BESLISSEN],
+            raise GemeenteFout([f"Een {gekozen} kan niet, want:"] + [x for x in algemeen] + [HOE_BESLISSEN],
                                kop)
         geweigerd = {j for j in gronden if blok[j] or v.bedragen.get(j, 0) <= 0}
         if gekozen == "toekenning" and geweigerd:
             raise GemeenteFout(["Een toekenning over alle jaren kan niet:"]
-                               + [f"  {j}: " + ("; ".join(blok[j]) or "er is niets te vergoeden") for j in
+                               + [f"{j}: " + ("; ".join(blok[j]) or "er is niets te vergoeden") for j in
                                   sorted(geweigerd)]
                                + ["Kies een gedeeltelijke toekenning (`--besluit gedeeltelijk`) of een afwijzing "
                                   "(`--besluit afwijzing --reden TEKST`)."], kop)
         if gekozen == "gedeeltelijke toekenning":
             if geweigerd == set(gronden):
                 raise GemeenteFout(["Een gedeeltelijke toekenning kan niet: over geen enkel jaar kan iets worden "
-                                    "toegekend."] + [f"  {x}" for j in sorted(blok) for x in blok[j]]
+                                    "toegekend."] + [x for j in sorted(blok) for x in blok[j]]
                                    + [HOE_BESLISSEN], kop)
             if not geweigerd:
                 raise GemeenteFout(["Een gedeeltelijke toekenning kan niet: elk jaar kan worden toegekend. Kies een "
@@ -546,8 +590,9 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
         medewerker.append(f"Blokkeert: {x}")
     medewerker += [f"Let op: {x}" for x in z.uitkomst.get("let_op", [])]
     if z.los:
-        tekst = ("Deze beschikking is gemaakt uit een losse berekening, zonder `avdesk ontvang`: de "
-                 "doelgroepselectielijst en de handtekeningen zijn niet nagekeken.")
+        tekst = ("Deze beschikking is gemaakt uit een losse berekening, zonder `avdesk ontvang`: " + (
+            "de handtekeningen zijn niet nagekeken (de doelgroepselectielijst wel)." if opslag is not None else
+            "de doelgroepselectielijst en de handtekeningen zijn niet nagekeken."))
         medewerker.append(tekst)
         let_op.append(tekst)
     if gekozen == "buiten behandeling" and not (hersteltermijn and ontbrak):

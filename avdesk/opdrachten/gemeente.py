@@ -202,11 +202,11 @@ def registreer(sub) -> None:
                     "beoordeling staat. Zonder --besluit stelt avdesk het besluit voor uit de berekening (toekenning "
                     "of gedeeltelijke toekenning), maar kiest nooit zelf een afwijzing. Geen toekenning zolang de "
                     "controle niet klopt, een blokkerend signaal staat of het huishouden voor een Wtrap-jaar op de "
-                    "doelgroepselectielijst staat. Een afwijzing noemt geen bedrag en geen rekening, en per jaar de "
-                    "reden: wat avdesk weet, en uw motivering (--reden). Het sjabloon: --sjabloon, anders de "
+                    "doelgroepselectielijst staat; een open vraag is geen afwijzing. Een afwijzing noemt geen bedrag "
+                    "en geen rekening, en per jaar de reden: wat avdesk weet, en uw motivering (--reden). Het sjabloon: --sjabloon, anders de "
                     "instelling beschikking_sjabloon, anders het standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet "
                     "gemaakt (met de reden: de controle klopt niet, iets blokkeert, geen besluit of reden gekozen, "
-                    "de brief zou voor de aanvraag liggen, een sjabloon dat niet mag, geen berekening van avdesk, of "
+                    "de brief zou voor de aanvraag of in de hersteltermijn liggen, een sjabloon dat niet mag, geen berekening van avdesk, of "
                     "niet te schrijven); 3 interne fout.")
     bs.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
     bs.add_argument("--dossier", type=int, help="in plaats van een PDF: een ontvangen dossier (avdesk ontvang)")

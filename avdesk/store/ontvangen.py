@@ -35,7 +35,7 @@ def zoek_vingerafdruk(opslag: Opslag, vingerafdruk: str | None) -> int | None:
         return None
     for dossier_id, uitkomst in opslag.conn.execute(
             "SELECT o.dossier_id, o.uitkomst FROM ontvangsten o JOIN dossiers d ON d.id = o.dossier_id "
-            "WHERE d.soort = ? ORDER BY o.id", (SOORT,)):
+            "WHERE d.soort = ? AND instr(o.uitkomst, ?) > 0 ORDER BY o.id", (SOORT, vingerafdruk)):
         if json.loads(uitkomst).get("vingerafdruk") == vingerafdruk:
             return dossier_id
     return None

@@ -148,7 +148,7 @@ def test_zelfmelder_op_de_lijst_wordt_afwijzing(tmp_path, avdesk_cli):
                    "--besluit", "afwijzing", env=env)
     assert r.returncode == 0, r.stderr.decode()
     t = tekst(next((tmp_path / "uit").glob("*.docx")))
-    assert "U krijgt geen tegemoetkoming voor alleenverdieners" in t and "Twee keer kan niet" in t
+    assert "U krijgt geen vaste tegemoetkoming voor alleenverdieners" in t and "Twee keer kan niet" in t
     assert "artikel 78gg" in t and "Blokkeert: Op de doelgroepselectielijst 2026 (partner)" in t
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag
