@@ -373,10 +373,12 @@ class OntvangstDialoog(QDialog):
             b = self.werk.beschikking(self.opslag, dossier=self.dossier_id, besluit=besluit, reden=reden,
                                       doelmap=doelmap, hersteltermijn=termijn, ontbrak=ontbrak or None)
         except self.werk.GemeenteFout as e:
+            self._geen_brief()
             self.besluitfout.setText("Geen beschikking gemaakt:\n" + "\n".join(f"- {r}" for r in e.regels))
             self.besluit.setFocus()
             return None
         except (SjabloonFout, OpslagFout, OSError) as e:
+            self._geen_brief()
             self.besluitfout.setText(f"Geen beschikking gemaakt: {e}")
             return None
         from ..store import ontvangen
@@ -387,6 +389,12 @@ class OntvangstDialoog(QDialog):
         self.toon(ontvangen.laatste_controle(self.opslag, self.dossier_id))
         self.map_openen.setFocus()
         return self.laatste_beschikking
+
+    def _geen_brief(self) -> None:
+        """Na een weigering staat er geen pad van een vorige brief meer, alsof die nu gemaakt was."""
+        self.laatste_beschikking = None
+        self.waar.setText("")
+        self.map_openen.setEnabled(False)
 
     def open_map(self) -> None:
         if self.laatste_beschikking is not None:

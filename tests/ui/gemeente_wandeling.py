@@ -318,20 +318,35 @@ def main() -> int:
     assert reden in brief, brief[:3000]
     assert "NL91ABNA0417164300" not in brief and "€ 716,00" not in brief, brief[:3000]
 
+    # Buiten behandeling: eerst een hersteltermijn die nog loopt (avdesk weigert en zegt waarom, er staat geen pad),
+    # dan de termijn die verstreek.
+    alt("b")
+    toets(Qt.Key.Key_Home)
+    toets(Qt.Key.Key_Down, n=4)
+    alt("h")
+    typ("15-01-2099")
+    alt("w")
+    typ("de loonstroken van 2024")
+    kies_bestanden(str(BRIEVEN))
+    alt("k")
+    rustig()
+    assert "Geen beschikking gemaakt" in d.besluitfout.text() and "hersteltermijn" in d.besluitfout.text().lower()
+    assert d.laatste_beschikking is None and d.waar.text() == "" and not d.map_openen.isEnabled()
+    afdruk(d, "14-buiten-behandeling-te-vroeg")
+
     def termijn():
         alt("h")
-        typ("15-01-2027")
-        alt("w")
-        typ("de loonstroken van 2024")
-    brief = besluit(4, "", termijn, naam="14-buiten-behandeling")
+        QTest.keyClick(focus(), Qt.Key.Key_A, Qt.KeyboardModifier.ControlModifier)
+        typ("15-10-2024")
+    brief = besluit(4, "", termijn, naam="15-buiten-behandeling")
     assert d.besluit.currentData() == "buiten behandeling"
-    assert "de loonstroken van 2024" in brief and ("15-01-2027" in brief or "15 januari 2027" in brief), brief[:3000]
+    assert "de loonstroken van 2024" in brief and ("15-10-2024" in brief or "15 oktober 2024" in brief), brief[:3000]
     assert "€ 716,00" not in brief
 
     alt("u")
     rustig()
     assert "concept" in scherm.model.item(0, 7).text(), scherm.model.item(0, 7).text()
-    afdruk(scherm, "15-lijst-na-besluit")
+    afdruk(scherm, "16-lijst-na-besluit")
     assert len(list(BRIEVEN.glob("*.docx"))) == 3
     print("afdrukken: " + ", ".join(gezien))
     opslag.close()
