@@ -138,7 +138,6 @@ def start(haler=None):
 
 
 def main(haler=None) -> int:
-    maak_app()
     sys.excepthook = _onverwacht
     gestart = start(haler)
     if isinstance(gestart, int):
