@@ -105,6 +105,8 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
     aan = c.aanvraag.gemeente or b.profiel.uitvoerder
     titel = ("Aanvraag tegemoetkoming alleenverdienersproblematiek (Wtrap)" if wtrap else
              "Aanvraag bijzondere bijstand alleenverdienersproblematiek")
+    doc.title, doc.subject = titel, titel.removesuffix(" alleenverdienersproblematiek (Wtrap)").removesuffix(
+        " alleenverdienersproblematiek")
     v = [Paragraph(titel, s["titel"]),
          Paragraph(f"Aan: {veilig(aan)}, team Inkomen", s["tekst"]),
         Paragraph(f"Kenmerk: {km} (hetzelfde kenmerk staat op de berekening). Vingerafdruk van de berekening: "
@@ -180,11 +182,14 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
                        s["signaal"]))
 
     v.append(Paragraph("5. Verklaring", s["kop1"]))
-    v.append(Paragraph("Wij verklaren dat wij alles naar waarheid hebben ingevuld. Wij weten dat wij veranderingen die "
-                       "belangrijk kunnen zijn voor deze bijstand meteen moeten doorgeven aan de gemeente "
-                       "(inlichtingenplicht, artikel 17 Participatiewet), bijvoorbeeld een ander inkomen, verhuizen of "
-                       "iemand die bij ons komt wonen. Doen wij dat niet, dan kan de gemeente de bijstand terugvragen.",
-                       s["tekst"]))
+    # Wtrap (seed 004, hoofdstuk 4): de vaste tegemoetkoming wordt een keer betaald en niet teruggevorderd als er
+    # daarna iets verandert; de inlichtingenplicht met terugvragen hoort bij de bijzondere bijstand.
+    v.append(Paragraph("Wij verklaren dat wij alles naar waarheid hebben ingevuld. " + (
+        "Wij weten dat de gemeente de vaste tegemoetkoming per jaar in één keer betaalt; verandert er daarna iets "
+        "(bijvoorbeeld een verhuizing of een hoger inkomen), dan blijft de tegemoetkoming over dat jaar gelden." if wtrap
+        else "Wij weten dat wij veranderingen die belangrijk kunnen zijn voor deze bijstand meteen moeten doorgeven aan "
+        "de gemeente (inlichtingenplicht, artikel 17 Participatiewet), bijvoorbeeld een ander inkomen, verhuizen of "
+        "iemand die bij ons komt wonen. Doen wij dat niet, dan kan de gemeente de bijstand terugvragen."), s["tekst"]))
 
     vandaag = datum(c.aanvraagdatum) if c.aanvraagdatum else "____________"
     plaats = c.aanvraag.plaats or c.aanvrager.extra.get("woonplaats") or "______________________"

@@ -242,6 +242,8 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
                             author=c.raadsman.organisatie or "avdesk", subject="Berekening bijzondere bijstand",
                             creator="avdesk", lang="nl-NL",
                             keywords=[SLEUTELWOORD + afdruk, KENMERK_WOORD + km])
+    if b.jaren and all(jb.wtrap is not None for jb in b.jaren):
+        doc.subject = "Berekening tegemoetkoming (Wtrap)"       # geen 'bijzondere bijstand' (issue 20)
     r = c.raadsman
     kop = [
         Paragraph("Berekening compensatie alleenverdienersproblematiek", s["titel"]),

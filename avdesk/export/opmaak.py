@@ -30,8 +30,8 @@ LIJN = colors.HexColor("#b8c0cc")
 ACCENT = colors.HexColor("#1f4e79")
 ROOD = colors.HexColor("#b3261e")
 ROOD_LICHT = colors.HexColor("#fdecea")
-VERTROUWELIJK = ("Vertrouwelijk: bevat persoonsgegevens. Alleen bedoeld voor de aanvraag bijzondere bijstand; "
-                 "niet doorsturen of onbeveiligd bewaren.")
+VERTROUWELIJK = ("Vertrouwelijk: bevat persoonsgegevens. Alleen bedoeld voor de aanvraag alleenverdienersproblematiek; "
+                 "niet doorsturen of onbeveiligd bewaren.")     # ook Wtrap: geen 'bijzondere bijstand' (issue 20)
 
 _geregistreerd = False
 

@@ -9,6 +9,9 @@ import importlib
 MODULES: tuple[str, ...] = (
     "parameters",
     "profiel",
+    "instellingen",
+    "gemeente",
+    "doelgroeplijst",
 )
 
 

@@ -34,8 +34,133 @@ def lees(opslag) -> dict[str, str]:
 
 
 def schrijf(opslag, waarden: dict[str, str]) -> None:
-    for k, v in waarden.items():
+    """Bewaar instellingen, elk eerst gecontroleerd (InstellingFout: niets bewaard); dezelfde regels als
+    `avdesk instellingen SLEUTEL WAARDE`."""
+    for k in waarden:
         if k not in STANDAARD:
             raise KeyError(k)
+    waarden = {k: controleer(k, v) for k, v in waarden.items()}
+    for k, v in waarden.items():
         if opslag.instelling(k, STANDAARD[k]) != v:
             opslag.zet_instelling(k, v)
+
+
+# --- Controle per instelling: dezelfde regels voor het venster en `avdesk instellingen` (issue 20, punt 2). ---
+
+class InstellingFout(ValueError):
+    """Een onbekende instelling of een ongeldige waarde; de tekst is een Nederlandse zin voor de gebruiker."""
+
+
+# De naam voor de gebruiker, waar die anders is dan de bewaarde sleutel.
+NAMEN = {"werkwijze": "modus", "bewaartermijn": "bewaartermijn_maanden"}
+GEBRUIKERSNAAM = {v: k for k, v in NAMEN.items()}
+# Persoonsgegevens: `avdesk instellingen` toont ze niet (wel of ze ingevuld zijn).
+PERSOONLIJK = frozenset({"raadsman_naam", "raadsman_telefoon", "raadsman_email", "beschikking_ondertekening"})
+WERKWIJZEN = ("raadsman", "gemeente")
+MAX_TEKST = 300
+# Bidi-stuurtekens (U+202A-U+202E, U+2066-U+2069) en andere onzichtbare tekens: een naam of adres moet zijn wat er staat.
+_VERBODEN = set(range(0x202A, 0x202F)) | set(range(0x2066, 0x206A)) | {0x200E, 0x200F, 0x061C, 0xFEFF}
+
+OMSCHRIJVING = {
+    "organisatie_naam": "naam van de organisatie (op de aanvraag)",
+    "organisatie_adres": "adres van de organisatie (op de aanvraag)",
+    "raadsman_naam": "naam van de raadsman (op de aanvraag)",
+    "raadsman_telefoon": "telefoon van de raadsman",
+    "raadsman_email": "e-mail van de raadsman",
+    "beleidsprofiel": "beleidsprofiel van de berekening",
+    "exportmap": "standaardmap voor Opslaan als en de beschikking",
+    "bewaartermijn_maanden": "bewaartermijn van een dossier in maanden (1 t/m 240)",
+    "doelgroeplijst_bewaren_tot": "tot wanneer een doelgroepselectielijst bewaard blijft (dd-mm-jjjj)",
+    "modus": "werkwijze van het venster: raadsman of gemeente",
+    "gemeente_naam": "naam van de gemeente (op de beschikking)",
+    "gemeente_afdeling": "afdeling (op de beschikking)",
+    "gemeente_adres": "adres van de gemeente (op de beschikking)",
+    "beleidsregel": "citeertitel van de beleidsregel (op de beschikking)",
+    "beschikking_ondertekening": "naam en functie onder de beschikking",
+    "beschikking_sjabloon": "eigen sjabloon voor de beschikking (.docx); leeg: het standaardsjabloon",
+}
+
+
+def sleutel(naam: str) -> str:
+    """De bewaarde sleutel bij de naam die de gebruiker typt ('werkwijze' -> 'modus'); InstellingFout als die er niet is."""
+    s = NAMEN.get(naam.strip().lower().replace("-", "_"), naam.strip().lower().replace("-", "_"))
+    if s not in STANDAARD:
+        raise InstellingFout(f"Er is geen instelling '{_veilig(naam)}'. Bekende instellingen: "
+                             + ", ".join(naam_voor(k) for k in STANDAARD) + ".")
+    return s
+
+
+def naam_voor(s: str) -> str:
+    return GEBRUIKERSNAAM.get(s, s)
+
+
+def _veilig(tekst: str, lengte: int = 40) -> str:
+    """Getypte tekst in een melding: alleen zichtbare tekens, ingekort."""
+    schoon = "".join(t if t.isprintable() and ord(t) not in _VERBODEN else "?" for t in tekst)
+    return schoon[:lengte] + ("…" if len(schoon) > lengte else "")
+
+
+def controleer(s: str, waarde: str) -> str:
+    """De waarde zoals hij bewaard wordt (zo nodig genormaliseerd), of InstellingFout met wat er mis is."""
+    from datetime import date
+    naam = naam_voor(s)
+    waarde = waarde.strip()
+    if len(waarde) > MAX_TEKST:
+        raise InstellingFout(f"De waarde voor {naam} is te lang (hooguit {MAX_TEKST} tekens).")
+    for t in waarde:
+        if ord(t) in _VERBODEN or not t.isprintable():
+            raise InstellingFout(f"De waarde voor {naam} bevat een onzichtbaar teken of stuurteken (bijvoorbeeld een "
+                                 f"tekst-richtingsteken); typ de tekst opnieuw zonder dat teken.")
+    if s == "modus":
+        w = waarde.lower()
+        if w not in WERKWIJZEN:
+            raise InstellingFout(f"De werkwijze is 'raadsman' of 'gemeente', niet '{_veilig(waarde)}'.")
+        return w
+    if s == "beleidsprofiel":
+        from ..core.params import beleidsprofielen
+        if waarde not in beleidsprofielen():
+            raise InstellingFout(f"Er is geen beleidsprofiel '{_veilig(waarde)}'. Kies uit: "
+                                 + ", ".join(beleidsprofielen()) + ".")
+        return waarde
+    if s == "bewaartermijn_maanden":
+        if not waarde.isdigit() or not 1 <= int(waarde) <= 240:
+            raise InstellingFout(f"De bewaartermijn is een aantal maanden van 1 tot en met 240, niet "
+                                 f"'{_veilig(waarde)}'.")
+        return str(int(waarde))
+    if s == "doelgroeplijst_bewaren_tot":
+        d = None
+        try:
+            if len(waarde) == 10 and waarde[2] == "-" and waarde[5] == "-":        # dd-mm-jjjj
+                d = date(int(waarde[6:]), int(waarde[3:5]), int(waarde[:2]))
+            elif len(waarde) == 10:                                                 # jjjj-mm-dd
+                d = date.fromisoformat(waarde)
+        except ValueError:
+            d = None
+        if d is None or not 2000 <= d.year <= 2100:
+            raise InstellingFout(f"'{_veilig(waarde)}' is geen datum: schrijf dd-mm-jjjj, bijvoorbeeld 31-12-2028.")
+        return d.isoformat()
+    if s == "beschikking_sjabloon" and waarde:
+        p = Path(waarde).expanduser()
+        if p.suffix.lower() != ".docx":
+            raise InstellingFout("Het sjabloon voor de beschikking is een Word-bestand (.docx).")
+        if not p.is_file():
+            raise InstellingFout(f"Het sjabloon {_veilig(waarde, 120)} bestaat niet (of is geen bestand).")
+        return str(p)
+    return waarde
+
+
+def toon(s: str, waarde: str) -> str:
+    """De waarde zoals `avdesk instellingen` hem laat zien: datums als dd-mm-jjjj, persoonsgegevens niet."""
+    if s in PERSOONLIJK:
+        return "(ingevuld; niet getoond)" if waarde else "(leeg)"
+    if s == "doelgroeplijst_bewaren_tot" and len(waarde) == 10:
+        return f"{waarde[8:]}-{waarde[5:7]}-{waarde[:4]}"
+    return waarde if waarde else "(leeg)"
+
+
+def zet(opslag, naam: str, waarde: str) -> tuple[str, str]:
+    """Controleer en bewaar een instelling; geeft (sleutel, bewaarde waarde)."""
+    s = sleutel(naam)
+    w = controleer(s, waarde)
+    schrijf(opslag, {s: w})
+    return s, w

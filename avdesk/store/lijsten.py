@@ -64,18 +64,61 @@ def standaard_bewaren_tot(opslag: Opslag, jaar: int) -> date:
         return date.fromisoformat(STANDAARD_BEWAREN_TOT)
 
 
+class LijstBestaatAl(Exception):
+    """Er is al een lijst voor dit jaar, en er is niet gekozen voor vervangen of aanvullen. Het venster vraagt dan om
+    bevestiging (met beide aantallen), de opdrachtregel wil --vervang of --aanvullen. `veel_kleiner`: de nieuwe lijst
+    heeft minder dan de helft van de BSN's van de oude (dan waarschuwt de tekst extra: zo raakt een lijst kwijt)."""
+
+    def __init__(self, jaar: int, oud_aantal: int, nieuw_aantal: int, ingelezen: str):
+        super().__init__(jaar, oud_aantal, nieuw_aantal, ingelezen)
+        self.jaar, self.oud_aantal, self.nieuw_aantal, self.ingelezen = jaar, oud_aantal, nieuw_aantal, ingelezen
+
+    @property
+    def veel_kleiner(self) -> bool:
+        return veel_kleiner(self.oud_aantal, self.nieuw_aantal)
+
+    def __str__(self) -> str:
+        from ..core.doelgroeplijst import bsns_tekst
+        tekst = (f"Er is al een doelgroepselectielijst {self.jaar}: {bsns_tekst(self.oud_aantal)}, ingelezen op "
+                 f"{_datum(self.ingelezen)}. De nieuwe lijst telt {bsns_tekst(self.nieuw_aantal)}. Vervangen (de oude "
+                 f"lijst verdwijnt) of aanvullen (de nieuwe BSN's komen erbij) gebeurt alleen als u dat kiest.")
+        if self.veel_kleiner:
+            tekst += (f" Let op: de nieuwe lijst is veel kleiner dan de oude; na vervangen staan "
+                      f"{bsns_tekst(self.oud_aantal - self.nieuw_aantal)} minder op de lijst, en die huishoudens "
+                      f"lijken dan zelfmelders. Kijk of dit het goede bestand is.")
+        return tekst
+
+
+def veel_kleiner(oud_aantal: int, nieuw_aantal: int) -> bool:
+    """De regel voor een vervangende lijst die veel kleiner is: minder dan de helft van de oude."""
+    return nieuw_aantal * 2 < oud_aantal
+
+
+def _datum(iso: str) -> str:
+    from ..core.geld import datum
+    try:
+        return datum(date.fromisoformat(iso[:10]))
+    except ValueError:
+        return "een onbekende datum"
+
+
 @_beschadigd
-def importeer(opslag: Opslag, jaar: int, bsns: Iterable[str], *, aanvullen: bool = False,
+def importeer(opslag: Opslag, jaar: int, bsns: Iterable[str], *, aanvullen: bool = False, vervang: bool = False,
               bewaren_tot: date | None = None) -> dict:
-    """Bewaar de lijst van `jaar` (vervangt een bestaande, of vult hem aan). Geeft {"aantal", "nieuw", "vorige"}:
-    het aantal BSN's op de lijst nu, hoeveel er bij kwamen, en (aantal, ingelezen) van de vervangen lijst."""
+    """Bewaar de lijst van `jaar`. Is er al een, dan alleen met `vervang` (de oude verdwijnt) of `aanvullen` (de
+    nieuwe BSN's komen erbij); anders LijstBestaatAl, en er verandert niets. Geeft {"aantal", "nieuw", "vorige"}:
+    het aantal BSN's op de lijst nu, hoeveel er bij kwamen, en (aantal, ingelezen) van de lijst die er al was."""
     controleer_jaar(jaar)
+    if aanvullen and vervang:
+        raise OpslagFout("Kies vervangen of aanvullen, niet allebei.")
     h = _hasher(opslag)
-    rijen = [(jaar, h(b)) for b in bsns]
+    rijen = list(dict.fromkeys((jaar, h(b)) for b in bsns))
     with opslag.transactie():
         vorige = opslag.conn.execute("SELECT aantal, ingelezen, bewaren_tot FROM doelgroeplijsten WHERE jaar = ?",
                                      (jaar,)).fetchone()
-        if vorige and not aanvullen:
+        if vorige and not (aanvullen or vervang):
+            raise LijstBestaatAl(jaar, vorige[0], len(rijen), vorige[1])
+        if vorige and vervang:
             opslag.conn.execute("DELETE FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,))
         eigen = bewaren_tot.isoformat() if bewaren_tot else (vorige[2] if vorige else None)
         opslag.conn.execute("INSERT INTO doelgroeplijsten (jaar, ingelezen, aantal, bewaren_tot) VALUES (?, ?, 0, ?) "
@@ -86,9 +129,13 @@ def importeer(opslag: Opslag, jaar: int, bsns: Iterable[str], *, aanvullen: bool
         nieuw = opslag.conn.total_changes - voor
         aantal = opslag.conn.execute("SELECT count(*) FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,)).fetchone()[0]
         opslag.conn.execute("UPDATE doelgroeplijsten SET aantal = ? WHERE jaar = ?", (aantal, jaar))
-        wat = "aangevuld" if (vorige and aanvullen) else "vervangen" if vorige else "ingelezen"
-        opslag._audit(f"doelgroeplijst {jaar} {wat}: {aantal} BSN's")
-    if vorige and not aanvullen:
+        if vorige and aanvullen:
+            opslag._audit(f"doelgroeplijst {jaar} aangevuld: {aantal} BSN's (was {vorige[0]})")
+        elif vorige:
+            opslag._audit(f"doelgroeplijst {jaar} vervangen: {aantal} BSN's (was {vorige[0]})")
+        else:
+            opslag._audit(f"doelgroeplijst {jaar} ingelezen: {aantal} BSN's")
+    if vorige and vervang:
         _leeg_bestand(opslag.conn)          # de hashes van de oude lijst ook uit de vrije ruimte
     return {"aantal": aantal, "nieuw": nieuw, "vorige": (vorige[0], vorige[1]) if vorige else None}
 

@@ -104,9 +104,23 @@ def meld_klaar() -> None:
         print(f"avdesk-klaar {time.time()!r}", flush=True)
 
 
-def main(haler=None) -> int:
+def kies_scherm(opslag, scherm=None):
+    """Het scherm van de werkwijze in de instellingen: de raadsman (dossierlijst, al gebouwd terwijl de sleutel
+    onderweg was) of het team Inkomen (ontvangen aanvragen)."""
+    if opslag.instelling("modus", "raadsman") == "gemeente":      # team Inkomen (instellingen: werkwijze)
+        from .gemeente import GemeenteScherm
+        scherm = GemeenteScherm()
+    elif scherm is None:
+        from .hoofdscherm import Hoofdscherm
+        scherm = Hoofdscherm()
+    scherm.gebruik(opslag)
+    return scherm
+
+
+def start(haler=None):
+    """Alles van de start behalve de gebeurtenislus: (app, scherm, opslag), of een exitcode als het niet lukt.
+    main() draait daarna de lus; tests lopen zo over het venster dat de echte start bouwt."""
     app = maak_app()
-    sys.excepthook = _onverwacht
     from .hoofdscherm import Hoofdscherm
     try:
         scherm = Hoofdscherm()      # eerst het venster bouwen: de sleutelhaler is intussen nog bezig
@@ -116,15 +130,24 @@ def main(haler=None) -> int:
     opslag = open_opslag(haler=haler)
     if opslag is None:
         return 2
-    if opslag.instelling("modus", "raadsman") == "gemeente":      # team Inkomen (instellingen: werkwijze)
-        from .gemeente import GemeenteScherm
-        scherm = GemeenteScherm()
-    scherm.gebruik(opslag)
+    scherm = kies_scherm(opslag, scherm)
     scherm.show()
     # De volledige controle van het bestand pas na de start, in een thread (niet in de gemeten starttijd).
     QTimer.singleShot(1500, scherm.controleer_op_achtergrond)
+    return app, scherm, opslag
+
+
+def main(haler=None) -> int:
+    sys.excepthook = _onverwacht
+    gestart = start(haler)
+    if isinstance(gestart, int):
+        return gestart
+    app, scherm, opslag = gestart
     if os.environ.get("AVDESK_METEN"):          # benchmark: het tijdstip waarop de dossierlijst bruikbaar is, stop
         QTimer.singleShot(0, lambda: (meld_klaar(), app.quit()))
+    elif (stop := os.environ.get("AVDESK_STOP_NA", "")).isdigit():
+        # Voor tests van het echte startpad: stop na zoveel milliseconden, als ook de timers na de start gelopen hebben.
+        QTimer.singleShot(int(stop), lambda: (meld_klaar(), app.quit()))
     try:
         return app.exec()
     finally:

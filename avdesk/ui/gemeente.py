@@ -1,255 +1,288 @@
-"""Het venster voor het team Inkomen (modus 'gemeente' in de instellingen): de ontvangen aanvragen met de uitkomst
-van de controle, de doelgroepselectielijst per jaar en de beschikkingsstatus; een ontvangen aanvraag openen toont
-de berekening (PDF) naast de controle, met 'Controleer opnieuw' en 'Concept beschikking'.
+"""Het venster voor het team Inkomen (werkwijze 'gemeente' in de instellingen): de ontvangen aanvragen met de uitkomst
+van de controle, de doelgroepselectielijst per jaar en de beschikkingsstatus. Ontvangen (bestandskeuze of PDF's op
+de lijst slepen), een lijst inlezen, en een dossier openen (ui/gemeente_dossier.py: versies, controle, besluit).
 
-Dezelfde functies als `avdesk ontvang` en `avdesk beschikking` (export/ontvangst.py, export/beschikking.py); het
-venster rekent en controleert zelf niets. Zonder .ui-bestand: klein gehouden, naast het hoofdscherm van de raadsman."""
+Alles met het toetsenbord: elke knop heeft een eigen sneltoets (Alt+letter). Het venster rekent en controleert zelf
+niets: het roept dezelfde Qt-vrije functies aan als `avdesk ontvang` en `avdesk beschikking` (avdesk.gemeente.werk)."""
 
 from __future__ import annotations
 
 from datetime import date
-from html import escape
 from pathlib import Path
 
-from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow,
-                               QMessageBox, QPushButton, QSplitter, QTableView, QTextBrowser, QVBoxLayout, QWidget)
+from PySide6.QtCore import QEvent, Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut, QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMainWindow, QMessageBox, QPushButton,
+                               QTableView, QVBoxLayout, QWidget)
 
 from ..core.geld import datum
 from ..store import OpslagFout
+from .gemeente_dossier import OntvangstDialoog, controle_html  # noqa: F401 - controle_html: voor tests en de lijst
+from .hoofdscherm import Hoofdscherm
 
-KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Doelgroepselectielijst", "Beschikking",
-            "Laatst gewijzigd"]
+KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Nieuwe versie", "Doelgroepselectielijst",
+            "Beschikking", "Laatst gewijzigd"]
 ROL_DOSSIER = 257
+FOCUSSTIJL = ("QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, "
+              "QCheckBox:focus, QTableView:focus, QTableWidget:focus, QTextBrowser:focus, QTabBar::tab:focus "
+              "{ outline: 2px solid #1f5fbf; border: 2px solid #1f5fbf; }")
 
 
-def controle_html(uitkomst: dict | None) -> str:
-    from ..export.ontvangst import status, verslag
-    if not uitkomst:
-        return "<p>Nog niet gecontroleerd.</p>"
-    kleur = {"klopt": "#1b6e2a", "let op": "#8a5a00"}.get(status(uitkomst), "#b01e1e")
-    delen = [f"<p style='color:{kleur}'><b>Controle: {escape(status(uitkomst))}</b>"
-             + (f" (gecontroleerd {escape(uitkomst['gecontroleerd'][:16].replace('T', ' '))})"
-                if uitkomst.get("gecontroleerd") else "") + "</p>"]
-    for regel in verslag(uitkomst):
-        delen.append(f"<p style='margin:2px 0'>{escape(regel)}</p>")
-    if uitkomst.get("beschikking"):
-        delen.append(f"<p><b>Beschikking:</b> {escape(uitkomst['beschikking'])}</p>")
-    return "".join(delen)
+def terug(venster) -> None:
+    """Na een modale dialoog weer actief, met de focus waar hij was: niet elke vensterbeheerder (en het offscreen-
+    platform geen) geeft het venster daaronder de activering terug. Pas straks, en alleen als er geen andere modale
+    dialoog openging (die mag de activering niet kwijtraken)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def straks():
+        modaal = QApplication.activeModalWidget()
+        if venster.isVisible() and QApplication.activeWindow() is None and modaal in (None, venster):
+            venster.activateWindow()
+    for ms in (0, 60):
+        QTimer.singleShot(ms, venster, straks)
 
 
-def _ontvang_opnieuw(opslag, dossier_id: int) -> dict:
-    """Controleer opnieuw (zoals `avdesk ontvang --dossier N`) en bewaar de uitkomst."""
-    from ..export.ontvangst import lees, lijstcontrole
-    from ..store import ontvangen
-    stukken = ontvangen.stukken(opslag, dossier_id)
-    c, uitkomst = lees(stukken["ontvangen berekening"][1], stukken.get("ontvangen aanvraag", (None, None))[1])
-    versie = opslag.versies(dossier_id)[-1]["versie"]
-    lijstcontrole(opslag, c, uitkomst, dossier_id)
-    ontvangen.bewaar_controle(opslag, dossier_id, versie, uitkomst)
-    return ontvangen.laatste_controle(opslag, dossier_id)
-
-
-def maak_beschikking(opslag, dossier_id: int, doelmap: Path) -> Path:
-    """Een concept beschikking voor dit dossier in `doelmap` (zoals `avdesk beschikking --dossier N`)."""
-    import json
-
-    from ..core.berekening import bereken
-    from ..export.beschikking import afgewezen_uit_controle, context, maak_docx
-    from ..export.bewijs import lees_bewijs
-    from ..export.documenten import vrij_pad
-    from ..export.ontvangst import lees
-    from ..store import ontvangen
-    from ..store.instellingen import lees as lees_instellingen
-    from ..store.sleutel import schrijf_atomair
-    pdf = ontvangen.stukken(opslag, dossier_id)["ontvangen berekening"][1]
-    uitkomst = ontvangen.laatste_controle(opslag, dossier_id)
-    c, gelezen = lees(pdf, None)
-    peil = json.loads(lees_bewijs(pdf)[1]).get("peildatum")
-    b = bereken(c, date.fromisoformat(peil) if peil else None)
-    i = lees_instellingen(opslag)
-    medewerker = [f"Blokkeert: {x}" for x in (uitkomst or {}).get("blokkerend", [])]
-    medewerker += [f"Let op: {x}" for x in (uitkomst or {}).get("let_op", [])]
-    ctx = context(c, b, gelezen["kenmerk"], afgewezen=afgewezen_uit_controle(uitkomst), medewerker=medewerker,
-                  gemeente={"gemeente_naam": i["gemeente_naam"], "afdeling": i["gemeente_afdeling"],
-                            "gemeente_adres": i["gemeente_adres"], "beleidsregel": i["beleidsregel"],
-                            "ondertekening": i["beschikking_ondertekening"]})
-    sjabloon = i["beschikking_sjabloon"] or b.profiel.beschikking_sjabloon      # instelling, anders het beleidsprofiel
-    docx = maak_docx(ctx, Path(sjabloon) if sjabloon else None)
-    doelmap.mkdir(parents=True, exist_ok=True)
-    pad = vrij_pad(doelmap, f"avdesk-beschikking-{gelezen['kenmerk']}-{date.today().isoformat()}.docx")
-    schrijf_atomair(pad, docx)
-    opslag.bewaar_document(dossier_id, "beschikking (concept)", pad.name, docx)
-    ontvangen.zet_beschikking(opslag, dossier_id, f"concept {ctx['soort_naam'].lower()} {ctx['datum']}")
-    return pad
-
-
-class OntvangstDialoog(QDialog):
-    """De ontvangen berekening (PDF) links, rechts de controle en de lijst, met de twee knoppen."""
-
-    def __init__(self, opslag, dossier_id: int, ouder=None):
-        super().__init__(ouder)
-        from ..store import ontvangen
-        self.opslag, self.dossier_id = opslag, dossier_id
-        info = opslag.dossier(dossier_id)
-        namen = " en ".join(n for n in (info["aanvrager_naam"], info["partner_naam"]) if n) or f"dossier {dossier_id}"
-        self.setWindowTitle(f"Ontvangen aanvraag {dossier_id}: {namen}")
-        splitter = QSplitter(self)
-        from PySide6.QtPdfWidgets import QPdfView
-
-        from .pdfvoorbeeld import pdf_uit_geheugen
-        self.pdfview = QPdfView(splitter)
-        self.pdfview.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdfview.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        stukken = ontvangen.stukken(opslag, dossier_id)
-        if "ontvangen berekening" in stukken:
-            self._doc = pdf_uit_geheugen(stukken["ontvangen berekening"][1], self)   # de buffer hoort bij het document
-            self.pdfview.setDocument(self._doc)
-        rechts = QWidget(splitter)
-        lay = QVBoxLayout(rechts)
-        self.controle = QTextBrowser(rechts)
-        self.controle.setOpenLinks(False)
-        lay.addWidget(self.controle)
-        knoppen = QHBoxLayout()
-        self.opnieuw = QPushButton("Controleer &opnieuw", rechts)
-        self.beschikking = QPushButton("Concept &beschikking", rechts)
-        sluiten = QPushButton("Sluiten", rechts)
-        for k in (self.opnieuw, self.beschikking, sluiten):
-            knoppen.addWidget(k)
-        lay.addLayout(knoppen)
-        self.opnieuw.clicked.connect(self.controleer_opnieuw)
-        self.beschikking.clicked.connect(self.concept_beschikking)
-        sluiten.clicked.connect(self.accept)
-        splitter.setSizes([560, 440])
-        QVBoxLayout(self).addWidget(splitter)
-        self.toon(ontvangen.laatste_controle(opslag, dossier_id))
-        self.resize(1100, 720)
-
-    def toon(self, uitkomst: dict | None) -> None:
-        self.uitkomst = uitkomst
-        self.controle.setHtml(controle_html(uitkomst))
-
-    def controleer_opnieuw(self) -> None:
-        from ..export.ontvangst import NietOntvangen
-        try:
-            self.toon(_ontvang_opnieuw(self.opslag, self.dossier_id))
-        except (NietOntvangen, OpslagFout) as e:
-            QMessageBox.warning(self, "Controleer opnieuw", str(e))
-
-    def kies_map(self) -> Path | None:
-        from ..store.instellingen import lees as lees_instellingen
-        start = lees_instellingen(self.opslag)["exportmap"]
-        from .pdfvoorbeeld import kies_map
-        gekozen = kies_map(self, "Map voor de concept beschikking", start)
-        return Path(gekozen) if gekozen else None
-
-    def concept_beschikking(self) -> Path | None:
-        from ..export.beschikking import SjabloonFout
-        from ..export.ontvangst import NietOntvangen
-        doelmap = self.kies_map()
-        if doelmap is None:
-            return None
-        try:
-            pad = maak_beschikking(self.opslag, self.dossier_id, doelmap)
-        except (SjabloonFout, NietOntvangen, OpslagFout, OSError) as e:
-            QMessageBox.warning(self, "Concept beschikking", str(e))
-            return None
-        from ..store import ontvangen
-        self.toon(ontvangen.laatste_controle(self.opslag, self.dossier_id))
-        self.laatste_beschikking = pad
-        return pad
+def tijdstip(iso: str) -> str:
+    """'2026-12-02T16:33:10' -> '02-12-2026 16:33' (dd-mm-jjjj, zoals overal voor de gebruiker)."""
+    try:
+        return datum(date.fromisoformat(iso[:10])) + (" " + iso[11:16] if len(iso) >= 16 else "")
+    except ValueError:
+        return iso
 
 
 class GemeenteScherm(QMainWindow):
-    """De lijst van ontvangen aanvragen (modus 'gemeente')."""
+    """De lijst van ontvangen aanvragen (werkwijze 'gemeente')."""
+    # Dezelfde controle van het dossierbestand op de achtergrond als bij de raadsman (app.main roept hem aan).
+    schade = Signal(str)
+    controleer_op_achtergrond = Hoofdscherm.controleer_op_achtergrond
+    _toon_schade = Hoofdscherm._toon_schade
 
     def __init__(self, opslag=None):
         super().__init__()
         self.opslag = opslag
+        self.dialoog = None
         self.setWindowTitle("avdesk - team Inkomen: ontvangen aanvragen")
         midden = QWidget(self)
+        midden.setStyleSheet(FOCUSSTIJL)
         lay = QVBoxLayout(midden)
         boven = QHBoxLayout()
         self.zoek = QLineEdit(midden)
         self.zoek.setPlaceholderText("Zoek op naam of kenmerk")
+        self.zoek.setClearButtonEnabled(True)
         boven.addWidget(QLabel("&Zoeken:", midden, buddy=self.zoek))
         boven.addWidget(self.zoek)
         self.openen_knop = QPushButton("&Openen", midden)
+        self.ontvang_knop = QPushButton("Ont&vangen…", midden)
+        self.ontvang_knop.setToolTip("Kies de berekening en de aanvraag (PDF's van de raadsman); slepen op de lijst "
+                                     "kan ook")
+        self.lijst_knop = QPushButton("&Lijst inlezen…", midden)
+        self.lijst_knop.setToolTip("Lees een doelgroepselectielijst in (CSV of XLSX van het Inlichtingenbureau)")
         self.instellingen_knop = QPushButton("&Instellingen", midden)
-        boven.addWidget(self.openen_knop)
-        boven.addWidget(self.instellingen_knop)
+        for k in (self.openen_knop, self.ontvang_knop, self.lijst_knop, self.instellingen_knop):
+            boven.addWidget(k)
         lay.addLayout(boven)
         self.lijsten = QLabel(midden)
         self.lijsten.setWordWrap(True)
+        self.lijsten.setTextFormat(Qt.TextFormat.PlainText)
         lay.addWidget(self.lijsten)
         self.tabel = QTableView(midden)
+        self.tabel.setAccessibleName("Ontvangen aanvragen")
         self.model = QStandardItemModel(0, len(KOLOMMEN), self)
         self.model.setHorizontalHeaderLabels(KOLOMMEN)
         self.tabel.setModel(self.model)
         self.tabel.setSelectionBehavior(QTableView.SelectionBehavior.SelectRows)
         self.tabel.setSelectionMode(QTableView.SelectionMode.SingleSelection)
+        self.tabel.setTabKeyNavigation(False)
         self.tabel.verticalHeader().setVisible(False)
-        self.tabel.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-        self.tabel.horizontalHeader().setStretchLastSection(True)
+        kop = self.tabel.horizontalHeader()
+        # Alles wat avdesk schrijft (kenmerk, controle, beschikking, datum) altijd helemaal; de namen delen de rest.
+        kop.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+        for k in (1, 2):
+            kop.setSectionResizeMode(k, QHeaderView.ResizeMode.Stretch)
+        kop.setStretchLastSection(False)
         lay.addWidget(self.tabel)
+        self.hint = QLabel("Sleep de berekening (en de aanvraag) op de lijst om ze te ontvangen, of kies "
+                           "Ontvangen (Alt+V). Enter opent de gekozen aanvraag.", midden)
+        self.hint.setWordWrap(True)
+        lay.addWidget(self.hint)
         self.setCentralWidget(midden)
+        self.setAcceptDrops(True)
         self.zoek.textChanged.connect(lambda _: self.vernieuw())
-        self.tabel.doubleClicked.connect(lambda _: self.openen())
+        self.zoek.returnPressed.connect(self.tabel.setFocus)
+        self.tabel.activated.connect(lambda _: self.openen())       # Enter en dubbelklik
         self.openen_knop.clicked.connect(self.openen)
+        self.ontvang_knop.clicked.connect(self.ontvang_kiezen)
+        self.lijst_knop.clicked.connect(self.lijst_inlezen)
         self.instellingen_knop.clicked.connect(self.instellingen)
-        self.resize(1100, 600)
+        QShortcut(QKeySequence(QKeySequence.StandardKey.Find), self, self.zoek.setFocus)
+        QShortcut(QKeySequence("F5"), self, self.vernieuw)
+        self.schade.connect(self._toon_schade)
+        self.schademelding = None
+        from .scherm import pas_in
+        pas_in(self, 1200, 640)
         if opslag is not None:
             self.gebruik(opslag)
+
+    # --- de lijst ---------------------------------------------------------------------------------------------
 
     def gebruik(self, opslag) -> None:
         self.opslag = opslag
         self.vernieuw()
         self.zoek.setFocus()
 
-    def vernieuw(self) -> None:
+    def event(self, e) -> bool:
+        # Terug in het venster (bijvoorbeeld na `avdesk ontvang` in een terminal): de lijst opnieuw, zonder te typen.
+        if e.type() == QEvent.Type.WindowActivate and self.opslag is not None and self.dialoog is None:
+            self.vernieuw()
+        return super().event(e)
+
+    def vernieuw(self, kies: int | None = None) -> None:
+        """De lijst opnieuw uit de opslag; de gekozen aanvraag (of `kies`) blijft gekozen."""
         from ..core.doelgroeplijst import getal
         from ..export.ontvangst import lijststatus, status
         from ..store import lijsten, ontvangen
+        if self.opslag is None:
+            return
+        kies = kies if kies is not None else self.gekozen()
         rijen = ontvangen.ontvangen_dossiers(self.opslag, self.zoek.text())
         self.model.setRowCount(0)
         for r in rijen:
             u = r["uitkomst"]
             cellen = [str(r["id"]), r["aanvrager_naam"] or "-", r["partner_naam"] or "-", r["kenmerk"] or "-",
-                      status(u) if u else "niet gecontroleerd", lijststatus(u) if u else "-",
-                      r["beschikking"] or "nog geen",
-                      datum(date.fromisoformat(r["gewijzigd"][:10])) + r["gewijzigd"][10:16].replace("T", " ")]
+                      status(u) if u else "niet gecontroleerd",
+                      "ter beoordeling" if r.get("ter_beoordeling") == 1 else
+                      f"{r['ter_beoordeling']} ter beoordeling" if r.get("ter_beoordeling") else "-",
+                      lijststatus(u) if u else "-",
+                      r["beschikking"] or "nog geen", tijdstip(r["gewijzigd"])]
             items = []
             for tekst in cellen:
                 item = QStandardItem(tekst)
                 item.setData(r["id"], ROL_DOSSIER)
                 item.setEditable(False)
+                item.setToolTip(tekst)
                 items.append(item)
             self.model.appendRow(items)
+        # De kolommen naar hun inhoud (Qt rekent ResizeToContents anders alleen met de kop, en kapt het kenmerk af).
+        for k in range(self.model.columnCount()):
+            if self.tabel.horizontalHeader().sectionResizeMode(k) != QHeaderView.ResizeMode.Stretch:
+                self.tabel.resizeColumnToContents(k)
+        rij = next((i for i, r in enumerate(rijen) if r["id"] == kies), 0)
         if self.model.rowCount():
-            self.tabel.selectRow(0)
+            self.tabel.selectRow(rij)
+            self.tabel.setCurrentIndex(self.model.index(rij, 0))
         ingelezen = lijsten.lijsten(self.opslag)
         verlopen = lijsten.verlopen(self.opslag)
         self.lijsten.setText(
             ("Doelgroepselectielijsten: " + "; ".join(f"{x['jaar']} ({getal(x['aantal'])} BSN's, bewaren tot "
                                                        f"{datum(x['bewaren_tot'])})" for x in ingelezen)
-             if ingelezen else "Er is nog geen doelgroepselectielijst ingelezen (avdesk doelgroeplijst importeer).")
+             if ingelezen else "Er is nog geen doelgroepselectielijst ingelezen (Lijst inlezen, Alt+L).")
             + ("".join(f" {x['herinnering']}" for x in verlopen)))
-        self.statusBar().showMessage(f"{len(rijen)} ontvangen aanvraag/aanvragen")
+        self.statusBar().showMessage("1 ontvangen aanvraag" if len(rijen) == 1 else
+                                     f"{len(rijen)} ontvangen aanvragen")
 
     def gekozen(self) -> int | None:
         i = self.tabel.currentIndex()
         return i.data(ROL_DOSSIER) if i.isValid() else None
 
-    def openen(self) -> OntvangstDialoog | None:
-        d = self.gekozen()
+    def openen(self, dossier: int | None = None, bericht: list[str] | None = None) -> OntvangstDialoog | None:
+        d = dossier if dossier is not None else self.gekozen()
         if d is None:
             return None
-        self.dialoog = OntvangstDialoog(self.opslag, d, self)
-        self.dialoog.finished.connect(lambda _: self.vernieuw())
+        self.dialoog = OntvangstDialoog(self.opslag, d, self, bericht=bericht)
+        self.dialoog.finished.connect(self._dialoog_dicht)
         self.dialoog.open()
         return self.dialoog
 
+    def _dialoog_dicht(self, _=None) -> None:
+        self.dialoog = None
+        self.vernieuw()
+        terug(self)                     # terug naar de lijst, met de focus op de aanvraag die open was
+        self.tabel.setFocus()
+
+    # --- ontvangen --------------------------------------------------------------------------------------------
+
+    def kies_pdfs(self) -> list[str]:
+        from PySide6.QtWidgets import QFileDialog
+
+        from ..store.instellingen import lees as lees_instellingen
+        from .pdfvoorbeeld import nederlandse_bestandsdialoog
+        nederlandse_bestandsdialoog()
+        paden, _ = QFileDialog.getOpenFileNames(
+            self, "Ontvangen: kies de berekening en de aanvraag (een of twee PDF's)",
+            lees_instellingen(self.opslag)["exportmap"], "PDF-bestanden (*.pdf)",
+            options=QFileDialog.Option.DontUseNativeDialog)
+        return paden
+
+    def ontvang_kiezen(self) -> None:
+        paden = self.kies_pdfs()
+        if paden:
+            self.ontvang([Path(p) for p in paden])
+        else:
+            terug(self)
+
+    def ontvang(self, paden: list[Path]):
+        """Ontvang een of twee PDF's (in elke volgorde) en open het dossier met de uitkomst van de controle."""
+        from .gemeente_invoer import InvoerFout, berekening_en_aanvraag
+        from ..gemeente import werk
+        try:
+            berekening, aanvraag = berekening_en_aanvraag(paden)
+            o = werk.ontvang(self.opslag, berekening, aanvraag)
+        except InvoerFout as e:
+            QMessageBox.warning(self, "Niet ontvangen", str(e))
+            return None
+        except werk.GemeenteFout as e:
+            QMessageBox.warning(self, "Niet ontvangen", "\n".join(e.regels))
+            return None
+        except OpslagFout as e:
+            QMessageBox.warning(self, "Niet ontvangen", str(e))
+            return None
+        from ..export.ontvangst import verslag
+        # Wat werk.ontvang over deze ontvangst zegt (dossier, versie, verschillen); de controle zelf toont de dialoog.
+        bericht = o.regels[:max(1, len(o.regels) - len(verslag(o.uitkomst)))]
+        self.vernieuw(kies=o.dossier)
+        self.statusBar().showMessage(bericht[0])
+        return self.openen(o.dossier, bericht=bericht)
+
+    def dragEnterEvent(self, e) -> None:
+        if self._pdf_urls(e.mimeData()):
+            e.acceptProposedAction()
+        else:
+            e.ignore()
+
+    def dragMoveEvent(self, e) -> None:
+        self.dragEnterEvent(e)
+
+    def dropEvent(self, e) -> None:
+        paden = self._pdf_urls(e.mimeData())
+        if not paden:
+            e.ignore()
+            return
+        e.acceptProposedAction()
+        self.ontvang(paden)
+
+    @staticmethod
+    def _pdf_urls(mime) -> list[Path]:
+        if not mime.hasUrls():
+            return []
+        paden = [Path(u.toLocalFile()) for u in mime.urls() if u.isLocalFile()]
+        return paden if paden and all(p.suffix.lower() == ".pdf" for p in paden) else []
+
+    # --- de doelgroepselectielijst ----------------------------------------------------------------------------
+
+    def lijst_inlezen(self):
+        from .gemeente_lijst import LijstDialoog
+        d = LijstDialoog(self.opslag, self)
+        gelukt = d.exec()
+        terug(self)
+        if gelukt:
+            self.vernieuw()
+            self.statusBar().showMessage(d.uitkomst_kort)
+        return d
+
     def instellingen(self) -> None:
         from .instellingen import InstellingenDialoog
-        if InstellingenDialoog(self.opslag, self).exec():
+        gelukt = InstellingenDialoog(self.opslag, self).exec()
+        terug(self)
+        if gelukt:
             self.vernieuw()

@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 
 from ..core.params import ParameterFout, beleidsprofielen, laad_profiel
 from ..store import OpslagFout
-from ..store.instellingen import lees, schrijf
+from ..store.instellingen import InstellingFout, lees, schrijf
 from ..store.sleutel import Sleutelbeheer, veilige_keyring
 from .laden import Formulier
 
@@ -31,6 +31,7 @@ class InstellingenDialoog(QDialog):
         vorm = QFormLayout()
         vorm.addRow("Wer&kwijze (na opnieuw starten):", self.modus)
         self.layout().insertLayout(0, vorm)
+        self._gemeente_velden(w)
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):
             getattr(self.f, k).setText(w[k])
@@ -58,6 +59,42 @@ class InstellingenDialoog(QDialog):
             veld.setPlaceholderText("alleen invullen om het wachtwoord te wijzigen")
         from .scherm import pas_in
         pas_in(self, 640, 560)
+
+    # Team Inkomen: de gegevens op de beschikking (zichtbaar in de werkwijze gemeente; de raadsman ziet ze niet).
+    GEMEENTE = (("gemeente_naam", "&Gemeente"), ("gemeente_afdeling", "A&fdeling"),
+                ("gemeente_adres", "Adre&s gemeente"), ("beleidsregel", "Beleidsregel (&citeertitel)"),
+                ("beschikking_ondertekening", "Onderteken&ing (naam, functie)"),
+                ("beschikking_sjabloon", "Eigen s&jabloon (.docx)"),
+                ("doelgroeplijst_bewaren_tot", "Doelgroe&plijst bewaren tot"))
+
+    def _gemeente_velden(self, w: dict) -> None:
+        from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
+        from ..store.instellingen import OMSCHRIJVING, toon
+        self.gemeentevak = QGroupBox("Gemeente, team Inkomen (op de beschikking)", self)
+        vorm = QFormLayout(self.gemeentevak)
+        self.gemeente = {}
+        for sleutel, label in self.GEMEENTE:
+            veld = QLineEdit(self.gemeentevak)
+            waarde = w[sleutel]
+            veld.setText(toon(sleutel, waarde) if sleutel == "doelgroeplijst_bewaren_tot" else waarde)
+            veld.setToolTip(OMSCHRIJVING[sleutel])
+            veld.setAccessibleName(label.replace("&", ""))
+            vorm.addRow(QLabel(label, self.gemeentevak, buddy=veld), veld)
+            self.gemeente[sleutel] = veld
+        self.gemeente["beschikking_sjabloon"].setPlaceholderText("leeg: het standaardsjabloon")
+        self.gemeente["beleidsregel"].setPlaceholderText("bv. Beleidsregels bijzondere bijstand alleenverdieners 2024")
+        self.layout().insertWidget(1, self.gemeentevak)
+        # De raadsmanvelden horen niet bij de gemeente: in die werkwijze verborgen (en andersom), zo past het scherm.
+        self.modus.currentIndexChanged.connect(lambda _: self._toon_werkwijze())
+        self._toon_werkwijze()
+
+    def _toon_werkwijze(self) -> None:
+        gemeente = self.modus.currentIndex() == 1
+        self.gemeentevak.setVisible(gemeente)
+        for k in ("raadsman_naam", "raadsman_telefoon", "raadsman_email"):
+            for x in (getattr(self.f, k), getattr(self.f, f"label_{k}", None)):
+                if x is not None:
+                    x.setVisible(not gemeente)
 
     def accept(self) -> None:
         f = self.f
@@ -89,8 +126,9 @@ class InstellingenDialoog(QDialog):
                 "raadsman_email": f.raadsman_email.text().strip(), "exportmap": f.exportmap.text().strip(),
                 "beleidsprofiel": self.profielen[f.beleidsprofiel.currentIndex()],
                 "bewaartermijn_maanden": str(f.bewaartermijn.value()),
-                "modus": "gemeente" if self.modus.currentIndex() == 1 else "raadsman"})
-        except OpslagFout as e:
+                "modus": "gemeente" if self.modus.currentIndex() == 1 else "raadsman",
+                **{k: veld.text().strip() for k, veld in self.gemeente.items()}})
+        except (OpslagFout, InstellingFout) as e:
             QMessageBox.warning(self, "Instellingen", str(e))
             return
         super().accept()

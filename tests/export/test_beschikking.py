@@ -140,10 +140,15 @@ def test_zelfmelder_op_de_lijst_wordt_afwijzing(tmp_path, avdesk_cli):
     (tmp_path / "lijst.csv").write_text("12345672\n")
     assert avdesk_cli("doelgroeplijst", "importeer", tmp_path / "lijst.csv", "--jaar", "2026", env=env).returncode == 0
     assert avdesk_cli("ontvang", tmp_path / "b.pdf", tmp_path / "a.pdf", env=env).returncode == 1
-    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "uit", env=env)
+    # Zonder --besluit kiest avdesk geen afwijzing (issue 20): exit 2, met de reden en hoe te beslissen.
+    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "uit", "--vandaag", "2027-03-01", env=env)
+    assert r.returncode == 2 and "Op de doelgroepselectielijst 2026 (partner)" in r.stderr.decode()
+    assert "--besluit afwijzing --reden" in r.stderr.decode() and not (tmp_path / "uit").exists()
+    r = avdesk_cli("beschikking", "--dossier", "1", "--map", tmp_path / "uit", "--vandaag", "2027-03-01",
+                   "--besluit", "afwijzing", env=env)
     assert r.returncode == 0, r.stderr.decode()
     t = tekst(next((tmp_path / "uit").glob("*.docx")))
-    assert "U krijgt geen tegemoetkoming voor alleenverdieners" in t and "Twee keer kan niet" in t
+    assert "U krijgt geen vaste tegemoetkoming voor alleenverdieners" in t and "Twee keer kan niet" in t
     assert "artikel 78gg" in t and "Blokkeert: Op de doelgroepselectielijst 2026 (partner)" in t
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag

@@ -169,6 +169,6 @@ def test_zelfmelder_niet_op_de_lijst_en_lijst_later(tmp_path, avdesk_cli):
     assert "Alleen het BSN van de aanvrager is bekend" in uit
     # Na de lijst met de aanvrager erop: opnieuw controleren blokkeert.
     lijst.write_text(ZELFMELDER_BSN + "\n")
-    avdesk_cli("doelgroeplijst", "importeer", lijst, "--jaar", "2026", env=env)
+    assert avdesk_cli("doelgroeplijst", "importeer", lijst, "--jaar", "2026", "--vervang", env=env).returncode == 0
     r = avdesk_cli("ontvang", "--dossier", "1", env=env)
     assert r.returncode == 1 and "Op de doelgroepselectielijst 2026 (aanvrager)" in r.stdout.decode()

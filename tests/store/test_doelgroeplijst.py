@@ -67,7 +67,7 @@ def test_csv_met_kopregel_en_puntkomma(tmp_path):
     pad.write_text("gemeentecode;BSN meestverdienende partner;peildatum\n0547;123456782;2025-01-01\n"
                    "0547;12345672;2025-01-01\n0547;111222333;2025-01-01\n", encoding="utf-8")
     g = lees_lijst(pad)
-    assert g.kopregel and g.kolom == 2 and g.kolomnaam == "BSN meestverdienende partner"
+    assert g.kopregel and g.kolom == 2 and not hasattr(g, "kolomnaam")     # de kop komt nergens in een melding
     assert g.bsns == [GEWOON, MET_NUL, ANDER] and g.aangevuld == 1 and g.overgeslagen == []
     assert "';'" in g.soort
 
@@ -83,7 +83,7 @@ def test_csv_een_kolom_windows_1252(tmp_path):
     pad = tmp_path / "lijst.csv"
     pad.write_bytes("Burgerservicenummer (meestverdiener, ü)\r\n123456782\r\n12345672\r\n".encode("cp1252"))
     g = lees_lijst(pad)
-    assert g.kopregel and g.bsns == [GEWOON, MET_NUL] and g.kolomnaam.startswith("Burgerservicenummer")
+    assert g.kopregel and g.bsns == [GEWOON, MET_NUL] and "Windows-1252" in g.soort
 
 
 def test_xlsx_met_bsns_als_getal(tmp_path):
@@ -102,7 +102,7 @@ def test_xlsx_met_bsns_als_getal(tmp_path):
     g = lees_lijst(pad)
     assert g.kopregel and g.kolom == 2 and g.bsns == [GEWOON, MET_NUL, ANDER]
     assert g.aangevuld == 1 and g.dubbel == 1 and g.overgeslagen == [(6, "voldoet niet aan de elfproef")]
-    assert "Alleenverdieners" in g.soort
+    assert "Alleenverdieners" not in g.soort and "XLSX" in g.soort      # de naam van het werkblad niet
 
 
 def test_foute_regels_gemeld_niet_opgenomen(tmp_path, opslag):
@@ -128,7 +128,7 @@ def test_geen_bsn_kolom(tmp_path):
     with pytest.raises(LijstFout, match="leeg"):
         lees_lijst(tmp_path / "leeg.csv")
     (tmp_path / "kapot.xlsx").write_bytes(b"PK\x03\x04kapot")
-    with pytest.raises(LijstFout, match="geen leesbaar XLSX"):
+    with pytest.raises(LijstFout, match="geen (volledig|leesbaar) XLSX"):
         lees_lijst(tmp_path / "kapot.xlsx")
 
 
@@ -147,7 +147,7 @@ def test_jaren_gescheiden(opslag):
 
 def test_opnieuw_inlezen_vervangt_of_vult_aan(opslag):
     lijsten.importeer(opslag, 2025, [GEWOON, ANDER])
-    uit = lijsten.importeer(opslag, 2025, [MET_NUL])
+    uit = lijsten.importeer(opslag, 2025, [MET_NUL], vervang=True)
     assert uit["vorige"][0] == 2 and uit["aantal"] == 1
     assert lijsten.zoek(opslag, 2025, [GEWOON, MET_NUL]) == [False, True]
     uit = lijsten.importeer(opslag, 2025, [GEWOON, MET_NUL], aanvullen=True)
@@ -160,7 +160,7 @@ def test_bsn_nergens_in_de_opslag(tmp_path, opslag):
     lijst = bsns(300) + [GEWOON, MET_NUL]
     lijsten.importeer(opslag, 2025, lijst)
     lijsten.zoek(opslag, 2025, [GEWOON])
-    lijsten.importeer(opslag, 2025, lijst[:10])               # vervangen: de oude hashes zijn weg
+    lijsten.importeer(opslag, 2025, lijst[:10], vervang=True)  # vervangen: de oude hashes zijn weg
     lijsten.importeer(opslag, 2026, lijst[10:20])
     lijsten.zoek(opslag, 2026, [MET_NUL])
     teksten, getallen = set(lijst), {int(b) for b in lijst}
@@ -218,7 +218,7 @@ def test_cli(tmp_path, avdesk_cli):
     r = avdesk_cli("doelgroeplijst", "importeer", pad, "--jaar", "2025", env=env)
     uit = r.stdout.decode()
     assert r.returncode == 0, r.stderr.decode()
-    assert "2 BSN's opgenomen" in uit and "regel 4" in uit and "voorloopnul" in uit and "31-12-2028" in uit
+    assert "2 BSN's gevonden" in uit and "regel 4" in uit and "voorloopnul" in uit and "31-12-2028" in uit
     assert GEWOON not in uit and "12345672" not in uit
     r = avdesk_cli("doelgroeplijst", "zoek", GEWOON, "--jaar", "2025", env=env)
     assert r.returncode == 0 and "staat op de lijst" in r.stdout.decode()

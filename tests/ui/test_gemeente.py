@@ -9,8 +9,8 @@ import docx
 
 from avdesk.core.casus import lees_casus
 from avdesk.export.documenten import maak_documenten
-from avdesk.export.ontvangst import lees, lijstcontrole
-from avdesk.store import lijsten, ontvangen
+from avdesk.gemeente import werk
+from avdesk.store import lijsten
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,12 +18,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def _ontvang(opslag) -> int:
     c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
     docs = maak_documenten(c, gemaakt=date(2024, 9, 20), dossier_id=12)
-    casus, uitkomst = lees(docs["berekening"], docs["aanvraag"])
-    stukken = {"ontvangen berekening": ("b.pdf", docs["berekening"]), "ontvangen aanvraag": ("a.pdf", docs["aanvraag"])}
-    o = ontvangen.neem_op(opslag, uitkomst["kenmerk"], casus, stukken)
-    lijstcontrole(opslag, casus, uitkomst, o["dossier"])
-    ontvangen.bewaar_controle(opslag, o["dossier"], o["versie"], uitkomst)
-    return o["dossier"]
+    return werk.ontvang(opslag, ("b.pdf", docs["berekening"]), ("a.pdf", docs["aanvraag"])).dossier
 
 
 def _rij(scherm, rij: int) -> list[str]:
@@ -37,7 +32,7 @@ def test_lijst_dialoog_en_knoppen(qtbot, app, opslag, tmp_path, monkeypatch):
     qtbot.addWidget(scherm)
     rij = _rij(scherm, 0)
     assert rij[:5] == [str(d), "Martin", "Hanna", "AV-12-20240915-658722", "let op"]
-    assert rij[5] == "2024 geen lijst" and rij[6] == "nog geen"
+    assert rij[5:8] == ["-", "2024 geen lijst", "nog geen"]
     assert "nog geen doelgroepselectielijst" in scherm.lijsten.text()
 
     dlg = scherm.openen()
@@ -57,7 +52,7 @@ def test_lijst_dialoog_en_knoppen(qtbot, app, opslag, tmp_path, monkeypatch):
     assert "Beschikking: concept toekenning" in dlg.controle.toPlainText()
     dlg.accept()
     rij = _rij(scherm, 0)
-    assert rij[5] == "2024 op de lijst" and rij[6].startswith("concept toekenning")
+    assert rij[6] == "2024 op de lijst" and rij[7].startswith("concept toekenning")
     assert "2024 (1 BSN's" in scherm.lijsten.text()
     scherm.zoek.setText("AV-12")
     assert scherm.model.rowCount() == 1
