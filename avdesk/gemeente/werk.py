@@ -595,6 +595,10 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
             "de doelgroepselectielijst en de handtekeningen zijn niet nagekeken."))
         medewerker.append(tekst)
         let_op.append(tekst)
+    if gekozen in ("afwijzing", "buiten behandeling"):
+        # Een brief die niets toekent noemt geen rekening, ook niet in wat de controle van het papier aanhaalt.
+        from ..export.ontvangst import _IBAN
+        medewerker = [_IBAN.sub("[rekeningnummer]", x) for x in medewerker]
     if gekozen == "buiten behandeling" and not (hersteltermijn and ontbrak):
         let_op.append("Zonder hersteltermijn en wat ontbrak staan er [in te vullen]-plekken in de motivering.")
     i = z.instellingen

@@ -51,7 +51,7 @@ def _beschikking(tmp_path, *args, env=None):
     begin = time.monotonic()
     r = subprocess.run([sys.executable, "-m", "avdesk", "beschikking", *map(str, args)], capture_output=True,
                        cwd=ROOT, timeout=60, preexec_fn=_begrensd,
-                       env={**os.environ, "AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim",
+                       env={**os.environ, "AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww",
                             **(env or {})})
     return r.returncode, r.stdout.decode(), r.stderr.decode(), time.monotonic() - begin
 
@@ -102,7 +102,7 @@ def test_waarde_van_een_veld_is_geen_sjabloon(tmp_path, martin_pdf):
     """De naam van de gemeente en van de aanvrager met {{ ... }} erin: letterlijk in de brief, nooit uitgevoerd."""
     from avdesk.store.opslag import Opslag
     payload = "{{ cycler.__init__.__globals__.os.popen('id').read() }} {{ 7*7 }}"
-    with Opslag.open(tmp_path / "gemeente", "geheim") as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
         o.zet_instelling("gemeente_naam", payload)
     d = json.loads((SCEN / "martin_hanna_2024.json").read_text())
     d["aanvrager"]["naam"] = "{% for i in range(10**8) %}{% endfor %}Martin"

@@ -136,7 +136,7 @@ def test_iban_veranderd_nadat_beiden_tekenden(martin, beide_getekend, tmp_path, 
     (tmp_path / "b.pdf").write_bytes(martin["berekening"])
     (tmp_path / "a.pdf").write_bytes(vals)
     r = avdesk_cli("ontvang", tmp_path / "b.pdf", tmp_path / "a.pdf",
-                   env={"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim"})
+                   env={"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww"})
     uit = r.stdout.decode()
     assert r.returncode == 1, uit + r.stderr.decode()
     assert "geldig getekend" not in uit and "daarna gewijzigd" in uit

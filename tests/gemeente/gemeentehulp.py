@@ -15,7 +15,7 @@ SCEN = ROOT / "tests" / "scenarios"
 
 
 def env(tmp_path) -> dict:
-    return {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim"}
+    return {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww"}
 
 
 def scenario(naam: str) -> dict:

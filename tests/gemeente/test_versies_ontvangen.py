@@ -106,7 +106,7 @@ def test_elke_versie_houdt_haar_aanvraag(tmp_path, avdesk_cli):
     assert avdesk_cli("ontvang", b3, env=e).returncode == 0
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag
-    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww", maak=False) as o:
         assert ontvangen.stukken(o, 1, 1)["ontvangen aanvraag"][1] == v1["aanvraag"]
         assert ontvangen.stukken(o, 1, 2)["ontvangen aanvraag"][1] == v2["aanvraag"]
         assert ontvangen.stukken(o, 1, 2)["ontvangen berekening"][1] == v2["berekening"]
@@ -177,7 +177,7 @@ def test_later_getekende_aanvraag_bij_dezelfde_berekening(tmp_path, avdesk_cli):
     assert avdesk_cli("ontvangen", "vastzetten", "1", env=e).returncode == 0
     from avdesk.store import ontvangen
     from avdesk.store.opslag import Opslag
-    with Opslag.open(tmp_path / "gemeente", "geheim", maak=False) as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww", maak=False) as o:
         assert ontvangen.stukken(o, 1)["ontvangen aanvraag"][1] == uit.getvalue()
 
 
@@ -192,7 +192,7 @@ def test_ontvangen_met_een_oudere_avdesk(tmp_path):
     from avdesk.store.opslag import Opslag, _nu
     d = scenario("martin_hanna_2024.json")
     v1, v2 = documenten(d, GEMAAKT), documenten(_hoger(d), date(2024, 9, 27))
-    with Opslag.open(tmp_path / "g", "geheim") as o:
+    with Opslag.open(tmp_path / "g", "geheim-ww") as o:
         with o.transactie():
             dossier = o.conn.execute("INSERT INTO dossiers (aangemaakt, gewijzigd, soort, kenmerk) VALUES (?, ?, "
                                      "'ontvangen', 'AV-12-20240915-658722')", (_nu(), _nu())).lastrowid

@@ -11,7 +11,7 @@ from avdesk.store.opslag import Opslag
 
 @pytest.fixture
 def opslag(tmp_path):
-    with Opslag.open(tmp_path / "gemeente", "geheim") as o:
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
         yield o
 
 
