@@ -161,3 +161,16 @@ def test_ook_zonder_de_controle_vooraf_houdt_de_sandbox_het_tegen(monkeypatch, b
     with pytest.raises((zandbak.NietToegestaan, SecurityError, UndefinedError)):
         env.from_string(bron).render(env.context({"gemeente": "x", "jaren": [{"jaar": 2024}]}))
     assert time.monotonic() - begin < 10
+
+
+def test_instelling_keurt_het_sjabloon_bij_het_kiezen(tmp_path, avdesk_cli):
+    """Een vijandig sjabloon wordt al geweigerd als het in de instellingen wordt gekozen (niet pas bij de brief)."""
+    env = {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww"}
+    kwaad = _sjabloon(tmp_path / "huisstijl.docx", "{{ cycler.__init__.__globals__.os.popen('id').read() }}")
+    r = avdesk_cli("instellingen", "beschikking_sjabloon", str(kwaad), env=env)
+    assert r.returncode == 2 and "uid=" not in r.stdout.decode() + r.stderr.decode()
+    assert "sjabloon" in r.stderr.decode().lower()
+    goed = tmp_path / "goed.docx"
+    goed.write_bytes(standaard_sjabloon().read_bytes())
+    assert avdesk_cli("instellingen", "beschikking_sjabloon", str(goed), env=env).returncode == 0
+    assert avdesk_cli("instellingen", "beschikking_sjabloon", env=env).stdout.decode().strip().endswith("goed.docx")
