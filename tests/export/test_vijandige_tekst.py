@@ -140,13 +140,20 @@ def test_ontvangen_pdf_met_richtingsteken_in_de_ingebedde_casus_geweigerd():
 
 def test_ontvang_noemt_het_veld_van_het_geweigerde_teken(monkeypatch):
     """ontvang: de ingebedde casus met een richtingsteken wordt niet ontvangen, en de melding noemt veld en teken."""
-    import avdesk.export.bewijs as bewijs
+    from datetime import date
+
+    import avdesk.export.controle as controle
+    from avdesk.core.casus import lees_casus
+    from avdesk.export.documenten import maak_documenten
     from avdesk.export.ontvangst import NietOntvangen, lees
+    echt = maak_documenten(lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes()),
+                           gemaakt=date(2024, 9, 20), dossier_id=12)["berekening"]
     d = json.loads((ROOT / "tests/scenarios/drie_jaren.json").read_text())
     d["partner"]["naam"] = "Hanna\u2066x\u2069"
-    monkeypatch.setattr(bewijs, "lees_bewijs", lambda pdf: (json.dumps(d).encode(), b"{}", None))
+    ingebed = controle.lees_bewijs(echt)[1]                # de echte berekening; alleen de casus is vijandig
+    monkeypatch.setattr(controle, "lees_bewijs", lambda pdf: (json.dumps(d).encode(), ingebed, None))
     with pytest.raises(NietOntvangen) as e:
-        lees(b"%PDF", None)
+        lees(echt, None)
     assert "partner.naam" in str(e.value) and "U+2066" in str(e.value)
 
 
