@@ -109,3 +109,55 @@ def test_martin_en_hanna_alleen_met_het_toetsenbord(qtbot, app, opslag):
                                                                                    date(2024, 9, 15), "123456782")
     print(f"\nMartin en Hanna met alleen het toetsenbord: {t.aanslagen} toetsaanslagen")
     assert t.aanslagen <= 200
+
+
+def wizard_bij(qtbot, opslag, scenario: str, route: str, stap: int):
+    from pathlib import Path
+
+    from avdesk.core.casus import lees_casus
+    from avdesk.ui.wizard import AvWizard
+    c = lees_casus((Path(__file__).resolve().parents[1] / "scenarios" / scenario).read_bytes())
+    c.aanvraag.route = route
+    c.aanvraag.toestemming_mijntoeslagen = True
+    d = opslag.nieuw_dossier(c)
+    w = AvWizard(opslag.casus(d), opslag, d)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    w.hervat(stap)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    return w
+
+
+def test_bewijsstukken_voor_de_knop_in_de_tabvolgorde_en_met_sneltoets(qtbot, app, opslag):
+    """Issue 22.1: de keuzes kwamen na "Maak aanvraag en berekening" en de PDF's; dezelfde toetsen vinkten de verkeerde
+    stukken aan. Nu: Shift+Tab vanaf de knop gaat terug door de stukken, Alt+cijfer springt naar een stuk."""
+    from avdesk.core.bewijs import bewijs_per_jaar
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", AFRONDING)
+    pagina = w.currentPage()
+    t = Toetsenbord(qtbot)
+    assert QApplication.focusWidget() is pagina.f.maak_pdfs
+    stukken = [s["id"] for s, _ in bewijs_per_jaar(w.casus, 2024)]
+    assert len(stukken) == 8
+    begin = dict((s["id"], stand) for s, stand in bewijs_per_jaar(w.casus, 2024))
+    assert (begin[stukken[0]], begin[stukken[1]], begin[stukken[7]]) != ("bijgevoegd", "volgt", "nvt")
+    keuzes = pagina.bewijs.volgorde()
+    # Tab-volgorde: vanaf de tabel door alle acht keuzes, dan de knop.
+    pagina.f.samenvatting.setFocus()
+    gezien = []
+    for _ in range(9):
+        t.tab()
+        gezien.append(QApplication.focusWidget())
+    assert gezien == [*keuzes, pagina.f.maak_pdfs]
+    # Alt+1: het eerste stuk (identiteitsbewijs), b = bijgevoegd; Alt+8: het achtste, n = niet van toepassing.
+    t.alt("1")
+    assert QApplication.focusWidget() is keuzes[0]
+    t.typ("b")
+    t.alt("8")
+    assert QApplication.focusWidget() is keuzes[7]
+    t.typ("n")
+    t.alt("2"), t.typ("v")
+    t.alt("m")
+    qtbot.waitUntil(lambda: {d["soort"] for d in opslag.documenten(w.dossier_id)} == {"aanvraag", "berekening"})
+    standen = dict((s["id"], stand) for s, stand in bewijs_per_jaar(opslag.casus(w.dossier_id), 2024))
+    assert (standen[stukken[0]], standen[stukken[1]], standen[stukken[7]]) == ("bijgevoegd", "volgt", "nvt")

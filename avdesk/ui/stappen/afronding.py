@@ -31,6 +31,11 @@ class Afronding(Rekenstap):
 
     def laad(self):
         self.bewijs.laad(self.casus)
+        # Tab-volgorde: uitkomst, dan de bewijsstukken, pas dan "Maak aanvraag en berekening" (wat op de aanvraag
+        # staat, kiest de raadsman voordat hij hem maakt).
+        keten = [self.f.samenvatting, *self.bewijs.volgorde(), self.f.maak_pdfs]
+        for a, b in zip(keten, keten[1:]):
+            self.setTabOrder(a, b)
         b = self.uitkomst()
         self.uitkomst_json = b.naar_json() if b else None
         if b is None:
