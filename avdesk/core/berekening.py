@@ -24,6 +24,7 @@ from .toeslagen import Bewoner, Situatie, Uitkomst
 from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
 from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te importeren)
+from .route import heeft_stap11
 from .wtrap import Wtrap, toets_wtrap
 
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
@@ -387,15 +388,15 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         compensatie = wtrap.tegemoetkoming if (wtrap.voldoet and wtrap.tegemoetkoming is not None) else NUL
         if wtrap.voldoet is not False and wtrap.tegemoetkoming is not None and tekort > wtrap.tegemoetkoming:
             signalen.append(sig.s6(tekort, wtrap.tegemoetkoming))
-    elif tv_betaald and perioden:       # stap 11: een vergoede terugvordering en perioden met een mogelijk tekort
+    elif heeft_stap11(j, profiel):      # stap 11: het profiel vergoedt dit jaar terugvordering en tekort (core/route.py)
         stap11 = _stap11(j, perioden, tekort_vergoed, profiel.bestaansminimumtoets, tv_betaald)
         tekort_deel = stap11.extra
         compensatie = tv_betaald + tekort_deel
         spoor.append(Stap("Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat daarboven "
                           "uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6"))
     elif tv_betaald is not None:
-        # Geen vergoede terugvordering (deel "geen", of het profiel vergoedt dit jaar geen terugvordering): het tekort
-        # telt dan zoals in een jaar zonder terugvordering, per maand.
+        # Geen stap 11 (deel "geen", of het profiel vergoedt dit jaar niet zowel terugvordering als tekort): het tekort
+        # telt dan zoals in een jaar zonder terugvordering, per maand, en alleen als het profiel het vergoedt.
         tekort_deel = tekort if tekort_vergoed else NUL
         compensatie = tv_betaald + tekort_deel
     else:

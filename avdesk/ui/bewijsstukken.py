@@ -3,6 +3,7 @@ nog of niet van toepassing. Vult de lijst in de aanvraag (aanvraag.bewijs en aan
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidget
 
 from ..core.bewijs import STANDEN, bewijs_per_jaar, zet_stand
@@ -23,6 +24,12 @@ class Bewijspaneel(QWidget):
             if w is not None:
                 w.deleteLater()
         self.keuzes = {}
+        nummer = 0
+        uitleg = QLabel("Alt+cijfer springt naar het stuk met dat nummer; b, v of n kiest bijgevoegd, volgt nog of "
+                        "niet van toepassing.")
+        uitleg.setWordWrap(True)
+        uitleg.setStyleSheet("color: #5f6368;")
+        self.lay.addWidget(uitleg)
         for jaar in sorted(j.jaar for j in c.jaren):
             kop = QLabel(f"<b>{jaar}</b>")
             self.lay.addWidget(kop)
@@ -30,18 +37,27 @@ class Bewijspaneel(QWidget):
             vorm = QFormLayout(houder)
             vorm.setContentsMargins(0, 0, 0, 0)
             for stuk, stand in bewijs_per_jaar(c, jaar):
+                nummer += 1
                 keuze = QComboBox()
                 keuze.addItems(list(STANDEN.values()))
                 keuze.setCurrentIndex(list(STANDEN).index(stand))
                 keuze.setAccessibleName(f"{jaar}: {stuk['tekst']}")
-                keuze.setToolTip(f"{stuk['tekst']}: bijgevoegd, volgt nog of niet van toepassing")
+                keuze.setAccessibleDescription("bijgevoegd, volgt nog of niet van toepassing (toets b, v of n)")
+                keuze.setToolTip(f"{stuk['tekst']}: bijgevoegd (b), volgt nog (v) of niet van toepassing (n)")
                 keuze.activated.connect(lambda i, c=c, jaar=jaar, s=stuk["id"]: self._gekozen(c, jaar, s, i))
-                label = QLabel(stuk["tekst"])
+                # Alt+1 t/m Alt+9 springen naar het stuk met dat nummer (de letters zijn van de knoppen).
+                tekst = stuk["tekst"].replace("&", "&&")
+                label = QLabel(f"&{nummer}  {tekst}" if nummer <= 9 else f"{nummer}  {tekst}")
+                label.setTextFormat(Qt.TextFormat.PlainText)
                 label.setWordWrap(True)
                 label.setBuddy(keuze)
                 vorm.addRow(label, keuze)
                 self.keuzes[(jaar, stuk["id"])] = keuze
             self.lay.addWidget(houder)
+
+    def volgorde(self) -> list[QComboBox]:
+        """De keuzes in de volgorde van het scherm (voor de Tab-volgorde van de pagina)."""
+        return list(self.keuzes.values())
 
     def _gekozen(self, c: Casus, jaar: int, stuk: str, index: int) -> None:
         zet_stand(c, jaar, stuk, list(STANDEN)[index])

@@ -49,18 +49,25 @@ def toon_pdfs(tabs: QTabWidget, documenten: dict[str, tuple[str, bytes]]) -> Non
 
 
 def verouderd(documenten: dict[str, tuple[str, bytes]], casus) -> bool:
-    """Zijn de PDF's gemaakt met een andere casus dan die er nu is? (De berekening draagt de casus in zich.)"""
+    """Zijn de PDF's gemaakt met een andere casus dan die er nu is? (De berekening draagt de casus in zich.)
+
+    Beide kanten gaan eerst door de lezer van het casusformaat: wat hetzelfde betekent (een ontbrekende sleutel of
+    een lege, zoals "tegemoetkoming": null bij de Wtrap), telt als gelijk; alleen een echte wijziging is verouderd."""
     if "berekening" not in documenten:
         return False
-    from ..core.casus import casus_naar_dict
+    from ..core.casus import CasusFout, casus_naar_dict, lees_casus
     from ..core.geld import json_tekst
     from ..export.bewijs import GeenBewijs, lees_bewijs
     import json
+
+    def vorm(tekst: str) -> dict:
+        return json.loads(json_tekst(casus_naar_dict(lees_casus(tekst, concept=True))))
     try:
-        ingebed = json.loads(lees_bewijs(documenten["berekening"][1])[0])
-    except (GeenBewijs, ValueError, TypeError):
+        ingebed = vorm(lees_bewijs(documenten["berekening"][1])[0])
+        nu = vorm(json_tekst(casus_naar_dict(casus)))
+    except (GeenBewijs, CasusFout, ValueError, TypeError):
         return True
-    return ingebed != json.loads(json_tekst(casus_naar_dict(casus)))
+    return ingebed != nu
 
 
 def signaalregels(b) -> list[str]:

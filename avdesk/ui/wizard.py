@@ -75,21 +75,13 @@ class AvWizard(QWizard):
 
     # ------------------------------------------------------------ navigatie
 
+    def route(self):
+        """De route van de rekenkern (avdesk/core/route.py): de wizard, zijlijst en titel volgen hem."""
+        from ..core.route import bepaal_route
+        return bepaal_route(self.casus)
+
     def route_stappen(self) -> list[int]:
-        route = self.casus.aanvraag.route
-        stappen = [1, 2, 3]
-        jaren_met_perioden = {j.jaar for j in self.casus.jaren if j.perioden}
-        if route in ("tekort", "beide"):
-            stappen += [4, 5, 6, 7] + ([8] if 2023 in jaren_met_perioden else [])
-        if route in ("terugvordering", "beide"):
-            stappen += [9, 10]
-            if any(j.jaar == 2023 and j.terugvordering for j in self.casus.jaren):
-                stappen.append(11)
-        if route == "wtrap":
-            stappen += [4, 5, WTRAP]
-        if route:
-            stappen.append(AFRONDING)
-        return stappen
+        return list(self.route().stappen)
 
     def volgende(self, n: int) -> int:
         stappen = self.route_stappen()
@@ -132,30 +124,22 @@ class AvWizard(QWizard):
 
     def overgeslagen(self) -> list[str]:
         """Welke stappen de gekozen route overslaat, en waarom (voor de zijlijst)."""
-        route, stappen = self.casus.aanvraag.route, self.route_stappen()
-        if not route:
-            return []
-        if route == "wtrap":
-            return ["Stap 6-11 vallen weg: de Wtrap kent een vaste tegemoetkoming per jaar."]
-        uit = []
-        if route == "terugvordering":
-            uit.append("Stap 4-8 vallen weg: u koos alleen een terugvordering.")
-        elif 8 not in stappen:
-            uit.append("Stap 8 valt weg: er zijn geen perioden in 2023.")
-        if route == "tekort":
-            uit.append("Stap 9-11 vallen weg: u koos alleen een tekort, geen terugvordering.")
-        elif 11 not in stappen:
-            uit.append("Stap 11 valt weg: er is geen terugvordering over 2023.")
-        return uit
+        return list(self.route().weg)
 
     def _zijlijst_bijwerken(self):
         from PySide6.QtWidgets import QListWidgetItem
         self.zijlijst.clear()
-        stappen = self.route_stappen() or [1, 2, 3]
+        route = self.route()
+        if not route.route:
+            # Nog geen route gekozen: tel met de route die stap 3 zal voorstellen (m verandert alleen door een keuze).
+            from ..core.route import bepaal_route, voorgestelde_route
+            telling = bepaal_route(self.casus, route=voorgestelde_route(self.casus))
+        else:
+            telling = route
+        stappen = list(route.stappen)
         if self.currentId() in stappen:
             n = self.currentId()
-            titel = TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{TITELS_STAPPEN[n]}"
-            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1} van {len(stappen)}: {titel}")
+            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1} van {telling.aantal}: {TITELS_STAPPEN[n]}")
         for n in stappen:
             item = QListWidgetItem(TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}")
             item.setData(Qt.ItemDataRole.UserRole, n)

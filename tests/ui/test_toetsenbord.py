@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from avdesk.ui.hoofdscherm import Hoofdscherm
-from avdesk.ui.wizard import AFRONDING
+from avdesk.ui.wizard import AFRONDING, WTRAP
 
 K = Qt.Key
 
@@ -109,3 +109,129 @@ def test_martin_en_hanna_alleen_met_het_toetsenbord(qtbot, app, opslag):
                                                                                    date(2024, 9, 15), "123456782")
     print(f"\nMartin en Hanna met alleen het toetsenbord: {t.aanslagen} toetsaanslagen")
     assert t.aanslagen <= 200
+
+
+def wizard_bij(qtbot, opslag, scenario: str, route: str, stap: int):
+    from pathlib import Path
+
+    from avdesk.core.casus import lees_casus
+    from avdesk.ui.wizard import AvWizard
+    c = lees_casus((Path(__file__).resolve().parents[1] / "scenarios" / scenario).read_bytes())
+    c.aanvraag.route = route
+    c.aanvraag.toestemming_mijntoeslagen = True
+    d = opslag.nieuw_dossier(c)
+    w = AvWizard(opslag.casus(d), opslag, d)
+    qtbot.addWidget(w)
+    w.show()
+    w.activateWindow()
+    w.hervat(stap)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and w.isAncestorOf(QApplication.focusWidget()))
+    return w
+
+
+def test_bewijsstukken_voor_de_knop_in_de_tabvolgorde_en_met_sneltoets(qtbot, app, opslag):
+    """Issue 22.1: de keuzes kwamen na "Maak aanvraag en berekening" en de PDF's; dezelfde toetsen vinkten de verkeerde
+    stukken aan. Nu: Shift+Tab vanaf de knop gaat terug door de stukken, Alt+cijfer springt naar een stuk."""
+    from avdesk.core.bewijs import bewijs_per_jaar
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", AFRONDING)
+    pagina = w.currentPage()
+    t = Toetsenbord(qtbot)
+    assert QApplication.focusWidget() is pagina.f.maak_pdfs
+    stukken = [s["id"] for s, _ in bewijs_per_jaar(w.casus, 2024)]
+    assert len(stukken) == 8
+    begin = dict((s["id"], stand) for s, stand in bewijs_per_jaar(w.casus, 2024))
+    assert (begin[stukken[0]], begin[stukken[1]], begin[stukken[7]]) != ("bijgevoegd", "volgt", "nvt")
+    keuzes = pagina.bewijs.volgorde()
+    # Tab-volgorde: vanaf de tabel door alle acht keuzes, dan de knop.
+    pagina.f.samenvatting.setFocus()
+    gezien = []
+    for _ in range(9):
+        t.tab()
+        gezien.append(QApplication.focusWidget())
+    assert gezien == [*keuzes, pagina.f.maak_pdfs]
+    # Alt+1: het eerste stuk (identiteitsbewijs), b = bijgevoegd; Alt+8: het achtste, n = niet van toepassing.
+    t.alt("1")
+    assert QApplication.focusWidget() is keuzes[0]
+    t.typ("b")
+    t.alt("8")
+    assert QApplication.focusWidget() is keuzes[7]
+    t.typ("n")
+    t.alt("2"), t.typ("v")
+    t.alt("m")
+    qtbot.waitUntil(lambda: {d["soort"] for d in opslag.documenten(w.dossier_id)} == {"aanvraag", "berekening"})
+    standen = dict((s["id"], stand) for s, stand in bewijs_per_jaar(opslag.casus(w.dossier_id), 2024))
+    assert (standen[stukken[0]], standen[stukken[1]], standen[stukken[7]]) == ("bijgevoegd", "volgt", "nvt")
+
+
+def nieuw_dossier(qtbot, opslag):
+    """Het hoofdscherm zoals de app het opent, met een raadsman die avdesk al kent; Ctrl+N opent de wizard."""
+    from avdesk.store.instellingen import schrijf
+    schrijf(opslag, {"raadsman_naam": "R. de Vries", "organisatie_naam": "Raadslieden", "raadsman_email": "r@example.nl"})
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    scherm.show()
+    scherm.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None)
+    t = Toetsenbord(qtbot)
+    t.druk(K.Key_N, Qt.KeyboardModifier.ControlModifier)
+    w = scherm.wizard
+    qtbot.waitUntil(lambda: w.isVisible() and QApplication.focusWidget() is w.currentPage().f.aanvrager_naam)
+    return scherm, w, t
+
+
+def stap1_typen(t, aanvrager, geb_a, bsn, partner, geb_p, aanvraagdatum, adres, postcode, iban):
+    t.typ(aanvrager), t.tab(), t.typ(geb_a), t.tab(), t.typ(bsn), t.tab()
+    t.typ(partner), t.tab(), t.typ(geb_p)
+    t.alt("a"), t.typ(aanvraagdatum)
+    t.alt("e"), t.typ(adres), t.tab(), t.typ(postcode)
+    t.alt("i"), t.typ(iban)
+    t.alt("j"), t.alt("k")                                          # toestemming MijnToeslagen en delen
+    t.enter()
+
+
+def test_wtrap_2026_alleen_met_het_toetsenbord(qtbot, app, opslag):
+    """tests/scenarios/wtrap_2026.json van een nieuw dossier tot beide PDF's (issue 22: hooguit 170 aanslagen)."""
+    scherm, w, t = nieuw_dossier(qtbot, opslag)
+    stap1_typen(t, "Sanne", "02041978", "123456782", "Ruben", "23111982", "10022027", "Lindelaan 12", "3131AB",
+                "NL91ABNA0417164300")
+    assert w.currentId() == 2, w.currentPage().melding.text()
+    ed = w.currentPage().editor(2026)
+    t.alt("a"), t.typ("33000"), t.alt("p"), t.typ("0")
+    t.alt("k"), t.typ("700")
+    for naam, geboren in (("Lot", "05052015"), ("Bo", "08082019")):
+        t.alt("m"), t.typ(naam), t.tab(), t.typ(geboren)
+    assert ed.p.medebewoners.rowCount() == 2
+    t.enter()
+    assert w.currentId() == 3, w.currentPage().melding.text()
+    if not w.currentPage().f.route_wtrap.isChecked():
+        t.alt("w")
+    assert w.currentPage().f.route_wtrap.isChecked()
+    t.enter()
+    assert w.currentId() == 4, w.currentPage().melding.text()
+    for i, veld in enumerate(v[1] for v in w.currentPage().velden):
+        if i:
+            t.tab()
+        assert QApplication.focusWidget() is veld
+        t.typ("1900")
+    t.enter()
+    if w.currentId() == 5:
+        t.enter()
+    assert w.currentId() == WTRAP, w.currentPage().melding.text()
+    f = w.currentPage().formulieren[2026]
+    for vraag, letter in (("fiscale_partners", "f"), ("toeslagpartners", "l"), ("uitkering_geen_participatiewet", "u"),
+                          ("woonachtig_in_gemeente", "w")):
+        if not getattr(f, vraag).isChecked():
+            t.alt(letter)
+        assert getattr(f, vraag).isChecked(), vraag
+    if f.vermogen.text() == "":
+        t.alt("m"), t.typ("4000")
+    t.enter()
+    assert w.currentId() == AFRONDING, w.currentPage().melding.text()
+    tabel = w.currentPage().f.samenvatting
+    assert tabel.item(tabel.rowCount() - 1, 3).text() == "€ 1.100,00"
+    t.alt("m")
+    qtbot.waitUntil(lambda: {d["soort"] for d in opslag.documenten(w.dossier_id)} == {"aanvraag", "berekening"})
+    assert not w.currentPage().f.verouderd.isVisibleTo(w), "net gemaakt en toch 'verouderd' (issue 22.2)"
+    assert opslag.dossier(w.dossier_id)["status"] == "aanvraag klaar"
+    print(f"\nwtrap_2026 met alleen het toetsenbord: {t.aanslagen} toetsaanslagen")
+    assert t.aanslagen <= 170

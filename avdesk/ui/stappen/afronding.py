@@ -31,6 +31,11 @@ class Afronding(Rekenstap):
 
     def laad(self):
         self.bewijs.laad(self.casus)
+        # Tab-volgorde: uitkomst, dan de bewijsstukken, pas dan "Maak aanvraag en berekening" (wat op de aanvraag
+        # staat, kiest de raadsman voordat hij hem maakt).
+        keten = [self.f.samenvatting, *self.bewijs.volgorde(), self.f.maak_pdfs]
+        for a, b in zip(keten, keten[1:]):
+            self.setTabOrder(a, b)
         b = self.uitkomst()
         self.uitkomst_json = b.naar_json() if b else None
         if b is None:
@@ -86,7 +91,17 @@ class Afronding(Rekenstap):
     def focusveld(self):
         return self.f.maak_pdfs if not self.documenten or self.f.verouderd.isVisibleTo(self) else super().focusveld()
 
+    def toch_verouderd(self, wat: str) -> bool:
+        """Verouderde PDF's gaan niet zonder een woord de deur uit: vraag het (standaard: nee). True = doorgaan."""
+        if not verouderd(self.documenten, self.casus):
+            return True
+        from ..paginahulp import bevestig
+        return bevestig(self, "Verouderde PDF's", f"De gegevens zijn gewijzigd nadat aanvraag en berekening gemaakt zijn. "
+                        f"Toch de oude PDF's {wat}? Kies Nee en maak ze eerst opnieuw (Alt+M).")
+
     def opslaan_als(self):
+        if not self.toch_verouderd("opslaan"):
+            return
         from ...store.instellingen import lees as lees_instellingen
         start = lees_instellingen(self.w.opslag)["exportmap"] if self.w.opslag else ""
         doel = kies_map(self, "Map kiezen voor aanvraag en berekening", start)
@@ -101,6 +116,8 @@ class Afronding(Rekenstap):
                                                     f"versleuteld. Verwijder ze als het team Inkomen ze heeft.")
 
     def afdrukken(self):
+        if not self.toch_verouderd("afdrukken"):
+            return
         from PySide6.QtPrintSupport import QPrintDialog, QPrinter
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         if QPrintDialog(printer, self).exec() == QPrintDialog.DialogCode.Accepted:

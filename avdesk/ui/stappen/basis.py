@@ -12,8 +12,7 @@ from ..laden import Formulier
 from ..paginahulp import eerste_lege_veld, meld_interne_fout
 
 
-AFRONDING = 12
-WTRAP = 13
+from ...core.route import AFRONDING, WTRAP  # noqa: F401 (de nummers van de route)
 TITELS_STAPPEN = {
     WTRAP: "Wtrap 2025-2027: zelfmeldertoets",
     1: "Uitnodigen en inloggen", 2: "Gegevens in MijnToeslagen controleren", 3: "Route: tekort, terugvordering of beide",
