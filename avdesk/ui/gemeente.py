@@ -18,39 +18,12 @@ from PySide6.QtWidgets import (QHBoxLayout, QHeaderView, QLabel, QLineEdit, QMai
 from ..core.geld import datum
 from ..store import OpslagFout
 from .gemeente_dossier import OntvangstDialoog, controle_html  # noqa: F401 - controle_html: voor tests en de lijst
+from .gemeente_gedeeld import FOCUSSTIJL, terug, tijdstip  # noqa: F401 - terug/tijdstip: ook voor tests
 from .hoofdscherm import Hoofdscherm
 
 KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Nieuwe versie", "Doelgroepselectielijst",
             "Beschikking", "Laatst gewijzigd"]
 ROL_DOSSIER = 257
-FOCUSSTIJL = ("QPushButton:focus, QLineEdit:focus, QComboBox:focus, QPlainTextEdit:focus, QSpinBox:focus, "
-              "QCheckBox:focus, QTableView:focus, QTableWidget:focus, QTextBrowser:focus, QTabBar::tab:focus "
-              "{ outline: 2px solid #1f5fbf; border: 2px solid #1f5fbf; }")
-
-
-def terug(venster) -> None:
-    """Na een modale dialoog weer actief, met de focus waar hij was: niet elke vensterbeheerder (en het offscreen-
-    platform geen) geeft het venster daaronder de activering terug. Pas straks, en alleen als er geen andere modale
-    dialoog openging (die mag de activering niet kwijtraken)."""
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
-    def straks():
-        modaal = QApplication.activeModalWidget()
-        if venster.isVisible() and QApplication.activeWindow() is None and modaal in (None, venster):
-            venster.activateWindow()
-    for ms in (0, 60):
-        QTimer.singleShot(ms, venster, straks)
-
-
-def tijdstip(iso: str) -> str:
-    """'2026-12-02T16:33:10' -> '02-12-2026 16:33' (dd-mm-jjjj, zoals overal voor de gebruiker)."""
-    try:
-        return datum(date.fromisoformat(iso[:10])) + (" " + iso[11:16] if len(iso) >= 16 else "")
-    except ValueError:
-        return iso
-
-
 class GemeenteScherm(QMainWindow):
     """De lijst van ontvangen aanvragen (werkwijze 'gemeente')."""
     # Dezelfde controle van het dossierbestand op de achtergrond als bij de raadsman (app.main roept hem aan).

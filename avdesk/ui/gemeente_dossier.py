@@ -27,12 +27,12 @@ VOLG_VOORSTEL = "volgens het voorstel"
 
 
 def terug(venster) -> None:
-    from .gemeente import terug as t
+    from .gemeente_gedeeld import terug as t
     t(venster)
 
 
 def _tijdstip(iso: str) -> str:
-    from .gemeente import tijdstip
+    from .gemeente_gedeeld import tijdstip
     return tijdstip(iso)
 
 
@@ -72,7 +72,7 @@ class OntvangstDialoog(QDialog):
     def __init__(self, opslag, dossier_id: int, ouder=None, bericht: list[str] | None = None):
         super().__init__(ouder)
         from ..store import ontvangen
-        from .gemeente import FOCUSSTIJL
+        from .gemeente_gedeeld import FOCUSSTIJL
         from ..gemeente import werk
         self.werk = werk
         self.opslag, self.dossier_id = opslag, dossier_id

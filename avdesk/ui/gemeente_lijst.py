@@ -17,7 +17,7 @@ from ..store import OpslagFout
 class LijstDialoog(QDialog):
     def __init__(self, opslag, ouder=None):
         super().__init__(ouder)
-        from .gemeente import FOCUSSTIJL
+        from .gemeente_gedeeld import FOCUSSTIJL
         self.opslag = opslag
         self.uitkomst_kort = ""
         self.verslag: list[str] = []
@@ -141,6 +141,6 @@ class LijstDialoog(QDialog):
             self, "Lijst vervangen?", f"{e}\n\nDe oude lijst vervangen door de nieuwe? (Aanvullen: kies Nee en vink "
             f"'Aanvullen' aan.)",
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
-        from .gemeente import terug
+        from .gemeente_gedeeld import terug
         terug(self)                     # na de vraag weer in deze dialoog (bij Nee blijft hij open)
         return antwoord == QMessageBox.StandardButton.Yes

@@ -75,7 +75,8 @@ def test_mvs_irene_en_sergio_2023(tmp_path, avdesk_cli):
     € 680 betaald en 'was € 0,00 al vergoed met de terugvordering'."""
     b, t, _ = _brief(tmp_path, avdesk_cli, "irene_sergio_2023_mvs.json", date(2025, 6, 10), "2025-07-01")
     (jb,) = b.jaren
-    assert b.profiel.id == "mvs-2025" and jb.compensatie_jaar == Decimal("680") and jb.stap11 is not None
+    # MVS vergoedt over 2023 geen tekort: geen stap 11 (REKENMODEL §6), alleen de terugvordering
+    assert b.profiel.id == "mvs-2025" and jb.compensatie_jaar == Decimal("680") and jb.stap11 is None
     _controleer_tegen_cijfers(b, t)
     uitleg = _uitleg(t, 2023)
     assert "Dat is € 83,00 per maand minder." in uitleg

@@ -107,7 +107,7 @@ def test_slepen_van_een_of_twee_pdfs(qtbot, app, opslag, pdfs, tmp_path, monkeyp
     _drop(scherm, [a, b])                                       # de aanvraag eerst: avdesk ziet zelf welke welke is
     assert scherm.model.rowCount() == 1 and scherm.dialoog is not None
     assert "Ontvangen als dossier" in scherm.dialoog.controle.toPlainText()
-    assert "Aanvraag: hetzelfde kenmerk" in scherm.dialoog.controle.toPlainText()
+    assert "Aanvraag: hoort bij deze berekening (vingerafdruk" in scherm.dialoog.controle.toPlainText()
 
 
 def test_lijst_vernieuwt_na_ontvang_op_de_opdrachtregel(qtbot, app, tmp_path, pdfs, avdesk_cli):
