@@ -72,7 +72,7 @@ def controles(bundel: Path) -> list[tuple[str, bool, str]]:
         boek.active.append([123456782])
         boek.save(f"{tmp}/lijst.xlsx")
         r = draai([exe, "doelgroeplijst", "importeer", f"{tmp}/lijst.xlsx", "--jaar", "2024"], gemeente)
-        check("doelgroepselectielijst uit XLSX", r.returncode == 0 and b"1 BSN opgenomen" in r.stdout,
+        check("doelgroepselectielijst uit XLSX", r.returncode == 0 and b"is ingelezen: 1 BSN" in r.stdout,
               r.stderr.decode()[-500:])
         stukken = sorted(Path(tmp, "pdf").glob("*.pdf"), key=lambda p: "aanvraag" in p.name)
         r = draai([exe, "ontvang", *stukken], gemeente)
