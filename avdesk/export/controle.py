@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
+from collections import Counter
 from datetime import date
 from decimal import Decimal
 
@@ -21,6 +23,20 @@ _BEDRAG = re.compile(r"€ ?(-?[0-9]{1,3}(?:\.[0-9]{3})*,[0-9]{2})")
 
 def _plat(tekst: str) -> str:
     return " ".join(tekst.replace("\xa0", " ").split())
+
+
+def _skelet(tekst: str) -> tuple[str, Counter]:
+    """(de tekst zonder witruimte, haakjes en rechts-naar-links-letters; die letters geteld), na NFKC (Arabische
+    presentatievormen worden gewone letters)."""
+    ltr, rtl = [], Counter()
+    for ch in unicodedata.normalize("NFKC", tekst):
+        if ch.isspace() or ch in "()":
+            continue
+        if unicodedata.bidirectional(ch) in ("R", "AL"):
+            rtl[ch] += 1
+        else:
+            ltr.append(ch)
+    return "".join(ltr), rtl
 
 
 def _bedragen_van(o, uit: set[str]) -> None:
@@ -65,13 +81,17 @@ def papier(teksten: list[str], c, b, nieuw: dict) -> list[str]:
         return uit
 
     def moet(zin: str, wat: str, zoek_in: str = beslisser):
-        if zin not in zoek_in:
-            uit.append(f"{wat}: op de pagina's staat niet '{kort(zin)}'.")
+        # Niet op witruimte letten (een lange naam breekt in een tabelcel over regels, soms midden in een woord);
+        # rechts-naar-links-tekst komt bij het uitlezen in wisselende volgorde terug: die letters tellen als verzameling.
+        ltr, rtl = _skelet(zin)
+        pagina_ltr, pagina_rtl = _skelet(zoek_in)
+        if ltr not in pagina_ltr or rtl - pagina_rtl:
+            uit.append(f"{wat}: op de pagina's staat niet '{kort(_plat(zin))}'.")
 
     # de namen, zoals de casus ze noemt
-    moet(f"Aanvrager {_plat(c.aanvrager.naam or '-')} (geboren {datum(c.aanvrager.geboortedatum)})",
+    moet(f"Aanvrager {c.aanvrager.naam or '-'} (geboren {datum(c.aanvrager.geboortedatum)})",
          "Naam van de aanvrager", vlak[0])
-    moet(f"Partner {_plat(c.partner.naam or '-')} (geboren {datum(c.partner.geboortedatum)})",
+    moet(f"Partner {c.partner.naam or '-'} (geboren {datum(c.partner.geboortedatum)})",
          "Naam van de partner", vlak[0])
     # per jaar: compensatie, eenmalig en periodiek, in het blok van dat jaar (tot het volgende jaar)
     blokken = {}

@@ -258,3 +258,33 @@ def test_andere_parameterversie_andere_cijfers_is_een_verschil(echt, monkeypatch
     assert code == 1, tekst
     assert "parameterversie ffff0000" in tekst and "Andere parameters" in tekst
     assert "totale compensatie: € 2.612,00 -> € 2.613,00" in tekst
+
+
+@pytest.mark.parametrize("aanvrager, partner", [
+    ("<b>Martin & Co</b> " + "x" * 60 + " שלום", "Hanna &amp; <i>van der Berg-Achternaamlang</i> مريم"),
+    ("Ö" * 90, "Anna-" + "lang" * 20),
+])
+def test_echte_pdf_met_lastige_namen_klopt(tmp_path, avdesk_cli, aanvrager, partner):
+    """Een echte berekening met namen die over regels breken, midden in een woord, of rechts-naar-links zijn: het
+    papier klopt (het uitlezen van zulke namen gaf eerst 'op de pagina's staat niet ...', exit 1)."""
+    d = json.loads((ROOT / "tests/scenarios/martin_hanna_2024.json").read_text())
+    d["aanvrager"]["naam"], d["partner"]["naam"] = aanvrager, partner
+    pdf = maak_documenten(lees_casus(json.dumps(d).encode()), gemaakt=date(2024, 9, 20))["berekening"]
+    code, tekst = _controleer(pdf, tmp_path, avdesk_cli, "echt.pdf")
+    assert code == 0, tekst
+
+
+def test_andere_rechts_naar_links_naam_valt_op():
+    """De letters van een rechts-naar-links-naam tellen mee: staat op papier een andere naam dan in de casus, dan
+    noemt de controle dat (ook als de Nederlandse letters gelijk zijn)."""
+    from avdesk.core.berekening import bereken
+    from avdesk.export.pdflezen import Gelezen
+    d = json.loads((ROOT / "tests/scenarios/martin_hanna_2024.json").read_text())
+    d["partner"]["naam"] = "Hanna مريم"
+    c = lees_casus(json.dumps(d).encode())
+    teksten = Gelezen(maak_documenten(c, gemaakt=date(2024, 9, 20))["berekening"], "berekening").teksten()
+    d["partner"]["naam"] = "Hanna سارة"
+    ander = lees_casus(json.dumps(d).encode())
+    b = bereken(c, date(2024, 9, 20))
+    assert not [r for r in controle.papier(teksten, c, b, {}) if "partner" in r]
+    assert [r for r in controle.papier(teksten, ander, b, {}) if "partner" in r]
