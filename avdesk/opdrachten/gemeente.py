@@ -11,10 +11,10 @@ from pathlib import Path
 from .gemeen import BUITEN_AVDESK, _fout, _met_opslag, _opslag
 
 KOP_ONTVANG = "Niet ontvangen:"
-MAX_PDF = 20 * 1024 * 1024       # een berekening of aanvraag van avdesk is een paar honderd kB
 
 
 def _lees_pdf(pad: str, kop: str) -> tuple[str, bytes]:
+    from ..export.pdflezen import MAX_PDF       # één grens voor elke ontvangen PDF
     from ..gemeente.werk import GemeenteFout
     try:
         with open(pad, "rb") as f:

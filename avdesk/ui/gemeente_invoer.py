@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-MAX_PDF = 50 * 1024 * 1024           # een berekening of aanvraag van avdesk is een paar honderd kB
+from ..export.pdflezen import MAX_PDF   # één grens voor elke ontvangen PDF (venster, opdrachtregel, controle)
 
 
 class InvoerFout(Exception):
