@@ -15,6 +15,7 @@ from collections import Counter
 from datetime import date
 from decimal import Decimal
 
+from ..core.geld import datum as _datum
 from .bewijs import GeenBewijs, _waarde, gegevens, lees_berekening, lees_bewijs, verschillen, vingerafdruk
 
 
@@ -216,7 +217,7 @@ def controle(pdf: bytes) -> dict:
     uitkomst["code"] = 0
     regels.append(f"klopt: de casus in de PDF geeft opnieuw gerekend precies deze berekening, en de pagina's tonen "
                   f"hem (vingerafdruk {echt} op elke pagina, parameterversie {v_nieuw}, peildatum "
-                  f"{oud.get('peildatum')}).")
+                  f"{_datum(peil) if peil else 'onbekend'}).")
     if v_oud != v_nieuw:
         regels.append(f"Let op: de berekening is gemaakt met parameterversie {kort(str(v_oud), 40)}; deze avdesk "
                       f"heeft parameterversie {v_nieuw}. Opnieuw gerekend zijn alle cijfers gelijk, dus dat maakt "

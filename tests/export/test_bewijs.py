@@ -45,7 +45,7 @@ def test_controleer_onaangeroerd_klopt(drie_jaren, tmp_path, avdesk_cli):
     pad.write_bytes(drie_jaren["berekening"])
     r = avdesk_cli("controleer", pad)
     assert r.returncode == 0, r.stderr.decode()
-    assert r.stdout.decode().startswith("klopt") and "peildatum 2024-09-20" in r.stdout.decode()
+    assert r.stdout.decode().startswith("klopt") and "peildatum 20-09-2024" in r.stdout.decode()
 
 
 def _vervals(pdf: bytes, wijzig) -> bytes:
