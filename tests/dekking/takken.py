@@ -230,7 +230,7 @@ TAKKEN: list[Tak] = [
     Tak("ht.ouderen.medebewoner", HT, "ouderentype (MPO) door een medebewoner met de AOW-leeftijd",
         "PARAMETERS §3; VOORBEELDEN L1", lambda c: _ouderen(c, "medebewoner")),
     Tak("ht.vrijstelling_medebewoner", HT, "medebewoner jonger dan 23: inkomen telt boven de vrijstelling",
-        "Awir art. 7 lid 6", lambda c: _ht(c, lambda pb, u, st: any("boven de vrijstelling" in k for k in st))),
+        "Awir art. 7 lid 6", lambda c: _ht(c, lambda pb, u, st: any("boven de vrijstelling" in s.omschrijving for s in u.spoor))),
     Tak("ht.jongerengrens", HT, "iedereen jonger dan 23, huur boven de jongerengrens: geen huurtoeslag",
         "Wht art. 13 lid 1", lambda c: _ht(c, lambda pb, u, st: "Geen huurtoeslag" in st
                                            and "jongerengrens" in st["Geen huurtoeslag"].omschrijving)),

@@ -39,6 +39,8 @@ VB = {
     "K4": (117, 222, "2024, idem, 20.000 + 8.000, huur 720"),
     "L1": (313, 236, "2024, paar + 2 kinderen + oma (AOW 12.810, kostendeler), 10.507 + 10.507, huur 660"),
     "L2": (171, 233, "2024, idem, 27.000 + 0, huur 660"),
+    "L3": (86, 236, "2024, idem, oma verdient 22.810, 10.507 + 10.507, huur 660"),
+    "L4": (0, 233, "2024, idem, oma verdient 22.810, 27.000 + 0, huur 660 (basishuur boven de huur)"),
 }
 FOUTEN = {
     "L2": "het document noemt zorgtoeslag 236; bij een gezamenlijk inkomen van 27.000 is het 233 (gelijk aan F): oma "
