@@ -1,6 +1,6 @@
 """Onafhankelijke narekening van toeslagen en referentie, los van avdesk: de formules en waarden van
 /work/shared/spec/PARAMETERS.md (§2 zorgtoeslag, §3 huurtoeslag, §4 bijstand) overgetypt, niets uit avdesk/ of
-resources/. Dient als bron "uitwerking met de parameters" voor scenario's zonder voorbeeld in de handreiking;
+resources/. Alleen de jaren met perioden in de scenario's: 2023, 2024 en 2026. Dient als bron "uitwerking met de parameters" voor scenario's zonder voorbeeld in de handreiking;
 test_narekenen.py toetst dit script eerst aan de rekenvoorbeelden van de handreiking (VOORBEELDEN.md)."""
 
 from __future__ import annotations

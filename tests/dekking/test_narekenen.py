@@ -1,16 +1,11 @@
 """De onafhankelijke narekening (narekenen.py) eerst getoetst aan de rekenvoorbeelden van de handreiking, en de
 zusterbestanden zoals uitwerking.py ze uit die narekening schrijft (zo komt geen verwacht cijfer uit avdesk)."""
 
-from datetime import date
-
 import pytest
 
 from . import narekenen as n
 from .scenariospec import SPEC
 from .uitwerking import SCENARIOS, reken
-
-KIND = lambda jaar: (date(jaar, 1, 1), 0)  # noqa: E731
-
 
 @pytest.mark.parametrize("jaar, y, zt_y, personen, huur, aow, verwacht", [
     (2023, 22762, 22762, 3, 720, False, (383, 265)),        # A1

@@ -83,12 +83,10 @@ def reken(naam: str, spec: dict) -> str:
     prof = PROFIELEN[casus.get("beleidsprofiel", "handreiking-2024")]
     aanvraag = date.fromisoformat(casus["aanvraagdatum"]) if casus.get("aanvraagdatum") else None
     bronnen: dict[str, dict] = {}
-    regels: list[str] = []
-    for sleutel, b in spec.get("bronnen", {}).items():
-        bronnen[sleutel] = b
+    bronnen.update(spec.get("bronnen", {}))
     totaal = D(0)
     jaarregels: list[str] = []
-    for ji, jaar in enumerate(sorted(casus["jaren"], key=lambda j: j["jaar"])):
+    for jaar in sorted(casus["jaren"], key=lambda j: j["jaar"]):
         jr = jaar["jaar"]
         perioden = []
         for pi, per in enumerate(jaar.get("perioden", [])):
