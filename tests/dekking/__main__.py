@@ -1,0 +1,5 @@
+import sys
+
+from .rapport import main
+
+sys.exit(main())
