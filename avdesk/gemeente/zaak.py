@@ -194,7 +194,7 @@ def _plan(o: Overdracht, stand: dict) -> list[str]:
     for d in o.documenten:
         s = docs.get(d.sleutel, {})
         wat = "al aangemaakt en gekoppeld" if s.get("koppeling") else "al aangemaakt, nog koppelen" if s.get("url") \
-            else f"aanmaken ({len(d.inhoud):,} bytes, {d.formaat}) en koppelen".replace(",", ".")
+            else f"aanmaken ({f'{len(d.inhoud):,}'.replace(',', '.')} bytes, {d.formaat}) en koppelen"
         uit.append(f"document '{d.titel}' ({d.naam}): {wat}")
     uit.append("rol: al aangemaakt" if stand.get("rol") else "rol: de aanvrager als natuurlijk persoon (met BSN)")
     return uit

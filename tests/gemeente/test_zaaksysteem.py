@@ -3,6 +3,7 @@ en elk antwoord met openapi-core valideert tegen de gepubliceerde specificaties 
 1.5.0) en het JWT controleert."""
 
 import base64
+import re
 import time
 from datetime import date
 
@@ -119,3 +120,121 @@ def test_de_testserver_keurt_verzoek_en_antwoord_af(server, monkeypatch):
     r = httpx.get(f"{server.zaken_api}/rollen", headers={"Authorization": "Bearer " + token(
         server.client_id, "een ander secret", "t", "t")})
     assert r.status_code == 403 and len(server.fouten) == 2      # ook het foutantwoord klopt met de spec
+
+
+def _dicht_adres() -> str:
+    import socket
+    s = socket.socket()
+    s.bind(("127.0.0.1", 0))
+    poort = s.getsockname()[1]
+    s.close()
+    return f"http://127.0.0.1:{poort}/zaken/api/v1"
+
+
+def test_onbereikbaar_binnen_de_tijd_en_niets_vastgelegd(tmp_path, opslag, server):
+    d = _afgehandeld(tmp_path, opslag)
+    _instellen(opslag, server, zaaksysteem_zaken_api=_dicht_adres())
+    begin = time.monotonic()
+    uit = zaak.draag_over(opslag, d)
+    assert time.monotonic() - begin < 10
+    assert uit.code == 1 and uit.zaak is None and uit.nieuw == []
+    tekst = "\n".join(uit.regels)
+    assert "niet bereikbaar" in tekst and "niets dubbel" in tekst and server.secret not in tekst
+    assert zaaksysteem.stand(opslag, d).get("zaak") is None
+    # De PDF-route hangt er niet van af: de beschikking kan gewoon.
+    assert werk.beschikking(opslag, dossier=d, doelmap=tmp_path / "uit2", vandaag=date(2024, 10, 3)).pad.exists()
+
+
+def test_geen_antwoord_binnen_de_tijd_dan_geen_dubbele_zaak(tmp_path, opslag, server):
+    """De server maakt de zaak maar antwoordt te laat: de herhaling zoekt hem op (op de identificatie van avdesk)."""
+    d = _afgehandeld(tmp_path, opslag)
+    _instellen(opslag, server)
+    server.traag[("POST", "zaken")] = 2.0
+    uit = zaak.draag_over(opslag, d, timeout=httpx.Timeout(0.5))
+    assert uit.code == 1 and "geen antwoord binnen de tijd" in "\n".join(uit.regels)
+    assert len(server.objecten["zaken"]) == 1 and zaaksysteem.stand(opslag, d).get("zaak") is None
+    tweede = zaak.draag_over(opslag, d)
+    assert tweede.code == 0, tweede.regels
+    assert len(server.objecten["zaken"]) == 1 and tweede.zaak == server.objecten["zaken"][0]["url"]
+    zoek = [v for v in server.verzoeken if v["methode"] == "GET"]
+    assert [v["resource"] for v in zoek] == ["zaken"] and zoek[0]["query"]["bronorganisatie"] == RSIN
+    assert len(server.objecten["enkelvoudiginformatieobjecten"]) == 3 and server.fouten == []
+
+
+def test_storing_halverwege_en_daarna_verder(tmp_path, opslag, server):
+    d = _afgehandeld(tmp_path, opslag)
+    _instellen(opslag, server)
+    server.storing[("POST", "enkelvoudiginformatieobjecten")] = [0, 500]
+    uit = zaak.draag_over(opslag, d)
+    assert uit.code == 1 and "storing (HTTP 500)" in "\n".join(uit.regels), uit.regels
+    stand = zaaksysteem.stand(opslag, d)
+    assert stand["zaak"] and sum(bool(x.get("url")) for x in stand["documenten"].values()) == 1
+    assert "rol" not in stand and "overgedragen" not in stand
+    # Het tweede document was begonnen (identificatie bewaard): de herhaling zoekt het eerst op, en maakt het dan.
+    tweede = zaak.draag_over(opslag, d)
+    assert tweede.code == 0, tweede.regels
+    assert [len(server.objecten[r]) for r in ("zaken", "enkelvoudiginformatieobjecten", "zaakinformatieobjecten",
+                                             "rollen")] == [1, 3, 3, 1]
+    assert server.fouten == []
+
+
+def test_verkeerd_secret_wordt_geweigerd(tmp_path, opslag, server):
+    d = _afgehandeld(tmp_path, opslag)
+    _instellen(opslag, server, zaaksysteem_secret="dit-is-niet-het-secret-van-de-gemeente")
+    uit = zaak.draag_over(opslag, d)
+    tekst = "\n".join(uit.regels)
+    assert uit.code == 1 and "weigert de toegang (HTTP 403)" in tekst and "zaaksysteem_secret" in tekst
+    assert "dit-is-niet-het-secret" not in tekst and server.objecten["zaken"] == []
+
+
+def test_uit_onvolledig_of_zonder_besluit(tmp_path, opslag, server):
+    d = _afgehandeld(tmp_path, opslag)
+    with pytest.raises(werk.GemeenteFout) as e:
+        zaak.draag_over(opslag, d)
+    assert "staat uit" in " ".join(e.value.regels)
+    instellingen.zet(opslag, "zaaksysteem", "aan")
+    with pytest.raises(werk.GemeenteFout) as e:
+        zaak.draag_over(opslag, d)
+    assert "zaaksysteem_zaken_api" in " ".join(e.value.regels) and "zaaksysteem_secret" in " ".join(e.value.regels)
+    _instellen(opslag, server)
+    docs = documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 21), dossier_id=13)
+    zonder = werk.ontvang(opslag, ("b2.pdf", docs["berekening"]), ("a2.pdf", docs["aanvraag"])).dossier
+    assert zonder != d
+    with pytest.raises(werk.GemeenteFout) as e:
+        zaak.draag_over(opslag, zonder)
+    assert "nog geen besluit" in " ".join(e.value.regels)
+    assert server.verzoeken == []
+    for sleutel, waarde in (("zaaksysteem_bronorganisatie", "123456789"), ("zaaksysteem_zaken_api",
+                                                                          "http://zaken.example.nl/api/v1"),
+                            ("zaaksysteem_zaaktype", "https://u:p@catalogi.example.nl/zt/1"), ("zaaksysteem", "ja")):
+        with pytest.raises(instellingen.InstellingFout):
+            instellingen.zet(opslag, sleutel, waarde)
+
+
+def test_proef_verstuurt_niets(tmp_path, opslag, server):
+    d = _afgehandeld(tmp_path, opslag)
+    _instellen(opslag, server)
+    uit = zaak.draag_over(opslag, d, proef=True)
+    assert uit.code == 0 and server.verzoeken == [] and "Proef" in uit.regels[0]
+    tekst = "\n".join(uit.regels)
+    assert sum("- document " in r for r in uit.regels) == 3 and BSN_AANVRAGER not in tekst
+    assert len(re.findall(r"\(\d{1,3}(?:\.\d{3})* bytes, application/pdf\)", tekst)) == 2, tekst
+
+
+def test_secret_niet_in_instellingen_of_audit(tmp_path, opslag):
+    """Wachtwoordmodus: het secret versleuteld in de opslag (tabel geheimen), niet bij de instellingen."""
+    instellingen.zet(opslag, "zaaksysteem_secret", "s3cr3t-van-de-gemeente")
+    assert instellingen.lees(opslag)["zaaksysteem_secret"] == "s3cr3t-van-de-gemeente"
+    assert instellingen.toon("zaaksysteem_secret", "s3cr3t-van-de-gemeente") == "(ingevuld; niet getoond)"
+    rijen = opslag.conn.execute("SELECT sleutel, waarde FROM instellingen").fetchall()
+    assert all("s3cr3t" not in w for _, w in rijen)
+    assert "s3cr3t" not in " ".join(r["actie"] for r in opslag.auditlog(100))
+
+
+def test_secret_in_de_sleutelbos(tmp_path, geheugen_keyring):
+    """Sleutelbosmodus (zoals de databasesleutel): het secret staat in de sleutelbos, niet in de opslag."""
+    with Opslag.open(tmp_path / "kr") as o:
+        instellingen.zet(o, "zaaksysteem_secret", "s3cr3t-in-de-sleutelbos")
+        assert instellingen.lees(o)["zaaksysteem_secret"] == "s3cr3t-in-de-sleutelbos"
+        assert o.conn.execute("SELECT count(*) FROM geheimen WHERE naam = 'zaaksysteem_secret'").fetchone()[0] == 0
+    assert "s3cr3t-in-de-sleutelbos" in geheugen_keyring.sleutels.values()
