@@ -238,3 +238,42 @@ def test_secret_in_de_sleutelbos(tmp_path, geheugen_keyring):
         assert instellingen.lees(o)["zaaksysteem_secret"] == "s3cr3t-in-de-sleutelbos"
         assert o.conn.execute("SELECT count(*) FROM geheimen WHERE naam = 'zaaksysteem_secret'").fetchone()[0] == 0
     assert "s3cr3t-in-de-sleutelbos" in geheugen_keyring.sleutels.values()
+
+
+def test_opdrachtregel(tmp_path, server, avdesk_cli):
+    """`avdesk instellingen zaaksysteem_secret -` en `avdesk zaaksysteem N [--proef]`, als los proces."""
+    from gemeentehulp import env
+    omgeving = env(tmp_path)
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
+        d = _afgehandeld(tmp_path, o)
+    r = avdesk_cli("zaaksysteem", d, env=omgeving)
+    assert r.returncode == 2 and "staat uit" in r.stderr.decode()
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
+        _instellen(o, server, zaaksysteem_secret="")
+    r = avdesk_cli("instellingen", "zaaksysteem_secret", "-", invoer=server.secret.encode() + b"\n", env=omgeving)
+    assert r.returncode == 0 and server.secret not in r.stdout.decode() + r.stderr.decode()
+    r = avdesk_cli("instellingen", env=omgeving)
+    assert r.returncode == 0 and server.secret not in r.stdout.decode()
+    assert "zaaksysteem_secret" in r.stdout.decode() and "(ingevuld; niet getoond)" in r.stdout.decode()
+    r = avdesk_cli("zaaksysteem", d, "--proef", env=omgeving)
+    assert r.returncode == 0 and server.verzoeken == [] and "Proef" in r.stdout.decode()
+    r = avdesk_cli("zaaksysteem", d, env=omgeving)
+    uit = r.stdout.decode() + r.stderr.decode()
+    assert r.returncode == 0, uit
+    assert "is overgedragen aan het zaaksysteem" in uit and BSN_AANVRAGER not in uit and server.secret not in uit
+    assert len(server.objecten["zaken"]) == 1 and server.fouten == []
+    r = avdesk_cli("zaaksysteem", d, env=omgeving)
+    assert r.returncode == 0 and "al overgedragen" in r.stdout.decode() and len(server.objecten["zaken"]) == 1
+    r = avdesk_cli("audit", "--aantal", "200", env=omgeving)
+    assert "zaaksysteem: zaak aangemaakt" in r.stdout.decode()
+    assert BSN_AANVRAGER not in r.stdout.decode() and server.secret not in r.stdout.decode()
+    # Onbereikbaar: exit 1 met een Nederlandse melding.
+    with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
+        d2 = werk.ontvang(o, ("b.pdf", documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 22),
+                                                    dossier_id=14)["berekening"])).dossier
+        werk.beschikking(o, dossier=d2, doelmap=tmp_path / "uit3", vandaag=date(2024, 10, 1))
+        instellingen.zet(o, "zaaksysteem_documenten_api", _dicht_adres().replace("zaken", "documenten"))
+    r = avdesk_cli("zaaksysteem", d2, env=omgeving)
+    assert r.returncode == 1 and "niet bereikbaar" in r.stderr.decode(), r.stderr.decode()
+    r = avdesk_cli("zaaksysteem", "--help", env=omgeving)
+    assert r.returncode == 0 and "Exitcodes" in r.stdout.decode()
