@@ -20,6 +20,14 @@ RSIN = "002220647"
 BSN_AANVRAGER = scenario("martin_hanna_2024.json")["aanvrager"]["bsn"]
 
 
+@pytest.fixture(autouse=True)
+def geen_proxy(monkeypatch):
+    """avdesk volgt een proxy uit de omgeving; de testserver staat op de loopback."""
+    for naam in ("HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY"):
+        monkeypatch.delenv(naam, raising=False)
+        monkeypatch.delenv(naam.lower(), raising=False)
+
+
 @pytest.fixture
 def server():
     with ZgwServer() as s:
