@@ -2,8 +2,8 @@
 dossier, wat er al in het zaaksysteem is aangemaakt.
 
 Het secret staat waar de databasesleutel staat: zijn de dossiers met de sleutelbos (keyring) beveiligd, dan in de
-sleutelbos (dienst "avdesk", naam "zaaksysteem-<store_id>"); in de wachtwoordmodus is er geen sleutelbos die avdesk
-vertrouwt, en staat het versleuteld in de opslag zelf (tabel `geheimen`, zoals de sleutel van de
+sleutelbos (dienst "avdesk", naam "zaaksysteem-<store_id>"); in de wachtwoordmodus (geen sleutelbos, of de gebruiker
+koos een wachtwoord) staat het versleuteld in de opslag zelf (tabel `geheimen`, zoals de sleutel van de
 doelgroepselectielijst), dus even goed beveiligd als de dossiers. Nooit in de tabel instellingen, de auditlog of een
 melding.
 
@@ -24,51 +24,58 @@ GEHEIM = "zaaksysteem_secret"
 
 
 def _sleutelbos(opslag: Opslag):
-    """(backend, naam) als de dossiers met de sleutelbos beveiligd zijn, anders (None, None)."""
+    """(backend, naam, sleutelbosmodus): de veilige sleutelbos (of None) en of de dossiers ermee beveiligd zijn."""
     if opslag.map is None:
-        return None, None
+        return None, None, False
     try:
         info = Sleutelbeheer(opslag.map).info()
     except Exception:
-        return None, None
-    if info.get("modus") != "keyring":
-        return None, None
+        return None, None, False
     backend = veilige_keyring()
-    return (backend, f"zaaksysteem-{info['store_id']}") if backend is not None else (None, None)
+    return backend, f"zaaksysteem-{info['store_id']}", info.get("modus") == "keyring"
 
 
-@_beschadigd
-def geheim(opslag: Opslag) -> str:
-    """Het secret van de client ('' als het niet is gezet)."""
-    backend, naam = _sleutelbos(opslag)
-    if backend is not None:
-        try:
-            return backend.get_password(SERVICE, naam) or ""
-        except Exception:
-            return ""
+def _uit_bos(backend, naam) -> str:
+    if backend is None:
+        return ""
+    try:
+        return backend.get_password(SERVICE, naam) or ""
+    except Exception:
+        return ""
+
+
+def _uit_opslag(opslag: Opslag) -> str:
     rij = opslag.conn.execute("SELECT waarde FROM geheimen WHERE naam = ?", (GEHEIM,)).fetchone()
     return bytes(rij[0]).decode("utf-8") if rij else ""
 
 
 @_beschadigd
+def geheim(opslag: Opslag) -> str:
+    """Het secret van de client ('' als het niet is gezet). Eerst waar de modus het bewaart, dan op de andere plek:
+    na een wissel van sleutelbos naar wachtwoord (of terug) in de instellingen blijft het te vinden."""
+    backend, naam, bos = _sleutelbos(opslag)
+    if bos:
+        return _uit_bos(backend, naam) or _uit_opslag(opslag)
+    return _uit_opslag(opslag) or _uit_bos(backend, naam)
+
+
+@_beschadigd
 def zet_geheim(opslag: Opslag, waarde: str) -> None:
-    """Bewaar (of met '' wis) het secret; de auditlog zegt alleen dat het gewijzigd is."""
-    backend, naam = _sleutelbos(opslag)
+    """Bewaar (of met '' wis) het secret waar de modus het bewaart, en haal het weg van de andere plek; de auditlog
+    zegt alleen dat het gewijzigd is."""
+    backend, naam, bos = _sleutelbos(opslag)
     with opslag.transactie():
+        opslag.conn.execute("DELETE FROM geheimen WHERE naam = ?", (GEHEIM,))
+        if waarde and not (bos and backend is not None):
+            opslag.conn.execute("INSERT INTO geheimen (naam, waarde) VALUES (?, ?)", (GEHEIM, waarde.encode("utf-8")))
         if backend is not None:
-            if waarde:
+            if waarde and bos:
                 backend.set_password(SERVICE, naam, waarde)
             else:
                 try:
                     backend.delete_password(SERVICE, naam)
                 except Exception:
                     pass
-            opslag.conn.execute("DELETE FROM geheimen WHERE naam = ?", (GEHEIM,))
-        elif waarde:
-            opslag.conn.execute("INSERT OR REPLACE INTO geheimen (naam, waarde) VALUES (?, ?)",
-                                (GEHEIM, waarde.encode("utf-8")))
-        else:
-            opslag.conn.execute("DELETE FROM geheimen WHERE naam = ?", (GEHEIM,))
         opslag.audit("instelling gewijzigd: zaaksysteem_secret")
 
 

@@ -285,3 +285,17 @@ def test_opdrachtregel(tmp_path, server, avdesk_cli):
     assert r.returncode == 1 and "niet bereikbaar" in r.stderr.decode(), r.stderr.decode()
     r = avdesk_cli("zaaksysteem", "--help", env=omgeving)
     assert r.returncode == 0 and "Exitcodes" in r.stdout.decode()
+
+
+def test_secret_blijft_na_wissel_van_modus(tmp_path, geheugen_keyring):
+    """Van sleutelbos naar wachtwoord (de instellingen van het venster): het secret blijft te vinden, en een nieuw
+    komt dan versleuteld in de opslag, niet meer in de sleutelbos."""
+    from avdesk.store.sleutel import Sleutelbeheer
+    with Opslag.open(tmp_path / "kr") as o:
+        instellingen.zet(o, "zaaksysteem_secret", "eerst-in-de-sleutelbos")
+        Sleutelbeheer(tmp_path / "kr").naar_wachtwoord(o._sleutel, "een-goed-wachtwoord")
+        assert instellingen.lees(o)["zaaksysteem_secret"] == "eerst-in-de-sleutelbos"
+        instellingen.zet(o, "zaaksysteem_secret", "daarna-in-de-opslag")
+        assert instellingen.lees(o)["zaaksysteem_secret"] == "daarna-in-de-opslag"
+        assert o.conn.execute("SELECT count(*) FROM geheimen WHERE naam = 'zaaksysteem_secret'").fetchone()[0] == 1
+    assert not any("zaaksysteem" in naam for _, naam in geheugen_keyring.sleutels)
