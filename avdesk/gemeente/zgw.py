@@ -6,8 +6,8 @@ user_representation, ondertekend met het secret dat de gemeente bij de client_id
 Begrensd: elk verzoek heeft een time-out (verbinden 5 s, lezen en schrijven 20 s) en de hele overdracht hooguit
 MAX_DUUR seconden; een antwoord hooguit MAX_ANTWOORD bytes; geen omleidingen (het token gaat alleen naar de
 ingestelde adressen). Een proxy (HTTPS_PROXY, NO_PROXY) en een eigen certificaatbundel (SSL_CERT_FILE) uit de
-omgeving gelden, zoals in een gemeentenetwerk vaak nodig is. Elke fout is een ZaaksysteemFout met Nederlandse regels, zonder secret en zonder BSN.
-`transport` (httpx) is er voor tests; zonder gaat het over het netwerk."""
+omgeving gelden, zoals in een gemeentenetwerk vaak nodig is. Elke fout is een ZaaksysteemFout met Nederlandse
+regels, zonder secret en zonder BSN. `transport` (httpx) is er voor tests; zonder gaat het over het netwerk."""
 
 from __future__ import annotations
 

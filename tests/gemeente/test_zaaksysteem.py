@@ -90,7 +90,8 @@ def test_overdracht_gevalideerd_tegen_de_spec(tmp_path, opslag, server):
     (rol,) = server.objecten["rollen"]
     assert rol["betrokkeneType"] == "natuurlijk_persoon" and rol["betrokkeneIdentificatie"]["inpBsn"] == BSN_AANVRAGER
     stand = zaaksysteem.stand(opslag, d)
-    assert stand["zaak"] == z["url"] and BSN_AANVRAGER not in json.dumps(stand) and server.secret not in json.dumps(stand)
+    assert stand["zaak"] == z["url"]
+    assert BSN_AANVRAGER not in json.dumps(stand) and server.secret not in json.dumps(stand)
     # Nog eens: niets dubbel.
     n = len(server.verzoeken)
     opnieuw = zaak.draag_over(opslag, d)
@@ -306,3 +307,25 @@ def test_secret_blijft_na_wissel_van_modus(tmp_path, geheugen_keyring):
         assert instellingen.lees(o)["zaaksysteem_secret"] == "daarna-in-de-opslag"
         assert o.conn.execute("SELECT count(*) FROM geheimen WHERE naam = 'zaaksysteem_secret'").fetchone()[0] == 1
     assert not any("zaaksysteem" in naam for _, naam in geheugen_keyring.sleutels)
+
+
+def test_http_laag_omleiding_te_groot_en_geschoonde_melding():
+    """Verbinding met een nep-transport: geen omleiding volgen, een te groot antwoord niet lezen, en wat de server
+    terugzegt zonder BSN of secret in de melding."""
+    from avdesk.gemeente.zgw import MAX_ANTWOORD, Verbinding, ZaaksysteemFout
+
+    def antwoord(request):
+        pad = request.url.path
+        if pad.endswith("/om"):
+            return httpx.Response(302, headers={"Location": "https://elders.example.nl/"})
+        if pad.endswith("/groot"):
+            return httpx.Response(200, content=b"[" + b"0," * MAX_ANTWOORD + b"0]")
+        return httpx.Response(400, json={"title": "Ongeldig", "invalidParams": [
+            {"name": "betrokkeneIdentificatie.inpBsn", "reason": f"{BSN_AANVRAGER} bestaat niet; token geheim-123"}]})
+    with Verbinding("c", "geheim-123", "u", "u", transport=httpx.MockTransport(antwoord)) as v:
+        for pad, verwacht in (("om", "stuurt door"), ("groot", "groter dan"), ("rollen", "weigert het verzoek")):
+            with pytest.raises(ZaaksysteemFout) as e:
+                v.post(f"https://zaken.example.nl/api/v1/{pad}", {})
+            tekst = " ".join(e.value.regels)
+            assert verwacht in tekst and e.value.code == 1
+    assert BSN_AANVRAGER not in tekst and "geheim-123" not in tekst and "[nummer] bestaat niet" in tekst
