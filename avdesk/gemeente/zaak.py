@@ -152,7 +152,7 @@ def koppeling(opslag) -> Koppeling:
     return Koppeling(i["zaaksysteem_zaken_api"].rstrip("/"), i["zaaksysteem_documenten_api"].rstrip("/"),
                      i["zaaksysteem_zaaktype"], i["zaaksysteem_informatieobjecttype"], i["zaaksysteem_roltype"],
                      i["zaaksysteem_bronorganisatie"],
-                     i["zaaksysteem_verantwoordelijke_organisatie"] or i["zaaksysteem_bronorganisatie"],
+                     i["zaaksysteem_verantwoordelijke"] or i["zaaksysteem_bronorganisatie"],
                      i["zaaksysteem_client_id"], i["zaaksysteem_secret"])
 
 

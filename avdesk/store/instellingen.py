@@ -38,7 +38,7 @@ ZAAKSYSTEEM = {
     "zaaksysteem_informatieobjecttype": "",         # URL van het informatieobjecttype
     "zaaksysteem_roltype": "",                      # URL van het roltype van de aanvrager
     "zaaksysteem_bronorganisatie": "",              # RSIN van de gemeente
-    "zaaksysteem_verantwoordelijke_organisatie": "",  # RSIN; leeg: de bronorganisatie
+    "zaaksysteem_verantwoordelijke": "",  # RSIN; leeg: de bronorganisatie
     "zaaksysteem_client_id": "",
     "zaaksysteem_secret": "",
 }
@@ -107,9 +107,9 @@ OMSCHRIJVING = {
     "zaaksysteem_informatieobjecttype": "URL van het informatieobjecttype voor de documenten",
     "zaaksysteem_roltype": "URL van het roltype van de aanvrager",
     "zaaksysteem_bronorganisatie": "RSIN van de gemeente (9 cijfers)",
-    "zaaksysteem_verantwoordelijke_organisatie": "RSIN van de verantwoordelijke organisatie; leeg: de bronorganisatie",
+    "zaaksysteem_verantwoordelijke": "RSIN van de verantwoordelijke organisatie; leeg: de bronorganisatie",
     "zaaksysteem_client_id": "client_id die de gemeente voor avdesk uitgaf",
-    "zaaksysteem_secret": "secret bij die client_id (in de sleutelbos of versleuteld; nooit getoond; gebruik -)",
+    "zaaksysteem_secret": "secret bij die client_id (nooit getoond; zet het met - van standaardinvoer)",
 }
 
 
@@ -226,7 +226,7 @@ def _zaaksysteem(s: str, waarde: str) -> str:
             raise InstellingFout(f"{naam} is een webadres dat met https:// begint (zonder gebruikersnaam, ? of #), "
                                  f"niet '{_veilig(waarde, 80)}'. http:// mag alleen naar deze computer (localhost).")
         return waarde.rstrip("/") if s.endswith("_api") else waarde
-    if s.endswith("organisatie"):
+    if s in ("zaaksysteem_bronorganisatie", "zaaksysteem_verantwoordelijke"):
         if not (len(waarde) == 9 and waarde.isdigit() and waarde.isascii()) or \
                 sum(int(c) * w for c, w in zip(waarde, (9, 8, 7, 6, 5, 4, 3, 2, -1))) % 11:
             raise InstellingFout(f"{naam} is een RSIN: 9 cijfers die de elfproef halen, niet '{_veilig(waarde)}'.")

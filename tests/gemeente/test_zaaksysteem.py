@@ -220,11 +220,17 @@ def test_uit_onvolledig_of_zonder_besluit(tmp_path, opslag, server):
         zaak.draag_over(opslag, zonder)
     assert "nog geen besluit" in " ".join(e.value.regels)
     assert server.verzoeken == []
-    for sleutel, waarde in (("zaaksysteem_bronorganisatie", "123456789"), ("zaaksysteem_zaken_api",
-                                                                          "http://zaken.example.nl/api/v1"),
-                            ("zaaksysteem_zaaktype", "https://u:p@catalogi.example.nl/zt/1"), ("zaaksysteem", "ja")):
+    fout = {"zaaksysteem_bronorganisatie": "123456789", "zaaksysteem_verantwoordelijke": "12345678",
+            "zaaksysteem_zaken_api": "http://zaken.example.nl/api/v1",
+            "zaaksysteem_zaaktype": "https://u:p@catalogi.example.nl/zt/1", "zaaksysteem": "ja"}
+    voor = instellingen.lees(opslag)
+    for sleutel, waarde in fout.items():
         with pytest.raises(instellingen.InstellingFout):
             instellingen.zet(opslag, sleutel, waarde)
+    assert instellingen.lees(opslag) == voor
+    assert instellingen.zet(opslag, "zaaksysteem_verantwoordelijke", "002220647")[1] == "002220647"
+    assert instellingen.zet(opslag, "zaaksysteem_zaken_api", "https://zaken.example.nl/api/v1/")[1] == \
+        "https://zaken.example.nl/api/v1"
 
 
 def test_proef_verstuurt_niets(tmp_path, opslag, server):
