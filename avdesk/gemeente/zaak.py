@@ -99,8 +99,9 @@ def overdracht_uit_dossier(opslag, dossier: int) -> Overdracht:
         beschikking = opslag.conn.execute(
             "SELECT bestandsnaam, inhoud FROM documenten WHERE dossier_id = ? AND soort = ? ORDER BY id DESC LIMIT 1",
             (dossier, "beschikking (concept)")).fetchone()
+        gemeente = opslag.instelling("gemeente_naam", "") or "team Inkomen"
     except OpslagFout as e:
-        raise GemeenteFout([str(e)], "De dossiers kunnen niet worden gebruikt:") from None
+        raise GemeenteFout([str(e)], kop) from None
     if not casus.aanvrager.bsn:
         raise GemeenteFout([f"In dossier {dossier} staat geen BSN van de aanvrager; de rol kan niet worden "
                             f"vastgelegd."], kop)
@@ -116,7 +117,7 @@ def overdracht_uit_dossier(opslag, dossier: int) -> Overdracht:
             if soort in stukken for naam, inhoud in [stukken[soort]]]
     if beschikking is not None:
         docs.append(Document(beschikking[0], f"Beschikking ({status.split(' ')[0] or 'concept'} {besluit})",
-                             bytes(beschikking[1]), DOCX, besluitdatum, "team Inkomen", "concept", False))
+                             bytes(beschikking[1]), DOCX, besluitdatum, gemeente[:200], "concept", False))
     return Overdracht(controle.get("kenmerk") or "", casus.aanvrager.bsn, tuple(docs), besluit, besluitdatum,
                       casus.aanvraagdatum or ontvangst)
 

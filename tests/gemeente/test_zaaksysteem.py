@@ -297,6 +297,8 @@ def test_opdrachtregel(tmp_path, server, avdesk_cli):
         instellingen.zet(o, "zaaksysteem_documenten_api", _dicht_adres().replace("zaken", "documenten"))
     r = avdesk_cli("zaaksysteem", d2, env=omgeving)
     assert r.returncode == 1 and "niet bereikbaar" in r.stderr.decode(), r.stderr.decode()
+    r = avdesk_cli("zaaksysteem", "99", env=omgeving)
+    assert r.returncode == 2 and "Dossier 99 bestaat niet" in r.stderr.decode()
     r = avdesk_cli("zaaksysteem", "--help", env=omgeving)
     assert r.returncode == 0 and "Exitcodes" in r.stdout.decode()
 
