@@ -28,9 +28,27 @@ STANDAARD = {
     "beschikking_sjabloon": "",             # pad naar een eigen .docx-sjabloon; leeg: het standaardsjabloon
 }
 
+# Het zaaksysteem van de gemeente (ZGW API's, issue 25): standaard uit. Het secret van de client staat niet in de tabel
+# instellingen maar waar de databasesleutel staat (store/zaaksysteem.py); lees() en schrijf() gaan daarlangs.
+ZAAKSYSTEEM = {
+    "zaaksysteem": "uit",                           # "aan" of "uit"
+    "zaaksysteem_zaken_api": "",                    # basis-URL van de Zaken API, bv. https://.../zaken/api/v1
+    "zaaksysteem_documenten_api": "",               # basis-URL van de Documenten API
+    "zaaksysteem_zaaktype": "",                     # URL van het zaaktype (Catalogi API)
+    "zaaksysteem_informatieobjecttype": "",         # URL van het informatieobjecttype
+    "zaaksysteem_roltype": "",                      # URL van het roltype van de aanvrager
+    "zaaksysteem_bronorganisatie": "",              # RSIN van de gemeente
+    "zaaksysteem_verantwoordelijke": "",  # RSIN; leeg: de bronorganisatie
+    "zaaksysteem_client_id": "",
+    "zaaksysteem_secret": "",
+}
+STANDAARD.update(ZAAKSYSTEEM)
+GEHEIM = "zaaksysteem_secret"
+
 
 def lees(opslag) -> dict[str, str]:
-    return {k: opslag.instelling(k, v) for k, v in STANDAARD.items()}
+    from . import zaaksysteem
+    return {k: zaaksysteem.geheim(opslag) if k == GEHEIM else opslag.instelling(k, v) for k, v in STANDAARD.items()}
 
 
 def schrijf(opslag, waarden: dict[str, str]) -> None:
@@ -41,7 +59,10 @@ def schrijf(opslag, waarden: dict[str, str]) -> None:
             raise KeyError(k)
     waarden = {k: controleer(k, v) for k, v in waarden.items()}
     for k, v in waarden.items():
-        if opslag.instelling(k, STANDAARD[k]) != v:
+        if k == GEHEIM:
+            from . import zaaksysteem
+            zaaksysteem.zet_geheim(opslag, v)
+        elif opslag.instelling(k, STANDAARD[k]) != v:
             opslag.zet_instelling(k, v)
 
 
@@ -55,7 +76,8 @@ class InstellingFout(ValueError):
 NAMEN = {"werkwijze": "modus", "bewaartermijn": "bewaartermijn_maanden"}
 GEBRUIKERSNAAM = {v: k for k, v in NAMEN.items()}
 # Persoonsgegevens: `avdesk instellingen` toont ze niet (wel of ze ingevuld zijn).
-PERSOONLIJK = frozenset({"raadsman_naam", "raadsman_telefoon", "raadsman_email", "beschikking_ondertekening"})
+PERSOONLIJK = frozenset({"raadsman_naam", "raadsman_telefoon", "raadsman_email", "beschikking_ondertekening",
+                         "zaaksysteem_secret"})
 WERKWIJZEN = ("raadsman", "gemeente")
 MAX_TEKST = 300
 # Bidi-stuurtekens (U+202A-U+202E, U+2066-U+2069) en andere onzichtbare tekens: een naam of adres moet zijn wat er staat.
@@ -78,6 +100,16 @@ OMSCHRIJVING = {
     "beleidsregel": "citeertitel van de beleidsregel (op de beschikking)",
     "beschikking_ondertekening": "naam en functie onder de beschikking",
     "beschikking_sjabloon": "eigen sjabloon voor de beschikking (.docx); leeg: het standaardsjabloon",
+    "zaaksysteem": "dossiers overdragen aan het zaaksysteem (ZGW API's): aan of uit (standaard uit)",
+    "zaaksysteem_zaken_api": "basis-URL van de Zaken API (https://...)",
+    "zaaksysteem_documenten_api": "basis-URL van de Documenten API (https://...)",
+    "zaaksysteem_zaaktype": "URL van het zaaktype in de Catalogi API",
+    "zaaksysteem_informatieobjecttype": "URL van het informatieobjecttype voor de documenten",
+    "zaaksysteem_roltype": "URL van het roltype van de aanvrager",
+    "zaaksysteem_bronorganisatie": "RSIN van de gemeente (9 cijfers)",
+    "zaaksysteem_verantwoordelijke": "RSIN van de verantwoordelijke organisatie; leeg: de bronorganisatie",
+    "zaaksysteem_client_id": "client_id die de gemeente voor avdesk uitgaf",
+    "zaaksysteem_secret": "secret bij die client_id (nooit getoond; zet het met - van standaardinvoer)",
 }
 
 
@@ -111,6 +143,8 @@ def controleer(s: str, waarde: str) -> str:
         if ord(t) in _VERBODEN or not t.isprintable():
             raise InstellingFout(f"De waarde voor {naam} bevat een onzichtbaar teken of stuurteken (bijvoorbeeld een "
                                  f"tekst-richtingsteken); typ de tekst opnieuw zonder dat teken.")
+    if s.startswith("zaaksysteem"):
+        return _zaaksysteem(s, waarde)
     if s == "modus":
         w = waarde.lower()
         if w not in WERKWIJZEN:
@@ -168,3 +202,32 @@ def zet(opslag, naam: str, waarde: str) -> tuple[str, str]:
     w = controleer(s, waarde)
     schrijf(opslag, {s: w})
     return s, w
+
+
+def _zaaksysteem(s: str, waarde: str) -> str:
+    """De instellingen van het zaaksysteem: aan/uit, URL's (https; http alleen naar deze computer), RSIN's."""
+    from urllib.parse import urlsplit
+    naam = naam_voor(s)
+    if s == "zaaksysteem":
+        w = waarde.lower()
+        if w not in ("aan", "uit"):
+            raise InstellingFout(f"zaaksysteem is 'aan' of 'uit', niet '{_veilig(waarde)}'.")
+        return w
+    if not waarde or s in ("zaaksysteem_client_id", GEHEIM):
+        return waarde
+    if s.endswith(("_api", "type")):
+        try:
+            u = urlsplit(waarde)
+            lokaal = u.hostname in ("localhost", "127.0.0.1", "::1")
+        except ValueError:
+            u, lokaal = None, False
+        if u is None or not u.hostname or not (u.scheme == "https" or (u.scheme == "http" and lokaal)) \
+                or u.username or u.password or u.query or u.fragment or " " in waarde:
+            raise InstellingFout(f"{naam} is een webadres dat met https:// begint (zonder gebruikersnaam, ? of #), "
+                                 f"niet '{_veilig(waarde, 80)}'. http:// mag alleen naar deze computer (localhost).")
+        return waarde.rstrip("/") if s.endswith("_api") else waarde
+    if s in ("zaaksysteem_bronorganisatie", "zaaksysteem_verantwoordelijke"):
+        if not (len(waarde) == 9 and waarde.isdigit() and waarde.isascii()) or \
+                sum(int(c) * w for c, w in zip(waarde, (9, 8, 7, 6, 5, 4, 3, 2, -1))) % 11:
+            raise InstellingFout(f"{naam} is een RSIN: 9 cijfers die de elfproef halen, niet '{_veilig(waarde)}'.")
+    return waarde
