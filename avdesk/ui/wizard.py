@@ -47,6 +47,10 @@ class AvWizard(QWizard):
                             (QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")):
             self.setButtonText(knop, tekst)
         self.customButtonClicked.connect(lambda _: self.ongedaan())
+        # Enter is Volgende (README), ook als "< Terug" of "Annuleren" de focus heeft (Tab uit het laatste veld):
+        # die knoppen nemen Enter niet over; ze werken met hun sneltoets (Alt+T, Escape) of Spatie.
+        for knop in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(knop).setAutoDefault(False)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
         self.stappen: dict[int, Stap] = {}
         for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,

@@ -23,19 +23,19 @@ def test_irene_en_sergio_2023_met_terugvordering_alleen_met_het_toetsenbord(qtbo
     assert w.currentId() == 2, w.currentPage().melding.text()
     stap2 = w.currentPage()
     # 2023 toevoegen (de keuzelijst staat op het eerste jaar dat er nog niet is) en 2024 weghalen.
+    gezien = []
+    antwoord_in_dialoog(qtbot, t, K.Key_J, gezien)                  # "Toeslagjaar 2024 verwijderen?" Ja
     t.alt("r")                                                      # Getoond jaar verwijderen (2024, nog leeg)
-    assert [ed.jaar.jaar for ed in stap2.editors] == [], [ed.jaar.jaar for ed in stap2.editors]
+    qtbot.waitUntil(lambda: stap2.editors == [])
+    w.activateWindow()
+    qtbot.waitUntil(lambda: focus() is stap2.f.jaar_keuze)
     t.alt("j")
     assert [ed.jaar.jaar for ed in stap2.editors] == [2023]
     ed = stap2.editor(2023)
     t.alt("a"), t.typ("23762"), t.alt("p"), t.typ("4322"), t.alt("k"), t.typ("720")
     t.alt("m"), t.typ("kind"), t.tab(), t.typ("12062015")
-    # Naar de periodelijst: Alt+A en dan terug met Shift+Tab tot de lijst de focus heeft.
-    t.alt("a")
-    n = 0
-    while focus() is not ed.f.perioden and n < 30:
-        t.druk(K.Key_Backtab)
-        n += 1
+    t.alt("e")                                                      # naar de periodelijst: juli t/m december
+    assert focus() is ed.f.perioden
     t.druk(K.Key_Down)
     assert ed.f.perioden.currentRow() == 1
     t.alt("k"), t.typ("575,03")
@@ -64,3 +64,119 @@ def test_irene_en_sergio_2023_met_terugvordering_alleen_met_het_toetsenbord(qtbo
     qtbot.waitUntil(lambda: {d["soort"] for d in opslag.documenten(w.dossier_id)} == {"aanvraag", "berekening"})
     assert opslag.dossier(w.dossier_id)["status"] == "aanvraag klaar"
     print(f"\nIrene en Sergio 2023 met alleen het toetsenbord: {t.aanslagen} toetsaanslagen")
+
+
+# ---------------------------------------------------------------- punt 3: Enter is Volgende, ook als Terug de focus heeft
+
+def test_enter_op_terug_gaat_vooruit_niet_terug(qtbot, app, opslag):
+    from PySide6.QtWidgets import QWizard
+    from test_toetsenbord import Toetsenbord, wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 7)
+    t = Toetsenbord(qtbot)
+    terug = w.button(QWizard.WizardButton.BackButton)
+    vermogen = w.currentPage().vermogen_velden[0][1]
+    vermogen.setFocus()
+    qtbot.waitUntil(lambda: focus() is vermogen)
+    for _ in range(10):                      # Tab uit "Vermogen": de eerste knop daarna is "< Terug"
+        t.tab()
+        if focus() is terug:
+            break
+    assert focus() is terug
+    t.enter()
+    assert w.currentId() == AFRONDING, w.currentId()
+    # Terug met zijn eigen sneltoets en met Spatie op de knop blijft terug.
+    t.alt("t")
+    assert w.currentId() == 7
+    terug.setFocus()
+    t.druk(K.Key_Space)
+    qtbot.waitUntil(lambda: w.currentId() == 6)
+
+
+def test_na_jaar_toevoegen_staat_de_focus_in_het_nieuwe_jaar_en_enter_gaat_niet_terug(qtbot, app, opslag):
+    from PySide6.QtWidgets import QWizard
+    from test_toetsenbord import Toetsenbord, wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
+    t = Toetsenbord(qtbot)
+    stap2 = w.currentPage()
+    stap2.f.jaar_keuze.setFocus()
+    t.druk(K.Key_Home)                       # het eerste jaar van de keuzelijst: 2023
+    t.alt("j")
+    assert [ed.jaar.jaar for ed in stap2.editors] == [2023, 2024]
+    assert focus() is stap2.editor(2023).p.ink_toevoegen
+    assert focus() is not w.button(QWizard.WizardButton.BackButton)
+    w.button(QWizard.WizardButton.BackButton).setFocus()
+    t.enter()
+    assert w.currentId() == 2                # Volgende weigert (2023 is leeg), maar niet terug naar stap 1
+    assert "2023 is nog leeg" in stap2.melding.text()
+
+
+# ---------------------------------------------------------------- punt 4: stap 2 laat zien wat hij doet
+
+def antwoord_in_dialoog(qtbot, t, toets, gezien: list):
+    """Druk over 150 ms een toets in bij de modale dialoog die dan open staat (QMessageBox.question blokkeert)."""
+    from PySide6.QtCore import QTimer
+
+    def druk():
+        d = QApplication.activeModalWidget()
+        gezien.append((d.windowTitle(), d.text(), [b.text() for b in d.buttons()]) if d else None)
+        if d is not None:
+            qtbot.keyClick(d, toets)
+            t.aanslagen += 1
+    QTimer.singleShot(150, druk)
+
+
+def test_jaar_verwijderen_vraagt_het_escape_is_nee(qtbot, app, opslag):
+    from test_toetsenbord import Toetsenbord, wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
+    t = Toetsenbord(qtbot)
+    stap2 = w.currentPage()
+    gezien = []
+    antwoord_in_dialoog(qtbot, t, K.Key_Escape, gezien)
+    t.alt("r")
+    qtbot.waitUntil(lambda: bool(gezien))
+    titel, tekst, knoppen = gezien[0]
+    assert titel == "Jaar verwijderen" and "Toeslagjaar 2024 verwijderen?" in tekst
+    assert sorted(k.replace("&", "") for k in knoppen) == ["Ja", "Nee"]
+    assert [ed.jaar.jaar for ed in stap2.editors] == [2024]            # Escape: niets weg
+    w.activateWindow()                       # offscreen komt de activering na een modale dialoog niet vanzelf terug
+    qtbot.waitUntil(lambda: focus() is not None)
+    antwoord_in_dialoog(qtbot, t, K.Key_J, gezien)                     # J: de sneltoets van "Ja"
+    t.alt("r")
+    qtbot.waitUntil(lambda: len(gezien) == 2)
+    qtbot.waitUntil(lambda: stap2.editors == [])
+    assert all(j.jaar != 2024 or not j.perioden for j in w.casus.jaren)
+
+
+def test_wijziging_toevoegen_toont_de_nieuwe_periode_met_focus(qtbot, app, opslag):
+    from test_toetsenbord import Toetsenbord, wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
+    t = Toetsenbord(qtbot)
+    pagina = w.currentPage()
+    ed = pagina.editor(2024)
+    ed.f.wijziging_maand.setCurrentIndex(ed.f.wijziging_maand.findText("november"))
+    t.alt("z")                                           # onderaan: zorgtoeslag, de periodelijst is uit beeld
+    vlak = pagina.vlak
+    qtbot.waitUntil(lambda: vlak.verticalScrollBar().value() > 0)
+    assert ed.findChildren(type(vlak)) == [], "een schuifvlak in het schuifvlak"
+    voor = ed.f.perioden.count()
+    t.alt("w")
+    assert ed.f.perioden.count() == voor + 1
+    nieuw = ed.f.perioden.currentRow()
+    assert ed.f.perioden.item(nieuw).text().startswith("nov t/m")
+    assert focus() is ed.f.perioden
+    # Het item staat in het zichtbare deel van het schuifvlak van de pagina.
+    rect = ed.f.perioden.visualItemRect(ed.f.perioden.item(nieuw))
+    midden = ed.f.perioden.viewport().mapTo(vlak.viewport(), rect.center())
+    assert vlak.viewport().rect().contains(midden), (midden, vlak.viewport().rect())
+
+
+def test_de_periodelijst_heeft_een_sneltoets(qtbot, app, opslag):
+    from test_toetsenbord import Toetsenbord, wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
+    t = Toetsenbord(qtbot)
+    ed = w.currentPage().editor(2024)
+    t.alt("z")
+    t.alt("e")
+    assert focus() is ed.f.perioden
+    t.druk(K.Key_Down)
+    assert ed.f.perioden.currentRow() == 1
