@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QWizard
 
 from ..core.berekening import Berekening, bereken
 from ..core.casus import Casus, CasusFout, casus_naar_dict, lees_casus
+from ..core.route import VOLGORDE
 from .stappen import (AFRONDING, TITELS_STAPPEN, WTRAP, Afronding, Stap, Stap1, Stap2, Stap3, Stap4, Stap5, Stap6,
                       Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap)
 from .paginahulp import geef_focus, leesbare_fout
@@ -134,19 +135,22 @@ class AvWizard(QWizard):
         from PySide6.QtWidgets import QListWidgetItem
         self.zijlijst.clear()
         route = self.route()
-        if not route.route:
-            # Nog geen route gekozen: tel met de route die stap 3 zal voorstellen (m verandert alleen door een keuze).
-            from ..core.route import bepaal_route, voorgestelde_route
-            telling = bepaal_route(self.casus, route=voorgestelde_route(self.casus))
-        else:
-            telling = route
         stappen = list(route.stappen)
         if self.currentId() in stappen:
             n = self.currentId()
-            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1} van {telling.aantal}: {TITELS_STAPPEN[n]}")
-        for n in stappen:
-            item = QListWidgetItem(TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}")
+            # m pas na stap 3, als de route vaststaat: de stappen van de route plus wat nog kan komen. m sprong anders
+            # mee terwijl de route bekend werd (3, 8, 11, 12; issue 22).
+            van = f" van {route.aantal}" if route.route and n not in (1, 2, 3) else ""
+            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1}{van}: {TITELS_STAPPEN[n]}")
+        for n in VOLGORDE:
+            if n not in stappen and n not in route.nog_open:
+                continue
+            tekst = TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}"
+            item = QListWidgetItem(tekst if n in stappen else f"{tekst} (als stap 9 en 10 een vergoede terugvordering "
+                                                              f"geven)")
             item.setData(Qt.ItemDataRole.UserRole, n)
+            if n in route.nog_open:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)      # kan nog komen: nog niet te kiezen
             if n == self.currentId():
                 f = item.font()
                 f.setBold(True)
@@ -178,6 +182,7 @@ class AvWizard(QWizard):
             self._stand = nu
             self.button(QWizard.WizardButton.CustomButton1).setEnabled(True)
             self.status_terug()
+            self._zijlijst_bijwerken()          # meteen: een terugvordering brengt stap 11 op deze pagina al terug
 
     def status_terug(self) -> None:
         """De gegevens zijn gewijzigd na het maken van de PDF's: die zijn verouderd, de status gaat terug."""

@@ -18,6 +18,8 @@ def test_irene_en_sergio_2023_met_terugvordering_alleen_met_het_toetsenbord(qtbo
     """De 2023-terugvorderingscasus van issue 22 (tests/scenarios/irene_sergio_2023.json met een terugvordering van
     € 600, geheel door de alleenverdienersproblematiek) van een nieuw dossier tot beide PDF's: stap 1 tot en met 11."""
     scherm, w, t = nieuw_dossier(qtbot, opslag)
+    titels = [w.windowTitle()]
+    w.currentIdChanged.connect(lambda _: titels.append(w.windowTitle()))
     stap1_typen(t, "Irene", "02031985", "123456782", "Sergio", "03041986", "01102024", "Lindelaan 12", "3131AB",
                 "NL91ABNA0417164300")
     assert w.currentId() == 2, w.currentPage().melding.text()
@@ -51,7 +53,10 @@ def test_irene_en_sergio_2023_met_terugvordering_alleen_met_het_toetsenbord(qtbo
     assert w.currentPage().f.jaren.tabText(0) == "Terugvordering 2022"
     t.druk(K.Key_Tab, Qt.KeyboardModifier.ControlModifier)          # naar het tabblad 2023
     assert w.currentPage().f.jaren.currentIndex() == 1
-    t.alt("r"), t.typ("600"), t.alt("b"), t.typ("01062024")
+    t.alt("r"), t.typ("600"), t.alt("b"), t.typ("01062024"), t.tab()
+    # Punt 9: de zijlijst volgt de terugvordering meteen, niet pas op de volgende pagina.
+    zijlijst = [w.zijlijst.item(i).text() for i in range(w.zijlijst.count())]
+    assert "11. Tekort hoger dan de terugvordering?" in zijlijst and not any("Stap 11" in r for r in zijlijst), zijlijst
     t.enter()
     assert w.currentId() == 10, w.currentPage().melding.text()
     t.enter()
@@ -60,6 +65,11 @@ def test_irene_en_sergio_2023_met_terugvordering_alleen_met_het_toetsenbord(qtbo
     assert w.currentId() == AFRONDING, w.currentPage().melding.text()
     tabel = w.currentPage().f.samenvatting
     assert tabel.item(tabel.rowCount() - 1, 3).text() == "€ 996,00"
+    # Punt 9: "stap n van m" springt niet terwijl de route bekend wordt: m pas vanaf de keuze van de route, en dan vast.
+    assert titels[:3] == ["avdesk - stap 1: Uitnodigen en inloggen",
+                          "avdesk - stap 2: Gegevens in MijnToeslagen controleren",
+                          "avdesk - stap 3: Route: tekort, terugvordering of beide"], titels
+    assert all(" van 12: " in titel for titel in titels[3:]), "\n".join(titels)
     t.alt("m")
     qtbot.waitUntil(lambda: {d["soort"] for d in opslag.documenten(w.dossier_id)} == {"aanvraag", "berekening"})
     assert opslag.dossier(w.dossier_id)["status"] == "aanvraag klaar"
@@ -180,3 +190,23 @@ def test_de_periodelijst_heeft_een_sneltoets(qtbot, app, opslag):
     assert focus() is ed.f.perioden
     t.druk(K.Key_Down)
     assert ed.f.perioden.currentRow() == 1
+
+
+# ---------------------------------------------------------------- punt 9: kleinere punten
+
+def test_stap8_noemt_de_juiste_herkomst_van_de_beschikkingsdatum(qtbot, app, opslag):
+    from datetime import date
+    from decimal import Decimal
+
+    from avdesk.core.casus import Terugvordering
+    from test_toetsenbord import wizard_bij
+    w = wizard_bij(qtbot, opslag, "irene_sergio_2023.json", "beide", 8)
+    label = w.currentPage().f.label_datum_beschikking
+    assert label.text() == "Datum definitieve beschikking 2023 (in te vullen in stap 2 of 9)"
+    j = w.casus.jaren[0]
+    j.datum_definitieve_beschikking = date(2024, 6, 1)
+    w.currentPage().laad()
+    assert label.text() == "Datum definitieve beschikking 2023 (uit stap 2)"
+    j.terugvordering = Terugvordering(bedrag=Decimal(600), datum_definitieve_beschikking=date(2024, 6, 1))
+    w.currentPage().laad()
+    assert label.text() == "Datum definitieve beschikking 2023 (uit stap 9, de terugvordering)"
