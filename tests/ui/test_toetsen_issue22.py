@@ -210,3 +210,50 @@ def test_stap8_noemt_de_juiste_herkomst_van_de_beschikkingsdatum(qtbot, app, ops
     j.terugvordering = Terugvordering(bedrag=Decimal(600), datum_definitieve_beschikking=date(2024, 6, 1))
     w.currentPage().laad()
     assert label.text() == "Datum definitieve beschikking 2023 (uit stap 9, de terugvordering)"
+
+
+# ---------------------------------------------------------------- punt 6: labels die de aanvraag niet tegenspreken
+
+def test_stap1_zegt_wat_de_aanvraag_nodig_heeft(qtbot, app, opslag):
+    from avdesk.core.casus import lees_casus
+    from avdesk.export.documenten import ontbrekend_voor_aanvraag
+    from test_toetsenbord import wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 1)
+    f = w.currentPage().f
+    teksten = {lbl.objectName(): lbl.text().replace("&", "") for lbl in f.widget.findChildren(type(f.kop_15))}
+    assert not any("niet verplicht" in t for t in teksten.values()), teksten
+    assert teksten["label_aanvrager_bsn"] == "BSN (nodig voor de aanvraag)"
+    assert teksten["label_iban"] == "IBAN (nodig voor de aanvraag)"
+    assert teksten["label_adres"] == "Adres (nodig voor de aanvraag)"
+    assert "nodig voor de aanvraag, niet voor de berekening" in teksten["kop_15"]
+    # En dat klopt: zonder BSN, adres of IBAN geen aanvraag (export/documenten.py).
+    c = lees_casus(b'{"formaat": "avdesk-casus/1", "aanvrager": {"naam": "A"}, "partner": {"naam": "B"}, "jaren": []}',
+                   concept=True)
+    c.aanvraag.toestemming_delen = True
+    ontbreekt = " ".join(ontbrekend_voor_aanvraag(c))
+    assert "BSN" in ontbreekt and "adres" in ontbreekt and "IBAN" in ontbreekt
+
+
+# ---------------------------------------------------------------- punt 7: F1-hulp met hele zinnen
+
+def test_f1_hulp_alineas_alleen_bij_een_lege_regel(qtbot, app, opslag):
+    import re
+
+    from PySide6.QtGui import QTextDocument
+
+    from avdesk.ui.hulp import hulpteksten
+    from test_toetsenbord import Toetsenbord, wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
+    t = Toetsenbord(qtbot)
+    t.druk(K.Key_F1)
+    vak = w.hulpvenster
+    assert vak.isVisible()
+    doc = QTextDocument()
+    doc.setHtml(vak.text())
+    alineas = [a for a in doc.toPlainText().split("\n") if a.strip()]
+    # De zin die in resources/hulp.toml over twee regels staat, staat heel in een alinea.
+    assert any("het inkomen van beide partners per bron, of zij toeslagpartners zijn, de huur" in a for a in alineas), \
+        alineas
+    bron = [" ".join(b.split()) for b in re.split(r"\n\s*\n", hulpteksten()["2"]["tekst"].strip())]
+    assert alineas[1:-1] == bron                 # titel, de alinea's van de bron, de paragraaf van de handreiking
+    vak.close()
