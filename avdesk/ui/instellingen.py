@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 
 from ..core.params import ParameterFout, beleidsprofielen, laad_profiel
@@ -35,6 +37,13 @@ class InstellingenDialoog(QDialog):
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):
             getattr(self.f, k).setText(w[k])
+        # De exportmap: een map die bestaat (een verse desktop heeft niet altijd "Documents"); leeg: wat avdesk aanbiedt.
+        from .pdfvoorbeeld import startmap
+        if w["exportmap"] and not Path(w["exportmap"]).expanduser().is_dir():
+            self.f.exportmap.setText("")
+        self.f.exportmap.setPlaceholderText(f"leeg: {startmap(None)}")
+        self.f.exportmap.setToolTip("De map die Opslaan als, de beschikking en de bestandskiezers aanbieden; avdesk "
+                                    "onthoudt hier de laatst gekozen map.")
         # Ook de profielen die een beheerder installeerde (avdesk profiel installeer); een onbruikbaar profiel niet.
         profielen = []
         for pid in beleidsprofielen():

@@ -257,3 +257,40 @@ def test_f1_hulp_alineas_alleen_bij_een_lege_regel(qtbot, app, opslag):
     bron = [" ".join(b.split()) for b in re.split(r"\n\s*\n", hulpteksten()["2"]["tekst"].strip())]
     assert alineas[1:-1] == bron                 # titel, de alinea's van de bron, de paragraaf van de handreiking
     vak.close()
+
+
+# ---------------------------------------------------------------- punt 5: de exportmap bestaat en wordt onthouden
+
+def test_opslaan_als_biedt_een_bestaande_map_en_daarna_de_laatst_gekozen(qtbot, app, opslag, monkeypatch, tmp_path):
+    from pathlib import Path
+
+    from PySide6.QtCore import QStandardPaths
+    from PySide6.QtWidgets import QMessageBox
+
+    from test_toetsenbord import wizard_bij
+    docs = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", AFRONDING)
+    pagina = w.currentPage()
+    pagina.maak_pdfs()
+    aangeboden = []
+    gekozen = tmp_path / "uitvoer"
+    gekozen.mkdir()
+    monkeypatch.setattr("avdesk.ui.stappen.afronding.kies_map", lambda ouder, titel, start: aangeboden.append(start)
+                        or str(gekozen))
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    pagina.opslaan_als()
+    assert Path(aangeboden[0]).is_dir()
+    assert aangeboden[0] == (str(docs) if docs.is_dir() else str(Path.home()))
+    assert len(list(gekozen.glob("*.pdf"))) == 2
+    pagina.opslaan_als()
+    assert aangeboden[1] == str(gekozen)                           # onthouden in de instellingen van avdesk
+
+
+def test_instellingen_bieden_geen_map_die_niet_bestaat(qtbot, app, opslag, tmp_path):
+    from avdesk.ui.instellingen import InstellingenDialoog as Instellingen
+    opslag.zet_instelling("exportmap", str(tmp_path / "Documents"))   # zoals een oude standaard: bestaat niet
+    d = Instellingen(opslag)
+    qtbot.addWidget(d)
+    assert d.f.exportmap.text() == ""
+    from pathlib import Path
+    assert Path(d.f.exportmap.placeholderText().removeprefix("leeg: ")).is_dir()
