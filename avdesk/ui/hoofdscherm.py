@@ -144,9 +144,10 @@ class Hoofdscherm(QMainWindow):
                       beleidsprofiel=inst["beleidsprofiel"],
                       raadsman=Raadsman(inst["raadsman_naam"], inst["organisatie_naam"], inst["organisatie_adres"],
                                         inst["raadsman_telefoon"], inst["raadsman_email"]))
-        dossier_id = self.opslag.nieuw_dossier(casus, raadsman=inst["raadsman_naam"])
-        self.vernieuw()
-        self.open_wizard(dossier_id)
+        # Het dossier ontstaat pas bij het eerste bewaren met iets ingevuld (AvWizard.bewaar): Ctrl+N en Escape liet
+        # anders een leeg dossier "(nog geen naam)" in de lijst achter.
+        from .wizard import AvWizard
+        self._toon_wizard(AvWizard(casus, self.opslag, None, self, nieuw_voor=inst["raadsman_naam"]), 1)
 
     def openen(self) -> None:
         if (d := self.gekozen()) is not None:
@@ -160,8 +161,11 @@ class Hoofdscherm(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
             QMessageBox.warning(self, "Dossier openen", str(e))
             return None
-        w = AvWizard(casus, self.opslag, dossier_id, self)
-        w.hervat(self.opslag.dossier(dossier_id)["wizard_stap"] or 1)
+        return self._toon_wizard(AvWizard(casus, self.opslag, dossier_id, self),
+                                 self.opslag.dossier(dossier_id)["wizard_stap"] or 1)
+
+    def _toon_wizard(self, w, stap: int):
+        w.hervat(stap)
         w.finished.connect(lambda _: self.vernieuw())
         w.open()
         self.wizard = w

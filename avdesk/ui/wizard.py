@@ -30,9 +30,12 @@ def hulpsleutel(pagina_id: int) -> str:
 
 
 class AvWizard(QWizard):
-    def __init__(self, casus: Casus, opslag=None, dossier_id: int | None = None, ouder=None):
+    def __init__(self, casus: Casus, opslag=None, dossier_id: int | None = None, ouder=None,
+                 nieuw_voor: str | None = None):
+        """`nieuw_voor`: een nieuw dossier (van deze raadsman) dat pas in de opslag komt als er iets is ingevuld."""
         super().__init__(ouder)
         self.casus, self.opslag, self.dossier_id = casus, opslag, dossier_id
+        self.nieuw_voor = nieuw_voor
         self.herstellen = False
         self._stap = 1
         self.status_klaar = bool(opslag and dossier_id is not None
@@ -70,7 +73,7 @@ class AvWizard(QWizard):
         self.setSideWidget(self.zijlijst)
         self.currentIdChanged.connect(self._bij_wissel)
         self._undo: list[str] = []
-        self._stand = self._momentopname()
+        self._stand = self._begin = self._momentopname()
         self._stand_pdfs = self._stand if self.status_klaar else None    # de casus zoals de PDF's hem kennen
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.autosave)
@@ -216,6 +219,10 @@ class AvWizard(QWizard):
         # Ook een wijziging die zonder editingFinished bewaard wordt (Alt+V, automatisch bewaren) maakt de PDF's oud.
         if self.status_klaar and self._momentopname() != self._stand_pdfs:
             self.status_terug()
+        if self.opslag is not None and self.dossier_id is None and self.nieuw_voor is not None:
+            if self._momentopname() == self._begin:
+                return                          # nog niets ingevuld: nog geen dossier
+            self.dossier_id = self.opslag.nieuw_dossier(self.casus, raadsman=self.nieuw_voor)
         if self.opslag is not None and self.dossier_id is not None:
             self.opslag.bewaar_casus(self.dossier_id, self.casus, wizard_stap=self._stap)
 

@@ -294,3 +294,17 @@ def test_instellingen_bieden_geen_map_die_niet_bestaat(qtbot, app, opslag, tmp_p
     assert d.f.exportmap.text() == ""
     from pathlib import Path
     assert Path(d.f.exportmap.placeholderText().removeprefix("leeg: ")).is_dir()
+
+
+def test_ctrl_n_en_escape_laat_geen_leeg_dossier_achter(qtbot, app, opslag):
+    scherm, w, t = nieuw_dossier(qtbot, opslag)
+    t.druk(K.Key_Escape)
+    qtbot.waitUntil(lambda: not w.isVisible())
+    assert opslag.dossiers() == []
+    assert scherm.model.rowCount() == 0
+    # Met een naam wel: dan is er iets om te bewaren.
+    scherm, w, t = nieuw_dossier(qtbot, opslag)
+    t.typ("Irene"), t.tab()
+    t.druk(K.Key_Escape)
+    qtbot.waitUntil(lambda: not w.isVisible())
+    assert [d["aanvrager_naam"] for d in opslag.dossiers()] == ["Irene"]
