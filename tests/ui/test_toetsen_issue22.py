@@ -308,3 +308,35 @@ def test_ctrl_n_en_escape_laat_geen_leeg_dossier_achter(qtbot, app, opslag):
     t.druk(K.Key_Escape)
     qtbot.waitUntil(lambda: not w.isVisible())
     assert [d["aanvrager_naam"] for d in opslag.dossiers()] == ["Irene"]
+
+
+def test_dossierlijst_onderscheidt_twee_dossiers_van_een_paar_en_zegt_wat_te_doen_als_hij_leeg_is(qtbot, app, opslag):
+    from pathlib import Path
+
+    from avdesk.core.casus import lees_casus
+    from avdesk.export.documenten import maak_en_bewaar
+    from avdesk.ui.hoofdscherm import Hoofdscherm
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    assert scherm.statusBar().currentMessage() == "Nog geen dossiers. Ctrl+N (of Alt+N): nieuw dossier."
+    assert scherm.f.melding.isVisibleTo(scherm) and "Ctrl+N" in scherm.f.melding.text()
+    map_ = Path(__file__).resolve().parents[1] / "scenarios"
+    eerst = lees_casus((map_ / "martin_hanna_2024.json").read_bytes())
+    eerst.aanvraag.route, eerst.aanvraag.toestemming_mijntoeslagen = "tekort", True
+    tweede = lees_casus((map_ / "wtrap_2026.json").read_bytes())
+    tweede.aanvrager, tweede.partner, tweede.aanvraag.route = eerst.aanvrager, eerst.partner, "wtrap"
+    a = opslag.nieuw_dossier(eerst)
+    opslag.nieuw_dossier(tweede)
+    maak_en_bewaar(opslag, a)
+    scherm.vernieuw()
+    kop = [scherm.model.horizontalHeaderItem(k).text() for k in range(scherm.model.columnCount())]
+    rijen = {scherm.model.item(r, 0).text(): [scherm.model.item(r, k).text() for k in range(len(kop))]
+             for r in range(scherm.model.rowCount())}
+    assert kop[3:7] == ["Status", "Jaren", "Route", "Compensatie"]
+    assert rijen["1"][1:3] == rijen["2"][1:3]                       # dezelfde namen
+    assert rijen["1"][4:7] == ["2024", "tekort", "€ 716,00"]
+    assert rijen["2"][4:7] == ["2026", "Wtrap", ""]
+    assert not scherm.f.melding.isVisibleTo(scherm)
+    scherm.f.zoek.setText("niemand")
+    scherm.vernieuw()
+    assert "Geen dossier gevonden bij 'niemand'" in scherm.statusBar().currentMessage()
