@@ -340,3 +340,13 @@ def test_dossierlijst_onderscheidt_twee_dossiers_van_een_paar_en_zegt_wat_te_doe
     scherm.f.zoek.setText("niemand")
     scherm.vernieuw()
     assert "Geen dossier gevonden bij 'niemand'" in scherm.statusBar().currentMessage()
+
+
+def test_postcode_wordt_3131_AB_bij_het_verlaten_van_het_veld(qtbot, app, opslag):
+    scherm, w, t = nieuw_dossier(qtbot, opslag)
+    f = w.currentPage().f
+    t.alt("c"), t.typ("3131ab"), t.tab()
+    assert f.postcode.text() == "3131 AB"
+    assert w.casus.aanvrager.extra["postcode"] == "3131 AB"
+    t.alt("c"), t.typ("B-1000"), t.tab()                  # geen Nederlandse postcode: blijft zoals getypt
+    assert f.postcode.text() == "B-1000"

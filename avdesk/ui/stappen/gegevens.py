@@ -24,7 +24,7 @@ class Stap1(Stap):
               ("partner_bsn", "bsn", False, ""),
               ("aanvraagdatum", "datum", True, "de aanvraagdatum"), ("plaats", "tekst", False, ""),
               ("gemeente", "tekst", False, ""),
-              ("adres", "tekst", False, ""), ("postcode", "tekst", False, ""), ("woonplaats", "tekst", False, ""),
+              ("adres", "tekst", False, ""), ("postcode", "postcode", False, ""), ("woonplaats", "tekst", False, ""),
               ("telefoon", "tekst", False, ""), ("email", "email", False, ""), ("iban", "iban", False, ""))
     VINKJES = ("aanwezig_aanvrager", "aanwezig_partner", "toestemming_mijntoeslagen", "toestemming_delen")
 
