@@ -350,3 +350,18 @@ def test_postcode_wordt_3131_AB_bij_het_verlaten_van_het_veld(qtbot, app, opslag
     assert w.casus.aanvrager.extra["postcode"] == "3131 AB"
     t.alt("c"), t.typ("B-1000"), t.tab()                  # geen Nederlandse postcode: blijft zoals getypt
     assert f.postcode.text() == "B-1000"
+
+
+def test_grafiek_toont_bedragen_bij_de_staven_en_een_ronde_as(qtbot, app, opslag):
+    from decimal import Decimal
+
+    from test_toetsenbord import wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 5)
+    g = w.currentPage().grafiek
+    qtbot.waitUntil(lambda: bool(g.jaren))
+    assert g.as_waarden() == [Decimal(0), Decimal(50), Decimal(100), Decimal(150), Decimal(200)]   # niet 171/128/85/42
+    fm = g.fontMetrics()
+    labels = [tekst for _, tekst in g.waardelabels(60, 30, 150, fm)]
+    assert any(tekst.startswith("€ 171,00") for tekst in labels), labels
+    assert all(tekst.startswith("€ ") and "," in tekst for tekst in labels)
+    g.grab()                                       # tekent zonder fout
