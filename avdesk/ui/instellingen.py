@@ -66,8 +66,13 @@ class InstellingenDialoog(QDialog):
         for veld in (self.f.wachtwoord, self.f.wachtwoord2):
             veld.setEchoMode(QLineEdit.EchoMode.Password)
             veld.setPlaceholderText("alleen invullen om het wachtwoord te wijzigen")
+        self._maat()
+
+    def _maat(self) -> None:
+        """Zo hoog als de zichtbare velden (de verborgen gemeentevelden lieten een lege strook), binnen het scherm."""
         from .scherm import pas_in
-        pas_in(self, 640, 560)
+        self.layout().activate()
+        pas_in(self, 640, self.sizeHint().height())
 
     # Team Inkomen: de gegevens op de beschikking (zichtbaar in de werkwijze gemeente; de raadsman ziet ze niet).
     GEMEENTE = (("gemeente_naam", "&Gemeente"), ("gemeente_afdeling", "A&fdeling"),
@@ -94,7 +99,7 @@ class InstellingenDialoog(QDialog):
         self.gemeente["beleidsregel"].setPlaceholderText("bv. Beleidsregels bijzondere bijstand alleenverdieners 2024")
         self.layout().insertWidget(1, self.gemeentevak)
         # De raadsmanvelden horen niet bij de gemeente: in die werkwijze verborgen (en andersom), zo past het scherm.
-        self.modus.currentIndexChanged.connect(lambda _: self._toon_werkwijze())
+        self.modus.currentIndexChanged.connect(lambda _: (self._toon_werkwijze(), self._maat()))
         self._toon_werkwijze()
 
     def _toon_werkwijze(self) -> None:

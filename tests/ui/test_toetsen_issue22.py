@@ -365,3 +365,28 @@ def test_grafiek_toont_bedragen_bij_de_staven_en_een_ronde_as(qtbot, app, opslag
     assert any(tekst.startswith("€ 171,00") for tekst in labels), labels
     assert all(tekst.startswith("€ ") and "," in tekst for tekst in labels)
     g.grab()                                       # tekent zonder fout
+
+
+def test_instellingen_zonder_lege_strook(qtbot, app, opslag):
+    from avdesk.ui.instellingen import InstellingenDialoog
+    d = InstellingenDialoog(opslag)
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    # Tussen de keuze van de werkwijze en het kopje "Organisatie" geen strook waar de verborgen gemeentevelden stonden.
+    onder_werkwijze = d.modus.mapTo(d, d.modus.rect().bottomLeft()).y()
+    organisatie = d.f.organisatie_naam.mapTo(d, d.f.organisatie_naam.rect().topLeft()).y()
+    assert organisatie - onder_werkwijze < 4 * d.fontMetrics().height(), (onder_werkwijze, organisatie)
+    hoogte = d.height()
+    d.modus.setCurrentIndex(1)                 # gemeente: de gemeentevelden erbij, het venster groeit mee
+    assert d.gemeentevak.isVisible() and d.height() >= hoogte
+
+
+def test_de_titel_van_de_raadsmandialoog_past(qtbot, app):
+    from avdesk.ui.raadsman import RaadsmanDialoog
+    d = RaadsmanDialoog({})
+    qtbot.addWidget(d)
+    d.show()
+    qtbot.waitExposed(d)
+    # De titelbalk heeft een groter (vet) lettertype en knoppen: de titel past ruim, ook op 150%.
+    assert d.width() >= 2 * d.fontMetrics().horizontalAdvance("Wie bereidt de aanvragen voor?") + 120
