@@ -390,3 +390,25 @@ def test_de_titel_van_de_raadsmandialoog_past(qtbot, app):
     qtbot.waitExposed(d)
     # De titelbalk heeft een groter (vet) lettertype en knoppen: de titel past ruim, ook op 150%.
     assert d.width() >= 2 * d.fontMetrics().horizontalAdvance("Wie bereidt de aanvragen voor?") + 120
+
+
+def test_geen_pagina_heeft_een_schuifvlak_in_het_schuifvlak(qtbot, app, opslag):
+    from PySide6.QtWidgets import QScrollArea
+
+    from avdesk.ui.stappen import Stap
+    from test_toetsenbord import wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 1)
+    for pagina_id in w.pageIds():
+        pagina = w.page(pagina_id)
+        if isinstance(pagina, Stap):
+            binnen = [s for s in pagina.vlak.widget().findChildren(QScrollArea)
+                      if not s.inherits("QAbstractItemView") and s.objectName() != "pdfs"]
+            assert binnen == [], (pagina_id, [s.objectName() for s in binnen])
+
+
+def test_stap1_past_in_de_breedte(qtbot, app, opslag):
+    from test_toetsenbord import wizard_bij
+    w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 1)
+    w.resize(900, 600)
+    qtbot.wait(50)
+    assert not w.currentPage().vlak.horizontalScrollBar().isVisible()
