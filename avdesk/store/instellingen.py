@@ -13,7 +13,7 @@ STANDAARD = {
     "raadsman_telefoon": "",
     "raadsman_email": "",
     "beleidsprofiel": "handreiking-2024",
-    "exportmap": str(Path.home() / "Documents"),
+    "exportmap": "",                        # leeg: Documenten als die bestaat, anders de thuismap (startmap)
     "bewaartermijn_maanden": "24",
     # Team Inkomen (issue 17): tot wanneer een doelgroepselectielijst bewaard blijft (de laatste dag waarop
     # zelfmelders kunnen aanvragen; Leiderdorp: 31-12-2028 voor 2025-2027).
@@ -90,7 +90,8 @@ OMSCHRIJVING = {
     "raadsman_telefoon": "telefoon van de raadsman",
     "raadsman_email": "e-mail van de raadsman",
     "beleidsprofiel": "beleidsprofiel van de berekening",
-    "exportmap": "standaardmap voor Opslaan als en de beschikking",
+    "exportmap": "standaardmap voor Opslaan als en de beschikking (avdesk onthoudt hier de laatst gekozen map; leeg: "
+                 "Documenten, of de thuismap als die er niet is)",
     "bewaartermijn_maanden": "bewaartermijn van een dossier in maanden (1 t/m 240)",
     "doelgroeplijst_bewaren_tot": "tot wanneer een doelgroepselectielijst bewaard blijft (dd-mm-jjjj)",
     "modus": "werkwijze van het venster: raadsman of gemeente",
@@ -173,6 +174,11 @@ def controleer(s: str, waarde: str) -> str:
         if d is None or not 2000 <= d.year <= 2100:
             raise InstellingFout(f"'{_veilig(waarde)}' is geen datum: schrijf dd-mm-jjjj, bijvoorbeeld 31-12-2028.")
         return d.isoformat()
+    if s == "exportmap" and waarde:
+        if not Path(waarde).expanduser().is_dir():
+            raise InstellingFout(f"De exportmap {_veilig(waarde, 120)} bestaat niet (of is geen map). Kies een map die "
+                                 f"er is, of laat het veld leeg.")
+        return str(Path(waarde).expanduser())
     if s == "beschikking_sjabloon" and waarde:
         p = Path(waarde).expanduser()
         if p.suffix.lower() != ".docx":
@@ -185,6 +191,26 @@ def controleer(s: str, waarde: str) -> str:
             raise InstellingFout("Dit sjabloon kan avdesk niet gebruiken: " + " ".join(fouten))
         return str(p)
     return waarde
+
+
+def startmap(opslag, documenten: str | Path | None = None) -> str:
+    """De map die een map- of bestandskiezer aanbiedt: de exportmap (de laatst gekozen) als die bestaat, anders
+    `documenten` (de Documentenmap van het systeem, die op een verse Nederlandse desktop kan ontbreken) als die
+    bestaat, anders de thuismap. Nooit een map die er niet is ("Map niet gevonden")."""
+    kandidaten = [lees(opslag)["exportmap"] if opslag is not None else "", documenten or ""]
+    for k in kandidaten:
+        if k and Path(k).expanduser().is_dir():
+            return str(Path(k).expanduser())
+    return str(Path.home())
+
+
+def onthoud_map(opslag, gekozen: str | Path) -> None:
+    """De map die de gebruiker koos, wordt de exportmap: de volgende keer biedt avdesk hem weer aan."""
+    if opslag is not None and gekozen and Path(gekozen).is_dir():
+        try:
+            schrijf(opslag, {"exportmap": str(gekozen)})
+        except InstellingFout:          # een pad met een stuurteken of te lang: niet onthouden, wel gebruikt
+            pass
 
 
 def toon(s: str, waarde: str) -> str:

@@ -178,12 +178,11 @@ class GemeenteScherm(QMainWindow):
     def kies_pdfs(self) -> list[str]:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..store.instellingen import lees as lees_instellingen
-        from .pdfvoorbeeld import nederlandse_bestandsdialoog
+        from .pdfvoorbeeld import nederlandse_bestandsdialoog, startmap
         nederlandse_bestandsdialoog()
         paden, _ = QFileDialog.getOpenFileNames(
             self, "Ontvangen: kies de berekening en de aanvraag (een of twee PDF's)",
-            lees_instellingen(self.opslag)["exportmap"], "PDF-bestanden (*.pdf)",
+            startmap(self.opslag), "PDF-bestanden (*.pdf)",
             options=QFileDialog.Option.DontUseNativeDialog)
         return paden
 

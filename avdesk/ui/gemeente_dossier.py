@@ -348,10 +348,12 @@ class OntvangstDialoog(QDialog):
         self.voorstel_besluit = v.besluit
 
     def kies_map(self) -> Path | None:
-        from ..store.instellingen import lees as lees_instellingen
-        from .pdfvoorbeeld import kies_map
-        gekozen = kies_map(self, "Map voor de concept beschikking", lees_instellingen(self.opslag)["exportmap"])
+        from ..store.instellingen import onthoud_map
+        from .pdfvoorbeeld import kies_map, startmap
+        gekozen = kies_map(self, "Map voor de concept beschikking", startmap(self.opslag))
         terug(self)                     # na de modale mapkiezer terug in deze dialoog
+        if gekozen:
+            onthoud_map(self.opslag, gekozen)
         return Path(gekozen) if gekozen else None
 
     def concept_beschikking(self) -> Path | None:

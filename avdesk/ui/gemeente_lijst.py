@@ -71,11 +71,9 @@ class LijstDialoog(QDialog):
     def kies_bestand(self) -> None:
         from PySide6.QtWidgets import QFileDialog
 
-        from ..store.instellingen import lees as lees_instellingen
-        from .pdfvoorbeeld import nederlandse_bestandsdialoog
+        from .pdfvoorbeeld import nederlandse_bestandsdialoog, startmap
         nederlandse_bestandsdialoog()
-        pad, _ = QFileDialog.getOpenFileName(self, "Kies de doelgroepselectielijst",
-                                             lees_instellingen(self.opslag)["exportmap"],
+        pad, _ = QFileDialog.getOpenFileName(self, "Kies de doelgroepselectielijst", startmap(self.opslag),
                                              "Lijsten (*.csv *.xlsx *.txt);;Alle bestanden (*)",
                                              options=QFileDialog.Option.DontUseNativeDialog)
         if pad:

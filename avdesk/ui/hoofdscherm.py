@@ -14,7 +14,8 @@ from ..store import OpslagFout
 from ..store.opslag import STATUSSEN, Opslag
 from .laden import Formulier
 
-KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Status", "Laatst gewijzigd"]
+# Jaren, route en compensatie (store/overzicht.py): twee dossiers van een paar zagen er anders gelijk uit (issue 22).
+KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Status", "Jaren", "Route", "Compensatie", "Laatst gewijzigd"]
 # Qt.ItemDataRole.UserRole en UserRole + 1 als getal: dit scherm raakt de Qt-naamruimte niet aan, want die met al
 # haar enums aanmaken kost ~15 ms bij elke start (PySide maakt ze bij de eerste toegang). Een test bewaakt de waarden.
 ROL_SORTEER = 256
@@ -39,7 +40,11 @@ class Hoofdscherm(QMainWindow):
         t.setModel(self.proxy)
         t.verticalHeader().setVisible(False)
         t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
-        t.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)
+        for k in (0, 4, 6):              # nummer, jaren en bedrag altijd helemaal; de namen rekken mee
+            t.horizontalHeader().setSectionResizeMode(k, QHeaderView.ResizeMode.ResizeToContents)
+        self.model.horizontalHeaderItem(5).setToolTip("Bijzondere bijstand (tekort, terugvordering of beide) of de "
+                                                      "Wtrap 2025-2027")
+        self.model.horizontalHeaderItem(6).setToolTip("Het totaal van de laatst gemaakte berekening")
         # De opslag levert laatst gewijzigd bovenaan; sorteren op een kolom begint pas bij een klik op de kop.
         t.horizontalHeader().setSortIndicatorShown(False)
         t.horizontalHeader().sectionClicked.connect(lambda _: t.horizontalHeader().setSortIndicatorShown(True))
@@ -77,12 +82,16 @@ class Hoofdscherm(QMainWindow):
         self.f.zoek.setFocus()
 
     def vernieuw(self) -> None:
+        from ..store.overzicht import overzicht
         rijen = self.opslag.dossiers(self.f.zoek.text(), limiet=500)
+        meer = overzicht(self.opslag, [r["id"] for r in rijen])
         self.model.setRowCount(0)
         for r in rijen:
             gewijzigd = r["gewijzigd"]
+            o = meer.get(r["id"], {"jaren": "", "route": "", "bedrag": ""})
             cellen = [(str(r["id"]), r["id"]), (r["aanvrager_naam"] or "(nog geen naam)", r["aanvrager_naam"].casefold()),
                       (r["partner_naam"], r["partner_naam"].casefold()), (r["status"], r["status"]),
+                      (o["jaren"], o["jaren"]), (o["route"], o["route"]), (o["bedrag"], o["bedrag"]),
                       (datum(date.fromisoformat(gewijzigd[:10])) + gewijzigd[10:16].replace("T", " "), gewijzigd)]
             items = []
             for tekst, sorteer in cellen:
@@ -98,6 +107,15 @@ class Hoofdscherm(QMainWindow):
         self.f.melding.setText(f"{len(verlopen)} dossier(s) vallen buiten de bewaartermijn van "
                                f"{self.opslag.bewaartermijn_maanden} maanden; verwijder ze als ze niet meer nodig zijn."
                                if verlopen else "")
+        if not rijen:
+            # Een lege lijst zegt wat te doen (issue 22), ook boven de lijst waar het oog valt.
+            hint = (f"Geen dossier gevonden bij '{self.f.zoek.text().strip()}'. Pas de zoektekst aan, of Ctrl+N: "
+                    f"nieuw dossier." if self.f.zoek.text().strip() else
+                    "Nog geen dossiers. Ctrl+N (of Alt+N): nieuw dossier.")
+            self.f.melding.setText(hint if not verlopen else self.f.melding.text())
+            self.statusBar().showMessage(hint)
+            self.f.melding.setVisible(True)
+            return
         self.f.melding.setVisible(bool(verlopen))
         self.statusBar().showMessage(f"{len(rijen)} dossier(s)" + (" gevonden" if self.f.zoek.text() else ""))
 
@@ -144,9 +162,10 @@ class Hoofdscherm(QMainWindow):
                       beleidsprofiel=inst["beleidsprofiel"],
                       raadsman=Raadsman(inst["raadsman_naam"], inst["organisatie_naam"], inst["organisatie_adres"],
                                         inst["raadsman_telefoon"], inst["raadsman_email"]))
-        dossier_id = self.opslag.nieuw_dossier(casus, raadsman=inst["raadsman_naam"])
-        self.vernieuw()
-        self.open_wizard(dossier_id)
+        # Het dossier ontstaat pas bij het eerste bewaren met iets ingevuld (AvWizard.bewaar): Ctrl+N en Escape liet
+        # anders een leeg dossier "(nog geen naam)" in de lijst achter.
+        from .wizard import AvWizard
+        self._toon_wizard(AvWizard(casus, self.opslag, None, self, nieuw_voor=inst["raadsman_naam"]), 1)
 
     def openen(self) -> None:
         if (d := self.gekozen()) is not None:
@@ -160,8 +179,11 @@ class Hoofdscherm(QMainWindow):
             from PySide6.QtWidgets import QMessageBox
             QMessageBox.warning(self, "Dossier openen", str(e))
             return None
-        w = AvWizard(casus, self.opslag, dossier_id, self)
-        w.hervat(self.opslag.dossier(dossier_id)["wizard_stap"] or 1)
+        return self._toon_wizard(AvWizard(casus, self.opslag, dossier_id, self),
+                                 self.opslag.dossier(dossier_id)["wizard_stap"] or 1)
+
+    def _toon_wizard(self, w, stap: int):
+        w.hervat(stap)
         w.finished.connect(lambda _: self.vernieuw())
         w.open()
         self.wizard = w

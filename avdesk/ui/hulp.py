@@ -4,6 +4,7 @@ De teksten staan in resources/hulp.toml (gegevens, geen code); het venster blijf
 
 from __future__ import annotations
 
+import re
 import tomllib
 from functools import cache
 from html import escape
@@ -22,7 +23,10 @@ def hulpteksten() -> dict[str, dict[str, str]]:
 
 def hulp_html(sleutel: str) -> str:
     h = hulpteksten()[sleutel]
-    alineas = "".join(f"<p>{escape(a.strip(), quote=False)}</p>" for a in h["tekst"].strip().split("\n") if a.strip())
+    # Een alinea per blok tussen lege regels; de regels daarbinnen horen bij dezelfde zinnen (issue 22: elke regel
+    # werd een alinea en zinnen braken midden door).
+    blokken = re.split(r"\n\s*\n", h["tekst"].strip())
+    alineas = "".join(f"<p>{escape(' '.join(b.split()), quote=False)}</p>" for b in blokken if b.strip())
     return (f"<h3>{escape(h['titel'], quote=False)}</h3>{alineas}"
             f"<p><i>Handreiking: {escape(h['paragraaf'], quote=False)}</i></p>")
 

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 
 from ..core.params import ParameterFout, beleidsprofielen, laad_profiel
@@ -35,6 +37,13 @@ class InstellingenDialoog(QDialog):
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):
             getattr(self.f, k).setText(w[k])
+        # De exportmap: een map die bestaat (een verse desktop heeft niet altijd "Documents"); leeg: wat avdesk aanbiedt.
+        from .pdfvoorbeeld import startmap
+        if w["exportmap"] and not Path(w["exportmap"]).expanduser().is_dir():
+            self.f.exportmap.setText("")
+        self.f.exportmap.setPlaceholderText(f"leeg: {startmap(None)}")
+        self.f.exportmap.setToolTip("De map die Opslaan als, de beschikking en de bestandskiezers aanbieden; avdesk "
+                                    "onthoudt hier de laatst gekozen map.")
         # Ook de profielen die een beheerder installeerde (avdesk profiel installeer); een onbruikbaar profiel niet.
         profielen = []
         for pid in beleidsprofielen():
@@ -57,8 +66,13 @@ class InstellingenDialoog(QDialog):
         for veld in (self.f.wachtwoord, self.f.wachtwoord2):
             veld.setEchoMode(QLineEdit.EchoMode.Password)
             veld.setPlaceholderText("alleen invullen om het wachtwoord te wijzigen")
+        self._maat()
+
+    def _maat(self) -> None:
+        """Zo hoog als de zichtbare velden (de verborgen gemeentevelden lieten een lege strook), binnen het scherm."""
         from .scherm import pas_in
-        pas_in(self, 640, 560)
+        self.layout().activate()
+        pas_in(self, 640, self.sizeHint().height())
 
     # Team Inkomen: de gegevens op de beschikking (zichtbaar in de werkwijze gemeente; de raadsman ziet ze niet).
     GEMEENTE = (("gemeente_naam", "&Gemeente"), ("gemeente_afdeling", "A&fdeling"),
@@ -85,7 +99,7 @@ class InstellingenDialoog(QDialog):
         self.gemeente["beleidsregel"].setPlaceholderText("bv. Beleidsregels bijzondere bijstand alleenverdieners 2024")
         self.layout().insertWidget(1, self.gemeentevak)
         # De raadsmanvelden horen niet bij de gemeente: in die werkwijze verborgen (en andersom), zo past het scherm.
-        self.modus.currentIndexChanged.connect(lambda _: self._toon_werkwijze())
+        self.modus.currentIndexChanged.connect(lambda _: (self._toon_werkwijze(), self._maat()))
         self._toon_werkwijze()
 
     def _toon_werkwijze(self) -> None:

@@ -86,6 +86,18 @@ def signaalregels(b) -> list[str]:
     return regels
 
 
+def documentenmap() -> str:
+    """De Documentenmap van het systeem (QStandardPaths); of hij bestaat, beslist store.instellingen.startmap."""
+    from PySide6.QtCore import QStandardPaths
+    return QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+
+
+def startmap(opslag) -> str:
+    """De map die een kiezer aanbiedt: de laatst gekozen, anders Documenten of de thuismap (die bestaan)."""
+    from ..store.instellingen import startmap as bepaal
+    return bepaal(opslag, documentenmap())
+
+
 def kies_map(ouder, titel: str, start: str) -> str:
     """Een map kiezen met Qt's eigen dialoog (in het Nederlands via qtbase_nl, ook waar het systeemvenster Engels
     spreekt)."""

@@ -14,6 +14,9 @@ class RaadsmanDialoog(QDialog):
     def __init__(self, waarden: dict[str, str], ouder=None):
         super().__init__(ouder)
         self.setWindowTitle("Wie bereidt de aanvragen voor?")
+        # Breed genoeg voor de hele titel, met ruimte voor de knoppen van de vensterbeheerder (de titel werd
+        # "Wie bereidt d…nvragen voor?"; issue 22).
+        self.setMinimumWidth(max(520, 2 * self.fontMetrics().horizontalAdvance(self.windowTitle()) + 160))
         lay = QVBoxLayout(self)
         uitleg = QLabel("Uw naam, organisatie en een telefoonnummer of e-mailadres komen op elke aanvraag en berekening, "
                         "zodat de gemeente weet bij wie ze terecht kan. U kunt dit later wijzigen bij Instellingen.")

@@ -99,6 +99,11 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
             waarde = tekst.replace(" ", "").upper()
             if not iban_geldig(waarde):
                 raise InvoerFout("dit rekeningnummer klopt niet (controlegetal)")
+        elif soort == "postcode":
+            # Een Nederlandse postcode zoals PostNL hem schrijft: 3131ab wordt 3131 AB (bewaard en getoond).
+            kaal = tekst.replace(" ", "")
+            waarde = f"{kaal[:4]} {kaal[4:].upper()}" if (len(kaal) == 6 and kaal[:4].isdigit() and kaal[0] != "0"
+                                                          and kaal[4:].isascii() and kaal[4:].isalpha()) else tekst
         elif soort == "email":
             if "@" not in tekst or "." not in tekst.split("@")[-1]:
                 raise InvoerFout("dit is geen e-mailadres")
@@ -117,7 +122,7 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
     toon_fout(veld, label, None)
     if (k := getattr(veld, "_avdesk_concept", None)) is not None:
         _CONCEPTEN.pop((id(k[0]), k[1]), None)
-    if waarde is not None and soort in ("bedrag", "datum", "geboortedatum") and not veld.hasFocus():
+    if waarde is not None and soort in ("bedrag", "datum", "geboortedatum", "postcode") and not veld.hasFocus():
         # Opgemaakt zodra de raadsman het veld verlaat: 1686 wordt 1.686, 15071979 wordt 15-07-1979.
         if veld.text() != (tekst := als_tekst(waarde)):
             veld.setText(tekst)

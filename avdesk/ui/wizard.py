@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QListWidget, QWizard
 
 from ..core.berekening import Berekening, bereken
 from ..core.casus import Casus, CasusFout, casus_naar_dict, lees_casus
+from ..core.route import VOLGORDE
 from .stappen import (AFRONDING, TITELS_STAPPEN, WTRAP, Afronding, Stap, Stap1, Stap2, Stap3, Stap4, Stap5, Stap6,
                       Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap)
 from .paginahulp import geef_focus, leesbare_fout
@@ -29,9 +30,12 @@ def hulpsleutel(pagina_id: int) -> str:
 
 
 class AvWizard(QWizard):
-    def __init__(self, casus: Casus, opslag=None, dossier_id: int | None = None, ouder=None):
+    def __init__(self, casus: Casus, opslag=None, dossier_id: int | None = None, ouder=None,
+                 nieuw_voor: str | None = None):
+        """`nieuw_voor`: een nieuw dossier (van deze raadsman) dat pas in de opslag komt als er iets is ingevuld."""
         super().__init__(ouder)
         self.casus, self.opslag, self.dossier_id = casus, opslag, dossier_id
+        self.nieuw_voor = nieuw_voor
         self.herstellen = False
         self._stap = 1
         self.status_klaar = bool(opslag and dossier_id is not None
@@ -47,6 +51,10 @@ class AvWizard(QWizard):
                             (QWizard.WizardButton.CustomButton1, "Laatste wijziging &ongedaan maken")):
             self.setButtonText(knop, tekst)
         self.customButtonClicked.connect(lambda _: self.ongedaan())
+        # Enter is Volgende (README), ook als "< Terug" of "Annuleren" de focus heeft (Tab uit het laatste veld):
+        # die knoppen nemen Enter niet over; ze werken met hun sneltoets (Alt+T, Escape) of Spatie.
+        for knop in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
+            self.button(knop).setAutoDefault(False)
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
         self.stappen: dict[int, Stap] = {}
         for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,
@@ -65,7 +73,7 @@ class AvWizard(QWizard):
         self.setSideWidget(self.zijlijst)
         self.currentIdChanged.connect(self._bij_wissel)
         self._undo: list[str] = []
-        self._stand = self._momentopname()
+        self._stand = self._begin = self._momentopname()
         self._stand_pdfs = self._stand if self.status_klaar else None    # de casus zoals de PDF's hem kennen
         self.timer = QTimer(self)
         self.timer.timeout.connect(self.autosave)
@@ -130,19 +138,22 @@ class AvWizard(QWizard):
         from PySide6.QtWidgets import QListWidgetItem
         self.zijlijst.clear()
         route = self.route()
-        if not route.route:
-            # Nog geen route gekozen: tel met de route die stap 3 zal voorstellen (m verandert alleen door een keuze).
-            from ..core.route import bepaal_route, voorgestelde_route
-            telling = bepaal_route(self.casus, route=voorgestelde_route(self.casus))
-        else:
-            telling = route
         stappen = list(route.stappen)
         if self.currentId() in stappen:
             n = self.currentId()
-            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1} van {telling.aantal}: {TITELS_STAPPEN[n]}")
-        for n in stappen:
-            item = QListWidgetItem(TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}")
+            # m pas na stap 3, als de route vaststaat: de stappen van de route plus wat nog kan komen. m sprong anders
+            # mee terwijl de route bekend werd (3, 8, 11, 12; issue 22).
+            van = f" van {route.aantal}" if route.route and n not in (1, 2, 3) else ""
+            self.setWindowTitle(f"avdesk - stap {stappen.index(n) + 1}{van}: {TITELS_STAPPEN[n]}")
+        for n in VOLGORDE:
+            if n not in stappen and n not in route.nog_open:
+                continue
+            tekst = TITELS_STAPPEN[n] if n in (AFRONDING, WTRAP) else f"{n}. {TITELS_STAPPEN[n]}"
+            item = QListWidgetItem(tekst if n in stappen else f"{tekst} (als stap 9 en 10 een vergoede terugvordering "
+                                                              f"geven)")
             item.setData(Qt.ItemDataRole.UserRole, n)
+            if n in route.nog_open:
+                item.setFlags(Qt.ItemFlag.NoItemFlags)      # kan nog komen: nog niet te kiezen
             if n == self.currentId():
                 f = item.font()
                 f.setBold(True)
@@ -174,6 +185,7 @@ class AvWizard(QWizard):
             self._stand = nu
             self.button(QWizard.WizardButton.CustomButton1).setEnabled(True)
             self.status_terug()
+            self._zijlijst_bijwerken()          # meteen: een terugvordering brengt stap 11 op deze pagina al terug
 
     def status_terug(self) -> None:
         """De gegevens zijn gewijzigd na het maken van de PDF's: die zijn verouderd, de status gaat terug."""
@@ -207,6 +219,10 @@ class AvWizard(QWizard):
         # Ook een wijziging die zonder editingFinished bewaard wordt (Alt+V, automatisch bewaren) maakt de PDF's oud.
         if self.status_klaar and self._momentopname() != self._stand_pdfs:
             self.status_terug()
+        if self.opslag is not None and self.dossier_id is None and self.nieuw_voor is not None:
+            if self._momentopname() == self._begin:
+                return                          # nog niets ingevuld: nog geen dossier
+            self.dossier_id = self.opslag.nieuw_dossier(self.casus, raadsman=self.nieuw_voor)
         if self.opslag is not None and self.dossier_id is not None:
             self.opslag.bewaar_casus(self.dossier_id, self.casus, wizard_stap=self._stap)
 

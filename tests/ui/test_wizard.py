@@ -143,7 +143,8 @@ def test_martin_en_hanna_door_de_wizard(qtbot, app, opslag, raadsman_voor):
     assert opslag.dossier(dossier)["status"] == "aanvraag klaar"
 
 
-def test_irene_en_sergio_door_de_wizard(qtbot, app, opslag, raadsman_voor):
+def test_irene_en_sergio_door_de_wizard(qtbot, app, opslag, raadsman_voor, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
     dossier = opslag.nieuw_dossier(lege_casus(date(2024, 10, 1)))
     w = AvWizard(opslag.casus(dossier), opslag, dossier)
     r = raadsman_voor(w)
@@ -153,6 +154,8 @@ def test_irene_en_sergio_door_de_wizard(qtbot, app, opslag, raadsman_voor):
     stap2.f.jaar_keuze.setCurrentText("2023")
     r.klik(stap2.f.jaar_toevoegen)
     stap2.f.jaren.setCurrentIndex([ed.jaar.jaar for ed in stap2.editors].index(2024))
+    # Een jaar verwijderen vraagt het altijd (issue 22.4); de raadsman zegt ja.
+    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: QMessageBox.StandardButton.Yes)
     r.klik(stap2.f.jaar_verwijderen)                      # 2024 niet nodig
     ed = stap2.editor(2023)
     periode(r, ed, "23.762", "4.322", "720", [("kind", "12-06-2015")])

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from ...core.geld import euro, maanden_in_woorden
-from ..pdfvoorbeeld import kies_map, pdf_uit_geheugen, signaalregels, toon_pdfs, verouderd
+from ..pdfvoorbeeld import kies_map, pdf_uit_geheugen, signaalregels, startmap, toon_pdfs, verouderd
 from ..tabellen import vul_tabel
 from .basis import AFRONDING, Rekenstap
 
@@ -102,11 +102,11 @@ class Afronding(Rekenstap):
     def opslaan_als(self):
         if not self.toch_verouderd("opslaan"):
             return
-        from ...store.instellingen import lees as lees_instellingen
-        start = lees_instellingen(self.w.opslag)["exportmap"] if self.w.opslag else ""
-        doel = kies_map(self, "Map kiezen voor aanvraag en berekening", start)
+        from ...store.instellingen import onthoud_map
+        doel = kies_map(self, "Map kiezen voor aanvraag en berekening", startmap(self.w.opslag))
         if not doel:
             return
+        onthoud_map(self.w.opslag, doel)                    # de volgende keer weer deze map
         from pathlib import Path
         from ...export.documenten import vrij_pad
         from ...store.sleutel import schrijf_atomair

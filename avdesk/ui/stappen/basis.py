@@ -50,6 +50,16 @@ class Stap(QWizardPage):
         self.vlak.setFrameShape(QFrame.Shape.NoFrame)
         self.vlak.setWidget(self.f.widget)
         lay.addWidget(self.vlak)
+        # Een schuifvlak in het formulier zelf (uit Designer) gaat eruit: de pagina schuift al. Anders stond de inhoud
+        # bij 125% en 150% in een schuifvlak in een schuifvlak, met afgesneden velden aan de rechterkant.
+        binnen = self.f.widget.findChild(QScrollArea, "scroll")
+        if binnen is not None and binnen.parentWidget() is not None and binnen.parentWidget().layout() is not None:
+            ouder = binnen.parentWidget().layout()
+            ouder.insertWidget(ouder.indexOf(binnen), binnen.takeWidget())
+            ouder.removeWidget(binnen)
+            binnen.hide()
+            binnen.deleteLater()
+            ouder.addStretch(1)             # wat over is, komt onderaan (het schuifvlak nam die ruimte eerst)
         self.melding = QLabel()
         self.melding.setWordWrap(True)
         self.melding.setStyleSheet("color: #b00020;")

@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtWidgets import QMessageBox
-
 from ...core.casus import Jaar, Persoon
 from ...core.params import laad_profiel
 from ...core.signalen import s10
 from .periodes import JaarEditor, leeg, standaard_perioden
+from ..paginahulp import bevestig, geef_focus
 from ..velden import Veldfout, lees, zet
 from .basis import Stap
 
@@ -25,7 +24,7 @@ class Stap1(Stap):
               ("partner_bsn", "bsn", False, ""),
               ("aanvraagdatum", "datum", True, "de aanvraagdatum"), ("plaats", "tekst", False, ""),
               ("gemeente", "tekst", False, ""),
-              ("adres", "tekst", False, ""), ("postcode", "tekst", False, ""), ("woonplaats", "tekst", False, ""),
+              ("adres", "tekst", False, ""), ("postcode", "postcode", False, ""), ("woonplaats", "tekst", False, ""),
               ("telefoon", "tekst", False, ""), ("email", "email", False, ""), ("iban", "iban", False, ""))
     VINKJES = ("aanwezig_aanvrager", "aanwezig_partner", "toestemming_mijntoeslagen", "toestemming_delen")
 
@@ -154,6 +153,7 @@ class Stap2(Stap):
         self._tabs_bouwen()
         self.f.jaren.setCurrentIndex(next(i for i, ed in enumerate(self.editors) if ed.jaar.jaar == jaar))
         self.w.na_wijziging()
+        geef_focus(self.focusveld())        # in het nieuwe jaar, niet op "< Terug" (het oude tabblad is weg)
 
     def jaar_verwijderen(self):
         """Het getoonde toeslagjaar weghalen (een terugvordering over dat jaar blijft staan)."""
@@ -161,17 +161,18 @@ class Stap2(Stap):
         if i < 0:
             return
         jaar = self.editors[i].jaar
-        if not all(leeg(p) for p in jaar.perioden):
-            antwoord = QMessageBox.question(self, "Jaar verwijderen", f"De perioden van {jaar.jaar} verwijderen?",
-                                            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-                                            QMessageBox.StandardButton.No)
-            if antwoord != QMessageBox.StandardButton.Yes:
-                return
+        # Altijd vragen (issue 22): Alt+R haalde een jaar weg zonder dat het op het scherm te zien was. Nee is de
+        # standaard, Escape is Nee.
+        vraag = (f"Toeslagjaar {jaar.jaar} verwijderen?" if all(leeg(p) for p in jaar.perioden) else
+                 f"Toeslagjaar {jaar.jaar} verwijderen? De ingevulde perioden van {jaar.jaar} vervallen.")
+        if not bevestig(self, "Jaar verwijderen", vraag):
+            return
         jaar.perioden = []
         if jaar.terugvordering is None:
             self.casus.jaren.remove(jaar)
         self._tabs_bouwen()
         self.w.na_wijziging()
+        geef_focus(self.focusveld() if self.editors else self.f.jaar_keuze)
 
     def focusveld(self):
         """Eerst de inkomensbronnen (het toetsingsinkomen vult zich daaruit), anders het eerste lege veld."""

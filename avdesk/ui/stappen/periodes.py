@@ -8,8 +8,8 @@ import copy
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QFrame, QScrollArea, QTableWidget, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QTableWidget, QVBoxLayout, QWidget
 
 from ...core.berekening import bereken_periode
 from ...core.casus import (HANDMATIGE_TOESLAGEN, SERVICEKOSTEN, HandmatigeToeslag, Huur, Inkomensbron, Jaar,
@@ -52,15 +52,11 @@ class JaarEditor(Periodetabellen, QWidget):
         self.w, self.jaar = wizard, jaar
         self.f = Formulier("jaar")
         self.p = Formulier("periode")
-        # Het formulier krijgt zijn natuurlijke hoogte in een schuifvlak: niets wordt samengedrukt of overlapt,
-        # ook niet bij 150% schermschaal.
-        vlak = QScrollArea()
-        vlak.setWidgetResizable(True)
-        vlak.setFrameShape(QFrame.Shape.NoFrame)
-        vlak.setWidget(self.f.widget)
+        # Het formulier krijgt zijn natuurlijke hoogte; het schuifvlak van de pagina schuift (geen tweede schuifvlak
+        # erin: bij 125% stond de periodelijst anders in een schuifvlak in een schuifvlak).
         lay = QVBoxLayout(self)
         lay.setContentsMargins(0, 0, 0, 0)
-        lay.addWidget(vlak)
+        lay.addWidget(self.f.widget)
         houder = QVBoxLayout(self.f.periode_houder)
         houder.setContentsMargins(0, 0, 0, 0)
         houder.addWidget(self.p.widget)
@@ -192,6 +188,10 @@ class JaarEditor(Periodetabellen, QWidget):
                 self.jaar.perioden.insert(i + 1, nieuw)
                 self._lijst_vullen(i + 1)
                 self.gewijzigd.emit()
+                # Laat zien wat er gebeurde: de nieuwe periode gekozen, de lijst met de focus en in beeld (de
+                # focusvolger van scherm.py schuift de pagina ernaartoe).
+                self.f.perioden.scrollToItem(self.f.perioden.item(i + 1))
+                self.f.perioden.setFocus(Qt.FocusReason.OtherFocusReason)
                 return True
         return False
 

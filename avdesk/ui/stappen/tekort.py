@@ -196,8 +196,14 @@ class Stap8(Rekenstap):
         self.f.datum_beschikking.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         datum = j2023.datum_definitieve_beschikking if j2023 else None
         zet(self.f.datum_beschikking, datum)
+        # De herkomst zoals hij is: stap 9 schrijft de datum van de terugvordering ook naar het jaar.
+        tv = j2023.terugvordering if j2023 else None
+        herkomst = ("uit stap 9, de terugvordering" if tv and tv.datum_definitieve_beschikking == datum and datum
+                    else "uit stap 2" if datum else "in te vullen in stap 2 of 9")
+        self.f.label_datum_beschikking.setText(f"Datum definitieve beschikking 2023 ({herkomst})")
         self.f.datum_beschikking.setPlaceholderText("niet ingevuld")
-        self.f.datum_beschikking.setToolTip("In te vullen of te wijzigen in stap 2, bij toeslagjaar 2023.")
+        self.f.datum_beschikking.setToolTip("In te vullen of te wijzigen in stap 2 (toeslagjaar 2023) of, bij een "
+                                            "terugvordering, in stap 9.")
         self._toon()
 
     def _toon(self):
