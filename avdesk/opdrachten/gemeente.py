@@ -172,12 +172,16 @@ def registreer(sub) -> None:
     on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")
     on.set_defaults(functie=cmd_ontvang)
 
+    from .overzicht import HULP, opties
     ov = sub.add_parser(
-        "ontvangen", help="de versies van een ontvangen aanvraag bekijken en er een vastzetten (team Inkomen)",
-        description="De versies van een ontvangen dossier: welke geldt voor de beschikking, welke ter beoordeling "
-                    "staat, en wat er anders is. Exitcodes: 0 gelukt; 2 geen ontvangen dossier, geen versie met dat "
-                    "nummer, of de dossiers zijn niet te gebruiken; 3 interne fout.")
-    osub = ov.add_subparsers(dest="ontvangenopdracht", metavar="OPDRACHT", required=True)
+        "ontvangen", help="overzicht van de ontvangen aanvragen (ook als CSV); hun versies bekijken en er een "
+                          "vastzetten (team Inkomen)",
+        description=HULP + " OPDRACHT versies of vastzetten: de versies van een ontvangen dossier: welke geldt voor de "
+                    "beschikking, welke ter beoordeling staat, en wat er anders is. Exitcodes: 0 gelukt; 2 geen "
+                    "ontvangen dossier, geen versie met dat nummer, of de dossiers zijn niet te gebruiken; 3 interne "
+                    "fout.")
+    opties(ov)
+    osub = ov.add_subparsers(dest="ontvangenopdracht", metavar="OPDRACHT", required=False)
     vs = osub.add_parser(
         "versies", help="toon de versies met hun status en hun verschillen met de geldende versie",
         description="Per versie: de status (geldend, ter beoordeling of vervangen), wanneer ontvangen, of de controle "

@@ -26,6 +26,12 @@ STANDAARD = {
     "beleidsregel": "",                     # bv. "de Beleidsregels bijzondere bijstand alleenverdieners 2024"
     "beschikking_ondertekening": "",        # naam en functie onder de brief
     "beschikking_sjabloon": "",             # pad naar een eigen .docx-sjabloon; leeg: het standaardsjabloon
+    # Team Inkomen in bulk (issue 25): wie een besluit vastlegt (leeg: de loginnaam) en de rekening van de gemeente
+    # waarvan de betaalopdracht (SEPA) betaalt.
+    "medewerker": "",
+    "betaal_iban": "",
+    "betaal_bic": "",
+    "betaal_naam": "",
 }
 
 
@@ -55,7 +61,8 @@ class InstellingFout(ValueError):
 NAMEN = {"werkwijze": "modus", "bewaartermijn": "bewaartermijn_maanden"}
 GEBRUIKERSNAAM = {v: k for k, v in NAMEN.items()}
 # Persoonsgegevens: `avdesk instellingen` toont ze niet (wel of ze ingevuld zijn).
-PERSOONLIJK = frozenset({"raadsman_naam", "raadsman_telefoon", "raadsman_email", "beschikking_ondertekening"})
+PERSOONLIJK = frozenset({"raadsman_naam", "raadsman_telefoon", "raadsman_email", "beschikking_ondertekening",
+                         "medewerker"})
 WERKWIJZEN = ("raadsman", "gemeente")
 MAX_TEKST = 300
 # Bidi-stuurtekens (U+202A-U+202E, U+2066-U+2069) en andere onzichtbare tekens: een naam of adres moet zijn wat er staat.
@@ -78,6 +85,10 @@ OMSCHRIJVING = {
     "beleidsregel": "citeertitel van de beleidsregel (op de beschikking)",
     "beschikking_ondertekening": "naam en functie onder de beschikking",
     "beschikking_sjabloon": "eigen sjabloon voor de beschikking (.docx); leeg: het standaardsjabloon",
+    "medewerker": "wie een besluit vastlegt (leeg: de loginnaam)",
+    "betaal_iban": "IBAN van de gemeente voor de betaalopdracht (SEPA)",
+    "betaal_bic": "BIC van die rekening",
+    "betaal_naam": "tenaamstelling van die rekening",
 }
 
 
@@ -139,6 +150,18 @@ def controleer(s: str, waarde: str) -> str:
         if d is None or not 2000 <= d.year <= 2100:
             raise InstellingFout(f"'{_veilig(waarde)}' is geen datum: schrijf dd-mm-jjjj, bijvoorbeeld 31-12-2028.")
         return d.isoformat()
+    if s == "betaal_iban" and waarde:
+        from ..export.ontvangst import iban_klopt
+        iban = waarde.replace(" ", "").upper()
+        if not iban.isalnum() or not iban_klopt(iban):
+            raise InstellingFout(f"'{_veilig(waarde)}' is geen geldig IBAN (de controle mod 97 klopt niet).")
+        return iban
+    if s == "betaal_bic" and waarde:
+        import re
+        bic = waarde.replace(" ", "").upper()
+        if not re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", bic):
+            raise InstellingFout(f"'{_veilig(waarde)}' is geen BIC (8 of 11 tekens, bijvoorbeeld BNGHNL2G).")
+        return bic
     if s == "beschikking_sjabloon" and waarde:
         p = Path(waarde).expanduser()
         if p.suffix.lower() != ".docx":
