@@ -12,6 +12,7 @@ MODULES: tuple[str, ...] = (
     "instellingen",
     "gemeente",
     "doelgroeplijst",
+    "betaalopdracht",
 )
 
 
