@@ -13,6 +13,7 @@ MODULES: tuple[str, ...] = (
     "gemeente",
     "doelgroeplijst",
     "betaalopdracht",
+    "archief",
 )
 
 
