@@ -15,7 +15,7 @@ from datetime import date
 from decimal import Decimal, InvalidOperation
 
 KOPPEN = ("Dossier", "Kenmerk", "Jaren", "Controle", "Doelgroepselectielijst", "Advies", "Besluit", "Bedrag per jaar",
-          "Beschikking", "Ontvangen", "Besluit vastgelegd", "Laatst gewijzigd")
+          "Beschikking", "Ontvangen", "Besluit vastgelegd", "Laatst gewijzigd", "Betaald")
 PERSOON = ("Aanvrager", "Partner", "BSN aanvrager", "BSN partner")
 
 
@@ -34,6 +34,7 @@ class Regel:
     vastgelegd: date | None
     gewijzigd: date | None
     ter_beoordeling: int = 0
+    betaald: Decimal = Decimal(0)                    # wat er al in een betaalopdracht staat
     persoon: dict = field(default_factory=dict)      # alleen met persoonsgegevens
     namen: tuple[str, str] = ("", "")               # voor het venster van de medewerker; nooit in tekst of CSV
     gewijzigd_tijd: str = ""                        # laatst gewijzigd met tijd (het venster toont uu:mm)
@@ -83,7 +84,7 @@ def advies(uitkomst: dict | None, bedragen: dict[int, Decimal]) -> str:
 def overzicht(opslag, zoek: str = "", *, met_persoonsgegevens: bool = False, limiet: int = 100_000) -> list[Regel]:
     """De ontvangen dossiers, laatst gewijzigd eerst. Met persoonsgegevens: ook namen en BSN's, en een auditregel."""
     from ..export.ontvangst import lijststatus, status
-    from ..store import besluiten, ontvangen
+    from ..store import besluiten, betalingen, ontvangen
     uit = []
     for r in ontvangen.ontvangen_dossiers(opslag, zoek, limiet):
         u = r["uitkomst"]
@@ -96,7 +97,8 @@ def overzicht(opslag, zoek: str = "", *, met_persoonsgegevens: bool = False, lim
                       {int(j): Decimal(b) for j, b in besluit["bedragen"].items()} if besluit else bedragen,
                       r["beschikking"] or "nog geen", _dag(eerste[0]["ontvangen"]) if eerste else None,
                       _dag(besluit["vastgelegd"]) if besluit else None, _dag(r["gewijzigd"]), r["ter_beoordeling"],
-                      namen=(r["aanvrager_naam"] or "", r["partner_naam"] or ""), gewijzigd_tijd=r["gewijzigd"])
+                      namen=(r["aanvrager_naam"] or "", r["partner_naam"] or ""), gewijzigd_tijd=r["gewijzigd"],
+                      betaald=sum(betalingen.betaald(opslag, r["id"]).values(), Decimal(0)))
         if met_persoonsgegevens:
             d = opslag.personen(r["id"])
             regel.persoon = {"Aanvrager": d["aanvrager_naam"], "Partner": d["partner_naam"],
@@ -119,12 +121,13 @@ def _bedrag_tekst(bedragen: dict[int, Decimal]) -> str:
 
 def cellen(r: Regel) -> list[str]:
     """De cellen van een regel in de volgorde van KOPPEN (voor het venster en de tekst op de opdrachtregel)."""
-    from ..core.geld import datum
+    from ..core.geld import datum, euro
     controle = r.controle + (f" ({r.ter_beoordeling} nieuwe versie ter beoordeling)" if r.ter_beoordeling == 1 else
                              f" ({r.ter_beoordeling} nieuwe versies ter beoordeling)" if r.ter_beoordeling else "")
     return [str(r.dossier), r.kenmerk, ", ".join(map(str, r.jaren)) or "-", controle, r.lijst, r.advies, r.besluit,
             _bedrag_tekst(r.bedragen), r.beschikking, datum(r.ontvangen) if r.ontvangen else "-",
-            datum(r.vastgelegd) if r.vastgelegd else "-", datum(r.gewijzigd) if r.gewijzigd else "-"]
+            datum(r.vastgelegd) if r.vastgelegd else "-", datum(r.gewijzigd) if r.gewijzigd else "-",
+            euro(r.betaald) if r.betaald else "-"]
 
 
 def als_tekst(regels: list[Regel], met_persoonsgegevens: bool = False) -> str:
@@ -156,7 +159,8 @@ def als_csv(regels: list[Regel], met_persoonsgegevens: bool = False) -> bytes:
     w.writerow(koppen)
     for r in regels:
         c = cellen(r)
-        rij = c[:7] + c[8:] + [_csv_bedrag(r.bedragen[j]) if j in r.bedragen else "" for j in jaren]
+        rij = c[:7] + c[8:-1] + [_csv_bedrag(r.betaald) if r.betaald else ""] + [
+            _csv_bedrag(r.bedragen[j]) if j in r.bedragen else "" for j in jaren]
         if met_persoonsgegevens:
             rij += [r.persoon.get(k, "") or "" for k in PERSOON]
         w.writerow([_veilig(x) for x in rij])

@@ -23,7 +23,7 @@ from .hoofdscherm import Hoofdscherm
 
 KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Nieuwe versie", "Doelgroepselectielijst",
             "Beschikking", "Laatst gewijzigd", "Jaren", "Advies", "Besluit", "Bedrag per jaar", "Ontvangen",
-            "Besluit vastgelegd"]
+            "Besluit vastgelegd", "Betaald"]
 ROL_DOSSIER = 257
 class GemeenteScherm(QMainWindow):
     """De lijst van ontvangen aanvragen (werkwijze 'gemeente')."""
@@ -129,7 +129,7 @@ class GemeenteScherm(QMainWindow):
                       "ter beoordeling" if r.ter_beoordeling == 1 else
                       f"{r.ter_beoordeling} ter beoordeling" if r.ter_beoordeling else "-",
                       r.lijst, r.beschikking, tijdstip(r.gewijzigd_tijd), o[2], r.advies, r.besluit, o[7], o[9],
-                      o[10]]
+                      o[10], o[12]]
             items = []
             for tekst in cellen:
                 item = QStandardItem(tekst)

@@ -73,6 +73,10 @@ def test_martin_en_hanna_een_keer_betaald(drie, avdesk_cli):
     assert sum(Decimal(x["Bedrag"].replace(".", "").replace(",", ".")) for x in rijen) == Decimal("716")
     assert {x["Dossier"] for x in rijen} == {"1"} and {x["IBAN"] for x in rijen} == {"NL91ABNA0417164300"}
     assert "september 2024" in {x["Maand"] for x in rijen}
+    # Het overzicht zegt wat er betaald is.
+    o = list(csv.DictReader(io.StringIO(avdesk_cli("ontvangen", "--csv", env=e).stdout.decode("utf-8-sig")),
+                            delimiter=";"))
+    assert {x["Dossier"]: x["Betaald"] for x in o} == {"1": "716,00", "2": "", "3": ""}
     # Een tweede run betaalt niets (en schrijft niets).
     r = avdesk_cli("betaalopdracht", "--map", drie / "bank2", env=e)
     assert r.returncode == 1 and "niets te betalen" in r.stdout.decode() and not (drie / "bank2").exists()
