@@ -476,6 +476,7 @@ def parser() -> argparse.ArgumentParser:
                     "tekst van elke pagina: de bedragen op pagina 1, totalen, eenmalig en periodiek, rekeningnummer "
                     "en tenaamstelling, de namen, en de vingerafdruk in de voettekst van elke pagina. JavaScript, "
                     "acties die iets starten of openen, en lagen over de pagina's heen maken de PDF verdacht. "
+                    "Een archief van avdesk (avdesk archief): de berekening die erin is ingebed. "
                     "Grenzen: 20 MB per bestand, 16 MB per uitgepakte stroom, 500 pagina's. Exitcodes: 0 klopt (een "
                     "andere parameterversie met dezelfde cijfers is een opmerking); 1 verschil (wat verschilt, in het "
                     "Nederlands, met beide parameterversies als die verschillen) of verdacht; 2 geen avdesk-"

@@ -226,6 +226,30 @@ def controle(pdf: bytes) -> dict:
 
 
 def controleer(pdf: bytes) -> tuple[int, list[str]]:
-    """(exitcode, regels): 0 klopt; 1 verschil (met de cijfers); 2 geen avdesk-PDF, onleesbaar of over een grens."""
+    """(exitcode, regels): 0 klopt; 1 verschil (met de cijfers); 2 geen avdesk-PDF, onleesbaar of over een grens.
+    Een archief van avdesk (export/archief.py): de berekening die erin is ingebed."""
     u = controle(pdf)
+    if u["code"] == 2 and (binnen := _uit_archief(pdf)) is not None:
+        acties, berekening = binnen
+        u = controle(berekening)            # een keer: een archief in een archief telt niet
+        kop = [f"Archief van avdesk: de ingebedde berekening ({BEREKENING_IN_ARCHIEF}) is gecontroleerd."]
+        if acties and u["code"] == 0:
+            return 1, kop + ["Verdacht: het archief kan iets uitvoeren of starten: " + "; ".join(acties) + "."]
+        return u["code"], kop + u["regels"]
     return u["code"], u["regels"]
+
+
+def _uit_archief(pdf: bytes) -> tuple[list[str], bytes] | None:
+    """(acties, de ingebedde berekening) als dit een archief van avdesk is, binnen de grenzen van pdflezen; anders None."""
+    from .pdflezen import Gelezen, PdfFout
+    try:
+        g = Gelezen(pdf, "PDF")
+        bijlagen = g.bijlagen()
+        if len(bijlagen.get(BEREKENING_IN_ARCHIEF, [])) != 1:
+            return None
+        return g.acties(), bijlagen[BEREKENING_IN_ARCHIEF][0]
+    except PdfFout:
+        return None
+
+
+BEREKENING_IN_ARCHIEF = "berekening.pdf"          # zoals export/archief.py hem inbedt

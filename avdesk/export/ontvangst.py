@@ -24,7 +24,7 @@ class NietOntvangen(Exception):
 _IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{10,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b")
 
 
-def _iban_klopt(iban: str) -> bool:
+def iban_klopt(iban: str) -> bool:
     """De controle van ISO 13616 (mod 97): zo telt alleen wat echt een rekeningnummer is."""
     getal = "".join(str(int(t, 36)) for t in iban[4:] + iban[:4])
     return 15 <= len(iban) <= 34 and int(getal) % 97 == 1
@@ -33,7 +33,7 @@ def _iban_klopt(iban: str) -> bool:
 def _ibans(tekst: str) -> list[str]:
     """De rekeningnummers (met geldige controle) in een tekst, zonder spaties."""
     kandidaten = (x.replace(" ", "") for x in _IBAN.findall(tekst))
-    return list(dict.fromkeys(x for x in kandidaten if _iban_klopt(x)))
+    return list(dict.fromkeys(x for x in kandidaten if iban_klopt(x)))
 
 
 def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
@@ -141,7 +141,11 @@ def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:
             regels.append(handtekening.VERTROUWEN)
     uitkomst = {"kenmerk": km, "vingerafdruk": afdruk, "controle": {"code": code, "regels": controle_regels},
                 "regels": regels, "blokkerend": blokkerend, "let_op": let_op, "handtekeningen": getekend,
-                "aanvraag": aanvraag is not None, "aanvraag_kenmerk": km_aanvraag, "lijst": []}
+                "aanvraag": aanvraag is not None, "aanvraag_kenmerk": km_aanvraag, "lijst": [],
+                # Voor het overzicht (avdesk ontvangen): het bedrag per jaar en de jaren met een open Wtrap-vraag.
+                "bedragen": {str(j.get("jaar")): str(j.get("compensatie_jaar")) for j in oud.get("jaren", [])},
+                "open_vragen": [j.get("jaar") for j in oud.get("jaren", [])
+                                if isinstance(j.get("wtrap"), dict) and j["wtrap"].get("voldoet") is None]}
     return c, uitkomst
 
 

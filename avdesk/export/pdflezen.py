@@ -264,7 +264,8 @@ class Gelezen:
                  "/GoToE": "een ingebed bestand openen (GoToE)", "/Rendition": "media afspelen",
                  "/Movie": "een film afspelen", "/Sound": "geluid afspelen", "/RichMedia": "RichMedia",
                  "/Hide": "velden verbergen (Hide)", "/SetOCGState": "lagen aan- of uitzetten",
-                 "/ResetForm": "het formulier wissen (ResetForm)", "/Trans": None, "/GoTo": None, "/Named": None}
+                 "/ResetForm": "het formulier wissen (ResetForm)", "/Trans": None, "/GoTo": None, "/Named": None,
+                 "/GTS_PDFA1": None}      # de OutputIntent van een PDF/A (het archief), geen actie
         gevonden: list[str] = []
 
         def zie(wat: str):

@@ -82,6 +82,7 @@ class Beschikking:
     besluit: str
     samenvatting: str           # "Concept toekenning: € 716,00"
     let_op: list[str]
+    vastgelegd: object = None   # het vastgelegde besluit (gemeente/besluit.py), bij vastleggen=True
 
 
 def besluit_naam(tekst: str | None) -> str | None:
@@ -518,19 +519,23 @@ def _reden(tekst: str | None) -> str | None:
 def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = None, besluit: str | None = None,
                 reden: str | None = None, doelmap: Path, sjabloon: Path | None = None,
                 hersteltermijn: date | None = None, ontbrak: str | list[str] | None = None,
-                vandaag: date | None = None) -> Beschikking:
+                vandaag: date | None = None, vastleggen: bool = False) -> Beschikking:
     """Maak de concept beschikking (.docx) in `doelmap` en geef waar hij staat. Bij een dossier de geldende versie,
-    en het document komt ook in het dossier. GemeenteFout (en geen bestand) als het besluit niet kan."""
+    en het document komt ook in het dossier. GemeenteFout (en geen bestand) als het besluit niet kan. `vastleggen`:
+    het besluit wordt ook vastgelegd in het dossier (gemeente/besluit.py); lukt dat niet, dan blijft er geen brief."""
     from ..export.beschikking import SjabloonFout, context, maak_docx
     from ..export.documenten import vrij_pad
     from ..store import OpslagFout, ontvangen
     from ..store.sleutel import schrijf_atomair
+    from . import besluit as vastlegging
     kop = "Geen beschikking gemaakt:"
     vandaag = vandaag or date.today()
     gekozen = besluit_naam(besluit)
     reden = _reden(reden)
     if isinstance(ontbrak, str):
         ontbrak = [ontbrak]
+    if vastleggen and dossier is None:
+        raise GemeenteFout(["Een besluit vastleggen kan alleen in een ontvangen dossier (--dossier N)."], kop)
     z = _zaak(opslag, dossier, pdf)
     c = z.casus
     if c.aanvraagdatum and vandaag < c.aanvraagdatum:
@@ -624,11 +629,17 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
     except OSError as e:
         raise GemeenteFout([f"kan niet schrijven in {doelmap} (foutcode {e.errno})"],
                            "De beschikking is niet opgeslagen:") from None
+    vast = None
     if z.dossier is not None:
         try:
             opslag.bewaar_document(z.dossier, "beschikking (concept)", pad.name, docx)
-            ontvangen.zet_beschikking(opslag, z.dossier, f"concept {gekozen} {ctx['datum']}", z.versie)
+            ontvangen.zet_beschikking(opslag, z.dossier, ("vastgelegd" if vastleggen else "concept")
+                                      + f" {gekozen} {ctx['datum']}", z.versie)
+            vast = vastlegging.leg_vast(opslag, z, gekozen, afgewezen, reden, vandaag, pad.name) if vastleggen else None
         except OpslagFout as e:
+            if vastleggen:
+                pad.unlink(missing_ok=True)
+                raise GemeenteFout([f"Het besluit is niet vastgelegd en de brief is niet bewaard: {e}"], kop) from None
             let_op.append(f"De beschikking staat in {pad}, maar is niet in het dossier bewaard: {e}")
     bedrag = f": {ctx['totaal']}" if gekozen in TOEKENNEND else ""
-    return Beschikking(pad, gekozen, f"Concept {gekozen}{bedrag}", let_op)
+    return Beschikking(pad, gekozen, f"Concept {gekozen}{bedrag}", let_op, vast)

@@ -13,6 +13,8 @@ MODULES: tuple[str, ...] = (
     "gemeente",
     "doelgroeplijst",
     "zaak",
+    "betaalopdracht",
+    "archief",
 )
 
 

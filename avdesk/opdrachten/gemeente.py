@@ -132,7 +132,7 @@ def cmd_beschikking(args) -> int:
     besluit = werk.besluit_naam(args.besluit)
     kwargs = dict(besluit=besluit, reden=args.reden, doelmap=Path(args.map),
                   sjabloon=Path(args.sjabloon) if args.sjabloon else None, hersteltermijn=termijn,
-                  ontbrak=args.ontbrak, vandaag=vandaag)
+                  ontbrak=args.ontbrak, vandaag=vandaag, vastleggen=args.vastleggen)
     if args.dossier is not None:
         with _opslag(maak=False) as o:
             uit = werk.beschikking(o, dossier=args.dossier, **kwargs)
@@ -144,6 +144,9 @@ def cmd_beschikking(args) -> int:
         else:
             uit = werk.beschikking(None, pdf=pdf, **kwargs)
     print(uit.pad)
+    if uit.vastgelegd is not None:
+        from ..gemeente.besluit import samenvatting
+        print(samenvatting(uit.vastgelegd))
     for x in uit.let_op:
         print(f"Let op: {x}", file=sys.stderr)
     print(f"{uit.samenvatting}. Maak de brief af in Word of LibreOffice (de plekken met [ ] en het blok 'voor de "
@@ -172,12 +175,16 @@ def registreer(sub) -> None:
     on.add_argument("--dossier", type=int, help="controleer een ontvangen dossier opnieuw (bijv. na een nieuwe lijst)")
     on.set_defaults(functie=cmd_ontvang)
 
+    from .overzicht import HULP, opties
     ov = sub.add_parser(
-        "ontvangen", help="de versies van een ontvangen aanvraag bekijken en er een vastzetten (team Inkomen)",
-        description="De versies van een ontvangen dossier: welke geldt voor de beschikking, welke ter beoordeling "
-                    "staat, en wat er anders is. Exitcodes: 0 gelukt; 2 geen ontvangen dossier, geen versie met dat "
-                    "nummer, of de dossiers zijn niet te gebruiken; 3 interne fout.")
-    osub = ov.add_subparsers(dest="ontvangenopdracht", metavar="OPDRACHT", required=True)
+        "ontvangen", help="overzicht van de ontvangen aanvragen (ook als CSV); hun versies bekijken en er een "
+                          "vastzetten (team Inkomen)",
+        description=HULP + " OPDRACHT versies of vastzetten: de versies van een ontvangen dossier: welke geldt voor de "
+                    "beschikking, welke ter beoordeling staat, en wat er anders is. Exitcodes: 0 gelukt; 2 geen "
+                    "ontvangen dossier, geen versie met dat nummer, of de dossiers zijn niet te gebruiken; 3 interne "
+                    "fout.")
+    opties(ov)
+    osub = ov.add_subparsers(dest="ontvangenopdracht", metavar="OPDRACHT", required=False)
     vs = osub.add_parser(
         "versies", help="toon de versies met hun status en hun verschillen met de geldende versie",
         description="Per versie: de status (geldend, ter beoordeling of vervangen), wanneer ontvangen, of de controle "
@@ -207,7 +214,9 @@ def registreer(sub) -> None:
                     "instelling beschikking_sjabloon, anders het standaardsjabloon. Exitcodes: 0 gemaakt; 2 niet "
                     "gemaakt (met de reden: de controle klopt niet, iets blokkeert, geen besluit of reden gekozen, "
                     "de brief zou voor de aanvraag of in de hersteltermijn liggen, een sjabloon dat niet mag, geen berekening van avdesk, of "
-                    "niet te schrijven); 3 interne fout.")
+                    "niet te schrijven, of --vastleggen zonder --dossier); 3 interne fout. Met --vastleggen legt avdesk "
+                    "het besluit vast in het dossier; de medewerker is de instelling medewerker, anders de "
+                    "loginnaam.")
     bs.add_argument("berekening", nargs="?", help="de berekening (PDF van avdesk)")
     bs.add_argument("--dossier", type=int, help="in plaats van een PDF: een ontvangen dossier (avdesk ontvang)")
     bs.add_argument("--map", required=True, help="map waarin het Word-bestand komt")
@@ -219,4 +228,9 @@ def registreer(sub) -> None:
     bs.add_argument("--hersteltermijn", help="bij buiten-behandeling: de laatste dag van de hersteltermijn (JJJJ-MM-DD)")
     bs.add_argument("--ontbrak", action="append", help="bij buiten-behandeling: wat ontbrak (mag vaker)")
     bs.add_argument("--sjabloon", help="eigen sjabloon (.docx met velden; zie de README)")
+    bs.add_argument("--vastleggen", action="store_true",
+                    help="bij --dossier: leg het besluit ook vast in het dossier (soort, datum, medewerker, bedragen "
+                         "per jaar en kostensoort, betalingen, redenen); alleen een vastgelegde (gedeeltelijke) "
+                         "toekenning kan worden betaald (avdesk betaalopdracht); een nieuw besluit vervangt het vorige, "
+                         "beide blijven bewaard")
     bs.set_defaults(functie=cmd_beschikking)

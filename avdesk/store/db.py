@@ -21,7 +21,7 @@ sys.modules["pysqlite3.dbapi2"] = dbapi2
 
 from . import BEZET, WACHTTIJD_BEZET, OpslagFout, alleen_lezen, bezet  # noqa: E402
 
-SCHEMA_VERSIE = 4
+SCHEMA_VERSIE = 5
 AUDIT_BEGIN = "0" * 64          # 'vorige hash' van de eerste regel van de auditketen
 
 
@@ -272,6 +272,37 @@ MIGRATIES: dict[int, list[str | Callable]] = {
         )""",
     ],
     4: [_auditsleutel],
+    # Het team Inkomen in bulk (issue 25): vastgelegde besluiten en betaalopdrachten (store/besluiten.py, betalingen.py).
+    5: [
+        """CREATE TABLE besluiten (
+            id INTEGER PRIMARY KEY,
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            casus_versie INTEGER NOT NULL,
+            vastgelegd TEXT NOT NULL,
+            soort TEXT NOT NULL,
+            gegevens TEXT NOT NULL
+        )""",
+        "CREATE TRIGGER besluit_niet_wijzigen BEFORE UPDATE ON besluiten BEGIN "
+        "SELECT RAISE(ABORT, 'een vastgelegd besluit wordt niet gewijzigd'); END",
+        """CREATE TABLE betaalopdrachten (
+            id INTEGER PRIMARY KEY,
+            gemaakt TEXT NOT NULL,
+            uitvoerdatum TEXT NOT NULL,
+            bestand TEXT NOT NULL,
+            aantal INTEGER NOT NULL,
+            totaal TEXT NOT NULL
+        )""",
+        """CREATE TABLE betalingen (
+            id INTEGER PRIMARY KEY,
+            opdracht_id INTEGER NOT NULL REFERENCES betaalopdrachten(id),
+            dossier_id INTEGER NOT NULL REFERENCES dossiers(id) ON DELETE CASCADE,
+            besluit_id INTEGER NOT NULL REFERENCES besluiten(id) ON DELETE CASCADE,
+            sleutel TEXT NOT NULL,
+            bedrag TEXT NOT NULL,
+            datum TEXT NOT NULL,
+            UNIQUE (besluit_id, sleutel)
+        )""",
+    ],
 }
 
 

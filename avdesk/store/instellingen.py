@@ -26,6 +26,12 @@ STANDAARD = {
     "beleidsregel": "",                     # bv. "de Beleidsregels bijzondere bijstand alleenverdieners 2024"
     "beschikking_ondertekening": "",        # naam en functie onder de brief
     "beschikking_sjabloon": "",             # pad naar een eigen .docx-sjabloon; leeg: het standaardsjabloon
+    # Team Inkomen in bulk (issue 25): wie een besluit vastlegt (leeg: de loginnaam) en de rekening van de gemeente
+    # waarvan de betaalopdracht (SEPA) betaalt.
+    "medewerker": "",
+    "betaal_iban": "",
+    "betaal_bic": "",
+    "betaal_naam": "",
 }
 
 # Het zaaksysteem van de gemeente (ZGW API's, issue 25): standaard uit. Het secret van de client staat niet in de tabel
@@ -77,7 +83,7 @@ NAMEN = {"werkwijze": "modus", "bewaartermijn": "bewaartermijn_maanden"}
 GEBRUIKERSNAAM = {v: k for k, v in NAMEN.items()}
 # Persoonsgegevens: `avdesk instellingen` toont ze niet (wel of ze ingevuld zijn).
 PERSOONLIJK = frozenset({"raadsman_naam", "raadsman_telefoon", "raadsman_email", "beschikking_ondertekening",
-                         "zaaksysteem_secret"})
+                         "zaaksysteem_secret", "medewerker"})
 WERKWIJZEN = ("raadsman", "gemeente")
 MAX_TEKST = 300
 # Bidi-stuurtekens (U+202A-U+202E, U+2066-U+2069) en andere onzichtbare tekens: een naam of adres moet zijn wat er staat.
@@ -111,6 +117,10 @@ OMSCHRIJVING = {
     "zaaksysteem_verantwoordelijke": "RSIN van de verantwoordelijke organisatie; leeg: de bronorganisatie",
     "zaaksysteem_client_id": "client_id die de gemeente voor avdesk uitgaf",
     "zaaksysteem_secret": "secret bij die client_id (nooit getoond; zet het met - van standaardinvoer)",
+    "medewerker": "wie een besluit vastlegt (leeg: de loginnaam)",
+    "betaal_iban": "IBAN van de gemeente voor de betaalopdracht (SEPA)",
+    "betaal_bic": "BIC van die rekening",
+    "betaal_naam": "tenaamstelling van die rekening",
 }
 
 
@@ -179,6 +189,18 @@ def controleer(s: str, waarde: str) -> str:
             raise InstellingFout(f"De exportmap {_veilig(waarde, 120)} bestaat niet (of is geen map). Kies een map die "
                                  f"er is, of laat het veld leeg.")
         return str(Path(waarde).expanduser())
+    if s == "betaal_iban" and waarde:
+        from ..export.ontvangst import iban_klopt
+        iban = waarde.replace(" ", "").upper()
+        if not iban.isalnum() or not iban_klopt(iban):
+            raise InstellingFout(f"'{_veilig(waarde)}' is geen geldig IBAN (de controle mod 97 klopt niet).")
+        return iban
+    if s == "betaal_bic" and waarde:
+        import re
+        bic = waarde.replace(" ", "").upper()
+        if not re.fullmatch(r"[A-Z]{6}[A-Z0-9]{2}([A-Z0-9]{3})?", bic):
+            raise InstellingFout(f"'{_veilig(waarde)}' is geen BIC (8 of 11 tekens, bijvoorbeeld BNGHNL2G).")
+        return bic
     if s == "beschikking_sjabloon" and waarde:
         p = Path(waarde).expanduser()
         if p.suffix.lower() != ".docx":

@@ -391,6 +391,13 @@ class Opslag:
     def dossier(self, dossier_id: int) -> dict:
         return self._dossier(dossier_id)
 
+    def personen(self, dossier_id: int) -> dict:
+        """Namen en BSN's van aanvrager en partner (voor een overzicht met persoonsgegevens; nooit voor een log)."""
+        self._dossier(dossier_id)
+        rij = self.conn.execute("SELECT aanvrager_naam, partner_naam, aanvrager_bsn, partner_bsn FROM dossiers "
+                                "WHERE id = ?", (dossier_id,)).fetchone()
+        return dict(zip(("aanvrager_naam", "partner_naam", "aanvrager_bsn", "partner_bsn"), rij))
+
     def casus(self, dossier_id: int, versie: int | None = None) -> Casus:
         sql = "SELECT casus FROM casus_versies WHERE dossier_id = ? " + \
               ("AND versie = ?" if versie else "ORDER BY versie DESC LIMIT 1")

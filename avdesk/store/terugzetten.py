@@ -28,7 +28,7 @@ from .sleutel import Sleutelbeheer, uitpakken
 
 # De tabellen die meegaan, in deze volgorde (ouders voor kinderen). De kolommen komen uit het nieuwe schema.
 TABELLEN = ("dossiers", "casus_versies", "berekeningen", "documenten", "ontvangsten", "instellingen",
-            "doelgroeplijsten", "doelgroeplijst_bsn")
+            "doelgroeplijsten", "doelgroeplijst_bsn", "besluiten", "betaalopdrachten", "betalingen")
 GEHEIMEN = ("doelgroeplijst", "auditketen")
 _VERWACHT: dict[int, dict[tuple[str, str], str | None]] = {}
 
@@ -147,6 +147,9 @@ def herstel_backup(bron: Path, wachtwoord: str, map_: Path | None = None, store_
                     f.write(memoryview(data)[kop["_einde"] + 1:])
                 del data
                 conn = _open_alleen_lezen(tijdelijk, backup_sleutel)
+                if conn.execute("PRAGMA cipher_integrity_check").fetchall():   # elke pagina, ook van een index
+                    raise OpslagFout(f"De back-up {bron_pad} is beschadigd en kan niet worden teruggezet. Er is "
+                                     f"niets gewijzigd.")
                 versie = conn.execute("PRAGMA user_version").fetchone()[0]
                 if not 1 <= versie <= SCHEMA_VERSIE or versie != kop.get("schema", versie):
                     raise OpslagFout(f"De back-up {bron_pad} is beschadigd (schema {versie} past niet bij de kop). "

@@ -22,7 +22,8 @@ from .gemeente_gedeeld import FOCUSSTIJL, terug, tijdstip  # noqa: F401 - terug/
 from .hoofdscherm import Hoofdscherm
 
 KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Kenmerk", "Controle", "Nieuwe versie", "Doelgroepselectielijst",
-            "Beschikking", "Laatst gewijzigd"]
+            "Beschikking", "Laatst gewijzigd", "Jaren", "Advies", "Besluit", "Bedrag per jaar", "Ontvangen",
+            "Besluit vastgelegd", "Betaald"]
 ROL_DOSSIER = 257
 class GemeenteScherm(QMainWindow):
     """De lijst van ontvangen aanvragen (werkwijze 'gemeente')."""
@@ -113,25 +114,26 @@ class GemeenteScherm(QMainWindow):
     def vernieuw(self, kies: int | None = None) -> None:
         """De lijst opnieuw uit de opslag; de gekozen aanvraag (of `kies`) blijft gekozen."""
         from ..core.doelgroeplijst import getal
-        from ..export.ontvangst import lijststatus, status
-        from ..store import lijsten, ontvangen
+        from ..gemeente.overzicht import cellen as overzichtcellen, overzicht
+        from ..store import lijsten
         if self.opslag is None:
             return
         kies = kies if kies is not None else self.gekozen()
-        rijen = ontvangen.ontvangen_dossiers(self.opslag, self.zoek.text())
+        # Dezelfde regels als `avdesk ontvangen` (gemeente/overzicht.py), met de namen erbij (dit is het eigen venster).
+        rijen = overzicht(self.opslag, self.zoek.text(), limiet=500)
         self.model.setRowCount(0)
         for r in rijen:
-            u = r["uitkomst"]
-            cellen = [str(r["id"]), r["aanvrager_naam"] or "-", r["partner_naam"] or "-", r["kenmerk"] or "-",
-                      status(u) if u else "niet gecontroleerd",
-                      "ter beoordeling" if r.get("ter_beoordeling") == 1 else
-                      f"{r['ter_beoordeling']} ter beoordeling" if r.get("ter_beoordeling") else "-",
-                      lijststatus(u) if u else "-",
-                      r["beschikking"] or "nog geen", tijdstip(r["gewijzigd"])]
+            o = overzichtcellen(r)
+            cellen = [str(r.dossier), r.namen[0] or "-", r.namen[1] or "-", r.kenmerk,
+                      r.controle,
+                      "ter beoordeling" if r.ter_beoordeling == 1 else
+                      f"{r.ter_beoordeling} ter beoordeling" if r.ter_beoordeling else "-",
+                      r.lijst, r.beschikking, tijdstip(r.gewijzigd_tijd), o[2], r.advies, r.besluit, o[7], o[9],
+                      o[10], o[12]]
             items = []
             for tekst in cellen:
                 item = QStandardItem(tekst)
-                item.setData(r["id"], ROL_DOSSIER)
+                item.setData(r.dossier, ROL_DOSSIER)
                 item.setEditable(False)
                 item.setToolTip(tekst)
                 items.append(item)
@@ -140,7 +142,7 @@ class GemeenteScherm(QMainWindow):
         for k in range(self.model.columnCount()):
             if self.tabel.horizontalHeader().sectionResizeMode(k) != QHeaderView.ResizeMode.Stretch:
                 self.tabel.resizeColumnToContents(k)
-        rij = next((i for i, r in enumerate(rijen) if r["id"] == kies), 0)
+        rij = next((i for i, r in enumerate(rijen) if r.dossier == kies), 0)
         if self.model.rowCount():
             self.tabel.selectRow(rij)
             self.tabel.setCurrentIndex(self.model.index(rij, 0))

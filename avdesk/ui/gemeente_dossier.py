@@ -311,7 +311,12 @@ class OntvangstDialoog(QDialog):
         self.map_openen = QPushButton("&Map openen", w)
         self.map_openen.setEnabled(False)
         self.map_openen.clicked.connect(self.open_map)
+        self.vastleggen = QPushButton("Besluit vastl&eggen…", w)
+        self.vastleggen.setToolTip("Maak de beschikking en leg het besluit vast in het dossier (alleen een vastgelegde "
+                                   "toekenning kan worden betaald; een nieuw besluit vervangt het vorige)")
+        self.vastleggen.clicked.connect(lambda: self.concept_beschikking(vastleggen=True))
         knoppen.addWidget(self.beschikking)
+        knoppen.addWidget(self.vastleggen)
         knoppen.addWidget(self.map_openen)
         knoppen.addStretch(1)
         lay.addLayout(knoppen)
@@ -356,8 +361,10 @@ class OntvangstDialoog(QDialog):
             onthoud_map(self.opslag, gekozen)
         return Path(gekozen) if gekozen else None
 
-    def concept_beschikking(self) -> Path | None:
+    def concept_beschikking(self, *, vastleggen: bool = False) -> Path | None:
         self.besluitfout.setText("")
+        if vastleggen and not self._bevestig_vastleggen():
+            return None
         besluit = self.besluit.currentData()
         termijn = _datum_invoer(self.hersteltermijn.text()) if besluit == "buiten behandeling" else None
         if termijn is False:
@@ -373,7 +380,8 @@ class OntvangstDialoog(QDialog):
         from ..export.beschikking import SjabloonFout
         try:
             b = self.werk.beschikking(self.opslag, dossier=self.dossier_id, besluit=besluit, reden=reden,
-                                      doelmap=doelmap, hersteltermijn=termijn, ontbrak=ontbrak or None)
+                                      doelmap=doelmap, hersteltermijn=termijn, ontbrak=ontbrak or None,
+                                      vastleggen=vastleggen)
         except self.werk.GemeenteFout as e:
             self._geen_brief()
             self.besluitfout.setText("Geen beschikking gemaakt:\n" + "\n".join(f"- {r}" for r in e.regels))
@@ -385,12 +393,24 @@ class OntvangstDialoog(QDialog):
             return None
         from ..store import ontvangen
         self.laatste_beschikking = Path(b.pad).resolve()
-        self.waar.setText(f"{b.samenvatting}\nDe brief staat in:\n{self.laatste_beschikking}"
+        from ..gemeente.besluit import samenvatting
+        vast = f"\n{samenvatting(b.vastgelegd)}" if b.vastgelegd is not None else ""
+        self.waar.setText(f"{b.samenvatting}{vast}\nDe brief staat in:\n{self.laatste_beschikking}"
                           + "".join(f"\nLet op: {x}" for x in (b.let_op or [])))
         self.map_openen.setEnabled(True)
         self.toon(ontvangen.laatste_controle(self.opslag, self.dossier_id))
         self.map_openen.setFocus()
         return self.laatste_beschikking
+
+    def _bevestig_vastleggen(self) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+        antwoord = QMessageBox.question(
+            self, "Besluit vastleggen?", "Het besluit wordt vastgelegd in het dossier en kan daarna niet meer worden "
+            "gewijzigd (een nieuw besluit vervangt het; beide blijven bewaard). Een vastgelegde toekenning komt in de "
+            "volgende betaalopdracht. Vastleggen?",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, QMessageBox.StandardButton.No)
+        terug(self)
+        return antwoord == QMessageBox.StandardButton.Yes
 
     def _geen_brief(self) -> None:
         """Na een weigering staat er geen pad van een vorige brief meer, alsof die nu gemaakt was."""

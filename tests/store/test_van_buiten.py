@@ -68,7 +68,8 @@ def test_backup_met_drie_triggers_wordt_geweigerd(met_backup, tmp_path):
         o.verwijder_dossier(a)
         assert [d["id"] for d in o.dossiers()] == [b]
         assert o.conn.execute("SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name").fetchall() == \
-            [("audit_alleen_achteraan",), ("audit_geen_verwijdering",), ("audit_geen_wijziging",)]
+            [("audit_alleen_achteraan",), ("audit_geen_verwijdering",), ("audit_geen_wijziging",),
+             ("besluit_niet_wijzigen",)]      # schema 5: een vastgelegd besluit wordt niet gewijzigd (issue 25)
         assert o.controleer_audit()[1] is None
 
 
