@@ -91,7 +91,11 @@ def maak(doel: Path, schaal: float = 1.0, scherm: tuple[int, int] | None = None)
             derde = opslag.nieuw_dossier(lees_casus((demo / "wtrap_2026.json").read_bytes(),
                                                     concept=True))
             w = scherm.open_wizard(derde)
-            w.hervat(13)
+            w.hervat(2)                                  # de kortste route: stap 1, 2, 4, de Wtrap-stap, afronding
+            foto(w, "13-wtrap-stap2")
+            w.next()
+            foto(w, "13-wtrap-stap4")
+            w.next()
             foto(w, "13-wtrap")
             w.reject()
             scherm.close()

@@ -86,7 +86,7 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
             if waarde and not date(1900, 1, 1) <= waarde <= date(2100, 1, 1):
                 raise InvoerFout("deze datum ligt te ver weg")
         elif soort == "geboortedatum":
-            waarde = lees_datum(tekst)
+            waarde = lees_datum(tekst, verleden=date.today())
             if waarde and not date(1900, 1, 1) <= waarde <= date.today():
                 raise InvoerFout("een geboortedatum ligt tussen 1900 en vandaag")
         elif soort == "bsn":
