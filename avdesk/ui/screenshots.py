@@ -44,7 +44,8 @@ def maak(doel: Path, schaal: float = 1.0, scherm: tuple[int, int] | None = None)
     bestanden = []
 
     def foto(widget, naam):
-        app.processEvents()
+        for _ in range(3):              # kolombreedtes, rijhoogtes en dan de layout van de pagina
+            app.processEvents()
         pad = doel / f"{naam}.png"
         widget.grab().save(str(pad))
         bestanden.append(pad)
