@@ -23,6 +23,7 @@ def pas_hoogte(t: QTableWidget) -> None:
 
 
 def compact(t: QTableWidget, afbreken: bool) -> None:
+    benoem_tabel(t)
     t.verticalHeader().setVisible(False)
     t.setTabKeyNavigation(False)
     t.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -144,6 +145,30 @@ def volg_breedte(t: QTableWidget) -> None:
         t.setProperty("avdesk_breedte", True)
         t._avdesk_filter = _BijBreedte(t)
         t.installEventFilter(t._avdesk_filter)
+
+
+def benoem_tabel(t: QTableWidget) -> None:
+    """Een tabel heet naar de kop erboven in het formulier (kop_* of het label ervoor), anders naar zijn kolommen;
+    de kolommen staan in de beschrijving. Zo weet een schermlezer welke tabel het is (issue 22)."""
+    koppen = [t.horizontalHeaderItem(k).text().replace("\u00ad", "") for k in range(t.columnCount())
+              if t.horizontalHeaderItem(k)]
+    if not t.accessibleName():
+        t.setAccessibleName(_kop_boven(t) or ("Tabel: " + ", ".join(koppen) if koppen else "Tabel"))
+    t.setAccessibleDescription("Kolommen: " + ", ".join(koppen) if koppen else "")
+    t.horizontalHeader().setAccessibleName(f"Kolomkoppen van {t.accessibleName()}")
+    t.verticalHeader().setAccessibleName(f"Rijnummers van {t.accessibleName()}")
+
+
+def _kop_boven(t: QTableWidget) -> str:
+    """De tekst van het label vlak voor de tabel in de layout van zijn ouder (een kop als 'Medebewoners')."""
+    from PySide6.QtWidgets import QLabel
+    ouder = t.parentWidget()
+    if ouder is None:
+        return ""
+    kinderen = [w for w in ouder.children() if isinstance(w, QWidget)]
+    i = kinderen.index(t) if t in kinderen else -1
+    vorige = kinderen[i - 1] if i > 0 else None
+    return vorige.text().strip() if isinstance(vorige, QLabel) and not vorige.buddy() and vorige.text() else ""
 
 
 def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts_vanaf: int = 1,
