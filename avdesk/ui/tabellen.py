@@ -43,8 +43,8 @@ def compact(t: QTableWidget, afbreken: bool) -> None:
 
 
 def _woorden_breedte(fm, tekst: str) -> tuple[int, int, int]:
-    """(hele tekst op een regel, langste woord met "€ 716,00" als een woord, langste woord): de breedte waarin de tekst
-    past, waaronder een bedrag over twee regels breekt, en waaronder hij niet meer kan afbreken. Een zacht
+    """(hele tekst op een regel, langste woord met "€ 716,00" als een woord, langste woord): de breedte waarin de
+    tekst past, waaronder een bedrag over twee regels breekt, en waaronder hij niet meer kan afbreken. Een zacht
     afbreekstreepje (U+00AD, "Bestaans\u00adminimum") mag een woord breken, met een streepje erachter. +4: bij een
     schaal van 1,5 zijn de letters samen breder dan de afgeronde maten van fontMetrics."""
     regels = tekst.replace("\u00ad", "").split("\n") or [""]
@@ -68,9 +68,11 @@ def _kolommaten(t: QTableWidget, marge: int, kopmarge: int) -> tuple[list[int], 
                 hel, woord, los = max(hel, a + marge), max(woord, b + marge), max(los, c + marge)
             if (w := t.cellWidget(r, k)) is not None:
                 # Een invoerveld: zijn tekst moet passen (de plaatshouder mag korter), en nooit smaller dan 60.
-                tekst = w.fontMetrics().horizontalAdvance(w.text()) + 16 if isinstance(w, QLineEdit) else 0
-                hel = max(hel, tekst, 90 if isinstance(w, QLineEdit) else w.sizeHint().width())
-                smal = max(tekst, 60 if isinstance(w, QLineEdit) else w.minimumSizeHint().width())
+                veld = isinstance(w, QLineEdit)
+                tekst = w.fontMetrics().horizontalAdvance(w.text()) + 16 if veld else 0
+                voorbeeld = w.fontMetrics().horizontalAdvance(w.placeholderText()) + 16 if veld else 0
+                hel = max(hel, tekst, voorbeeld, 90 if veld else w.sizeHint().width())
+                smal = max(tekst, 60 if veld else w.minimumSizeHint().width())
                 woord, los = max(woord, smal), max(los, smal)
         ideaal.append(hel)
         minimum.append(min(woord, hel))
@@ -117,9 +119,11 @@ def pas_kolommen(t: QTableWidget) -> None:
         t.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         t.resizeRowsToContents()
         # De kop zo hoog als zijn langste (afgebroken) tekst in de breedte van zijn kolom.
-        hoogte = max(kop.fontMetrics().boundingRect(
-            0, 0, max(1, b - kopmarge), 10_000, int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap),
-            t.horizontalHeaderItem(k).text() if t.horizontalHeaderItem(k) else "").height() for k, b in enumerate(breedtes))
+        schikking = int(Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap)
+        # Zo breed als Qt de kop tekent (de kolom min twee keer de kopmarge), zonder de +6 die de kolom extra kreeg.
+        hoogte = max(kop.fontMetrics().boundingRect(0, 0, max(1, b - kopmarge + 6), 10_000, schikking,
+                                                    kopitem.text() if (kopitem := t.horizontalHeaderItem(k)) else "")
+                     .height() for k, b in enumerate(breedtes))
         hoogte += 2 * stijl.pixelMetric(QStyle.PixelMetric.PM_HeaderMargin, None, kop) + 4
         t.setProperty("avdesk_kophoogte", hoogte)
         kop.setFixedHeight(hoogte)
@@ -150,8 +154,8 @@ def volg_breedte(t: QTableWidget) -> None:
 def benoem_tabel(t: QTableWidget) -> None:
     """Een tabel heet naar de kop erboven in het formulier (kop_* of het label ervoor), anders naar zijn kolommen;
     de kolommen staan in de beschrijving. Zo weet een schermlezer welke tabel het is (issue 22)."""
-    koppen = [t.horizontalHeaderItem(k).text().replace("\u00ad", "") for k in range(t.columnCount())
-              if t.horizontalHeaderItem(k)]
+    koppen = [kop.text().replace("\u00ad", "").replace("\u2060", "")
+              for kop in map(t.horizontalHeaderItem, range(t.columnCount())) if kop]
     if not t.accessibleName():
         t.setAccessibleName(_kop_boven(t) or ("Tabel: " + ", ".join(koppen) if koppen else "Tabel"))
     t.setAccessibleDescription("Kolommen: " + ", ".join(koppen) if koppen else "")
@@ -177,7 +181,7 @@ def vul_tabel(t: QTableWidget, koppen: list[str], rijen: list[list[str]], rechts
     t.clear()
     t.setColumnCount(len(koppen))
     t.setRowCount(len(rijen))
-    t.setHorizontalHeaderLabels(koppen)
+    t.setHorizontalHeaderLabels([kop.replace("/", "/\u2060") for kop in koppen])   # "p/m" breekt niet na de /
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     t.setFocusPolicy(Qt.FocusPolicy.NoFocus)            # alleen lezen: niet in de tabvolgorde
     t.setSelectionMode(QTableWidget.SelectionMode.NoSelection)
@@ -199,7 +203,7 @@ def invoertabel(t: QTableWidget, koppen: list[str], rijen: list[tuple[str, objec
     t.clear()
     t.setColumnCount(len(koppen))
     t.setRowCount(len(rijen))
-    t.setHorizontalHeaderLabels(koppen)
+    t.setHorizontalHeaderLabels([kop.replace("/", "/\u2060") for kop in koppen])   # "p/m" breekt niet na de /
     t.setFocusPolicy(Qt.FocusPolicy.NoFocus)            # de velden zelf krijgen de focus, niet de tabel
     t.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     compact(t, False)
