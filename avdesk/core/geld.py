@@ -162,13 +162,20 @@ def lees_bedrag(tekst: str, *, negatief_mag: bool = False) -> Decimal | None:
     return b.quantize(CENT) if b != b.to_integral_value() else b.quantize(EEN)
 
 
-def lees_datum(tekst: str) -> date | None:
-    """Een datum als dd-mm-jjjj (ook d-m-jjjj, met / of ., of als acht cijfers ddmmjjjj). Leeg geeft None."""
+def lees_datum(tekst: str, verleden: date | None = None) -> date | None:
+    """Een datum als dd-mm-jjjj (ook d-m-jjjj, met / of ., of als acht cijfers ddmmjjjj), of als zes cijfers ddmmjj:
+    het jaar in deze eeuw, of met `verleden` (een geboortedatum, niet na die dag) in de vorige als deze eeuw na die dag
+    ligt (020478 is 02-04-1978, 050515 is 05-05-2015). Het veld toont daarna de hele datum. Leeg geeft None."""
     t = tekst.strip().replace("/", "-").replace(".", "-")
     if not t:
         return None
-    if len(t) == 8 and t.isascii() and t.isdigit():         # 15071979: sneller typen, zonder streepjes
-        t = f"{t[:2]}-{t[2:4]}-{t[4:]}"
+    if len(t) in (6, 8) and t.isascii() and t.isdigit():    # 15071979 of 150779: sneller typen, zonder streepjes
+        jaar = t[4:]
+        if len(jaar) == 2:
+            jaar = str(2000 + int(jaar))
+            if verleden is not None and f"{jaar}{t[2:4]}{t[:2]}" > verleden.strftime("%Y%m%d"):
+                jaar = str(int(jaar) - 100)
+        t = f"{t[:2]}-{t[2:4]}-{jaar}"
     delen = t.split("-")
     if len(delen) != 3 or not all(d.isdigit() for d in delen) or len(delen[2]) != 4:
         raise InvoerFout(f"'{tekst}' is geen datum; schrijf dd-mm-jjjj, bijvoorbeeld 15-07-1979")

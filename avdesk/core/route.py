@@ -68,11 +68,18 @@ class Route(NamedTuple):
         return len(self.stappen) + len(self.nog_open)
 
 
+def alleen_wtrapjaren(c: Casus) -> bool:
+    """Zijn alle jaren met gegevens Wtrap-jaren? Dan is de route de Wtrap en valt de keuze van stap 3 weg (voor een
+    jaar vanaf 2025 vergoedt geen beleidsprofiel een tekort of terugvordering: de Wtrap is de vaste tegemoetkoming)."""
+    jaren = [j for j in c.jaren if j.perioden or j.terugvordering]
+    return bool(jaren) and all(is_wtrapjaar(j.jaar) for j in jaren)
+
+
 def voorgestelde_route(c: Casus) -> str:
     """De route die stap 3 voorstelt: de Wtrap als alle jaren Wtrap-jaren zijn; met een terugvordering 'beide' of
     'terugvordering'; anders een tekort."""
     jaren = [j for j in c.jaren if j.perioden or j.terugvordering]
-    if jaren and all(is_wtrapjaar(j.jaar) for j in jaren):
+    if alleen_wtrapjaren(c):
         return "wtrap"
     if any(j.terugvordering for j in jaren):
         return "beide" if any(j.perioden for j in jaren) else "terugvordering"
@@ -84,7 +91,10 @@ def jaarroute(c: Casus, j: Jaar, route: str, profiel: Beleidsprofiel) -> Jaarrou
     weg: dict[int, str] = {}
     if route == "wtrap":
         if is_wtrapjaar(j.jaar):
-            stappen += [4, 5, WTRAP]
+            # De kortste route: de zelfmeldertoets vraagt het netto-inkomen (stap 4), het vermogen en de vragen; het
+            # verschil in toeslagen (stap 5) toetst de Wtrap-stap over het jaar en toont hij in zijn uitkomst.
+            stappen += [4, WTRAP]
+            weg[5] = "de Wtrap-stap toetst het verschil in toeslagen over het jaar en toont het"
             for n in range(6, 12):
                 weg[n] = "de Wtrap kent een vaste tegemoetkoming per jaar"
         else:
@@ -153,7 +163,8 @@ def bepaal_route(c: Casus, profiel: Beleidsprofiel | None = None, route: str | N
     """De route van deze casus: de pagina's van de wizard in volgorde en waarom de andere wegvallen. `route`: reken
     met een andere keuze dan die van stap 3 (de wizard telt zo al voor stap 3 met de voorgestelde route)."""
     profiel = profiel or laad_profiel(c.beleidsprofiel)
-    route = c.aanvraag.route if route is None else route
+    wtrap_alleen = alleen_wtrapjaren(c)
+    route = ("wtrap" if wtrap_alleen else c.aanvraag.route) if route is None else route
     if not route:
         return Route("", (1, 2, 3), (), (), ())
     jaren = sorted(c.jaren, key=lambda j: j.jaar)
@@ -162,13 +173,17 @@ def bepaal_route(c: Casus, profiel: Beleidsprofiel | None = None, route: str | N
     if route in ("terugvordering", "beide"):
         gelden |= {9, 10}            # de terugvordering wordt in stap 9 ingevuld, ook als er nog geen jaar is
     if route == "wtrap":
-        gelden |= {4, 5, WTRAP}      # stap 2 voegt het Wtrap-jaar toe; de Wtrap-stap meldt het als het ontbreekt
-    stappen = tuple(n for n in VOLGORDE if n in (1, 2, 3) or n in gelden or n == AFRONDING)
+        gelden |= {4, WTRAP}         # stap 2 voegt het Wtrap-jaar toe; de Wtrap-stap meldt het als het ontbreekt
+    # Alleen Wtrap-jaren: er is niets te kiezen, stap 3 valt weg (komt er een jaar voor 2025 bij, dan is hij terug).
+    gelden |= {1, 2} | (set() if wtrap_alleen and route == "wtrap" else {3})
+    stappen = tuple(n for n in VOLGORDE if n in gelden or n == AFRONDING)
     # Stap 11 kan nog komen zolang de terugvordering van een jaar dat hem kan krijgen niet is ingevuld.
     nog_open = tuple([11] if route in ("terugvordering", "beide") and 11 not in gelden and any(
         stap11_mogelijk(j, profiel) and j.terugvordering is None for j in jaren) else [])
     # Waarom een stap wegvalt: de reden van het eerste jaar (er is geen jaar waarvoor hij geldt).
     weg_per_stap: dict[int, str] = {}
+    if 3 not in gelden:
+        weg_per_stap[3] = "alle jaren zijn Wtrap-jaren (vanaf 2025), de route is de Wtrap"
     for n in VOLGORDE:
         if n in gelden or n in (1, 2, 3, AFRONDING) or n in nog_open:
             continue

@@ -20,6 +20,11 @@ def _berichten(soort, context, tekst):
         sys.stderr.write(tekst + "\n")
 
 
+FOCUSSTIJL = ("QCheckBox:focus, QRadioButton:focus { background-color: #d2e3fc; } "
+              "QTabBar::tab:focus { background-color: #d2e3fc; } "
+              "QComboBox:focus:!editable { background-color: #d2e3fc; }")
+
+
 def maak_app(argv: list[str] | None = None) -> QApplication:
     if os.environ.get("QT_QPA_PLATFORM") == "offscreen":
         qInstallMessageHandler(_berichten)
@@ -38,6 +43,11 @@ def maak_app(argv: list[str] | None = None) -> QApplication:
         for bestand in ("DejaVuSans.ttf", "DejaVuSans-Bold.ttf", "DejaVuSans-Oblique.ttf"):
             QFontDatabase.addApplicationFont(str(resources_map() / "fonts" / bestand))
         app.setFont(QFont("DejaVu Sans", 10))
+        from .velden import benoem_vensters
+        benoem_vensters(app)            # ook Qt's eigen dialogen (map kiezen, afdrukken) krijgen namen
+        # De focus altijd zichtbaar (EN 301 549 11.2.4.7): Qt's stijl tekent het focuskader van vinkvakken,
+        # keuzelijsten en tabs alleen na een Tab, niet na een sneltoets (Alt+J) of een klik.
+        app.setStyleSheet(FOCUSSTIJL)
         app._avdesk_vertaald = True
     return app
 

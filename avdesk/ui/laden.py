@@ -56,6 +56,8 @@ class Formulier:
             if n.endswith("_fout") or (n in ("uitleg", "bron") and not label.text()):
                 label.hide()
         geef_tooltips(self.widget)
+        from .velden import benoem
+        benoem(self.widget)             # namen voor een schermlezer, van de labels (issue 22)
 
     @property
     def widget(self) -> QWidget:

@@ -44,7 +44,8 @@ def maak(doel: Path, schaal: float = 1.0, scherm: tuple[int, int] | None = None)
     bestanden = []
 
     def foto(widget, naam):
-        app.processEvents()
+        for _ in range(3):              # kolombreedtes, rijhoogtes en dan de layout van de pagina
+            app.processEvents()
         pad = doel / f"{naam}.png"
         widget.grab().save(str(pad))
         bestanden.append(pad)
@@ -91,7 +92,11 @@ def maak(doel: Path, schaal: float = 1.0, scherm: tuple[int, int] | None = None)
             derde = opslag.nieuw_dossier(lees_casus((demo / "wtrap_2026.json").read_bytes(),
                                                     concept=True))
             w = scherm.open_wizard(derde)
-            w.hervat(13)
+            w.hervat(2)                                  # de kortste route: stap 1, 2, 4, de Wtrap-stap, afronding
+            foto(w, "13-wtrap-stap2")
+            w.next()
+            foto(w, "13-wtrap-stap4")
+            w.next()
             foto(w, "13-wtrap")
             w.reject()
             scherm.close()

@@ -6,7 +6,8 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from PySide6.QtWidgets import QLabel, QLineEdit
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QLabel, QLineEdit, QWidget
 
 from ..core.casus import elfproef, iban_geldig
 from ..core.geld import InvoerFout, datum, lees_bedrag, lees_datum
@@ -57,6 +58,66 @@ def vergeet_concepten(eigenaar=None, voorvoegsel: str = "") -> None:
         del _CONCEPTEN[sleutel]
 
 
+def zonder_sneltoets(tekst: str) -> str:
+    """'&Naam' -> 'Naam', '&&' -> '&': de tekst van een label zoals een schermlezer hem moet uitspreken."""
+    return tekst.replace("&&", "\0").replace("&", "").replace("\0", "&").rstrip(":").strip()
+
+
+def benoem(root) -> None:
+    """Toegankelijke namen en beschrijvingen op een plek (EN 301 549 hfst. 11; issue 22), voor elk formulier dat
+    geladen wordt (laden.Formulier) en elke dialoog: een veld heet naar zijn label (ook als het label in een ander
+    vak staat, wat Qt zelf niet vindt); wat het label niet zegt (de vorm, bijv. dd-mm-jjjj, of de uitleg in de
+    tooltip) staat in de beschrijving. Een naam die al gezet is, blijft."""
+    from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTabBar, QTabWidget, QWidget
+    for tabs in root.findChildren(QTabWidget):
+        if not tabs.tabBar().accessibleName():
+            tabs.tabBar().setAccessibleName(f"Tabbladen {tabs.accessibleName()}".strip())
+    for kop in root.findChildren(QHeaderView):
+        if not kop.accessibleName():
+            ouder = kop.parentWidget()
+            kop.setAccessibleName(("Kolomkoppen" if kop.orientation() == Qt.Orientation.Horizontal else "Rijkoppen")
+                                  + (f" van {ouder.accessibleName()}" if ouder and ouder.accessibleName() else ""))
+    for tabs in root.findChildren(QTabBar):
+        if not tabs.accessibleName():
+            tabs.setAccessibleName("Tabbladen")
+    for label in root.findChildren(QLabel):
+        veld = label.buddy()
+        if veld is not None and not veld.accessibleName() and label.text():
+            veld.setAccessibleName(zonder_sneltoets(label.text()))
+    for veld in root.findChildren(QWidget):
+        if not isinstance(veld, (QLineEdit, QComboBox, QAbstractItemView)):
+            continue
+        if not veld.accessibleName() and veld.toolTip():
+            veld.setAccessibleName(veld.toolTip().split("\n")[0])
+        if not veld.accessibleDescription():
+            veld.setAccessibleDescription(_beschrijving(veld))
+
+
+def benoem_vensters(app) -> None:
+    """Elk venster dat de focus krijgt (ook een dialoog die Qt zelf bouwt, zoals map kiezen) gaat door benoem(). Een
+    signaal, geen filter op alle gebeurtenissen van de app (dat kost bij elke toets en muisbeweging Python)."""
+    if getattr(app, "_avdesk_benoemd", False):
+        return
+    app._avdesk_benoemd = True
+
+    def bij_venster(venster):
+        for w in app.topLevelWidgets():
+            if venster is not None and w.windowHandle() is venster:
+                benoem(w)
+    app.focusWindowChanged.connect(bij_venster)
+
+
+def _beschrijving(veld, fout: str | None = None) -> str:
+    """Wat een schermlezer na de naam voorleest: de fout (als die er is), de vorm uit de plaatshouder en de uitleg."""
+    delen = [fout] if fout else []
+    if (vorm := getattr(veld, "placeholderText", lambda: "")()):
+        delen.append(f"Invullen als: {vorm}")
+    uitleg = getattr(veld, "_avdesk_uitleg", None) or veld.toolTip()
+    if uitleg and not (uitleg.startswith(veld.accessibleName()) and len(uitleg) < len(veld.accessibleName()) + 30):
+        delen.append(uitleg)
+    return "\n".join(delen)
+
+
 def toon_fout(veld: QLineEdit, label: QLabel | None, tekst: str | None) -> None:
     if label is not None:
         label.setText(tekst or "")
@@ -67,6 +128,7 @@ def toon_fout(veld: QLineEdit, label: QLabel | None, tekst: str | None) -> None:
     if uitleg is None:
         uitleg = veld._avdesk_uitleg = veld.toolTip()
     veld.setToolTip(f"{tekst}\n{uitleg}".strip() if tekst else uitleg)
+    veld.setAccessibleDescription(_beschrijving(veld, tekst))     # de schermlezer hoort de fout ook
     veld.setProperty("ongeldig", bool(tekst))
 
 
@@ -86,7 +148,7 @@ def lees(veld: QLineEdit, label: QLabel | None, soort: str, *, verplicht: bool =
             if waarde and not date(1900, 1, 1) <= waarde <= date(2100, 1, 1):
                 raise InvoerFout("deze datum ligt te ver weg")
         elif soort == "geboortedatum":
-            waarde = lees_datum(tekst)
+            waarde = lees_datum(tekst, verleden=date.today())
             if waarde and not date(1900, 1, 1) <= waarde <= date.today():
                 raise InvoerFout("een geboortedatum ligt tussen 1900 en vandaag")
         elif soort == "bsn":

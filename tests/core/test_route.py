@@ -87,8 +87,10 @@ def test_routes_per_keuze():
     c = lees_casus((SCENARIOS / "wtrap_2026.json").read_bytes())
     assert voorgestelde_route(c) == "wtrap"
     r = bepaal_route(c)
-    assert r.stappen == (1, 2, 3, 4, 5, WTRAP, AFRONDING)
-    assert r.weg == ("Stap 6-11 vallen weg: de Wtrap kent een vaste tegemoetkoming per jaar.",)
+    assert r.stappen == (1, 2, 4, WTRAP, AFRONDING)          # issue 22: de Wtrap als kortste route
+    assert r.weg == ("Stap 3 valt weg: alle jaren zijn Wtrap-jaren (vanaf 2025), de route is de Wtrap.",
+                     "Stap 5 valt weg: de Wtrap-stap toetst het verschil in toeslagen over het jaar en toont het.",
+                     "Stap 6-11 vallen weg: de Wtrap kent een vaste tegemoetkoming per jaar.")
     c = lees_casus((SCENARIOS / "martin_hanna_2024.json").read_bytes())
     assert voorgestelde_route(c) == "tekort"
     c.aanvraag.route = "tekort"

@@ -185,7 +185,10 @@ class Stap2(Stap):
         return next(ed for ed in self.editors if ed.jaar.jaar == jaar)
 
     def schrijf(self, streng=False):
+        from ...core.route import alleen_wtrapjaren
         self.casus.toeslagpartners = self.f.toeslagpartners.isChecked()
+        if alleen_wtrapjaren(self.casus):
+            self.casus.aanvraag.route = "wtrap"         # niets te kiezen: stap 3 valt weg (core/route.py)
         fouten = []
         for i, ed in enumerate(self.editors):
             nieuw = ed.controleer_alles() if streng else ed.schrijf(False)

@@ -3,6 +3,7 @@ vraag, lezen), als mixin van de JaarEditor in periodes.py."""
 
 from __future__ import annotations
 
+from datetime import date
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
@@ -163,7 +164,7 @@ class Periodetabellen:
     def _kind_standaard(self, gd: QLineEdit, kind: QCheckBox):
         """Jonger dan 18 op de eerste dag van de periode: dan is het (tenzij anders aangevinkt) een kind."""
         try:
-            d = lees_datum(gd.text())
+            d = lees_datum(gd.text(), verleden=date.today())
         except ValueError:
             return
         if d and not eigenschap(kind, "aangeraakt") and self._periode():

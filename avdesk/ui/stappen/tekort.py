@@ -9,7 +9,7 @@ from ...core.berekening import Berekening
 from ...core.geld import euro, maand_label, maanden_in_woorden
 from ...core.params import laad_profiel
 from ..grafiek import Maandgrafiek
-from ..tabellen import invoertabel, tabvolgorde, vul_tabel
+from ..tabellen import invoertabel, pas_kolommen, tabvolgorde, vul_tabel
 from ..velden import Veldfout, koppel, lees, zet
 from .basis import NAMEN, Rekenstap
 
@@ -46,6 +46,7 @@ class Stap4(Rekenstap):
             self.velden.append((p, veld, r, nr, bron))
         # Tab: eerst het netto-inkomen van elke periode (dat is altijd nodig), dan per periode de uitzondering.
         tabvolgorde(*(v[1] for v in self.velden), *(w_ for v in self.velden for w_ in v[3:]))
+        pas_kolommen(self.f.netto)
         self._signalen()
 
     def schrijf(self, streng=False):
@@ -78,6 +79,7 @@ class Stap4(Rekenstap):
                 if pb.toets == "aanvullende_bijstand":
                     regels.append(f"{maand_label(pb.van)}: {pb.toets_zin}")
         self.f.signalen.setText("\n".join(regels) or "Het netto-inkomen ligt niet onder de bijstandsnorm.")
+        pas_kolommen(t)                 # de norm en de velden staan er nu: de breedtes naar die inhoud
 
 
 class Stap5(Rekenstap):
@@ -112,7 +114,7 @@ class Stap5(Rekenstap):
 
 
 # Kort in de tabel van stap 6; de hele zin staat eronder.
-REGEL = {"geen_netto_inkomen": "niet getoetst", "aanvullende_bijstand": "bijstandsniveau", "profiel_zonder_toets":
+REGEL = {"geen_netto_inkomen": "niet getoetst", "aanvullende_bijstand": "bijstands\u00adniveau", "profiel_zonder_toets":
          "profiel: geen toets", "toegepast": "getoetst", "boven_bestaansminimum": "boven minimum"}
 
 
@@ -131,8 +133,8 @@ class Stap6(Rekenstap):
                               euro(pb.inkomen) if pb.inkomen is not None else "-", euro(pb.verschil_totaal),
                               euro(pb.compensatie_totaal), REGEL[pb.toets]])
                 zinnen.append(f"{periode}: {pb.toets_zin}")
-        vul_tabel(self.f.tabel, ["Periode", "Bestaansminimum", "Netto + toeslagen", "Verschil", "Compensatie p/m",
-                                 "Regel"], rijen, 1)
+        vul_tabel(self.f.tabel, ["Periode", "Bestaans\u00adminimum", "Netto + toeslagen", "Verschil",
+                                 "Compen\u00adsatie p/m", "Regel"], rijen, 1)
         self.f.toelichting.setText("\n".join(zinnen) + "\n\nBestaansminimum = netto-inkomen bij alleen bijstand (de "
                                    "netto bijstandsnorm voor gehuwden met vakantietoeslag, of het bedrag dat u in stap 4 "
                                    "met bron invulde) plus de toeslagen bij alleen bijstand. Met aanvullende bijstand, "

@@ -6,7 +6,7 @@ from html import escape
 
 
 from ...core.casus import WTRAP_HEFFINGSKORTING
-from ...core.geld import euro
+from ...core.geld import NUL, euro, maand_label
 from ..laden import Formulier
 from ..velden import Veldfout, koppel_formulier, lees, zet
 from .basis import WTRAP, Rekenstap
@@ -18,7 +18,7 @@ class StapWtrap(Rekenstap):
     VRAGEN = ("fiscale_partners", "toeslagpartners", "uitkering_geen_participatiewet", "woonachtig_in_gemeente")
 
     def laad(self):
-        from ...core.doelgroep import minstverdienende
+        from ...core.doelgroep import heeft_uitkering, minstverdienende
         from ...core.params import laad_jaar
         from ...core.wtrap import VOORWAARDE_LABELS
         self.f.jaren.clear()
@@ -34,6 +34,14 @@ class StapWtrap(Rekenstap):
                 if vraag == "toeslagpartners" and antwoord is None:
                     antwoord = self.casus.toeslagpartners or None
                 vakje.setChecked(bool(antwoord))
+                if vraag == "uitkering_geen_participatiewet":
+                    # Wat het inkomen van stap 2 beslist, vraagt de wizard niet (REKENMODEL §8): vast, met de reden.
+                    uit_inkomen = heeft_uitkering(j)
+                    vakje.setEnabled(uit_inkomen is None)
+                    vakje.setText(vakje.text().split(" [")[0] + ("" if uit_inkomen is None else
+                                  f" [{'ja' if uit_inkomen else 'nee'}: volgt uit het inkomen in stap 2]"))
+                    if uit_inkomen is not None:
+                        vakje.setChecked(uit_inkomen)
                 vakje.toggled.connect(self.w.na_wijziging)
                 vakje.toggled.connect(self._uitkomst)
             minst = minstverdienende(self.casus, j) if self.casus.aanvrager.geboortedatum and \
@@ -64,6 +72,9 @@ class StapWtrap(Rekenstap):
         for jaar, f in getattr(self, "formulieren", {}).items():
             j = next(j for j in self.casus.jaren if j.jaar == jaar)
             for vraag in (*self.VRAGEN, WTRAP_HEFFINGSKORTING):
+                if not getattr(f, vraag).isEnabled():
+                    j.wtrap.pop(vraag, None)            # het inkomen beslist, niet een antwoord
+                    continue
                 # niet aangevinkt: nog niet beantwoord (de uitkomst is dan "nog niet vast te stellen", nooit "nee")
                 j.wtrap[vraag] = True if getattr(f, vraag).isChecked() else None
             try:
@@ -93,6 +104,10 @@ class StapWtrap(Rekenstap):
             w = jb.wtrap
             regels = [f"<b>Wtrap {jb.jaar}: {escape(WTRAP_UITKOMST[w.voldoet])}</b>"]
             regels += [f"• {escape(r)}" for r in w.redenen]
+            # Het verschil in toeslagen per periode (in de Wtrap-route is er geen aparte stap 5).
+            regels += [f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}: toeslagen bij alleen bijstand "
+                       f"{euro(sum(pb.referentie.values(), NUL))} per maand, werkelijk "
+                       f"{euro(sum(pb.werkelijk.values(), NUL))}" for pb in jb.perioden]
             if w.tegemoetkoming is not None:
                 regels.append(f"Vaste tegemoetkoming: {euro(w.tegemoetkoming)}. Berekend tekort over het jaar: "
                               f"{euro(w.tekort_jaar)}.")
