@@ -55,6 +55,9 @@ class AvWizard(QWizard):
         # die knoppen nemen Enter niet over; ze werken met hun sneltoets (Alt+T, Escape) of Spatie.
         for knop in (QWizard.WizardButton.BackButton, QWizard.WizardButton.CancelButton):
             self.button(knop).setAutoDefault(False)
+            # Zonder autoDefault tekent Fusion geen kader bij focus: een eigen rand, zodat de focus te zien blijft.
+            self.button(knop).setStyleSheet("QPushButton:focus { border: 2px solid #1f5fbf; border-radius: 3px; "
+                                            "padding: 3px 10px; background-color: #eef3fb; }")
         QShortcut(QKeySequence("Ctrl+Shift+Z"), self, self.ongedaan)
         self.stappen: dict[int, Stap] = {}
         for klasse in (Stap1, Stap2, Stap3, Stap4, Stap5, Stap6, Stap7, Stap8, Stap9, Stap10, Stap11, StapWtrap,
