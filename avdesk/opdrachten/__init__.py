@@ -7,6 +7,16 @@ from __future__ import annotations
 import importlib
 
 MODULES: tuple[str, ...] = (
+    "bereken",
+    "dossiers",
+    "verlopen",
+    "audit",
+    "verwijder",
+    "backup",
+    "pdf",
+    "controleer",
+    "venster",
+    "uitwisseling",
     "parameters",
     "profiel",
     "instellingen",
