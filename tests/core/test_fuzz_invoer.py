@@ -163,7 +163,6 @@ def test_fuzz_losse_processen_geheugen(tmp_path):
         pad.write_bytes(data)
         for opdracht in (["bereken", pad], ["pdf", pad, "--map", tmp_path / "uit"]):
             t = time.monotonic()
-            fout = tmp_path / "stderr"
             hwm = tmp_path / "hwm"
             r = subprocess.run([sys.executable, "-c", SHIM, hwm, *map(str, opdracht)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, cwd=ROOT, env=env, timeout=60)

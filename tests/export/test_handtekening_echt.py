@@ -31,7 +31,7 @@ def ondertekenaar(naam: str):
     """Een zelfondertekend testcertificaat met deze naam (common name), gemaakt in de test."""
     sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
-    nu = datetime.datetime.now(datetime.timezone.utc)
+    nu = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(onderwerp).issuer_name(onderwerp).public_key(sleutel.public_key())
             .serial_number(7).not_valid_before(nu - datetime.timedelta(days=1))
             .not_valid_after(nu + datetime.timedelta(days=30)).sign(sleutel, hashes.SHA256()))

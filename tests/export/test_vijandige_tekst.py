@@ -1,7 +1,6 @@
 """Gebruikerstekst is nooit opmaak: elk tekstveld van de casus krijgt '<', '&', tags, aanhalingstekens, emoji en
 heel lange namen, en beide PDF's drukken het letterlijk af; `avdesk pdf` slaagt (exitcode 0, nooit 3)."""
 
-import copy
 import json
 import re
 from pathlib import Path

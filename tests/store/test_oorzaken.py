@@ -134,7 +134,7 @@ def test_eerste_start_op_volle_schijf_laat_niets_half(tmp_path, monkeypatch, geh
         return echt(pad, sleutel, maak=maak)
     monkeypatch.setattr(opslag_mod, "open_database", vol)
     map_ = tmp_path / "d"
-    with pytest.raises(Exception):
+    with pytest.raises(OpslagFout):
         Opslag.open(map_)
     assert (not map_.exists() or list(map_.iterdir()) == []) and geheugen_keyring.sleutels == {}
     monkeypatch.setattr(opslag_mod, "open_database", echt)

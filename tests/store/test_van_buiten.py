@@ -4,7 +4,6 @@ auditketen wijst weggehaalde regels (ook aan het eind), teruggedateerde regels e
 
 import hashlib
 import json
-import os
 import secrets
 import sys
 from pathlib import Path

@@ -3,7 +3,6 @@ vernieuwt na `avdesk ontvang` in een terminal zodra het venster weer actief is, 
 geweigerd zonder iets in te lezen, en de gemeentevelden in de instellingen (met dezelfde controles als
 `avdesk instellingen`)."""
 
-import os
 import re
 from datetime import date
 from pathlib import Path
