@@ -263,8 +263,8 @@ def beschikking(opslag=None, *, dossier: int | None = None, pdf: bytes | None = 
         let_op.append(tekst)
     if gekozen in ("afwijzing", "buiten behandeling"):
         # Een brief die niets toekent noemt geen rekening, ook niet in wat de controle van het papier aanhaalt.
-        from ..export.ontvangst import _IBAN
-        medewerker = [_IBAN.sub("[rekeningnummer]", x) for x in medewerker]
+        from ..export.ontvangst import IBAN_PATROON
+        medewerker = [IBAN_PATROON.sub("[rekeningnummer]", x) for x in medewerker]
     if gekozen == "buiten behandeling" and not (hersteltermijn and ontbrak):
         let_op.append("Zonder hersteltermijn en wat ontbrak staan er [in te vullen]-plekken in de motivering.")
     i = z.instellingen

@@ -80,7 +80,7 @@ class LijstBestaatAl(Exception):
     def __str__(self) -> str:
         from ..core.doelgroeplijst import bsns_tekst
         tekst = (f"Er is al een doelgroepselectielijst {self.jaar}: {bsns_tekst(self.oud_aantal)}, ingelezen op "
-                 f"{_datum(self.ingelezen)}. De nieuwe lijst telt {bsns_tekst(self.nieuw_aantal)}. Vervangen (de oude "
+                 f"{ingelezen_op(self.ingelezen)}. De nieuwe lijst telt {bsns_tekst(self.nieuw_aantal)}. Vervangen (de oude "
                  f"lijst verdwijnt) of aanvullen (de nieuwe BSN's komen erbij) gebeurt alleen als u dat kiest.")
         if self.veel_kleiner:
             tekst += (f" Let op: de nieuwe lijst is veel kleiner dan de oude; na vervangen staan "
@@ -94,7 +94,8 @@ def veel_kleiner(oud_aantal: int, nieuw_aantal: int) -> bool:
     return nieuw_aantal * 2 < oud_aantal
 
 
-def _datum(iso: str) -> str:
+def ingelezen_op(iso: str) -> str:
+    """De datum waarop een lijst is ingelezen, als dd-mm-jjjj (voor meldingen)."""
     from ..core.geld import datum
     try:
         return datum(date.fromisoformat(iso[:10]))
