@@ -3,6 +3,7 @@
 import hashlib
 from datetime import date
 
+import pytest
 from pdfhulp import pdftekst
 
 from avdesk.store.opslag import Opslag
@@ -40,6 +41,7 @@ def test_zonder_toestemming_of_bsn_geen_aanvraag_wel_concept(tmp_path, avdesk_cl
     assert "Concept: er is nog geen aanvraag gemaakt" in tekst
 
 
+@pytest.mark.traag
 def test_pdf_uit_dossier_wordt_in_het_dossier_bewaard(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0

@@ -125,6 +125,7 @@ def _iban_erover(pdf: bytes, iban: bytes) -> bytes:
     return uit.getvalue()
 
 
+@pytest.mark.traag
 def test_iban_veranderd_nadat_beiden_tekenden(martin, beide_getekend, tmp_path, avdesk_cli):
     vals = _iban_erover(beide_getekend, b"NL44RABO0123456789")
     _, u = lees(martin["berekening"], vals)

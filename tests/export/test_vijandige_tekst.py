@@ -79,6 +79,7 @@ def test_lange_namen_breken_af_in_het_handtekeningvak(tmp_path):
     assert b2 < 595 - 18 * 2.83                # en blijven binnen de marge
 
 
+@pytest.mark.traag
 def test_cli_pdf_met_vijandige_tekst_slaagt(tmp_path, avdesk_cli):
     pad = tmp_path / "casus.json"
     d = vijandige_casus()

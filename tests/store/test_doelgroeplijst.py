@@ -211,6 +211,7 @@ def test_bewaartermijn_en_herinnering(opslag):
     assert lijsten.lijst(opslag, 2027)["bewaren_tot"] == date(2029, 6, 30)
 
 
+@pytest.mark.traag
 def test_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     pad = tmp_path / "lijst.csv"
@@ -246,6 +247,7 @@ def test_cli(tmp_path, avdesk_cli):
     assert r.returncode == 0 and "importeer" in r.stdout.decode()
 
 
+@pytest.mark.traag
 def test_verlopen_noemt_lijst(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     pad = tmp_path / "lijst.csv"
@@ -272,6 +274,7 @@ def test_opslag_van_schema_2_opent_zonder_verlies(tmp_path):
         assert o.controleer_audit()[1] is None
 
 
+@pytest.mark.traag
 def test_backup_van_schema_2_terugzetten(tmp_path):
     from avdesk.store.opslag import herstel_backup
     doel = tmp_path / "nieuw"

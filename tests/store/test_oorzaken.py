@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASUS = lees_casus((ROOT / "tests" / "scenarios" / "martin_hanna_2024.json").read_bytes())
 
 
+@pytest.mark.traag
 def test_bezette_database_geeft_de_bezet_melding(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -41,6 +42,7 @@ def test_bezette_database_geeft_de_bezet_melding(tmp_path, avdesk_cli):
     assert "afgerond" in uit and "Jerry" in uit and "Martin" in uit
 
 
+@pytest.mark.traag
 def test_bezet_in_het_venster_is_een_opslagfout(tmp_path):
     map_ = tmp_path / "d"
     with Opslag.open(map_) as a, Opslag.open(map_) as b:

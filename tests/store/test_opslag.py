@@ -241,6 +241,7 @@ def test_bewaartermijn_herinnering(map_):
         assert o.verlopen_dossiers(date(2022, 6, 1)) == []
 
 
+@pytest.mark.traag
 def test_backup_en_herstel(map_, tmp_path):
     with Opslag.open(map_) as o:
         d = o.nieuw_dossier(CASUS)

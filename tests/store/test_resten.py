@@ -40,6 +40,7 @@ def _controleer_map(map_: Path, doelmap: Path, ronde: str) -> None:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL bestaat alleen op Unix")
+@pytest.mark.traag
 def test_kill_9_tijdens_herstel_en_backup_laat_niets_liggen(tmp_path):
     map_, doelmap = tmp_path / "data", tmp_path / "doel"
     doelmap.mkdir()

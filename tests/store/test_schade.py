@@ -50,6 +50,7 @@ def _opslag_met_schade(map_: Path) -> tuple[int, int, int]:
     return a, b, c
 
 
+@pytest.mark.traag
 def test_een_beschadigde_pagina_laat_de_leesbare_dossiers_redden(tmp_path, avdesk_cli):
     map_ = tmp_path / "d"
     a, b, c = _opslag_met_schade(map_)
@@ -221,6 +222,7 @@ def test_backupkop_met_vijandige_scrypt_instellingen(tmp_path, wijziging):
     assert not doel.exists()
 
 
+@pytest.mark.traag
 def test_backupkop_via_cli_exit_2_snel(tmp_path, avdesk_cli):
     vijandig = _backup_met_kop(tmp_path, {"n": 2 ** 30, "r": 8, "p": 1})
     env = {"AVDESK_DATA": str(tmp_path / "doel"), "AVDESK_WACHTWOORD": "nieuw", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
@@ -238,6 +240,7 @@ def test_backupkop_via_cli_exit_2_snel(tmp_path, avdesk_cli):
 
 # ---------------------------------------------------------------- stderr alleen Nederlands
 
+@pytest.mark.traag
 def test_sqlcipher_schrijft_geen_engelse_regels(tmp_path, avdesk_cli):
     """Een verkeerde sleutel op databaseniveau (het bestand van een andere opslag naast dit sleutel.json) en een
     beschadigd bestand: op stderr alleen de Nederlandse melding, geen 'ERROR CORE ... hmac check failed'."""

@@ -49,6 +49,7 @@ def met_backup(tmp_path):
     return map_, tmp_path / "b.avdesk", a, b
 
 
+@pytest.mark.traag
 def test_backup_met_drie_triggers_wordt_geweigerd(met_backup, tmp_path):
     map_, backup, a, b = met_backup
     vijandig = tmp_path / "vijandig.avdesk"
@@ -80,6 +81,7 @@ def test_backup_met_drie_triggers_wordt_geweigerd(met_backup, tmp_path):
       "CREATE TRIGGER audit_geen_verwijdering BEFORE DELETE ON audit BEGIN SELECT 1; END"], "audit_geen_verwijdering"),
     (["CREATE TRIGGER t AFTER UPDATE ON instellingen BEGIN DELETE FROM documenten; END"], "t"),
 ])
+@pytest.mark.traag
 def test_elk_vreemd_object_weigert_het_herstel(met_backup, tmp_path, sql, naam):
     map_, backup, *_ = met_backup
     vijandig = tmp_path / "v.avdesk"
@@ -209,6 +211,7 @@ def test_verwijderd_dossier_blijft_na_herstel_verwijderd(met_backup):
         assert o.controleer_audit()[1] is None
 
 
+@pytest.mark.traag
 def test_verwijderd_na_herstel_via_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": WW}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -379,6 +382,7 @@ def test_verlopen_laat_geen_rest_van_herstel_staan(tmp_path, avdesk_cli):
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["audit-kop.json", "avdesk.db", "sleutel.json"]
 
 
+@pytest.mark.traag
 def test_opslag_met_vreemde_trigger_geeft_geen_gewone_backup(tmp_path, avdesk_cli):
     """Een opslag die een eerdere versie met een vijandige back-up overnam: backup weigert, --red maakt hem schoon."""
     map_ = tmp_path / "d"

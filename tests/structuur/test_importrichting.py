@@ -7,6 +7,7 @@ versie, installatiemap) en avdesk/foutrapport.py zijn de grond: iedereen mag ze 
 `python tests/structuur/test_importrichting.py` drukt de graaf tussen de lagen af (aantal imports per paar)."""
 
 from collections import Counter
+from functools import cache
 
 from test_importcirkels import MODULES, PAKKET, imports, modulenaam
 
@@ -34,6 +35,7 @@ def laag(module: str) -> str:
     return module.split(".")[1]
 
 
+@cache                   # een keer de bron lezen voor alle tests hieronder
 def graaf() -> dict[str, set[str]]:
     return {modulenaam(p): {d for d in imports(p) if d in MODULES} for p in PAKKET.rglob("*.py")}
 

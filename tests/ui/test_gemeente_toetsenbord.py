@@ -83,6 +83,7 @@ def _scherm(map_: Path, breedte: int, hoogte: int) -> str:
 
 
 @pytest.mark.parametrize("scherm, schaal", [((1366, 768), None), ((1920, 1080), "1.5")], ids=["1366x768", "150%"])
+@pytest.mark.traag
 def test_gemeente_met_alleen_het_toetsenbord(tmp_path, stukken, avdesk_cli, scherm, schaal):
     werk = tmp_path / "stukken"
     shutil.copytree(stukken, werk)

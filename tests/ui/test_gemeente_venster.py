@@ -109,6 +109,7 @@ def test_slepen_van_een_of_twee_pdfs(qtbot, app, opslag, pdfs, tmp_path, monkeyp
     assert "Aanvraag: hoort bij deze berekening (vingerafdruk" in scherm.dialoog.controle.toPlainText()
 
 
+@pytest.mark.traag
 def test_lijst_vernieuwt_na_ontvang_op_de_opdrachtregel(qtbot, app, tmp_path, pdfs, avdesk_cli):
     from avdesk.store.opslag import Opslag
     from avdesk.ui.gemeente import GemeenteScherm
