@@ -158,6 +158,7 @@ def test_andere_paginas_boven_echte_gegevens(echt, tmp_path, avdesk_cli):
     ("periodiek", "€ 171,00 per maand", "€ 17,00 per maand", "2024, periodiek"),
     ("ander bestaand bedrag", "€ 996,00 (huurkosten", "€ 900,00 (huurkosten", "2023, compensatie"),
 ])
+@pytest.mark.traag
 def test_elk_veld_van_pagina_1_telt(echt, tmp_path, avdesk_cli, wat, van, naar, melding):
     paginas = _echte_teksten(echt)
     alles = "\n".join("\n".join(p) for p in paginas)
@@ -264,6 +265,7 @@ def test_andere_parameterversie_andere_cijfers_is_een_verschil(echt, monkeypatch
     ("<b>Martin & Co</b> " + "x" * 60 + " שלום", "Hanna &amp; <i>van der Berg-Achternaamlang</i> مريم"),
     ("Ö" * 90, "Anna-" + "lang" * 20),
 ])
+@pytest.mark.traag
 def test_echte_pdf_met_lastige_namen_klopt(tmp_path, avdesk_cli, aanvrager, partner):
     """Een echte berekening met namen die over regels breken, midden in een woord, of rechts-naar-links zijn: het
     papier klopt (het uitlezen van zulke namen gaf eerst 'op de pagina's staat niet ...', exit 1)."""

@@ -39,6 +39,7 @@ def test_werkwijze_heen_en_terug(avdesk_cli, env):
     (("beschikking_sjabloon", "/bestaat/niet.docx"), "bestaat niet"),
     (("beschikking_sjabloon", "/etc/hostname"), "(.docx)"),
 ])
+@pytest.mark.traag
 def test_fout_geeft_exit_2_en_wijzigt_niets(avdesk_cli, env, args, melding):
     voor = avdesk_cli("instellingen", env=env).stdout
     r = avdesk_cli("instellingen", *args, env=env)

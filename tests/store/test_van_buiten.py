@@ -331,6 +331,7 @@ def test_weggehaalde_kop_valt_op(opslag):
     ("DELETE FROM audit", ["regels 1 t/m 5 ontbreken"]),
     ("UPDATE audit SET actie = 'niets' WHERE volgnr = 3", ["regel 3 is gewijzigd"]),
 ])
+@pytest.mark.traag
 def test_audit_controleer_via_cli_noemt_de_regels(tmp_path, avdesk_cli, sql, regels):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     for _ in range(2):
