@@ -27,6 +27,7 @@ MEDE = st.builds(Bewoner, st.dates(min_value=date(1935, 1, 1), max_value=date(20
 @settings(max_examples=300, deadline=None)
 @given(jaar=JAREN, a=BEDRAG, extra=st.integers(1, 2_000_000).map(lambda c: D(c) / 100), p_ink=BEDRAG,
        huur=HUUR, mede=st.lists(MEDE, max_size=3), gd_a=GEBOORTE, gd_p=GEBOORTE, partner=st.booleans())
+@pytest.mark.traag
 def test_hoger_toetsingsinkomen_verhoogt_nooit_een_toeslag(jaar, a, extra, p_ink, huur, mede, gd_a, gd_p, partner):
     p = laad_jaar(jaar)
 

@@ -119,6 +119,7 @@ def test_testbestand_2027_installeert_rekent_en_staat_als_niet_bevestigd_op_de_p
     assert rijen and all("onzeker" in r and "bevestigd" not in r for r in rijen), rijen
 
 
+@pytest.mark.traag
 def test_verwijder_zet_het_meegeleverde_terug(cli, datamap):
     assert cli("parameters", "installeer", TESTBESTAND).returncode == 0
     r = cli("parameters", "verwijder", "2027")
@@ -221,6 +222,7 @@ def test_2028_geweigerd_met_de_reden_en_de_bron(cli, tmp_path):
 
 # ---------------------------------------------------------------- sjabloon, toon, controle van de meegeleverde jaren
 
+@pytest.mark.traag
 def test_sjabloon_2027_heeft_elke_parameter_bekend_met_bron_rest_ontbreekt():
     tekst = sjabloon(2027)
     data = tomllib.loads(tekst)

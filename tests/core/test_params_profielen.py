@@ -139,6 +139,7 @@ def test_kapot_profiel_geweigerd_en_er_verandert_niets(cli, tmp_path, datamap, n
     assert inhoud(datamap) == voor
 
 
+@pytest.mark.traag
 def test_meegeleverd_profiel_alleen_met_vervang(cli, tmp_path, datamap):
     eigen = EIGEN.replace('id = "testgemeente-2024"', 'id = "handreiking-2024"')
     r = cli("profiel", "installeer", eigen_profiel(tmp_path, eigen))

@@ -9,6 +9,7 @@ from pdfhulp import pdftekst
 from avdesk.store.opslag import Opslag
 
 
+@pytest.mark.traag
 def test_pdf_uit_casus(tmp_path, avdesk_cli):
     r = avdesk_cli("pdf", "tests/scenarios/martin_hanna_2024.json", "--map", tmp_path / "uit")
     assert r.returncode == 0, r.stderr.decode()

@@ -196,6 +196,7 @@ def test_echte_pdf_met_alleen_het_kenmerk_blokkeert(martin):
     assert any("hoort niet bij deze berekening" in x and "geen vingerafdruk" in x for x in u["blokkerend"])
 
 
+@pytest.mark.traag
 def test_aanvraag_van_een_andere_berekening_met_hetzelfde_kenmerk(martin):
     """Hetzelfde kenmerk (zelfde personen en aanvraagdatum), maar een andere berekening (andere huur)."""
     import json

@@ -117,6 +117,7 @@ def test_aanvraag_van_een_ander_kenmerk(tmp_path, martin, avdesk_cli):
     assert "hoort niet bij deze berekening (kenmerk AV-12-20240915-658722)" in r.stdout.decode()
 
 
+@pytest.mark.traag
 def test_concept_geweigerd(tmp_path, avdesk_cli):
     d = json.loads((SCEN / "martin_hanna_2024.json").read_text())
     del d["aanvrager"]["iban"]

@@ -158,6 +158,7 @@ def test_bom_achter_ascii85(echt, tmp_path):
     _verwacht_twee("controleer ASCII85+flate 256 MB", code, tekst, duur, piek)
 
 
+@pytest.mark.traag
 def test_veel_kleine_bommen_samen(echt, tmp_path):
     """Tien stromen van elk 15 MB: elk onder de grens per stroom, samen erboven."""
     pdf = echt["berekening"]
@@ -173,6 +174,7 @@ def test_veel_kleine_bommen_samen(echt, tmp_path):
 
 
 @pytest.mark.parametrize("filter_", ["/LZWDecode", "/RunLengthDecode", "/Flat#65Decode#20", "/AHx"])
+@pytest.mark.traag
 def test_andere_compressie_geweigerd(echt, tmp_path, filter_):
     pdf = echt["berekening"] + (f"\n9000 0 obj\n<< /Filter {filter_} /Length 4 >>\nstream\nabcd\nendstream\n"
                                 f"endobj\n").encode()

@@ -188,6 +188,7 @@ def test_later_getekende_aanvraag_bij_dezelfde_berekening(tmp_path, avdesk_cli):
         assert ontvangen.stukken(o, 1)["ontvangen aanvraag"][1] == uit.getvalue()
 
 
+@pytest.mark.traag
 def test_ontvangen_met_een_oudere_avdesk(tmp_path):
     """Een opslag van voor de versies: de uitkomsten noemen hun documenten niet. De n-de berekening hoort dan bij
     versie n, met de aanvraag die ervoor binnenkwam."""

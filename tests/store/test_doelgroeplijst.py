@@ -86,6 +86,7 @@ def test_csv_een_kolom_windows_1252(tmp_path):
     assert g.kopregel and g.bsns == [GEWOON, MET_NUL] and "Windows-1252" in g.soort
 
 
+@pytest.mark.traag
 def test_xlsx_met_bsns_als_getal(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     boek = openpyxl.Workbook()
@@ -154,6 +155,7 @@ def test_opnieuw_inlezen_vervangt_of_vult_aan(opslag):
     assert uit["aantal"] == 2 and uit["nieuw"] == 1
 
 
+@pytest.mark.traag
 def test_bsn_nergens_in_de_opslag(tmp_path, opslag):
     """Zoek in elke tabel van de ontsleutelde opslag, en in de WAL en het bestand, naar elk BSN van de lijst: als
     tekst, als getal (ook zonder voorloopnul) en als bytes."""
@@ -185,6 +187,7 @@ def test_bsn_nergens_in_de_opslag(tmp_path, opslag):
     assert teksten
 
 
+@pytest.mark.traag
 def test_audit_zonder_bsn(opslag):
     lijsten.importeer(opslag, 2025, [GEWOON, MET_NUL])
     lijsten.zoek(opslag, 2025, [GEWOON])

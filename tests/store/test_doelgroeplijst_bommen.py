@@ -202,6 +202,7 @@ def test_centrale_map_die_over_het_aantal_liegt(tmp_path, importeer_begrensd):
 
 # ------------------------------------------------------------------ CSV
 
+@pytest.mark.traag
 def test_csv_groter_dan_de_grens(tmp_path, importeer_begrensd):
     pad = tmp_path / "groot.csv"
     with open(pad, "wb") as f:                                    # ijl bestand: 65 MB, bijna niets op schijf

@@ -128,6 +128,7 @@ def test_jaar_in_de_bestandsnaam(tmp_path, importeer, naam, jaar, goed):
         assert "bestandsnaam noemt" in r.fout and str(jaar) in r.fout
 
 
+@pytest.mark.traag
 def test_jaar_in_naam_en_kolom_moeten_allebei_kloppen(tmp_path, importeer):
     pad = tmp_path / "lijst 2024.csv"
     pad.write_text("BSN;Jaar\n123456782;2026\n")

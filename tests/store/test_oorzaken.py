@@ -110,6 +110,7 @@ def test_alleen_lezen_map_via_cli(tmp_path, monkeypatch, capsys):
         os.chmod(map_, stat.S_IRWXU)
 
 
+@pytest.mark.traag
 def test_vandaag_alleen_als_het_vandaag_is(tmp_path, avdesk_cli):
     r = avdesk_cli("bereken", "tests/scenarios/martin_hanna_2024.json", "--vandaag", "2024-13-01")
     assert r.returncode == 2 and "--vandaag '2024-13-01' is geen datum" in r.stderr.decode()

@@ -88,6 +88,7 @@ def test_een_beschadigde_pagina_laat_de_leesbare_dossiers_redden(tmp_path, avdes
         assert o.controleer_audit()[1] is None
 
 
+@pytest.mark.traag
 def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
     """Een pagina met de rijen van de dossiertabel zelf: die dossiers zijn weg (met nummer genoemd), de casusversies
     van de andere dossiers staan in de back-up. Hier: veel dossiers, zodat de tabel meer dan een bladpagina heeft;
@@ -142,6 +143,7 @@ def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
         assert sorted(r["id"] for r in o.dossiers(limiet=100)) == u["gered"]
 
 
+@pytest.mark.traag
 def test_red_zonder_schade_geeft_exit_0(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0

@@ -135,6 +135,7 @@ def test_import_in_een_opslag_op_een_volle_schijf(tmp_path, vol, vrij):
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_nieuwe_opslag_op_een_volle_schijf(vol, vrij):
     data = vol / "nieuw"
     _vul(vol, vrij)

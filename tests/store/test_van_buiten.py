@@ -92,6 +92,7 @@ def test_elk_vreemd_object_weigert_het_herstel(met_backup, tmp_path, sql, naam):
     assert _inhoud(map_) == voor
 
 
+@pytest.mark.traag
 def test_vreemde_backup_via_cli_exit_2(met_backup, tmp_path, avdesk_cli):
     map_, backup, *_ = met_backup
     vijandig = tmp_path / "vijandig.avdesk"
@@ -107,6 +108,7 @@ def test_vreemde_backup_via_cli_exit_2(met_backup, tmp_path, avdesk_cli):
     (["UPDATE documenten SET inhoud = x'00' WHERE 1"], "inhoud"),
     (["UPDATE dossiers SET wizard_stap = 'x' WHERE id = 1"], "wizard_stap"),
 ])
+@pytest.mark.traag
 def test_rijen_gaan_door_dezelfde_controle_als_import(tmp_path, sql, wat):
     map_ = tmp_path / "data"
     with Opslag.open(map_) as o:
@@ -119,6 +121,7 @@ def test_rijen_gaan_door_dezelfde_controle_als_import(tmp_path, sql, wat):
     assert not (tmp_path / "elders").exists()
 
 
+@pytest.mark.traag
 def test_gewijzigde_auditregel_in_backup_wordt_geweigerd(met_backup, tmp_path):
     map_, backup, *_ = met_backup
     bewerk_backup(backup, tmp_path / "v.avdesk", WW, [
@@ -169,6 +172,7 @@ def _backup_schema_3(tmp_path: Path) -> Path:
     return uit
 
 
+@pytest.mark.traag
 def test_backup_van_de_vorige_versie_zonder_sleutelketen(tmp_path):
     backup = _backup_schema_3(tmp_path)
     herstel_backup(backup, WW, tmp_path / "d")
@@ -371,6 +375,7 @@ def test_migratie_geeft_de_oude_regels_een_hmac(tmp_path):
         assert o.conn.execute("SELECT hash FROM audit WHERE volgnr = 1").fetchone()[0] != h
 
 
+@pytest.mark.traag
 def test_verlopen_laat_geen_rest_van_herstel_staan(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": WW}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0

@@ -57,6 +57,7 @@ def _uniek(venster):
     return letters
 
 
+@pytest.mark.traag
 def test_sneltoetsen_uniek_per_dialoog(qtbot, app, opslag, pdfs):
     from avdesk.gemeente import werk
     from avdesk.store.instellingen import schrijf
@@ -90,6 +91,7 @@ def _drop(scherm, paden):
     return e
 
 
+@pytest.mark.traag
 def test_slepen_van_een_of_twee_pdfs(qtbot, app, opslag, pdfs, tmp_path, monkeypatch):
     from avdesk.ui.gemeente import GemeenteScherm
     meldingen = []

@@ -127,6 +127,7 @@ def test_bewaartermijn_herinnering_op_het_hoofdscherm(qtbot, app, opslag):
     assert "1 dossier(s) vallen buiten de bewaartermijn van 24 maanden" in scherm.f.melding.text()
 
 
+@pytest.mark.traag
 def test_instellingen_bewaren(qtbot, app, opslag):
     from avdesk.store.instellingen import lees
     from avdesk.ui.instellingen import InstellingenDialoog
