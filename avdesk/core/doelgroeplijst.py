@@ -23,7 +23,8 @@ import re
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
-from typing import Iterable, Iterator, NamedTuple
+from typing import NamedTuple
+from collections.abc import Iterable, Iterator
 
 from .casus import elfproef
 from .werkmap import MAX_KOLOMMEN, MAX_RIJEN, Werkmap, WerkmapFout

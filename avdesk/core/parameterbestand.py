@@ -330,7 +330,7 @@ def sjabloon(jaar: int) -> str:
                "# wettekst, regeling of publicatie), afgeleid (berekend uit andere bronnen) of onzeker.",
                "# Bedragen in euro met een punt als decimaalteken; percentages als fractie (65% = 0.65).",
                "# Huurtoeslag per maand; inkomens, zorgtoeslag en bijstand bruto per jaar; bijstandsnormen per maand.",
-               f"# Controleer: avdesk parameters controleer BESTAND; installeer: avdesk parameters installeer BESTAND.",
+               "# Controleer: avdesk parameters controleer BESTAND; installeer: avdesk parameters installeer BESTAND.",
                "", f"jaar = {jaar}"]
     huidige_tabel = None
     per_tabel: dict[str, list[str]] = {}

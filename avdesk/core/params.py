@@ -98,7 +98,7 @@ class Jaarparameters(dict):
         return (f"eigen parameterbestand {self.bestand}" if self.eigen
                 else f"meegeleverd met avdesk ({self.bestand.name})")
 
-    def gevolgd(self) -> "GevolgdeParameters":
+    def gevolgd(self) -> GevolgdeParameters:
         """Een kopie die onthoudt welke parameters de berekening las (signaal S8 en de parameterlijst op de PDF)."""
         return GevolgdeParameters(self)
 

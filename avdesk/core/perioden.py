@@ -6,7 +6,7 @@ iedereen jonger is) laat de periode zoals hij is ingevoerd."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Callable
+from collections.abc import Callable
 
 from .casus import Casus, Jaar, Periode
 from .geld import datum, geboren_uiterlijk, maand_label, volgende_maand

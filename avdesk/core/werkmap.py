@@ -21,7 +21,8 @@ import re
 import struct
 import warnings
 import zipfile
-from typing import BinaryIO, Iterator
+from typing import BinaryIO
+from collections.abc import Iterator
 
 MB = 1024 * 1024
 MAX_LEDEN = 100                   # een werkmap van Excel heeft er zo'n tien

@@ -109,7 +109,7 @@ def controleer(pdf: bytes, labels: dict[str, str] | None = None) -> list[dict]:
         raise PdfFout("De aanvraag is beschadigd of geen gewone PDF; avdesk kan de handtekeningen niet lezen.") from None
     # wat elke handtekening zelf toevoegt (veld, handtekening, weergave): geen 'wijziging' voor een eerdere
     eigen: dict[str, set] = {}
-    for naam, waarde, ref in velden:
+    for naam, _waarde, ref in velden:
         s = set()
         try:
             veld = ref.get_object()

@@ -21,7 +21,7 @@ class NietOntvangen(Exception):
     """De PDF's kunnen niet worden ontvangen (geen avdesk-berekening, een concept, onleesbaar); Nederlandse tekst."""
 
 
-_IBAN = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{10,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b")
+IBAN_PATROON = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{10,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b")
 
 
 def iban_klopt(iban: str) -> bool:
@@ -32,7 +32,7 @@ def iban_klopt(iban: str) -> bool:
 
 def _ibans(tekst: str) -> list[str]:
     """De rekeningnummers (met geldige controle) in een tekst, zonder spaties."""
-    kandidaten = (x.replace(" ", "") for x in _IBAN.findall(tekst))
+    kandidaten = (x.replace(" ", "") for x in IBAN_PATROON.findall(tekst))
     return list(dict.fromkeys(x for x in kandidaten if iban_klopt(x)))
 
 

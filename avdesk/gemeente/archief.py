@@ -68,7 +68,8 @@ def inhoud(opslag, dossier: int) -> tuple[str, list, list]:
     """(titel, delen van het voorblad, bijlagen) van een ontvangen dossier."""
     from ..export.archief import AANVRAAG, BEREKENING, BESCHIKKING, Bijlage
     from ..store import lijsten, ontvangen
-    from .werk import _ontvangen_versies, versies
+    from .gedeeld import _ontvangen_versies
+    from .ontvangst import versies
     alle = _ontvangen_versies(opslag, dossier)
     geldend = next((v for v in alle if v["status"] == "geldend"), None)
     if geldend is None:

@@ -79,7 +79,7 @@ def cmd_importeer(args) -> int:
     print("\n".join(verslag(gelezen, args.jaar)))
     if uit["vorige"]:
         aantal, ingelezen = uit["vorige"]
-        wanneer = lijsten._datum(ingelezen)
+        wanneer = lijsten.ingelezen_op(ingelezen)
         if args.aanvullen:
             print(f"De lijst van {args.jaar} is aangevuld: was {bsns_tekst(aantal)}, nu {bsns_tekst(uit['aantal'])} "
                   f"({uit['nieuw']} nieuw).")

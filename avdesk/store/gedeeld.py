@@ -1,15 +1,18 @@
-"""Wat de opslag (opslag.py) en het terugzetten van een back-up (terugzetten.py) allebei gebruiken: de kop van een
-back-upbestand, een auditregel schrijven, dossiers wissen, resten weghalen, rechten zetten, de melding 'schijf vol'.
-Een eigen module, zodat terugzetten.py opslag.py niet nodig heeft (geen importkring)."""
+"""Wat de opslag (opslag.py), zijn delen (dossiers, audit, bewaartermijn, backup, redding) en het terugzetten van een
+back-up (terugzetten.py) gebruiken: de kop van een back-upbestand, een auditregel schrijven, dossiers wissen, resten
+weghalen, rechten zetten, de melding 'schijf vol', de tijd, en databasefouten als Nederlandse melding (_beschadigd).
+Een eigen module, zodat de delen opslag.py niet nodig hebben (geen importkring)."""
 
 from __future__ import annotations
 
+import functools
 import json
 import os
+from datetime import datetime
 from pathlib import Path
 
-from . import OpslagFout, bestanden
-from .db import AUDIT_BEGIN, audit_hash
+from . import BEZET, OpslagFout, alleen_lezen, bestanden, bezet
+from .db import AUDIT_BEGIN, audit_hash, dbapi2, is_schijf_vol
 
 DBNAAM = "avdesk.db"
 BACKUP_KOP = b"AVDESK-BACKUP/1\n"
@@ -134,3 +137,36 @@ def lees_backup(bron: Path, alleen_kop: bool = False) -> tuple[dict, bytes]:
         raise OpslagFout(f"De back-up {bron} is beschadigd (kop onleesbaar).") from None
     kop["_einde"] = kop_einde
     return kop, data
+
+
+def _nu() -> str:
+    return datetime.now().isoformat(timespec="seconds")
+
+
+SCHADE = ("Het dossierbestand is beschadigd: een deel van de dossiers is misschien niet meer te lezen. Red wat nog "
+          "leesbaar is met `avdesk backup --red BESTAND` (die noemt de dossiers die niet te redden zijn) en zet die "
+          "back-up daarna terug met `avdesk herstel BESTAND`. Er is niets gewijzigd.")
+
+
+def _beschadigd(functie):
+    """Een databasefout tijdens het werk (beschadigde pagina, schijf vol) wordt een Nederlandse OpslagFout."""
+    @functools.wraps(functie)
+    def omhulsel(self, *args, **kw):
+        try:
+            return functie(self, *args, **kw)
+        except dbapi2.IntegrityError:
+            raise
+        except dbapi2.DatabaseError as e:
+            if bezet(e):            # een ander avdesk-proces schrijft: de transactie is teruggedraaid, niets kwijt
+                raise OpslagFout(BEZET, soort="bezet") from None
+            if "readonly" in str(e).lower():
+                raise alleen_lezen(self.map or "met de dossiers") from None
+            if is_schijf_vol(e, self.map):
+                raise schijf_vol("deze wijziging is niet opgeslagen (wat eerder was opgeslagen, blijft zoals het "
+                                 "was).") from None
+            raise OpslagFout(SCHADE, soort="beschadigd") from None
+        except OSError as e:
+            if is_schijf_vol(e, self.map):
+                raise schijf_vol("deze handeling is niet gelukt; er is niets gewijzigd.") from None
+            raise
+    return omhulsel

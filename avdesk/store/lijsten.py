@@ -12,7 +12,7 @@ from __future__ import annotations
 import hashlib
 import hmac
 from datetime import date
-from typing import Iterable
+from collections.abc import Iterable
 
 from . import OpslagFout
 from .db import dbapi2
@@ -80,7 +80,7 @@ class LijstBestaatAl(Exception):
     def __str__(self) -> str:
         from ..core.doelgroeplijst import bsns_tekst
         tekst = (f"Er is al een doelgroepselectielijst {self.jaar}: {bsns_tekst(self.oud_aantal)}, ingelezen op "
-                 f"{_datum(self.ingelezen)}. De nieuwe lijst telt {bsns_tekst(self.nieuw_aantal)}. Vervangen (de oude "
+                 f"{ingelezen_op(self.ingelezen)}. De nieuwe lijst telt {bsns_tekst(self.nieuw_aantal)}. Vervangen (de oude "
                  f"lijst verdwijnt) of aanvullen (de nieuwe BSN's komen erbij) gebeurt alleen als u dat kiest.")
         if self.veel_kleiner:
             tekst += (f" Let op: de nieuwe lijst is veel kleiner dan de oude; na vervangen staan "
@@ -94,7 +94,8 @@ def veel_kleiner(oud_aantal: int, nieuw_aantal: int) -> bool:
     return nieuw_aantal * 2 < oud_aantal
 
 
-def _datum(iso: str) -> str:
+def ingelezen_op(iso: str) -> str:
+    """De datum waarop een lijst is ingelezen, als dd-mm-jjjj (voor meldingen)."""
     from ..core.geld import datum
     try:
         return datum(date.fromisoformat(iso[:10]))
@@ -130,11 +131,11 @@ def importeer(opslag: Opslag, jaar: int, bsns: Iterable[str], *, aanvullen: bool
         aantal = opslag.conn.execute("SELECT count(*) FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,)).fetchone()[0]
         opslag.conn.execute("UPDATE doelgroeplijsten SET aantal = ? WHERE jaar = ?", (aantal, jaar))
         if vorige and aanvullen:
-            opslag._audit(f"doelgroeplijst {jaar} aangevuld: {aantal} BSN's (was {vorige[0]})")
+            opslag.audit(f"doelgroeplijst {jaar} aangevuld: {aantal} BSN's (was {vorige[0]})")
         elif vorige:
-            opslag._audit(f"doelgroeplijst {jaar} vervangen: {aantal} BSN's (was {vorige[0]})")
+            opslag.audit(f"doelgroeplijst {jaar} vervangen: {aantal} BSN's (was {vorige[0]})")
         else:
-            opslag._audit(f"doelgroeplijst {jaar} ingelezen: {aantal} BSN's")
+            opslag.audit(f"doelgroeplijst {jaar} ingelezen: {aantal} BSN's")
     if vorige and vervang:
         _leeg_bestand(opslag.conn)          # de hashes van de oude lijst ook uit de vrije ruimte
     return {"aantal": aantal, "nieuw": nieuw, "vorige": (vorige[0], vorige[1]) if vorige else None}
@@ -166,11 +167,11 @@ def zoek(opslag: Opslag, jaar: int, bsns: list[str], dossier_id: int | None = No
     h = _hasher(opslag)
     with opslag.transactie():
         if opslag.conn.execute("SELECT 1 FROM doelgroeplijsten WHERE jaar = ?", (jaar,)).fetchone() is None:
-            opslag._audit(f"doelgroeplijst {jaar} geraadpleegd (geen lijst)", dossier_id)
+            opslag.audit(f"doelgroeplijst {jaar} geraadpleegd (geen lijst)", dossier_id)
             return None
         uit = [opslag.conn.execute("SELECT 1 FROM doelgroeplijst_bsn WHERE jaar = ? AND hmac = ?",
                                    (jaar, h(b))).fetchone() is not None for b in bsns]
-        opslag._audit(f"doelgroeplijst {jaar} geraadpleegd" + (f" ({len(bsns)} BSN's)" if len(bsns) != 1 else ""),
+        opslag.audit(f"doelgroeplijst {jaar} geraadpleegd" + (f" ({len(bsns)} BSN's)" if len(bsns) != 1 else ""),
                       dossier_id)
     return uit
 
@@ -186,7 +187,7 @@ def verwijder(opslag: Opslag, jaar: int) -> dict:
             raise OpslagFout(f"Er is geen doelgroepselectielijst {jaar} om te verwijderen.")
         opslag.conn.execute("DELETE FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,))
         opslag.conn.execute("DELETE FROM doelgroeplijsten WHERE jaar = ?", (jaar,))
-        opslag._audit(f"doelgroeplijst {jaar} verwijderd: {rij[0]} BSN's")
+        opslag.audit(f"doelgroeplijst {jaar} verwijderd: {rij[0]} BSN's")
     _leeg_bestand(opslag.conn)
     gewist = verwijderd = 0
     for kopie in bewaarde_kopieen(opslag.map) if opslag.map else []:
@@ -207,7 +208,7 @@ def _wis_in_kopie(opslag: Opslag, kopie, jaar: int) -> int:
                 return 0
             conn.execute("DELETE FROM doelgroeplijst_bsn WHERE jaar = ?", (jaar,))
             conn.execute("DELETE FROM doelgroeplijsten WHERE jaar = ?", (jaar,))
-            k._audit(f"doelgroeplijst {jaar} verwijderd (in bewaarde kopie)")
+            k.audit(f"doelgroeplijst {jaar} verwijderd (in bewaarde kopie)")
         _leeg_bestand(conn)
         return 1
 

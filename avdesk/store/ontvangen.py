@@ -74,13 +74,13 @@ def neem_op(opslag: Opslag, kenmerk: str, casus, documenten: dict[str, tuple[str
             dossier_id = opslag.conn.execute(
                 "INSERT INTO dossiers (aangemaakt, gewijzigd, soort, kenmerk) VALUES (?, ?, ?, ?)",
                 (nu, nu, SOORT, kenmerk)).lastrowid
-            opslag._audit("dossier aangemaakt (ontvangen)", dossier_id)
+            opslag.audit("dossier aangemaakt (ontvangen)", dossier_id)
         hashes = {soort: sha256(inhoud).hexdigest() for soort, (_, inhoud) in documenten.items()}
         if not nieuw:
             for v in _versies(opslag, dossier_id):
                 if v["hashes"].get(BEREKENING) == hashes.get(BEREKENING) and \
                         v["hashes"].get(AANVRAAG) == hashes.get(AANVRAAG):
-                    opslag._audit("zelfde stukken opnieuw ontvangen", dossier_id)
+                    opslag.audit("zelfde stukken opnieuw ontvangen", dossier_id)
                     return {"dossier": dossier_id, "versie": v["versie"], "nieuw_dossier": False,
                             "al_ontvangen": True, "stukken": v["stukken"]}
         from ..core.casus import casus_naar_dict
@@ -92,7 +92,7 @@ def neem_op(opslag: Opslag, kenmerk: str, casus, documenten: dict[str, tuple[str
         velden = {"gewijzigd": _nu(), **(_naamvelden(casus) if nieuw else {})}
         opslag.conn.execute(f"UPDATE dossiers SET {', '.join(f'{k} = ?' for k in velden)} WHERE id = ?",
                             (*velden.values(), dossier_id))
-        opslag._audit("casus opgeslagen" if nieuw else "nieuwe versie ontvangen (ter beoordeling)", dossier_id)
+        opslag.audit("casus opgeslagen" if nieuw else "nieuwe versie ontvangen (ter beoordeling)", dossier_id)
         bestaand = {h: i for i, h in opslag.conn.execute("SELECT id, sha256 FROM documenten WHERE dossier_id = ?",
                                                          (dossier_id,))}
         stukken: dict[str, int] = {}
@@ -105,7 +105,7 @@ def neem_op(opslag: Opslag, kenmerk: str, casus, documenten: dict[str, tuple[str
                 "INSERT INTO documenten (dossier_id, soort, bestandsnaam, inhoud, sha256, gemaakt) "
                 "VALUES (?, ?, ?, ?, ?, ?)", (dossier_id, soort, naam, inhoud, h, _nu())).lastrowid
             bestaand[h] = stukken[soort]
-            opslag._audit(f"document ontvangen: {soort.removeprefix('ontvangen ')}", dossier_id)
+            opslag.audit(f"document ontvangen: {soort.removeprefix('ontvangen ')}", dossier_id)
     return {"dossier": dossier_id, "versie": versie, "nieuw_dossier": nieuw, "al_ontvangen": False,
             "stukken": stukken}
 
@@ -123,7 +123,7 @@ def bewaar_controle(opslag: Opslag, dossier_id: int, versie: int, uitkomst: dict
                             "VALUES (?, ?, ?, ?, ?)", (dossier_id, versie, _nu(), uitkomst["controle"]["code"],
                                                        json.dumps(uitkomst, ensure_ascii=False, default=str)))
         opslag.conn.execute("UPDATE dossiers SET gewijzigd = ? WHERE id = ?", (_nu(), dossier_id))
-        opslag._audit("ontvangen stukken gecontroleerd", dossier_id)
+        opslag.audit("ontvangen stukken gecontroleerd", dossier_id)
 
 
 def _versies(opslag: Opslag, dossier_id: int) -> list[dict]:
@@ -222,7 +222,7 @@ def zet_vast(opslag: Opslag, dossier_id: int, versie: int, casus) -> None:
         velden = {"gewijzigd": _nu(), **_naamvelden(casus)}
         opslag.conn.execute(f"UPDATE dossiers SET {', '.join(f'{k} = ?' for k in velden)} WHERE id = ?",
                             (*velden.values(), dossier_id))
-        opslag._audit(f"versie {versie} vastgezet", dossier_id)
+        opslag.audit(f"versie {versie} vastgezet", dossier_id)
 
 
 @_beschadigd
@@ -250,7 +250,7 @@ def zet_beschikking(opslag: Opslag, dossier_id: int, tekst: str, versie: int | N
         raise OpslagFout(f"Dossier {dossier_id} is geen ontvangen aanvraag.")
     with opslag.transactie():
         opslag.conn.execute("UPDATE ontvangsten SET beschikking = ? WHERE id = ?", (tekst, rij))
-        opslag._audit("concept beschikking gemaakt", dossier_id)
+        opslag.audit("concept beschikking gemaakt", dossier_id)
 
 
 @_beschadigd

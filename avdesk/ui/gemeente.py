@@ -7,7 +7,6 @@ niets: het roept dezelfde Qt-vrije functies aan als `avdesk ontvang` en `avdesk 
 
 from __future__ import annotations
 
-from datetime import date
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, Qt, Signal

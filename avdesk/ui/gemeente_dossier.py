@@ -350,7 +350,6 @@ class OntvangstDialoog(QDialog):
         for jaar, tekst in sorted((v.redenen or {}).items()):
             regels.append(f"{jaar}: {tekst}")
         self.voorstel.setText("\n".join(regels))
-        self.voorstel_besluit = v.besluit
 
     def kies_map(self) -> Path | None:
         from ..store.instellingen import onthoud_map

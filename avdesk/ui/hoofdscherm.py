@@ -125,9 +125,9 @@ class Hoofdscherm(QMainWindow):
         Een beschadigde pagina geeft een melding die naar `avdesk backup --red` wijst. Geeft de thread terug."""
         import threading
         from ..store.opslag import DBNAAM, controleer_bestand
-        if self.opslag is None or self.opslag.map is None or self.opslag._sleutel is None:
+        if self.opslag is None or self.opslag.map is None or self.opslag.sleutel is None:
             return None
-        pad, sleutel = self.opslag.map / DBNAAM, self.opslag._sleutel
+        pad, sleutel = self.opslag.map / DBNAAM, self.opslag.sleutel
 
         def controleer():
             try:

@@ -131,9 +131,9 @@ class InstellingenDialoog(QDialog):
                         f.wachtwoord_fout.setText("Kies een wachtwoord voor de wachtwoordmodus.")
                         f.wachtwoord_fout.show()
                         return
-                    self.sb.naar_wachtwoord(self.opslag._sleutel, w1)
+                    self.sb.naar_wachtwoord(self.opslag.sleutel, w1)
                 elif not wachtwoord and huidig == "wachtwoord":
-                    self.sb.naar_keyring(self.opslag._sleutel)
+                    self.sb.naar_keyring(self.opslag.sleutel)
             schrijf(self.opslag, {
                 "organisatie_naam": f.organisatie_naam.text().strip(), "organisatie_adres": f.organisatie_adres.text().strip(),
                 "raadsman_naam": f.raadsman_naam.text().strip(), "raadsman_telefoon": f.raadsman_telefoon.text().strip(),

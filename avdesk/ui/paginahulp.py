@@ -8,7 +8,7 @@ import re
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QAbstractButton, QComboBox, QLineEdit, QWidget
+from PySide6.QtWidgets import QLineEdit, QWidget
 
 
 def tabketen(pagina: QWidget) -> list[QWidget]:
@@ -32,11 +32,6 @@ def eerste_lege_veld(pagina: QWidget) -> QWidget | None:
     """Het eerste lege invoerveld in tabvolgorde; None als alles al is ingevuld."""
     return next((w for w in tabketen(pagina) if isinstance(w, QLineEdit) and not w.text() and bereikbaar(w, pagina)),
                 None)
-
-
-def eerste_invoer(pagina: QWidget) -> QWidget | None:
-    return next((w for w in tabketen(pagina) if isinstance(w, (QLineEdit, QComboBox, QAbstractButton))
-                 and bereikbaar(w, pagina)), None)
 
 
 def geef_focus(w: QWidget | None) -> None:

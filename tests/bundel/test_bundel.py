@@ -14,6 +14,8 @@ sys.path.insert(0, str(ROOT / "build"))
 import bouw  # noqa: E402
 import rooktest  # noqa: E402
 
+pytestmark = pytest.mark.traag          # de bundel bouwen met PyInstaller
+
 
 @pytest.fixture(scope="module")
 def bundel():

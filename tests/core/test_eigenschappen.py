@@ -4,6 +4,7 @@ dekking van de maanden en exacte verdeling over huur en zorgpremie."""
 from datetime import date
 from decimal import Decimal as D
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -26,6 +27,7 @@ MEDE = st.builds(Bewoner, st.dates(min_value=date(1935, 1, 1), max_value=date(20
 @settings(max_examples=300, deadline=None)
 @given(jaar=JAREN, a=BEDRAG, extra=st.integers(1, 2_000_000).map(lambda c: D(c) / 100), p_ink=BEDRAG,
        huur=HUUR, mede=st.lists(MEDE, max_size=3), gd_a=GEBOORTE, gd_p=GEBOORTE, partner=st.booleans())
+@pytest.mark.traag
 def test_hoger_toetsingsinkomen_verhoogt_nooit_een_toeslag(jaar, a, extra, p_ink, huur, mede, gd_a, gd_p, partner):
     p = laad_jaar(jaar)
 
@@ -63,6 +65,7 @@ def casussen(draw):
 
 @settings(max_examples=200, deadline=None)
 @given(c=casussen())
+@pytest.mark.traag
 def test_compensatie_nooit_negatief_en_nooit_meer_dan_het_verschil(c):
     for jb in bereken(c).jaren:
         for pb in jb.perioden:
@@ -76,6 +79,7 @@ def test_compensatie_nooit_negatief_en_nooit_meer_dan_het_verschil(c):
 
 @settings(max_examples=200, deadline=None)
 @given(c=casussen())
+@pytest.mark.traag
 def test_grens_tilt_geen_maand_boven_het_sociaal_minimum_zonder_grens_het_verschil(c):
     """REKENMODEL §4: waar de toets geldt, brengt de compensatie het huishouden hooguit tot het bestaansminimum;
     op bijstandsniveau, zonder netto-inkomen of onder een profiel zonder toets is ze het hele verschil."""
@@ -93,6 +97,7 @@ def test_grens_tilt_geen_maand_boven_het_sociaal_minimum_zonder_grens_het_versch
 
 @settings(max_examples=200, deadline=None)
 @given(c=casussen())
+@pytest.mark.traag
 def test_perioden_dekken_precies_de_ingevoerde_maanden(c):
     (jb,) = bereken(c).jaren
     invoer = {(p.van.year, m) for p in c.jaren[0].perioden for m in range(p.van.month, p.tot_en_met.month + 1)}
@@ -104,6 +109,7 @@ def test_perioden_dekken_precies_de_ingevoerde_maanden(c):
 
 @settings(max_examples=200, deadline=None)
 @given(c=casussen())
+@pytest.mark.traag
 def test_huur_en_zorgpremie_tellen_exact_op(c):
     (jb,) = bereken(c).jaren
     for pb in jb.perioden:

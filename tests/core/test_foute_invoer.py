@@ -103,6 +103,7 @@ GEVALLEN = [
 
 
 @pytest.mark.parametrize("naam,maak,melding", GEVALLEN, ids=[g[0] for g in GEVALLEN])
+@pytest.mark.traag
 def test_foute_casus_geeft_exit_2_met_veld(naam, maak, melding, tmp_path, avdesk_cli):
     pad = tmp_path / f"{naam}.json"
     pad.write_bytes(maak())

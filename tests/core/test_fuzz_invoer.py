@@ -15,6 +15,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
+import pytest
 from avdesk.cli import main
 
 from test_foute_invoer import BASIS
@@ -97,6 +98,7 @@ def _mutant(r: random.Random) -> tuple[str, bytes]:
     return soort, json.dumps(d, ensure_ascii=r.random() < 0.5).encode()
 
 
+@pytest.mark.traag
 def test_fuzz_in_proces(tmp_path, monkeypatch, capsys):
     monkeypatch.setenv("AVDESK_DATA", str(tmp_path / "data"))
     monkeypatch.delenv("AVDESK_WACHTWOORD", raising=False)
@@ -149,6 +151,7 @@ sys.exit(code)
 """
 
 
+@pytest.mark.traag
 def test_fuzz_losse_processen_geheugen(tmp_path):
     """De zwaarste soorten als los proces: geheugen per proces (ru_maxrss van de kinderen) en exitcode."""
     grootst, traagst = 0.0, 0.0
@@ -163,7 +166,6 @@ def test_fuzz_losse_processen_geheugen(tmp_path):
         pad.write_bytes(data)
         for opdracht in (["bereken", pad], ["pdf", pad, "--map", tmp_path / "uit"]):
             t = time.monotonic()
-            fout = tmp_path / "stderr"
             hwm = tmp_path / "hwm"
             r = subprocess.run([sys.executable, "-c", SHIM, hwm, *map(str, opdracht)], stdout=subprocess.DEVNULL,
                                stderr=subprocess.PIPE, cwd=ROOT, env=env, timeout=60)

@@ -119,6 +119,7 @@ def test_testbestand_2027_installeert_rekent_en_staat_als_niet_bevestigd_op_de_p
     assert rijen and all("onzeker" in r and "bevestigd" not in r for r in rijen), rijen
 
 
+@pytest.mark.traag
 def test_verwijder_zet_het_meegeleverde_terug(cli, datamap):
     assert cli("parameters", "installeer", TESTBESTAND).returncode == 0
     r = cli("parameters", "verwijder", "2027")
@@ -128,6 +129,7 @@ def test_verwijder_zet_het_meegeleverde_terug(cli, datamap):
     assert r.returncode == 2 and "geen eigen parameterbestand" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_meegeleverd_jaar_alleen_met_vervang(cli, tmp_path, datamap):
     kopie = tmp_path / "2026.toml"
     tekst = (PARAMS / "2026.toml").read_text(encoding="utf-8")
@@ -181,6 +183,7 @@ KAPOT = [
 
 
 @pytest.mark.parametrize("naam,maak,melding", KAPOT, ids=[k[0] for k in KAPOT])
+@pytest.mark.traag
 def test_kapot_bestand_geweigerd_en_er_verandert_niets(cli, tmp_path, datamap, naam, maak, melding):
     assert cli("parameters", "installeer", TESTBESTAND).returncode == 0
     voor, voor_installatie = inhoud(datamap), inhoud(PARAMS)
@@ -203,6 +206,7 @@ def test_geen_utf8_en_te_groot(tmp_path):
 
 # ---------------------------------------------------------------- 2028 en later
 
+@pytest.mark.traag
 def test_2028_geweigerd_met_de_reden_en_de_bron(cli, tmp_path):
     r = cli("bereken", casus_2027(tmp_path, jaar=2028))
     fout = r.stderr.decode()
@@ -218,6 +222,7 @@ def test_2028_geweigerd_met_de_reden_en_de_bron(cli, tmp_path):
 
 # ---------------------------------------------------------------- sjabloon, toon, controle van de meegeleverde jaren
 
+@pytest.mark.traag
 def test_sjabloon_2027_heeft_elke_parameter_bekend_met_bron_rest_ontbreekt():
     tekst = sjabloon(2027)
     data = tomllib.loads(tekst)
@@ -231,6 +236,7 @@ def test_sjabloon_2027_heeft_elke_parameter_bekend_met_bron_rest_ontbreekt():
 
 
 @pytest.mark.parametrize("jaar", [2022, 2023, 2024, 2025, 2026])
+@pytest.mark.traag
 def test_sjabloon_van_een_meegeleverd_jaar_is_dat_jaar(jaar, tmp_path):
     pad = tmp_path / f"{jaar}.toml"
     pad.write_text(sjabloon(jaar), encoding="utf-8")
@@ -240,6 +246,7 @@ def test_sjabloon_van_een_meegeleverd_jaar_is_dat_jaar(jaar, tmp_path):
 
 
 @pytest.mark.parametrize("jaar", [2022, 2023, 2024, 2025, 2026])
+@pytest.mark.traag
 def test_meegeleverde_jaren_doorstaan_de_controle(jaar):
     v = controleer(PARAMS / f"{jaar}.toml")
     assert v.in_orde, v.fouten
@@ -283,6 +290,7 @@ def test_elke_berekening_noemt_de_hash_per_jaar(scenario):
     assert [j["parameterhash"] for j in uit["jaren"]] == [params.laad_jaar(j["jaar"]).hash for j in uit["jaren"]]
 
 
+@pytest.mark.traag
 def test_eigen_bestand_gaat_voor_en_de_cache_volgt_het_bestand(datamap, tmp_path):
     from avdesk.core.parameterbestand import installeer, verwijder
     assert 2027 not in params.ondersteunde_jaren()
@@ -292,6 +300,7 @@ def test_eigen_bestand_gaat_voor_en_de_cache_volgt_het_bestand(datamap, tmp_path
     assert 2027 not in params.ondersteunde_jaren()
 
 
+@pytest.mark.traag
 def test_vijandig_bestand_geeft_een_melding_geen_interne_fout(cli, tmp_path):
     gevallen = {
         "diep_lijst.toml": "jaar = 2027\na = " + "[" * 50000 + "]" * 50000 + "\n",

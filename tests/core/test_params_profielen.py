@@ -77,6 +77,7 @@ def _late_aanvraag(tmp_path):
     return pad
 
 
+@pytest.mark.traag
 def test_eigen_deadline_bereikt_de_berekening(cli, tmp_path):
     assert cli("profiel", "installeer", eigen_profiel(tmp_path)).returncode == 0
     r = cli("bereken", _late_aanvraag(tmp_path), "--json")
@@ -125,6 +126,7 @@ KAPOT = [
 
 
 @pytest.mark.parametrize("naam,tekst,melding", KAPOT, ids=[k[0] for k in KAPOT])
+@pytest.mark.traag
 def test_kapot_profiel_geweigerd_en_er_verandert_niets(cli, tmp_path, datamap, naam, tekst, melding):
     assert cli("profiel", "installeer", eigen_profiel(tmp_path)).returncode == 0
     voor = inhoud(datamap)
@@ -137,6 +139,7 @@ def test_kapot_profiel_geweigerd_en_er_verandert_niets(cli, tmp_path, datamap, n
     assert inhoud(datamap) == voor
 
 
+@pytest.mark.traag
 def test_meegeleverd_profiel_alleen_met_vervang(cli, tmp_path, datamap):
     eigen = EIGEN.replace('id = "testgemeente-2024"', 'id = "handreiking-2024"')
     r = cli("profiel", "installeer", eigen_profiel(tmp_path, eigen))

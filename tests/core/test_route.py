@@ -2,7 +2,6 @@
 beleidsprofiel zowel een terugvordering als een tekort vergoedt (REKENMODEL §6); de rekenkern en `bereken --json`
 volgen dezelfde beslissing."""
 
-import copy
 import json
 from decimal import Decimal as D
 from pathlib import Path

@@ -75,6 +75,7 @@ def _sjabloon(pad: Path, *regels: str) -> Path:
     return pad
 
 
+@pytest.mark.traag
 def test_eigen_sjabloon_met_onbekend_veld(tmp_path, martin_pdf, avdesk_cli):
     sj = _sjabloon(tmp_path / "huisstijl.docx", "{{ gemeente }}", "Beste {{ aan_naam }},", "{{ klantnummer }}")
     r = avdesk_cli("beschikking", martin_pdf, "--map", tmp_path / "uit", "--sjabloon", sj, env=_env(tmp_path))
@@ -93,6 +94,7 @@ def test_eigen_sjabloon_met_onbekend_veld(tmp_path, martin_pdf, avdesk_cli):
     assert not list(tmp_path.rglob("*beschikking*.docx"))
 
 
+@pytest.mark.traag
 def test_eigen_sjabloon_via_instelling(tmp_path, martin_pdf, avdesk_cli):
     sj = _sjabloon(tmp_path / "huisstijl.docx", "HUISSTIJL {{ gemeente }}", "{{ onderwerp }}: {{ totaal }}",
                    "{%p for j in jaren %}", "{{ j.jaar }} {{ j.bedrag }} {{ j.grondslag }}", "{%p endfor %}")
@@ -120,6 +122,7 @@ def test_buiten_behandeling(tmp_path, martin_pdf, avdesk_cli):
     assert r.returncode == 2 and "geen datum" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_namen_met_tekens_die_xml_breken(tmp_path, avdesk_cli):
     d = json.loads((SCEN / "martin_hanna_2024.json").read_text())
     d["aanvrager"]["naam"] = "Martin & <Zoon> \"de\" 'Jong'"
@@ -130,6 +133,7 @@ def test_namen_met_tekens_die_xml_breken(tmp_path, avdesk_cli):
     assert "Beste Martin & <Zoon> \"de\" 'Jong' en Hanna," in tekst(next((tmp_path / "uit").glob("*.docx")))
 
 
+@pytest.mark.traag
 def test_zelfmelder_op_de_lijst_wordt_afwijzing(tmp_path, avdesk_cli):
     from test_ontvang import _wtrap_casus
     c = lees_casus(json.dumps(_wtrap_casus()))

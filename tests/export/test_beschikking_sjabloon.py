@@ -78,6 +78,7 @@ PAYLOADS = {
 
 
 @pytest.mark.parametrize("naam", sorted(PAYLOADS))
+@pytest.mark.traag
 def test_payload_geweigerd(tmp_path, martin_pdf, naam):
     payload, construct = PAYLOADS[naam]
     sj = _sjabloon(tmp_path / f"{naam}.docx", "Beste {{ aan_naam }},", payload)
@@ -98,6 +99,7 @@ def test_payload_in_de_voettekst(tmp_path, martin_pdf):
     assert code == 2 and "'__globals__'" in fout
 
 
+@pytest.mark.traag
 def test_waarde_van_een_veld_is_geen_sjabloon(tmp_path, martin_pdf):
     """De naam van de gemeente en van de aanvrager met {{ ... }} erin: letterlijk in de brief, nooit uitgevoerd."""
     from avdesk.store.opslag import Opslag
@@ -134,6 +136,7 @@ def test_standaardsjabloon_en_een_goed_eigen_sjabloon_zijn_goed(tmp_path):
     assert "kostenplaats" in melding and "niet kent" in melding
 
 
+@pytest.mark.traag
 def test_zip_bom_als_sjabloon(tmp_path, martin_pdf):
     import zipfile
     sj = _sjabloon(tmp_path / "bom.docx", "{{ gemeente }}")
@@ -163,6 +166,7 @@ def test_ook_zonder_de_controle_vooraf_houdt_de_sandbox_het_tegen(monkeypatch, b
     assert time.monotonic() - begin < 10
 
 
+@pytest.mark.traag
 def test_instelling_keurt_het_sjabloon_bij_het_kiezen(tmp_path, avdesk_cli):
     """Een vijandig sjabloon wordt al geweigerd als het in de instellingen wordt gekozen (niet pas bij de brief)."""
     env = {"AVDESK_DATA": str(tmp_path / "gemeente"), "AVDESK_WACHTWOORD": "geheim-ww"}

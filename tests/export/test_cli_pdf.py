@@ -3,11 +3,13 @@
 import hashlib
 from datetime import date
 
+import pytest
 from pdfhulp import pdftekst
 
 from avdesk.store.opslag import Opslag
 
 
+@pytest.mark.traag
 def test_pdf_uit_casus(tmp_path, avdesk_cli):
     r = avdesk_cli("pdf", "tests/scenarios/martin_hanna_2024.json", "--map", tmp_path / "uit")
     assert r.returncode == 0, r.stderr.decode()
@@ -40,6 +42,7 @@ def test_zonder_toestemming_of_bsn_geen_aanvraag_wel_concept(tmp_path, avdesk_cl
     assert "Concept: er is nog geen aanvraag gemaakt" in tekst
 
 
+@pytest.mark.traag
 def test_pdf_uit_dossier_wordt_in_het_dossier_bewaard(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0

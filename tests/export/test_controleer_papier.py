@@ -138,6 +138,7 @@ def _echte_teksten(echt: bytes) -> list[list[str]]:
     return [p.extract_text().replace("\xa0", " ").splitlines() for p in PdfReader(BytesIO(echt)).pages]
 
 
+@pytest.mark.traag
 def test_andere_paginas_boven_echte_gegevens(echt, tmp_path, avdesk_cli):
     """De pagina's tonen € 9.716,00 en een andere rekeninghouder; de ingebedde gegevens zijn echt."""
     paginas = _echte_teksten(echt)
@@ -158,6 +159,7 @@ def test_andere_paginas_boven_echte_gegevens(echt, tmp_path, avdesk_cli):
     ("periodiek", "€ 171,00 per maand", "€ 17,00 per maand", "2024, periodiek"),
     ("ander bestaand bedrag", "€ 996,00 (huurkosten", "€ 900,00 (huurkosten", "2023, compensatie"),
 ])
+@pytest.mark.traag
 def test_elk_veld_van_pagina_1_telt(echt, tmp_path, avdesk_cli, wat, van, naar, melding):
     paginas = _echte_teksten(echt)
     alles = "\n".join("\n".join(p) for p in paginas)
@@ -168,6 +170,7 @@ def test_elk_veld_van_pagina_1_telt(echt, tmp_path, avdesk_cli, wat, van, naar, 
     assert melding in tekst
 
 
+@pytest.mark.traag
 def test_eigen_paginas_met_dezelfde_tekst_kloppen(echt, tmp_path, avdesk_cli):
     """De controle vergelijkt de tekst, niet de opmaak: dezelfde tekst op eigen pagina's is geen verschil (de
     test hierboven is dus echt de vervalsing die hij zegt te zijn)."""
@@ -175,6 +178,7 @@ def test_eigen_paginas_met_dezelfde_tekst_kloppen(echt, tmp_path, avdesk_cli):
     assert code == 0, tekst
 
 
+@pytest.mark.traag
 def test_vingerafdruk_alleen_in_de_documentgegevens(echt, tmp_path, avdesk_cli):
     """Pagina's zonder vingerafdruk in de voettekst, de vingerafdruk alleen in /Keywords: exit 1."""
     paginas = [[r for r in p if "vingerafdruk" not in r] for p in _echte_teksten(echt)]
@@ -216,12 +220,14 @@ def _actie(schrijver, **velden):
     ("submitform", lambda w: w._root_object.__setitem__(NameObject("/OpenAction"), _actie(
         w, **{"/S": NameObject("/SubmitForm"), "/F": TextStringObject("https://example.org/")})), "SubmitForm"),
 ])
+@pytest.mark.traag
 def test_acties_maken_de_pdf_verdacht(echt, tmp_path, avdesk_cli, soort, wijzig, melding):
     code, tekst = _controleer(_met(echt, wijzig), tmp_path, avdesk_cli, f"{soort}.pdf")
     assert code == 1, tekst
     assert "Verdacht: deze PDF kan iets uitvoeren of starten" in tekst and melding in tekst
 
 
+@pytest.mark.traag
 def test_link_naar_een_website_is_verdacht(echt, tmp_path, avdesk_cli):
     """Een link (URI) opent bij een klik een webadres: avdesk zet er nooit een in een berekening, dus ook verdacht."""
     from pypdf.annotations import Link
@@ -264,6 +270,7 @@ def test_andere_parameterversie_andere_cijfers_is_een_verschil(echt, monkeypatch
     ("<b>Martin & Co</b> " + "x" * 60 + " שלום", "Hanna &amp; <i>van der Berg-Achternaamlang</i> مريم"),
     ("Ö" * 90, "Anna-" + "lang" * 20),
 ])
+@pytest.mark.traag
 def test_echte_pdf_met_lastige_namen_klopt(tmp_path, avdesk_cli, aanvrager, partner):
     """Een echte berekening met namen die over regels breken, midden in een woord, of rechts-naar-links zijn: het
     papier klopt (het uitlezen van zulke namen gaf eerst 'op de pagina's staat niet ...', exit 1)."""

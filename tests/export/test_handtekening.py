@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def maak_ondertekenaar():
     sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     naam = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, "Testaanvrager")])
-    nu = datetime.datetime.now(datetime.timezone.utc)
+    nu = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(naam).issuer_name(naam).public_key(sleutel.public_key())
             .serial_number(1).not_valid_before(nu - datetime.timedelta(days=1))
             .not_valid_after(nu + datetime.timedelta(days=30)).sign(sleutel, hashes.SHA256()))

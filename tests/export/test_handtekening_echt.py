@@ -31,7 +31,7 @@ def ondertekenaar(naam: str):
     """Een zelfondertekend testcertificaat met deze naam (common name), gemaakt in de test."""
     sleutel = rsa.generate_private_key(public_exponent=65537, key_size=2048)
     onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
-    nu = datetime.datetime.now(datetime.timezone.utc)
+    nu = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(onderwerp).issuer_name(onderwerp).public_key(sleutel.public_key())
             .serial_number(7).not_valid_before(nu - datetime.timedelta(days=1))
             .not_valid_after(nu + datetime.timedelta(days=30)).sign(sleutel, hashes.SHA256()))
@@ -125,6 +125,7 @@ def _iban_erover(pdf: bytes, iban: bytes) -> bytes:
     return uit.getvalue()
 
 
+@pytest.mark.traag
 def test_iban_veranderd_nadat_beiden_tekenden(martin, beide_getekend, tmp_path, avdesk_cli):
     vals = _iban_erover(beide_getekend, b"NL44RABO0123456789")
     _, u = lees(martin["berekening"], vals)
@@ -195,6 +196,7 @@ def test_echte_pdf_met_alleen_het_kenmerk_blokkeert(martin):
     assert any("hoort niet bij deze berekening" in x and "geen vingerafdruk" in x for x in u["blokkerend"])
 
 
+@pytest.mark.traag
 def test_aanvraag_van_een_andere_berekening_met_hetzelfde_kenmerk(martin):
     """Hetzelfde kenmerk (zelfde personen en aanvraagdatum), maar een andere berekening (andere huur)."""
     import json

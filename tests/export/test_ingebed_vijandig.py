@@ -117,6 +117,7 @@ def vervalst(echt):
 
 
 @pytest.mark.parametrize("geval,naam,_w,melding", GEVALLEN, ids=[g[0] for g in GEVALLEN])
+@pytest.mark.traag
 def test_controleer(vervalst, tmp_path, capsys, geval, naam, _w, melding):
     pad = tmp_path / "vijandig.pdf"
     pad.write_bytes(vervalst[geval])
@@ -129,6 +130,7 @@ def test_controleer(vervalst, tmp_path, capsys, geval, naam, _w, melding):
 
 
 @pytest.mark.parametrize("geval,naam,_w,melding", GEVALLEN, ids=[g[0] for g in GEVALLEN])
+@pytest.mark.traag
 def test_ontvang(vervalst, echt, tmp_path, capsys, monkeypatch, geval, naam, _w, melding):
     monkeypatch.setenv("AVDESK_DATA", str(tmp_path / "gemeente"))
     monkeypatch.setenv("AVDESK_WACHTWOORD", "geheim-genoeg")

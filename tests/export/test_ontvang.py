@@ -65,6 +65,7 @@ def test_getekend_veld_herkend(martin):
     assert kenmerk(getekend) == "AV-12-20240915-658722"
 
 
+@pytest.mark.traag
 def test_ontvang_martin_en_hanna(tmp_path, martin, avdesk_cli):
     b, a = _schrijf(tmp_path, "in", martin)
     r = avdesk_cli("ontvang", b, a, env=_env(tmp_path))
@@ -89,6 +90,7 @@ def test_ontvang_martin_en_hanna(tmp_path, martin, avdesk_cli):
     assert r.returncode == 0 and "al eerder ontvangen" in r.stdout.decode()
 
 
+@pytest.mark.traag
 def test_gecorrigeerde_berekening_wordt_nieuwe_versie(tmp_path, martin, avdesk_cli):
     b, a = _schrijf(tmp_path, "in", martin)
     assert avdesk_cli("ontvang", b, a, env=_env(tmp_path)).returncode == 0
@@ -105,6 +107,7 @@ def test_gecorrigeerde_berekening_wordt_nieuwe_versie(tmp_path, martin, avdesk_c
         assert o.casus(1).jaren[0].perioden[0].huur.kale_huur == 650
 
 
+@pytest.mark.traag
 def test_aanvraag_van_een_ander_kenmerk(tmp_path, martin, avdesk_cli):
     ander = maak_documenten(lees_casus((SCEN / "drie_jaren.json").read_bytes()), gemaakt=date(2024, 9, 20))
     b, _ = _schrijf(tmp_path, "in", {"berekening": martin["berekening"]})
@@ -114,6 +117,7 @@ def test_aanvraag_van_een_ander_kenmerk(tmp_path, martin, avdesk_cli):
     assert "hoort niet bij deze berekening (kenmerk AV-12-20240915-658722)" in r.stdout.decode()
 
 
+@pytest.mark.traag
 def test_concept_geweigerd(tmp_path, avdesk_cli):
     d = json.loads((SCEN / "martin_hanna_2024.json").read_text())
     del d["aanvrager"]["iban"]
@@ -135,6 +139,7 @@ def test_geen_avdesk_pdf(tmp_path, martin, avdesk_cli):
     assert r.returncode == 2 and "geen PDF" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_zelfmelder_op_de_lijst_gemarkeerd(tmp_path, avdesk_cli):
     """Een zelfmelder voor 2026 van wie de partner (de meestverdiener) op de lijst 2026 staat: blokkerend."""
     c = lees_casus(json.dumps(_wtrap_casus()))
@@ -154,6 +159,7 @@ def test_zelfmelder_op_de_lijst_gemarkeerd(tmp_path, avdesk_cli):
     assert "doelgroeplijst 2026 geraadpleegd (2 BSN's)" in log and PARTNER_BSN not in log and ZELFMELDER_BSN not in log
 
 
+@pytest.mark.traag
 def test_zelfmelder_niet_op_de_lijst_en_lijst_later(tmp_path, avdesk_cli):
     c = lees_casus(json.dumps(_wtrap_casus(partner_bsn=None)))
     b, a = _schrijf(tmp_path, "in", maak_documenten(c, gemaakt=date(2027, 2, 10)))

@@ -132,6 +132,7 @@ def test_aanvraag_inhoud():
         assert stuk in tekst, stuk
 
 
+@pytest.mark.traag
 def test_derde_jaar_terugvordering_in_berekening():
     c = lees_casus((ROOT / "tests/scenarios/drie_jaren.json").read_bytes())
     tekst = pdftekst(maak_documenten(c)["berekening"])

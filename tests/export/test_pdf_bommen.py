@@ -114,6 +114,7 @@ def _verwacht_twee(naam, code, tekst, duur, piek):
     assert len(tekst) < 4000, len(tekst)
 
 
+@pytest.mark.traag
 def test_berekening_met_ingebedde_stroom_van_1_gb(echt, gigabyte, tmp_path):
     bom = _met_bijlage(echt["berekening"], "bom.bin", gigabyte)
     assert len(bom) < 2 * 1024 * 1024
@@ -126,6 +127,7 @@ def test_berekening_met_ingebedde_stroom_van_1_gb(echt, gigabyte, tmp_path):
     _verwacht_twee("ontvang 1 GB ingebed", code, tekst, duur, piek)
 
 
+@pytest.mark.traag
 def test_ingebedde_berekening_zelf_is_de_bom(echt, gigabyte, tmp_path):
     """De bom heet avdesk-berekening.json en begint als een echte berekening."""
     bom = _met_bijlage(echt["berekening"], "avdesk-berekening.json",
@@ -136,6 +138,7 @@ def test_ingebedde_berekening_zelf_is_de_bom(echt, gigabyte, tmp_path):
     _verwacht_twee("controleer berekening.json 1 GB", code, tekst, duur, piek)
 
 
+@pytest.mark.traag
 def test_aanvraag_met_objectstroom_van_1_gb(echt, gigabyte, tmp_path):
     (tmp_path / "b.pdf").write_bytes(echt["berekening"])
     (tmp_path / "a.pdf").write_bytes(_met_objectstroom(echt["aanvraag"], gigabyte))
@@ -144,6 +147,7 @@ def test_aanvraag_met_objectstroom_van_1_gb(echt, gigabyte, tmp_path):
     assert "aanvraag" in tekst
 
 
+@pytest.mark.traag
 def test_bom_achter_ascii85(echt, tmp_path):
     """Dezelfde bom, nu eerst ASCII85 en dan flate (zoals reportlab zijn stromen schrijft)."""
     import base64
@@ -154,6 +158,7 @@ def test_bom_achter_ascii85(echt, tmp_path):
     _verwacht_twee("controleer ASCII85+flate 256 MB", code, tekst, duur, piek)
 
 
+@pytest.mark.traag
 def test_veel_kleine_bommen_samen(echt, tmp_path):
     """Tien stromen van elk 15 MB: elk onder de grens per stroom, samen erboven."""
     pdf = echt["berekening"]
@@ -169,6 +174,7 @@ def test_veel_kleine_bommen_samen(echt, tmp_path):
 
 
 @pytest.mark.parametrize("filter_", ["/LZWDecode", "/RunLengthDecode", "/Flat#65Decode#20", "/AHx"])
+@pytest.mark.traag
 def test_andere_compressie_geweigerd(echt, tmp_path, filter_):
     pdf = echt["berekening"] + (f"\n9000 0 obj\n<< /Filter {filter_} /Length 4 >>\nstream\nabcd\nendstream\n"
                                 f"endobj\n").encode()
@@ -195,6 +201,7 @@ def test_te_groot_bestand(tmp_path):
     _verwacht_twee("ontvang 25 MB bestand", code, tekst, duur, piek)
 
 
+@pytest.mark.traag
 def test_te_veel_objecten_en_paginas(echt, tmp_path):
     veel = echt["berekening"] + b"".join(b"%d 0 obj null endobj\n" % (10000 + i) for i in range(60_000))
     pad = tmp_path / "objecten.pdf"
@@ -222,6 +229,7 @@ def test_diep_genest_object(echt, tmp_path):
     _verwacht_twee("controleer 100.000 diep genest", code, tekst, duur, piek)
 
 
+@pytest.mark.traag
 def test_waarde_van_50_mb_wordt_nooit_heel_getoond(echt, tmp_path):
     """Een naam van 50 MB in de ingebedde casus (gecomprimeerd klein): de melding blijft kort."""
     lezer = PdfReader(BytesIO(echt["berekening"]))

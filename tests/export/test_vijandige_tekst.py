@@ -1,7 +1,6 @@
 """Gebruikerstekst is nooit opmaak: elk tekstveld van de casus krijgt '<', '&', tags, aanhalingstekens, emoji en
 heel lange namen, en beide PDF's drukken het letterlijk af; `avdesk pdf` slaagt (exitcode 0, nooit 3)."""
 
-import copy
 import json
 import re
 from pathlib import Path
@@ -47,6 +46,7 @@ def _plat(tekst: str) -> str:
 
 
 @pytest.mark.parametrize("i", [0, 3, 6])
+@pytest.mark.traag
 def test_elke_tekst_letterlijk_in_beide_pdfs(i):
     d = vijandige_casus(i)
     c = lees_casus(json.dumps(d))
@@ -62,6 +62,7 @@ def test_elke_tekst_letterlijk_in_beide_pdfs(i):
         assert b"/URI" not in pdf and b"/Subtype /Image" not in pdf
 
 
+@pytest.mark.traag
 def test_lange_namen_breken_af_in_het_handtekeningvak(tmp_path):
     d = vijandige_casus()
     d["aanvrager"]["naam"], d["partner"]["naam"] = LANG, ONBREEKBAAR
@@ -80,6 +81,7 @@ def test_lange_namen_breken_af_in_het_handtekeningvak(tmp_path):
     assert b2 < 595 - 18 * 2.83                # en blijven binnen de marge
 
 
+@pytest.mark.traag
 def test_cli_pdf_met_vijandige_tekst_slaagt(tmp_path, avdesk_cli):
     pad = tmp_path / "casus.json"
     d = vijandige_casus()
@@ -105,6 +107,7 @@ def _logisch(tekst: str) -> str:
 
 
 @pytest.mark.parametrize("layout", [True, False])
+@pytest.mark.traag
 def test_hebreeuwse_en_arabische_namen_in_de_goede_volgorde(layout):
     d = json.loads((ROOT / "tests/scenarios/drie_jaren.json").read_text())
     d["aanvrager"]["naam"], d["partner"]["naam"] = RTL_NAMEN["aanvrager"], RTL_NAMEN["partner"]
@@ -138,6 +141,7 @@ def test_ontvangen_pdf_met_richtingsteken_in_de_ingebedde_casus_geweigerd():
     assert "aanvrager.naam" in str(e.value) and "U+202E" in str(e.value)
 
 
+@pytest.mark.traag
 def test_ontvang_noemt_het_veld_van_het_geweigerde_teken(monkeypatch):
     """ontvang: de ingebedde casus met een richtingsteken wordt niet ontvangen, en de melding noemt veld en teken."""
     from datetime import date

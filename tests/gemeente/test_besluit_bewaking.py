@@ -39,6 +39,7 @@ def _geen_geld(t: str) -> None:
     assert IBAN not in t and not re.search(r"\brekening", t.lower()), t
 
 
+@pytest.mark.traag
 def test_losse_vervalste_berekening_geeft_nooit_een_toekenning(tmp_path, avdesk_cli):
     d = scenario("martin_hanna_2024.json")
     hoger = copy.deepcopy(d)
@@ -66,12 +67,14 @@ def test_losse_vervalste_berekening_geeft_nooit_een_toekenning(tmp_path, avdesk_
     _geen_geld(t[:t.index("VOOR DE MEDEWERKER")] + t[t.index("Beste "):])
 
 
+@pytest.mark.traag
 def test_echte_losse_berekening_geeft_een_toekenning(tmp_path, avdesk_cli):
     b, _ = schrijf(tmp_path / "echt", documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 20)))
     r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit", "--vandaag", "2024-10-01", env=env(tmp_path))
     assert r.returncode == 0 and "Concept toekenning: € 716,00" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_blokkerend_signaal(tmp_path, avdesk_cli):
     """De aanvrager heeft de AOW-leeftijd (S5, blokkerend): geen toekenning; de afwijzing vult de grond zelf in."""
     d = scenario("martin_hanna_2024.json")
@@ -97,6 +100,7 @@ def test_blokkerend_signaal(tmp_path, avdesk_cli):
     _geen_geld(brief)
 
 
+@pytest.mark.traag
 def test_op_de_lijst_en_gedeeltelijke_toekenning(tmp_path, avdesk_cli):
     """2024 kan, 2026 niet (op de lijst: twee keer kan niet): avdesk stelt niets voor, de medewerker kiest een
     gedeeltelijke toekenning; die noemt elk jaar met zijn reden."""
@@ -126,6 +130,7 @@ def test_op_de_lijst_en_gedeeltelijke_toekenning(tmp_path, avdesk_cli):
     assert r.returncode == 2 and "2024" in r.stderr.decode() and "--reden" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_niets_te_vergoeden_is_geen_afwijzing_van_avdesk(tmp_path, avdesk_cli):
     """Over geen enkel jaar iets te vergoeden: avdesk kiest geen afwijzing; met --besluit afwijzing staat de grond
     ('geen verschil') er zelf in."""
@@ -150,6 +155,7 @@ def test_niets_te_vergoeden_is_geen_afwijzing_van_avdesk(tmp_path, avdesk_cli):
     _geen_geld(brief)
 
 
+@pytest.mark.traag
 def test_buiten_behandeling_zonder_bedrag(tmp_path, avdesk_cli):
     b, _ = schrijf(tmp_path / "in", documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 20)))
     r = avdesk_cli("beschikking", b, "--map", tmp_path / "uit", "--vandaag", "2024-10-20", "--besluit",
@@ -164,6 +170,7 @@ def test_buiten_behandeling_zonder_bedrag(tmp_path, avdesk_cli):
     assert r.returncode == 2 and "De hersteltermijn loopt tot en met 15-10-2024" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_geen_brief_voor_de_aanvraag(tmp_path, avdesk_cli):
     b, _ = schrijf(tmp_path / "in", documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 20)))
     e = env(tmp_path)
@@ -182,6 +189,7 @@ def test_geen_brief_voor_de_aanvraag(tmp_path, avdesk_cli):
     assert r.returncode == 2 and "geen datum" in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_uiterste_aanvraagdatum_blokkeert(tmp_path, avdesk_cli):
     """MVS: de aanvraag moest voor 1-1-2026 binnen zijn (seed 003, art. 4 lid 2). Het signaal zelf komt uit de
     rekenkern (REKENMODEL §9); hier: de beschikking eert het."""
@@ -225,6 +233,7 @@ def test_afwijzing_gelezen_zoals_de_medewerker_hem_leest(tmp_path, avdesk_cli):
     _geen_geld(brief)
 
 
+@pytest.mark.traag
 def test_losse_pdf_op_de_lijst(tmp_path, avdesk_cli):
     """Ook een losse berekening kent geen tweede tegemoetkoming toe aan wie op de lijst staat (als er dossiers zijn)."""
     b, _ = schrijf(tmp_path / "in", documenten(_wtrap(), date(2027, 2, 10)))
@@ -240,6 +249,7 @@ def test_losse_pdf_op_de_lijst(tmp_path, avdesk_cli):
     assert r.returncode == 0 and "Twee keer kan niet" in tekst(een_docx(tmp_path / "uit2"))
 
 
+@pytest.mark.traag
 def test_wtrap_met_een_open_vraag_wordt_niet_afgewezen(tmp_path, avdesk_cli):
     """Onbekende gegevens zijn een open punt, nooit een afwijzing: avdesk stelt niets voor en noemt de vraag."""
     d = _wtrap(partner_bsn=None)

@@ -70,6 +70,7 @@ def _controleer_tegen_cijfers(b, t: str) -> None:
                 assert (f"{euro(s.extra)} hoger dan de terugvordering" in uitleg) == (s.extra > 0)
 
 
+@pytest.mark.traag
 def test_mvs_irene_en_sergio_2023(tmp_path, avdesk_cli):
     """Het voorbeeld uit het issue: onder MVS stond er 'we vergoeden het hele verschil: € 83,00 per maand', dan werd
     € 680 betaald en 'was € 0,00 al vergoed met de terugvordering'."""
@@ -87,6 +88,7 @@ def test_mvs_irene_en_sergio_2023(tmp_path, avdesk_cli):
 
 @pytest.mark.parametrize("naam", ["drie_jaren.json", "martin_hanna_2024.json", "jerry_anton_2024.json",
                                   "oma_kostendelers_2024.json", "bosveld_2022.json"])
+@pytest.mark.traag
 def test_handreiking_brieven_tegen_de_cijfers(tmp_path, avdesk_cli, naam):
     from datetime import timedelta
     d = json.loads((SCEN / naam).read_text())
@@ -101,6 +103,7 @@ def test_handreiking_brieven_tegen_de_cijfers(tmp_path, avdesk_cli, naam):
     _controleer_tegen_cijfers(b, t)
 
 
+@pytest.mark.traag
 def test_stap11_met_extra_tekort(tmp_path, avdesk_cli):
     b, t, _ = _brief(tmp_path, avdesk_cli, "drie_jaren.json", date(2024, 9, 20), "2024-10-01")
     jb = next(j for j in b.jaren if j.stap11 is not None)
@@ -109,6 +112,7 @@ def test_stap11_met_extra_tekort(tmp_path, avdesk_cli):
             f"terugvordering en {euro(jb.stap11.extra)} voor het tekort dat daarboven uitkomt.") in t
 
 
+@pytest.mark.traag
 def test_inlichtingenplicht_zolang_er_bijstand_betaald_wordt(tmp_path, avdesk_cli):
     b, t, _ = _brief(tmp_path, avdesk_cli, "martin_hanna_2024.json", date(2024, 9, 20), "2024-10-01")
     assert "Wat moet u aan ons doorgeven?" in t and "inlichtingenplicht" in t and "artikel 17" in t
@@ -130,6 +134,7 @@ def _wtrap() -> dict:
     return d
 
 
+@pytest.mark.traag
 def test_wtrap_spreekt_van_de_vaste_tegemoetkoming(tmp_path, avdesk_cli):
     from pypdf import PdfReader
     b, t, docs = _brief(tmp_path, avdesk_cli, "", date(2027, 2, 10), "2027-03-01", _wtrap())

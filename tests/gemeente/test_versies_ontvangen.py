@@ -4,6 +4,7 @@ medewerker haar vastzet; elke versie houdt haar eigen aanvraag; `beschikking --d
 
 from datetime import date
 
+import pytest
 from gemeentehulp import documenten, een_docx, env, schrijf, scenario, tekst, vervalst
 
 from avdesk.core.berekening import bereken
@@ -28,6 +29,7 @@ def _hoger(d: dict) -> dict:
     return e
 
 
+@pytest.mark.traag
 def test_vervalste_casus_onder_hetzelfde_kenmerk_wordt_niet_toegekend(tmp_path, avdesk_cli):
     """De aanval uit het issue: de ingebedde casus veranderd, opnieuw ontvangen onder hetzelfde kenmerk."""
     e = env(tmp_path)
@@ -60,6 +62,7 @@ def test_vervalste_casus_onder_hetzelfde_kenmerk_wordt_niet_toegekend(tmp_path, 
         assert not (tmp_path / "uit2").exists()
 
 
+@pytest.mark.traag
 def test_echte_nieuwe_versie_pas_na_vastzetten(tmp_path, avdesk_cli):
     e = env(tmp_path)
     d = scenario("martin_hanna_2024.json")
@@ -92,6 +95,7 @@ def test_echte_nieuwe_versie_pas_na_vastzetten(tmp_path, avdesk_cli):
     assert "Versie 1 (geldend)" in avdesk_cli("ontvangen", "versies", "1", env=e).stdout.decode()
 
 
+@pytest.mark.traag
 def test_elke_versie_houdt_haar_aanvraag(tmp_path, avdesk_cli):
     e = env(tmp_path)
     d = scenario("martin_hanna_2024.json")
@@ -121,6 +125,7 @@ def test_elke_versie_houdt_haar_aanvraag(tmp_path, avdesk_cli):
     assert "deze stukken waren er al (versie 2)" in r.stdout.decode()
 
 
+@pytest.mark.traag
 def test_eerste_versie_die_klopt_geldt(tmp_path, avdesk_cli):
     """Eerst een vervalste, dan de echte: de echte geldt (de eerste die klopt), zonder vastzetten."""
     e = env(tmp_path)
@@ -139,6 +144,7 @@ def test_eerste_versie_die_klopt_geldt(tmp_path, avdesk_cli):
     assert "Versie 1 (vervangen)" in uit and "Versie 2 (geldend)" in uit
 
 
+@pytest.mark.traag
 def test_versies_van_een_onbekend_dossier(tmp_path, avdesk_cli):
     e = env(tmp_path)
     d = scenario("martin_hanna_2024.json")
@@ -152,6 +158,7 @@ def test_versies_van_een_onbekend_dossier(tmp_path, avdesk_cli):
     assert r.returncode == 2 and "Traceback" not in r.stderr.decode()
 
 
+@pytest.mark.traag
 def test_later_getekende_aanvraag_bij_dezelfde_berekening(tmp_path, avdesk_cli):
     """De raadsman stuurt de getekende aanvraag na: een versie ter beoordeling met dezelfde berekening."""
     from io import BytesIO
@@ -181,6 +188,7 @@ def test_later_getekende_aanvraag_bij_dezelfde_berekening(tmp_path, avdesk_cli):
         assert ontvangen.stukken(o, 1)["ontvangen aanvraag"][1] == uit.getvalue()
 
 
+@pytest.mark.traag
 def test_ontvangen_met_een_oudere_avdesk(tmp_path):
     """Een opslag van voor de versies: de uitkomsten noemen hun documenten niet. De n-de berekening hoort dan bij
     versie n, met de aanvraag die ervoor binnenkwam."""

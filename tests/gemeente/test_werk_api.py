@@ -15,6 +15,7 @@ def opslag(tmp_path):
         yield o
 
 
+@pytest.mark.traag
 def test_ontvang_versies_voorstel_beschikking(tmp_path, opslag):
     d = scenario("martin_hanna_2024.json")
     docs = documenten(d, date(2024, 9, 20))

@@ -7,6 +7,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 MODULES = ["avdesk/gemeente/werk.py", "avdesk/gemeente/__init__.py", "avdesk/opdrachten/gemeente.py",
+           "avdesk/gemeente/gedeeld.py", "avdesk/gemeente/ontvangst.py", "avdesk/gemeente/verschillen.py",
+           "avdesk/gemeente/beoordelen.py", "avdesk/export/beschikking_context.py", "avdesk/export/beschikking_zinnen.py",
            "avdesk/store/ontvangen.py", "avdesk/export/beschikking.py", "avdesk/export/zandbak.py"]
 
 

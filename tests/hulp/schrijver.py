@@ -13,7 +13,7 @@ map_, dossier = Path(sys.argv[1]), int(sys.argv[2])
 o = Opslag(open_database(map_ / "avdesk.db", bytes.fromhex(os.environ["AVDESK_TEST_SLEUTEL"])), map_)
 casus = o.casus(dossier)
 start = len(o.versies(dossier))
-o.db                       # sqlite_utils laden voor 'klaar': de kills moeten tijdens het schrijven vallen
+_ = o.db                   # sqlite_utils laden voor 'klaar': de kills moeten tijdens het schrijven vallen
 print("klaar", flush=True)
 i = 0
 while True:

@@ -99,6 +99,7 @@ def test_herschreven_geschiedenis_tegen_backup(opslag, tmp_path):
     assert "regel 4 is anders dan in de back-up" in fout        # de kop is regel 4; regel 3 ervoor zit in zijn hash
 
 
+@pytest.mark.traag
 def test_audit_via_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -142,6 +143,7 @@ def test_opslag_van_schema_1_opent_zonder_verlies(tmp_path):
             o.conn.execute("INSERT OR REPLACE INTO audit SELECT * FROM audit WHERE volgnr = 1")
 
 
+@pytest.mark.traag
 def test_backup_van_schema_1_terugzetten(tmp_path):
     doel = tmp_path / "nieuw"
     herstel_backup(OUD / "oud.avdesk", "backupwachtwoord", doel, store_wachtwoord="laptop")

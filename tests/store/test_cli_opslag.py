@@ -2,7 +2,10 @@
 
 import json
 
+import pytest
 
+
+@pytest.mark.traag
 def test_import_lijst_export(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     r = avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env)
@@ -29,6 +32,7 @@ def test_import_foute_casus_slaat_niets_op(tmp_path, avdesk_cli):
     assert not (tmp_path / "d").exists()
 
 
+@pytest.mark.traag
 def test_fouten_exit_2(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     avdesk_cli("import", "tests/scenarios/bosveld_2022.json", env=env)
@@ -52,6 +56,7 @@ def test_zonder_sleutelbos_en_wachtwoord_geen_database(tmp_path, avdesk_cli):
     assert not (tmp_path / "d" / "avdesk.db").exists()
 
 
+@pytest.mark.traag
 def test_backup_en_herstel_via_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     avdesk_cli("import", "tests/scenarios/irene_sergio_2023.json", env=env)
@@ -66,6 +71,7 @@ def test_backup_en_herstel_via_cli(tmp_path, avdesk_cli):
     assert avdesk_cli("verlopen", env=env).stdout.strip() == b"Geen dossiers buiten de bewaartermijn."
 
 
+@pytest.mark.traag
 def test_nieuwer_schema_en_ontbrekende_sleutelbos_via_cli(tmp_path, avdesk_cli):
     # Sleutelbos-modus in een subproces: een testsleutelbos in een bestand (alleen voor tests).
     kr = {"PYTHON_KEYRING_BACKEND": "testkeyring.BestandKeyring", "AVDESK_TEST_KEYRING": str(tmp_path / "kr.json"),
@@ -88,6 +94,7 @@ def test_nieuwer_schema_en_ontbrekende_sleutelbos_via_cli(tmp_path, avdesk_cli):
     assert (tmp_path / "d" / "avdesk.db").read_bytes() == voor
 
 
+@pytest.mark.traag
 def test_bewaarde_sleutelbos_zonder_detectie(tmp_path, avdesk_cli):
     """De sleutelbos die de sleutel bewaarde, staat in sleutel.json; een volgende start gebruikt die direct (geen
     trage detectie van alle backends). Zonder PYTHON_KEYRING_BACKEND vindt de detectie hier geen veilige backend,

@@ -86,6 +86,7 @@ def test_csv_een_kolom_windows_1252(tmp_path):
     assert g.kopregel and g.bsns == [GEWOON, MET_NUL] and "Windows-1252" in g.soort
 
 
+@pytest.mark.traag
 def test_xlsx_met_bsns_als_getal(tmp_path):
     openpyxl = pytest.importorskip("openpyxl")
     boek = openpyxl.Workbook()
@@ -154,6 +155,7 @@ def test_opnieuw_inlezen_vervangt_of_vult_aan(opslag):
     assert uit["aantal"] == 2 and uit["nieuw"] == 1
 
 
+@pytest.mark.traag
 def test_bsn_nergens_in_de_opslag(tmp_path, opslag):
     """Zoek in elke tabel van de ontsleutelde opslag, en in de WAL en het bestand, naar elk BSN van de lijst: als
     tekst, als getal (ook zonder voorloopnul) en als bytes."""
@@ -185,6 +187,7 @@ def test_bsn_nergens_in_de_opslag(tmp_path, opslag):
     assert teksten
 
 
+@pytest.mark.traag
 def test_audit_zonder_bsn(opslag):
     lijsten.importeer(opslag, 2025, [GEWOON, MET_NUL])
     lijsten.zoek(opslag, 2025, [GEWOON])
@@ -211,6 +214,7 @@ def test_bewaartermijn_en_herinnering(opslag):
     assert lijsten.lijst(opslag, 2027)["bewaren_tot"] == date(2029, 6, 30)
 
 
+@pytest.mark.traag
 def test_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     pad = tmp_path / "lijst.csv"
@@ -246,6 +250,7 @@ def test_cli(tmp_path, avdesk_cli):
     assert r.returncode == 0 and "importeer" in r.stdout.decode()
 
 
+@pytest.mark.traag
 def test_verlopen_noemt_lijst(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     pad = tmp_path / "lijst.csv"
@@ -272,6 +277,7 @@ def test_opslag_van_schema_2_opent_zonder_verlies(tmp_path):
         assert o.controleer_audit()[1] is None
 
 
+@pytest.mark.traag
 def test_backup_van_schema_2_terugzetten(tmp_path):
     from avdesk.store.opslag import herstel_backup
     doel = tmp_path / "nieuw"

@@ -66,6 +66,7 @@ def _weigering(uit: dict, *stukken: str) -> None:
 
 # ------------------------------------------------------------------ de opgegeven afmeting
 
+@pytest.mark.traag
 def test_afmeting_a1_xfd1048576_met_rijen_1_en_1048576(tmp_path, importeer_begrensd):
     """De bom uit issue 21: 1,5 kB, A1:XFD1048576, en een rij helemaal onderaan: liep uit het geheugen."""
     pad = werkmap(tmp_path / "afmeting.xlsx", blad([rij(1, 123456782), rij(1048576, 111222333)],
@@ -75,6 +76,7 @@ def test_afmeting_a1_xfd1048576_met_rijen_1_en_1048576(tmp_path, importeer_begre
     assert uit["rc"] == 0 and "2 BSN's gevonden" in uit["uit"], uit
 
 
+@pytest.mark.traag
 def test_afmeting_van_een_miljoen_rijen_met_een_rij(tmp_path, importeer_begrensd):
     pad = werkmap(tmp_path / "een-rij.xlsx", blad([rij(1, 123456782)], dimensie="A1:XFD1048576"))
     uit = importeer_begrensd(pad)
@@ -82,17 +84,20 @@ def test_afmeting_van_een_miljoen_rijen_met_een_rij(tmp_path, importeer_begrensd
     assert uit["seconden"] < 10
 
 
+@pytest.mark.traag
 def test_afmeting_met_een_rij_zonder_bsn(tmp_path, importeer_begrensd):
     pad = werkmap(tmp_path / "geen-bsn.xlsx", blad([rij(1, "naam")], dimensie="A1:XFD1048576"))
     _weigering(importeer_begrensd(pad), "geen kolom met BSN's")
 
 
 @pytest.mark.parametrize("rijnummer", [1048577, 2_000_000_000])
+@pytest.mark.traag
 def test_rij_voorbij_het_einde_van_excel(tmp_path, importeer_begrensd, rijnummer):
     pad = werkmap(tmp_path / f"rij-{rijnummer}.xlsx", blad([rij(1, 123456782), rij(rijnummer, 111222333)]))
     _weigering(importeer_begrensd(pad), "meer dan 1.048.576 regels")
 
 
+@pytest.mark.traag
 def test_cel_in_de_laatste_kolom(tmp_path, importeer_begrensd):
     """XFD is kolom 16.384: avdesk leest de eerste 100 kolommen, elke rij even snel."""
     rijen = [f'<row r="{n}"><c r="A{n}"><v>123456782</v></c><c r="XFD{n}"><v>1</v></c></row>' for n in range(1, 5001)]
@@ -103,6 +108,7 @@ def test_cel_in_de_laatste_kolom(tmp_path, importeer_begrensd):
 
 # ------------------------------------------------------------------ zip-bommen
 
+@pytest.mark.traag
 def test_zipbom_830_mb(tmp_path, importeer_begrensd):
     """Zoals in issue 21 (830 kB die na 120 s nog liep): uitgepakt 830 MB aan rijen."""
     pad = zipbom(tmp_path / "zipbom.xlsx", 830)
@@ -110,11 +116,13 @@ def test_zipbom_830_mb(tmp_path, importeer_begrensd):
     _weigering(importeer_begrensd(pad), "zip-bom", "zipbom.xlsx")
 
 
+@pytest.mark.traag
 def test_zipbom_met_hoge_verhouding(tmp_path, importeer_begrensd):
     """200 MB (onder de grens per deel) uit een paar honderd kB: de verhouding verraadt hem."""
     _weigering(importeer_begrensd(zipbom(tmp_path / "verhouding.xlsx", 200)), "keer zijn grootte", "zip-bom")
 
 
+@pytest.mark.traag
 def test_zipbom_die_liegt_over_zijn_grootte(tmp_path, importeer_begrensd):
     """De centrale map zegt 1 MB, de data pakt uit tot 830 MB: er wordt nooit meer dan 1 MB uitgepakt."""
     pad = zipbom(tmp_path / "gelogen.xlsx", 830)
@@ -122,6 +130,7 @@ def test_zipbom_die_liegt_over_zijn_grootte(tmp_path, importeer_begrensd):
     _weigering(importeer_begrensd(pad), "beschadigd")
 
 
+@pytest.mark.traag
 def test_zipbom_die_liegt_met_een_gewone_verhouding(tmp_path, importeer_begrensd):
     """Opgegeven 200 MB bij 2,5 MB gecomprimeerd (verhouding 80): het tellen tijdens het uitpakken stopt hem (meer
     rijen dan een werkblad kan hebben)."""
@@ -130,6 +139,7 @@ def test_zipbom_die_liegt_met_een_gewone_verhouding(tmp_path, importeer_begrensd
     _weigering(importeer_begrensd(pad), "meer dan 1.048.576 rijen")
 
 
+@pytest.mark.traag
 def test_gedeelde_teksten_bom(tmp_path, importeer_begrensd):
     sst_begin = f'<?xml version="1.0"?><sst xmlns="{HOOFD}">'.encode()
     sst = Herhaald(sst_begin, b"<si><t>123456782</t></si>" * 40000, 200, b"</sst>")
@@ -137,6 +147,7 @@ def test_gedeelde_teksten_bom(tmp_path, importeer_begrensd):
     _weigering(importeer_begrensd(pad), "zip-bom")
 
 
+@pytest.mark.traag
 def test_veel_gedeelde_teksten_met_een_gewone_verhouding(tmp_path, importeer_begrensd):
     """1,1 miljoen verschillende teksten (geen hoge verhouding): geteld tijdens het uitpakken."""
     teksten = b"".join(b"<si><t>%d</t></si>" % (i * 7919 % 10_000_019) for i in range(1_100_000))
@@ -145,12 +156,14 @@ def test_veel_gedeelde_teksten_met_een_gewone_verhouding(tmp_path, importeer_beg
     _weigering(importeer_begrensd(pad), "meer dan 1.048.576 teksten")
 
 
+@pytest.mark.traag
 def test_een_rij_van_meer_dan_een_megabyte(tmp_path, importeer_begrensd):
     cellen = "".join(f'<c r="A1"><v>{i * 7919 % 1_000_003}</v></c>' for i in range(100_000))
     pad = werkmap(tmp_path / "lange-rij.xlsx", blad([rij(1, 123456782), f'<row r="2">{cellen}</row>']))
     _weigering(importeer_begrensd(pad), "een rij van meer dan 1 MB")
 
 
+@pytest.mark.traag
 def test_stijlen_met_te_veel_elementen(tmp_path, importeer_begrensd):
     stijlen = (f'<?xml version="1.0"?><styleSheet xmlns="{HOOFD}"><numFmts>'.encode()
                + b"".join(b'<numFmt numFmtId="%d" formatCode="0"/>' % i for i in range(200_000))
@@ -159,6 +172,7 @@ def test_stijlen_met_te_veel_elementen(tmp_path, importeer_begrensd):
     _weigering(importeer_begrensd(pad), "elementen")
 
 
+@pytest.mark.traag
 def test_xml_bom(tmp_path, importeer_begrensd):
     """Een 'billion laughs' in het werkblad."""
     dtd = ('<?xml version="1.0"?><!DOCTYPE worksheet [<!ENTITY a "1234567890">'
@@ -168,12 +182,14 @@ def test_xml_bom(tmp_path, importeer_begrensd):
     _weigering(importeer_begrensd(werkmap(tmp_path / "xmlbom.xlsx", xml)))
 
 
+@pytest.mark.traag
 def test_veel_delen(tmp_path, importeer_begrensd):
     pad = tmp_path / "delen.xlsx"
     werkmap(pad, blad([rij(1, 123456782)]), extra={f"xl/media/x{i}.bin": b"" for i in range(5000)})
     _weigering(importeer_begrensd(pad), "meer dan 100 delen")
 
 
+@pytest.mark.traag
 def test_centrale_map_die_over_het_aantal_liegt(tmp_path, importeer_begrensd):
     pad = tmp_path / "delen.xlsx"
     werkmap(pad, blad([rij(1, 123456782)]), extra={f"xl/media/x{i}.bin": b"" for i in range(5000)})
@@ -186,6 +202,7 @@ def test_centrale_map_die_over_het_aantal_liegt(tmp_path, importeer_begrensd):
 
 # ------------------------------------------------------------------ CSV
 
+@pytest.mark.traag
 def test_csv_groter_dan_de_grens(tmp_path, importeer_begrensd):
     pad = tmp_path / "groot.csv"
     with open(pad, "wb") as f:                                    # ijl bestand: 65 MB, bijna niets op schijf
@@ -194,6 +211,7 @@ def test_csv_groter_dan_de_grens(tmp_path, importeer_begrensd):
     _weigering(importeer_begrensd(pad), "groter dan 64 MB")
 
 
+@pytest.mark.traag
 def test_csv_een_regel_van_60_mb(tmp_path, importeer_begrensd):
     pad = tmp_path / "regel.csv"
     pad.write_bytes(b"123456782;" * (6 * 1024 * 1024))
@@ -207,6 +225,7 @@ def test_csv_met_te_veel_regels(tmp_path, importeer_begrensd):
 
 
 @pytest.mark.parametrize("patroon", [b',"', b'a,"', b'",', b'", "', b',"\n'])
+@pytest.mark.traag
 def test_csv_met_aanhalingstekens(tmp_path, importeer_begrensd, patroon):
     """csv.Sniffer doet over 16 kB van deze patronen 6 tot 11 s (kwadratisch); avdesk telt zelf."""
     pad = tmp_path / "aanhalingstekens.csv"

@@ -62,6 +62,7 @@ def _zoek(omgeving, jaar, bsn_lijst):
 
 # ------------------------------------------------------------------ het jaar in het bestand
 
+@pytest.mark.traag
 def test_jaarkolom_met_een_ander_jaar_wordt_geweigerd(tmp_path, importeer, omgeving):
     """Het voorbeeld uit issue 20: een bestand met een kolom Jaar = 2024 ging zonder woord in als --jaar 2026."""
     pad = tmp_path / "lijst.csv"
@@ -78,6 +79,7 @@ def test_jaarkolom_met_een_ander_jaar_wordt_geweigerd(tmp_path, importeer, omgev
 
 @pytest.mark.parametrize("kop,waarde", [("Jaar", 2024), ("Belastingjaar", 2024.0), ("jaar ", "2024"),
                                         ("Lijstjaar", "2024.0"), ("YEAR", 2024)])
+@pytest.mark.traag
 def test_jaarkolom_in_xlsx_en_andere_koppen(tmp_path, importeer, kop, waarde):
     pad = werkmap(tmp_path / "lijst.xlsx", blad([rij(1, "Gemeentecode", "BSN", kop), rij(2, 547, 123456782, waarde),
                                                  rij(3, 547, 12345672, waarde)]))
@@ -87,6 +89,7 @@ def test_jaarkolom_in_xlsx_en_andere_koppen(tmp_path, importeer, kop, waarde):
     assert r.returncode == 0 and "Kolom 3 noemt het jaar: 2024" in r.uit, r.fout
 
 
+@pytest.mark.traag
 def test_jaarkolom_met_meer_jaren(tmp_path, importeer):
     pad = tmp_path / "lijst.csv"
     pad.write_text("BSN;Jaar\n123456782;2025\n12345672;2025\n111222333;2026\n")
@@ -96,6 +99,7 @@ def test_jaarkolom_met_meer_jaren(tmp_path, importeer):
         assert "2026 (1 regel, vanaf regel 4)" in r.fout
 
 
+@pytest.mark.traag
 def test_geboortejaar_en_peildatum_zijn_geen_lijstjaar(tmp_path, importeer):
     pad = tmp_path / "lijst.csv"
     pad.write_text("BSN;Geboortejaar;peildatum\n123456782;1980;2025-01-01\n12345672;1975;2025-01-01\n")
@@ -114,6 +118,7 @@ def test_geboortejaar_en_peildatum_zijn_geen_lijstjaar(tmp_path, importeer):
     ("export_20270115.csv", 2026, True),
     ("lijst_2027_20260115.csv", 2026, False),
 ])
+@pytest.mark.traag
 def test_jaar_in_de_bestandsnaam(tmp_path, importeer, naam, jaar, goed):
     pad = tmp_path / naam
     pad.write_text("BSN\n123456782\n12345672\n")
@@ -123,6 +128,7 @@ def test_jaar_in_de_bestandsnaam(tmp_path, importeer, naam, jaar, goed):
         assert "bestandsnaam noemt" in r.fout and str(jaar) in r.fout
 
 
+@pytest.mark.traag
 def test_jaar_in_naam_en_kolom_moeten_allebei_kloppen(tmp_path, importeer):
     pad = tmp_path / "lijst 2024.csv"
     pad.write_text("BSN;Jaar\n123456782;2026\n")
@@ -134,6 +140,7 @@ def test_jaar_in_naam_en_kolom_moeten_allebei_kloppen(tmp_path, importeer):
 
 # ------------------------------------------------------------------ vervangen alleen met --vervang
 
+@pytest.mark.traag
 def test_vervangen_vraagt_vervang_en_noemt_de_aantallen(tmp_path, importeer, omgeving):
     groot = tmp_path / "groot.csv"
     groot.write_text("BSN\n" + "\n".join(bsns(50)) + "\n")
@@ -181,6 +188,7 @@ def test_store_lijst_bestaat_al(tmp_path):
 
 # ------------------------------------------------------------------ meer afgekeurd dan goed
 
+@pytest.mark.traag
 def test_meer_afgekeurde_dan_goede_regels(tmp_path, importeer, omgeving):
     """Het voorbeeld uit issue 20: 3 goede en 21 afgekeurde regels vervingen stil een lijst van 50.000."""
     groot = tmp_path / "groot.csv"
@@ -210,6 +218,7 @@ def test_geen_enkel_bsn(tmp_path, importeer):
 
 # ------------------------------------------------------------------ geen celinhoud, geen BSN in meldingen
 
+@pytest.mark.traag
 def test_meldingen_noemen_regels_niet_de_inhoud(tmp_path, importeer, avdesk_cli, omgeving):
     pad = tmp_path / "lijst.csv"
     pad.write_text("BSN van Jan Jansen;Opmerking\n123456782;Piet Pietersen\n12345672;x\nKlaas Klaassen;x\n"
@@ -236,6 +245,7 @@ def test_meldingen_noemen_regels_niet_de_inhoud(tmp_path, importeer, avdesk_cli,
 
 @pytest.mark.parametrize("codering,bom", [("utf-16-le", b""), ("utf-16-be", b""), ("utf-16-le", b"\xff\xfe"),
                                           ("utf-8", b"\xef\xbb\xbf"), ("cp1252", b"")])
+@pytest.mark.traag
 def test_coderingen(tmp_path, importeer, omgeving, codering, bom):
     pad = tmp_path / "lijst.csv"
     pad.write_bytes(bom + "BSN\tgemeente\r\n123456782\tLeiderdorp\r\n12345672\tLeiderdorp\r\n".encode(codering))
@@ -247,6 +257,7 @@ def test_coderingen(tmp_path, importeer, omgeving, codering, bom):
     assert _zoek(omgeving, 2026, [GEWOON, MET_NUL, ANDER]) == [True, True, False]
 
 
+@pytest.mark.traag
 def test_utf16_beschadigd_en_binair(tmp_path, importeer):
     pad = tmp_path / "lijst.csv"
     pad.write_bytes("BSN\n123456782\n".encode("utf-16-le") + b"\x00\xd8\x41")     # een halve surrogaat
@@ -312,6 +323,7 @@ def _kapot(tmp_path, soort):
 
 @pytest.mark.parametrize("soort", ["kort", "afgebroken", "willekeurig", "leeg", "word", "ods", "wachtwoord", "crc",
                                    "xml", "geen-blad", "verkeerde-verwijzing", "xls", "onbekende-compressie"])
+@pytest.mark.traag
 def test_kapotte_xlsx_nederlands(tmp_path, importeer, soort):
     pad = _kapot(tmp_path, soort)
     r = importeer(pad, 2026)
@@ -322,6 +334,7 @@ def test_kapotte_xlsx_nederlands(tmp_path, importeer, soort):
     assert r.uit == ""
 
 
+@pytest.mark.traag
 def test_xlsx_met_een_csv_naam_en_andersom(tmp_path, importeer):
     """Het soort bestand komt uit de inhoud, niet uit de naam."""
     pad = _geldig(tmp_path / "lijst.xlsx")
@@ -341,6 +354,7 @@ def test_hulp_noemt_vervang_en_exitcodes(avdesk_cli):
     assert "64 MB" in tekst and "zip-bom" in tekst
 
 
+@pytest.mark.traag
 def test_titel_en_tweede_kopregel(tmp_path, importeer):
     """Een titel boven de kopregel (zoals een export met een kopje): de kopregels tellen niet als afgekeurd, de
     jaarkolom in de tweede regel telt, en een jaar in de titel ook."""

@@ -12,6 +12,7 @@ def env(tmp_path):
     return {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "instellingen-test"}
 
 
+@pytest.mark.traag
 def test_werkwijze_heen_en_terug(avdesk_cli, env):
     r = avdesk_cli("instellingen", "werkwijze", env=env)
     assert (r.returncode, r.stdout.decode().strip()) == (0, "raadsman")
@@ -38,6 +39,7 @@ def test_werkwijze_heen_en_terug(avdesk_cli, env):
     (("beschikking_sjabloon", "/bestaat/niet.docx"), "bestaat niet"),
     (("beschikking_sjabloon", "/etc/hostname"), "(.docx)"),
 ])
+@pytest.mark.traag
 def test_fout_geeft_exit_2_en_wijzigt_niets(avdesk_cli, env, args, melding):
     voor = avdesk_cli("instellingen", env=env).stdout
     r = avdesk_cli("instellingen", *args, env=env)
@@ -46,6 +48,7 @@ def test_fout_geeft_exit_2_en_wijzigt_niets(avdesk_cli, env, args, melding):
     assert avdesk_cli("instellingen", env=env).stdout == voor
 
 
+@pytest.mark.traag
 def test_datum_en_persoonsgegevens(avdesk_cli, env):
     r = avdesk_cli("instellingen", "doelgroeplijst_bewaren_tot", "30-06-2029", env=env)
     assert r.returncode == 0 and "30-06-2029" in r.stdout.decode()

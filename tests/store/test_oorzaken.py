@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[2]
 CASUS = lees_casus((ROOT / "tests" / "scenarios" / "martin_hanna_2024.json").read_bytes())
 
 
+@pytest.mark.traag
 def test_bezette_database_geeft_de_bezet_melding(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -41,6 +42,7 @@ def test_bezette_database_geeft_de_bezet_melding(tmp_path, avdesk_cli):
     assert "afgerond" in uit and "Jerry" in uit and "Martin" in uit
 
 
+@pytest.mark.traag
 def test_bezet_in_het_venster_is_een_opslagfout(tmp_path):
     map_ = tmp_path / "d"
     with Opslag.open(map_) as a, Opslag.open(map_) as b:
@@ -108,6 +110,7 @@ def test_alleen_lezen_map_via_cli(tmp_path, monkeypatch, capsys):
         os.chmod(map_, stat.S_IRWXU)
 
 
+@pytest.mark.traag
 def test_vandaag_alleen_als_het_vandaag_is(tmp_path, avdesk_cli):
     r = avdesk_cli("bereken", "tests/scenarios/martin_hanna_2024.json", "--vandaag", "2024-13-01")
     assert r.returncode == 2 and "--vandaag '2024-13-01' is geen datum" in r.stderr.decode()
@@ -126,15 +129,16 @@ def test_eerste_start_op_volle_schijf_laat_niets_half(tmp_path, monkeypatch, geh
     import avdesk.store.opslag as opslag_mod
     echt = opslag_mod.open_database
 
+    from avdesk.store.db import dbapi2
+
     def vol(pad, sleutel, maak=False):
         if maak:
             pad.write_bytes(b"half")
-            from avdesk.store.db import dbapi2
             raise dbapi2.OperationalError("database or disk is full")
         return echt(pad, sleutel, maak=maak)
     monkeypatch.setattr(opslag_mod, "open_database", vol)
     map_ = tmp_path / "d"
-    with pytest.raises(Exception):
+    with pytest.raises(dbapi2.OperationalError):        # de fout van de nagebootste volle schijf komt erdoor
         Opslag.open(map_)
     assert (not map_.exists() or list(map_.iterdir()) == []) and geheugen_keyring.sleutels == {}
     monkeypatch.setattr(opslag_mod, "open_database", echt)

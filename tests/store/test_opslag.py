@@ -34,7 +34,7 @@ def test_bestand_wal_en_tijdelijke_bestanden_bevatten_geen_namen_of_bsn(map_):
     o = Opslag.open(map_)                                 # sleutelbos-modus (testsleutelbos in het geheugen)
     casus = copy.deepcopy(CASUS)
     d = o.nieuw_dossier(casus)
-    for i in range(5):                                   # een paar versies, zodat er ook WAL-inhoud is
+    for _i in range(5):                                   # een paar versies, zodat er ook WAL-inhoud is
         casus.jaren[0].perioden[0].netto_inkomen_per_maand += 1
         o.bewaar_casus(d, casus)
     o.bewaar_document(d, "aanvraag", "aanvraag-Martin-Hanna.pdf", b"%PDF Martin Hanna 123456782")
@@ -211,7 +211,8 @@ def test_verwijderen_laat_geen_spoor(tmp_path):
     blijft = o.nieuw_dossier(anderen)
     weg = o.nieuw_dossier(CASUS)
     o.bewaar_document(weg, "aanvraag", "a.pdf", b"Martin en Hanna 123456782" * 50)
-    plat = lambda: b"".join(p.read_bytes() for p in tmp_path.iterdir())
+    def plat():
+        return b"".join(p.read_bytes() for p in tmp_path.iterdir())
     assert b"Hanna" in plat()                                 # de test kan dus falen
     o.verwijder_dossier(weg)
     assert all(g not in plat() for g in [b"Martin", b"Hanna", b"123456782"])
@@ -240,6 +241,7 @@ def test_bewaartermijn_herinnering(map_):
         assert o.verlopen_dossiers(date(2022, 6, 1)) == []
 
 
+@pytest.mark.traag
 def test_backup_en_herstel(map_, tmp_path):
     with Opslag.open(map_) as o:
         d = o.nieuw_dossier(CASUS)

@@ -40,6 +40,7 @@ def _controleer_map(map_: Path, doelmap: Path, ronde: str) -> None:
 
 
 @pytest.mark.skipif(not hasattr(signal, "SIGKILL"), reason="SIGKILL bestaat alleen op Unix")
+@pytest.mark.traag
 def test_kill_9_tijdens_herstel_en_backup_laat_niets_liggen(tmp_path):
     map_, doelmap = tmp_path / "data", tmp_path / "doel"
     doelmap.mkdir()
@@ -74,6 +75,7 @@ def test_kill_9_tijdens_herstel_en_backup_laat_niets_liggen(tmp_path):
     assert overleefd == 2 * RONDES
 
 
+@pytest.mark.traag
 def test_rechten_na_herstel_met_umask_022(tmp_path):
     map_ = tmp_path / "data"
     with Opslag.open(map_, WW) as o:
@@ -93,6 +95,7 @@ def test_rechten_na_herstel_met_umask_022(tmp_path):
     _controleer_map(map_, tmp_path / "leeg", "umask")
 
 
+@pytest.mark.traag
 def test_afgebroken_herstel_na_het_opzijzetten_wordt_afgemaakt(tmp_path):
     """kill -9 precies tussen het opzijzetten van de oude database en het neerzetten van de nieuwe."""
     map_ = tmp_path / "data"

@@ -50,6 +50,7 @@ def _opslag_met_schade(map_: Path) -> tuple[int, int, int]:
     return a, b, c
 
 
+@pytest.mark.traag
 def test_een_beschadigde_pagina_laat_de_leesbare_dossiers_redden(tmp_path, avdesk_cli):
     map_ = tmp_path / "d"
     a, b, c = _opslag_met_schade(map_)
@@ -87,6 +88,7 @@ def test_een_beschadigde_pagina_laat_de_leesbare_dossiers_redden(tmp_path, avdes
         assert o.controleer_audit()[1] is None
 
 
+@pytest.mark.traag
 def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
     """Een pagina met de rijen van de dossiertabel zelf: die dossiers zijn weg (met nummer genoemd), de casusversies
     van de andere dossiers staan in de back-up. Hier: veel dossiers, zodat de tabel meer dan een bladpagina heeft;
@@ -141,6 +143,7 @@ def test_verloren_dossier_wordt_met_nummer_genoemd(tmp_path):
         assert sorted(r["id"] for r in o.dossiers(limiet=100)) == u["gered"]
 
 
+@pytest.mark.traag
 def test_red_zonder_schade_geeft_exit_0(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -221,6 +224,7 @@ def test_backupkop_met_vijandige_scrypt_instellingen(tmp_path, wijziging):
     assert not doel.exists()
 
 
+@pytest.mark.traag
 def test_backupkop_via_cli_exit_2_snel(tmp_path, avdesk_cli):
     vijandig = _backup_met_kop(tmp_path, {"n": 2 ** 30, "r": 8, "p": 1})
     env = {"AVDESK_DATA": str(tmp_path / "doel"), "AVDESK_WACHTWOORD": "nieuw", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
@@ -238,6 +242,7 @@ def test_backupkop_via_cli_exit_2_snel(tmp_path, avdesk_cli):
 
 # ---------------------------------------------------------------- stderr alleen Nederlands
 
+@pytest.mark.traag
 def test_sqlcipher_schrijft_geen_engelse_regels(tmp_path, avdesk_cli):
     """Een verkeerde sleutel op databaseniveau (het bestand van een andere opslag naast dit sleutel.json) en een
     beschadigd bestand: op stderr alleen de Nederlandse melding, geen 'ERROR CORE ... hmac check failed'."""

@@ -73,6 +73,7 @@ def _aantal(map_: Path) -> int:
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_backup_naar_een_volle_schijf(tmp_path, vol, vrij):
     data = tmp_path / "data"
     with Opslag.open(data, WW) as o:
@@ -92,6 +93,7 @@ def test_backup_naar_een_volle_schijf(tmp_path, vol, vrij):
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_herstel_op_een_volle_schijf(tmp_path, vol, vrij):
     ander = tmp_path / "ander"
     with Opslag.open(ander, WW) as o:
@@ -116,6 +118,7 @@ def test_herstel_op_een_volle_schijf(tmp_path, vol, vrij):
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_import_in_een_opslag_op_een_volle_schijf(tmp_path, vol, vrij):
     data = vol / "data"
     with Opslag.open(data, WW) as o:
@@ -132,6 +135,7 @@ def test_import_in_een_opslag_op_een_volle_schijf(tmp_path, vol, vrij):
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_nieuwe_opslag_op_een_volle_schijf(vol, vrij):
     data = vol / "nieuw"
     _vul(vol, vrij)
@@ -143,6 +147,7 @@ def test_nieuwe_opslag_op_een_volle_schijf(vol, vrij):
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_pdf_dossier_naar_een_volle_schijf(tmp_path, vol, vrij):
     data = tmp_path / "data"
     with Opslag.open(data, WW) as o:
@@ -160,6 +165,7 @@ def test_pdf_dossier_naar_een_volle_schijf(tmp_path, vol, vrij):
 
 
 @pytest.mark.parametrize("vrij", VRIJ)
+@pytest.mark.traag
 def test_pdf_dossier_met_de_opslag_op_een_volle_schijf(tmp_path, vol, vrij):
     data = vol / "data"
     with Opslag.open(data, WW) as o:

@@ -15,6 +15,8 @@ from avdesk.core.casus import lees_casus
 from avdesk.store.db import open_database
 from avdesk.store.opslag import Opslag
 
+pytestmark = pytest.mark.traag          # honderd keer een schrijvend proces doden
+
 ROOT = Path(__file__).resolve().parents[2]
 
 

@@ -82,6 +82,7 @@ def test_verborgen_opdracht_van_de_bundel(tmp_path, bestand_keyring, avdesk_cli)
     assert r.returncode == 1 and r.stdout == b"" and r.stderr == b""
 
 
+@pytest.mark.traag
 def test_venster_start_met_de_sleutelhaler(tmp_path, bestand_keyring, avdesk_cli):
     map_ = tmp_path / "d"
     with Opslag.open(map_) as o:
@@ -101,6 +102,7 @@ def test_hulpproces_wachttijd_en_exitcode(monkeypatch, zonder_posix_spawn):
     assert sleutelhaler.Hulpproces([sys.executable, "-c", "import time; time.sleep(30)"]).wacht() is None
 
 
+@pytest.mark.traag
 def test_wachtwoord_uit_de_omgeving_in_een_thread(tmp_path):
     map_ = tmp_path / "ww"
     with Opslag.open(map_, "het-wachtwoord") as o:

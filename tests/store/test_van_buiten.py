@@ -4,7 +4,6 @@ auditketen wijst weggehaalde regels (ook aan het eind), teruggedateerde regels e
 
 import hashlib
 import json
-import os
 import secrets
 import sys
 from pathlib import Path
@@ -50,6 +49,7 @@ def met_backup(tmp_path):
     return map_, tmp_path / "b.avdesk", a, b
 
 
+@pytest.mark.traag
 def test_backup_met_drie_triggers_wordt_geweigerd(met_backup, tmp_path):
     map_, backup, a, b = met_backup
     vijandig = tmp_path / "vijandig.avdesk"
@@ -82,6 +82,7 @@ def test_backup_met_drie_triggers_wordt_geweigerd(met_backup, tmp_path):
       "CREATE TRIGGER audit_geen_verwijdering BEFORE DELETE ON audit BEGIN SELECT 1; END"], "audit_geen_verwijdering"),
     (["CREATE TRIGGER t AFTER UPDATE ON instellingen BEGIN DELETE FROM documenten; END"], "t"),
 ])
+@pytest.mark.traag
 def test_elk_vreemd_object_weigert_het_herstel(met_backup, tmp_path, sql, naam):
     map_, backup, *_ = met_backup
     vijandig = tmp_path / "v.avdesk"
@@ -92,6 +93,7 @@ def test_elk_vreemd_object_weigert_het_herstel(met_backup, tmp_path, sql, naam):
     assert _inhoud(map_) == voor
 
 
+@pytest.mark.traag
 def test_vreemde_backup_via_cli_exit_2(met_backup, tmp_path, avdesk_cli):
     map_, backup, *_ = met_backup
     vijandig = tmp_path / "vijandig.avdesk"
@@ -107,6 +109,7 @@ def test_vreemde_backup_via_cli_exit_2(met_backup, tmp_path, avdesk_cli):
     (["UPDATE documenten SET inhoud = x'00' WHERE 1"], "inhoud"),
     (["UPDATE dossiers SET wizard_stap = 'x' WHERE id = 1"], "wizard_stap"),
 ])
+@pytest.mark.traag
 def test_rijen_gaan_door_dezelfde_controle_als_import(tmp_path, sql, wat):
     map_ = tmp_path / "data"
     with Opslag.open(map_) as o:
@@ -119,6 +122,7 @@ def test_rijen_gaan_door_dezelfde_controle_als_import(tmp_path, sql, wat):
     assert not (tmp_path / "elders").exists()
 
 
+@pytest.mark.traag
 def test_gewijzigde_auditregel_in_backup_wordt_geweigerd(met_backup, tmp_path):
     map_, backup, *_ = met_backup
     bewerk_backup(backup, tmp_path / "v.avdesk", WW, [
@@ -169,6 +173,7 @@ def _backup_schema_3(tmp_path: Path) -> Path:
     return uit
 
 
+@pytest.mark.traag
 def test_backup_van_de_vorige_versie_zonder_sleutelketen(tmp_path):
     backup = _backup_schema_3(tmp_path)
     herstel_backup(backup, WW, tmp_path / "d")
@@ -211,6 +216,7 @@ def test_verwijderd_dossier_blijft_na_herstel_verwijderd(met_backup):
         assert o.controleer_audit()[1] is None
 
 
+@pytest.mark.traag
 def test_verwijderd_na_herstel_via_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": WW}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -330,6 +336,7 @@ def test_weggehaalde_kop_valt_op(opslag):
     ("DELETE FROM audit", ["regels 1 t/m 5 ontbreken"]),
     ("UPDATE audit SET actie = 'niets' WHERE volgnr = 3", ["regel 3 is gewijzigd"]),
 ])
+@pytest.mark.traag
 def test_audit_controleer_via_cli_noemt_de_regels(tmp_path, avdesk_cli, sql, regels):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww"}
     for _ in range(2):
@@ -369,6 +376,7 @@ def test_migratie_geeft_de_oude_regels_een_hmac(tmp_path):
         assert o.conn.execute("SELECT hash FROM audit WHERE volgnr = 1").fetchone()[0] != h
 
 
+@pytest.mark.traag
 def test_verlopen_laat_geen_rest_van_herstel_staan(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": WW}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0
@@ -381,6 +389,7 @@ def test_verlopen_laat_geen_rest_van_herstel_staan(tmp_path, avdesk_cli):
     assert sorted(p.name for p in (tmp_path / "d").iterdir()) == ["audit-kop.json", "avdesk.db", "sleutel.json"]
 
 
+@pytest.mark.traag
 def test_opslag_met_vreemde_trigger_geeft_geen_gewone_backup(tmp_path, avdesk_cli):
     """Een opslag die een eerdere versie met een vijandige back-up overnam: backup weigert, --red maakt hem schoon."""
     map_ = tmp_path / "d"

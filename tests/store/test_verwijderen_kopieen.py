@@ -80,6 +80,7 @@ def test_ander_dossier_met_zelfde_nummer_blijft_in_de_kopie(tmp_path):
         assert _dossiers_in(kopie, o._sleutel) == ["Jerry"]
 
 
+@pytest.mark.traag
 def test_verwijder_en_verlopen_via_cli(tmp_path, avdesk_cli):
     env = {"AVDESK_DATA": str(tmp_path / "d"), "AVDESK_WACHTWOORD": "geheim-ww", "AVDESK_BACKUP_WACHTWOORD": "backup-ww"}
     assert avdesk_cli("import", "tests/scenarios/martin_hanna_2024.json", env=env).returncode == 0

@@ -8,6 +8,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = r"""
@@ -49,6 +51,7 @@ opslag.close()
 """
 
 
+@pytest.mark.traag
 def test_twintig_keer_openen_en_sluiten_en_netjes_stoppen(tmp_path):
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "AVDESK_DATA": str(tmp_path)}
     r = subprocess.run([sys.executable, "-X", "faulthandler", "-c", SCRIPT,

@@ -5,6 +5,7 @@ import json
 from datetime import date
 from pathlib import Path
 
+import pytest
 import docx
 
 from avdesk.core.casus import lees_casus
@@ -25,6 +26,7 @@ def _rij(scherm, rij: int) -> list[str]:
     return [scherm.model.item(rij, k).text() for k in range(scherm.model.columnCount())]
 
 
+@pytest.mark.traag
 def test_lijst_dialoog_en_knoppen(qtbot, app, opslag, tmp_path, monkeypatch):
     from avdesk.ui.gemeente import GemeenteScherm
     d = _ontvang(opslag)

@@ -20,6 +20,7 @@ def _start(env: dict) -> subprocess.CompletedProcess:
 
 @pytest.mark.parametrize("sleutelbos", [False, True], ids=["wachtwoord", "sleutelbos"])
 @pytest.mark.parametrize("werkwijze", ["gemeente", "raadsman"])
+@pytest.mark.traag
 def test_venster_start_in_elke_werkwijze(tmp_path, avdesk_cli, werkwijze, sleutelbos):
     env = {**os.environ, "AVDESK_DATA": str(tmp_path / "d")}
     if sleutelbos:

@@ -29,7 +29,7 @@ def _ondertekenaar(naam: str):
     from pyhanko_certvalidator.registry import SimpleCertificateStore
     sleutel = ec.generate_private_key(ec.SECP256R1())
     onderwerp = x509.Name([x509.NameAttribute(NameOID.COMMON_NAME, naam)])
-    nu = datetime.datetime.now(datetime.timezone.utc)
+    nu = datetime.datetime.now(datetime.UTC)
     cert = (x509.CertificateBuilder().subject_name(onderwerp).issuer_name(onderwerp).public_key(sleutel.public_key())
             .serial_number(x509.random_serial_number()).not_valid_before(nu - datetime.timedelta(days=1))
             .not_valid_after(nu + datetime.timedelta(days=30)).sign(sleutel, hashes.SHA256()))
@@ -83,6 +83,7 @@ def _scherm(map_: Path, breedte: int, hoogte: int) -> str:
 
 
 @pytest.mark.parametrize("scherm, schaal", [((1366, 768), None), ((1920, 1080), "1.5")], ids=["1366x768", "150%"])
+@pytest.mark.traag
 def test_gemeente_met_alleen_het_toetsenbord(tmp_path, stukken, avdesk_cli, scherm, schaal):
     werk = tmp_path / "stukken"
     shutil.copytree(stukken, werk)

@@ -3,7 +3,6 @@ vernieuwt na `avdesk ontvang` in een terminal zodra het venster weer actief is, 
 geweigerd zonder iets in te lezen, en de gemeentevelden in de instellingen (met dezelfde controles als
 `avdesk instellingen`)."""
 
-import os
 import re
 from datetime import date
 from pathlib import Path
@@ -58,6 +57,7 @@ def _uniek(venster):
     return letters
 
 
+@pytest.mark.traag
 def test_sneltoetsen_uniek_per_dialoog(qtbot, app, opslag, pdfs):
     from avdesk.gemeente import werk
     from avdesk.store.instellingen import schrijf
@@ -91,6 +91,7 @@ def _drop(scherm, paden):
     return e
 
 
+@pytest.mark.traag
 def test_slepen_van_een_of_twee_pdfs(qtbot, app, opslag, pdfs, tmp_path, monkeypatch):
     from avdesk.ui.gemeente import GemeenteScherm
     meldingen = []
@@ -110,6 +111,7 @@ def test_slepen_van_een_of_twee_pdfs(qtbot, app, opslag, pdfs, tmp_path, monkeyp
     assert "Aanvraag: hoort bij deze berekening (vingerafdruk" in scherm.dialoog.controle.toPlainText()
 
 
+@pytest.mark.traag
 def test_lijst_vernieuwt_na_ontvang_op_de_opdrachtregel(qtbot, app, tmp_path, pdfs, avdesk_cli):
     from avdesk.store.opslag import Opslag
     from avdesk.ui.gemeente import GemeenteScherm

@@ -3,6 +3,7 @@
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
+import pytest
 from PySide6.QtWidgets import QMessageBox
 
 from avdesk.core.casus import lees_casus
@@ -107,6 +108,7 @@ def test_formulieren_zonder_designer_plugins(app):
         assert "WebEngine" not in geladen and "libQt6Quick" not in geladen
 
 
+@pytest.mark.traag
 def test_screenshots(tmp_path, avdesk_cli):
     r = avdesk_cli("screenshots", tmp_path)
     assert r.returncode == 0, r.stderr.decode()[-2000:]
@@ -125,6 +127,7 @@ def test_bewaartermijn_herinnering_op_het_hoofdscherm(qtbot, app, opslag):
     assert "1 dossier(s) vallen buiten de bewaartermijn van 24 maanden" in scherm.f.melding.text()
 
 
+@pytest.mark.traag
 def test_instellingen_bewaren(qtbot, app, opslag):
     from avdesk.store.instellingen import lees
     from avdesk.ui.instellingen import InstellingenDialoog
@@ -160,6 +163,7 @@ def afronding_met_pdfs(qtbot, opslag):
     return pagina
 
 
+@pytest.mark.traag
 def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypatch):
     from PySide6.QtWidgets import QFileDialog, QMessageBox
     pagina = afronding_met_pdfs(qtbot, opslag)
@@ -176,6 +180,7 @@ def test_opslaan_als_schrijft_beide_pdfs(qtbot, app, opslag, tmp_path, monkeypat
     assert len(list(tmp_path.glob(f"*-{vandaag}-2.pdf"))) == 2
 
 
+@pytest.mark.traag
 def test_afdrukken(qtbot, app, opslag, tmp_path):
     """Afdrukken naar een PDF-printer: alle pagina's van aanvraag en berekening, zonder tijdelijke bestanden."""
     from io import BytesIO
@@ -215,6 +220,7 @@ def test_wachtwoordvraag_bij_het_starten(app, tmp_path, monkeypatch):
     assert open_opslag() is None
 
 
+@pytest.mark.traag
 def test_elk_venster_past_op_een_laptop(tmp_path, avdesk_cli):
     """1366x768 op 100% en 1920x1080 op 150% (1280x720 logisch): elk venster (stappen, afronding, dossierlijst,
     instellingen) zoals het daar staat, en geen PNG groter dan het scherm min de titelbalk."""

@@ -1,6 +1,7 @@
 """Issue 22, de kleinere punten die geen toetsenreeks nodig hebben: verouderde PDF's niet zonder vraag opslaan,
 labels die de aanvraag niet tegenspreken, de exportmap die bestaat."""
 
+import pytest
 from pathlib import Path
 
 from PySide6.QtWidgets import QMessageBox
@@ -22,6 +23,7 @@ def dossier_wizard(qtbot, opslag, scenario="martin_hanna_2024.json", route="teko
     return w
 
 
+@pytest.mark.traag
 def test_verouderde_pdfs_opslaan_vraagt_het_eerst(qtbot, app, opslag, monkeypatch, tmp_path):
     w = dossier_wizard(qtbot, opslag)
     w.hervat(AFRONDING)

@@ -56,6 +56,7 @@ def casus(naam):
     ("drie_jaren.json", "beide", [8, 9, 10, 11]),
     ("wtrap_2026.json", "wtrap", [WTRAP]),
 ])
+@pytest.mark.traag
 def test_geen_dubbele_sneltoetsen_op_een_pagina(qtbot, app, opslag, scenario, route, stappen):
     c = casus(scenario)
     c.aanvraag.route = route

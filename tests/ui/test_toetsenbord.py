@@ -4,6 +4,7 @@ en geen directe aanroepen. De test telt de toetsaanslagen (doel: hooguit 200) en
 
 from datetime import date
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
@@ -46,6 +47,7 @@ class Toetsenbord:
         self.qtbot.wait(20)
 
 
+@pytest.mark.traag
 def test_martin_en_hanna_alleen_met_het_toetsenbord(qtbot, app, opslag):
     from avdesk.store.instellingen import schrijf
     # Een raadsman die avdesk al eerder gebruikte: naam en organisatie zijn bekend (de eerste keer vraagt avdesk ze).
@@ -129,6 +131,7 @@ def wizard_bij(qtbot, opslag, scenario: str, route: str, stap: int):
     return w
 
 
+@pytest.mark.traag
 def test_bewijsstukken_voor_de_knop_in_de_tabvolgorde_en_met_sneltoets(qtbot, app, opslag):
     """Issue 22.1: de keuzes kwamen na "Maak aanvraag en berekening" en de PDF's; dezelfde toetsen vinkten de verkeerde
     stukken aan. Nu: Shift+Tab vanaf de knop gaat terug door de stukken, Alt+cijfer springt naar een stuk."""
@@ -189,6 +192,7 @@ def stap1_typen(t, aanvrager, geb_a, bsn, partner, geb_p, aanvraagdatum, adres, 
     t.enter()
 
 
+@pytest.mark.traag
 def test_wtrap_2026_alleen_met_het_toetsenbord(qtbot, app, opslag):
     """tests/scenarios/wtrap_2026.json van een nieuw dossier tot beide PDF's (issue 22: hooguit 170 aanslagen)."""
     scherm, w, t = nieuw_dossier(qtbot, opslag)

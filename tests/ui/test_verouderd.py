@@ -39,6 +39,7 @@ def totaal(w) -> str:
     return t.item(t.rowCount() - 1, 3).text()
 
 
+@pytest.mark.traag
 def test_wijziging_na_de_pdfs_maakt_ze_verouderd_en_zet_de_status_terug(qtbot, app, opslag, raadsman_voor):
     dossier = opslag.nieuw_dossier(martin_en_hanna())
     w = AvWizard(opslag.casus(dossier), opslag, dossier)
@@ -77,6 +78,7 @@ def test_wijziging_na_de_pdfs_maakt_ze_verouderd_en_zet_de_status_terug(qtbot, a
     assert len([d for d in opslag.documenten(dossier) if d["soort"] == "berekening"]) == 2   # de oude blijft bewaard
 
 
+@pytest.mark.traag
 def test_heropenen_na_een_wijziging_toont_verouderd_in_de_lijst_en_op_de_afronding(qtbot, app, opslag):
     """Wijzigen, de wizard sluiten en het dossier later weer openen: de dossierlijst zegt 'in behandeling' en de
     afrondingspagina kent de oude PDF's nog als verouderd."""
@@ -110,6 +112,7 @@ def test_heropenen_na_een_wijziging_toont_verouderd_in_de_lijst_en_op_de_afrondi
     assert scherm.model.item(0, 3).text() == "aanvraag klaar"
 
 
+@pytest.mark.traag
 def test_alleen_bekijken_laat_de_status_staan(qtbot, app, opslag, raadsman_voor):
     """Door de stappen bladeren zonder iets te wijzigen maakt de PDF's niet verouderd."""
     dossier = opslag.nieuw_dossier(martin_en_hanna())
@@ -126,6 +129,7 @@ def test_alleen_bekijken_laat_de_status_staan(qtbot, app, opslag, raadsman_voor)
 
 
 @pytest.mark.parametrize("hoe", ["alt_v", "automatisch_bewaren"])
+@pytest.mark.traag
 def test_een_wijziging_die_bewaard_wordt_zet_de_status_terug(qtbot, app, opslag, raadsman_voor, hoe):
     """Een raadsman typt in stap 4 een nieuw netto-inkomen en drukt meteen Alt+V (de knop neemt de focus niet, dus
     geen editingFinished), of laat het veld staan tot de wizard na 30 seconden zelf bewaart. De wijziging staat dan in

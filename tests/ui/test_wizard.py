@@ -81,6 +81,7 @@ def bedragen(uitkomst: dict) -> list:
         + [str(uitkomst["totaal_compensatie"])]
 
 
+@pytest.mark.traag
 def test_martin_en_hanna_door_de_wizard(qtbot, app, opslag, raadsman_voor):
     dossier = opslag.nieuw_dossier(lege_casus())
     w = AvWizard(opslag.casus(dossier), opslag, dossier)
@@ -143,6 +144,7 @@ def test_martin_en_hanna_door_de_wizard(qtbot, app, opslag, raadsman_voor):
     assert opslag.dossier(dossier)["status"] == "aanvraag klaar"
 
 
+@pytest.mark.traag
 def test_irene_en_sergio_door_de_wizard(qtbot, app, opslag, raadsman_voor, monkeypatch):
     from PySide6.QtWidgets import QMessageBox
     dossier = opslag.nieuw_dossier(lege_casus(date(2024, 10, 1)))
