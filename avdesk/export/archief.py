@@ -10,10 +10,10 @@ from __future__ import annotations
 import hashlib
 import io
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import datetime, UTC
 from xml.sax.saxutils import escape
 
-from .controle import BEREKENING_IN_ARCHIEF as BEREKENING  # noqa: E402  (controleer herkent een archief eraan)
+from .controle import BEREKENING_IN_ARCHIEF as BEREKENING  # noqa: F401  (controleer herkent een archief eraan)
 
 AANVRAAG, BESCHIKKING = "aanvraag.pdf", "beschikking.docx"
 MIME = {".pdf": "application/pdf", ".docx": "application/vnd.openxmlformats-officedocument.wordprocessingml.document"}
@@ -80,7 +80,7 @@ def _xmp(titel: str, tijd: str) -> bytes:
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
-<?xpacket end="w"?>""".encode("utf-8")
+<?xpacket end="w"?>""".encode()
 
 
 def srgb_profiel() -> bytes:
@@ -95,7 +95,7 @@ def maak(titel: str, delen: list[tuple[str, list]], bijlagen: list[Bijlage], nu:
                                TextStringObject)
 
     from .. import __version__
-    nu = (nu or datetime.now(timezone.utc)).astimezone(timezone.utc).replace(microsecond=0)
+    nu = (nu or datetime.now(UTC)).astimezone(UTC).replace(microsecond=0)
     w = PdfWriter(clone_from=PdfReader(io.BytesIO(voorblad(titel, delen))))
     pdfdatum = nu.strftime("D:%Y%m%d%H%M%S+00'00'")
     af = ArrayObject()

@@ -190,9 +190,9 @@ def controleer(s: str, waarde: str) -> str:
                                  f"er is, of laat het veld leeg.")
         return str(Path(waarde).expanduser())
     if s == "betaal_iban" and waarde:
-        from ..export.ontvangst import iban_klopt
+        from ..core.casus import iban_geldig
         iban = waarde.replace(" ", "").upper()
-        if not iban.isalnum() or not iban_klopt(iban):
+        if not iban_geldig(iban):
             raise InstellingFout(f"'{_veilig(waarde)}' is geen geldig IBAN (de controle mod 97 klopt niet).")
         return iban
     if s == "betaal_bic" and waarde:

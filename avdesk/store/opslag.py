@@ -311,7 +311,7 @@ class Opslag:
 
     def personen(self, dossier_id: int) -> dict:
         """Namen en BSN's van aanvrager en partner (voor een overzicht met persoonsgegevens; nooit voor een log)."""
-        self._dossier(dossier_id)
+        dossiers.dossier(self, dossier_id)        # bestaat het niet: OpslagFout
         rij = self.conn.execute("SELECT aanvrager_naam, partner_naam, aanvrager_bsn, partner_bsn FROM dossiers "
                                 "WHERE id = ?", (dossier_id,)).fetchone()
         return dict(zip(("aanvrager_naam", "partner_naam", "aanvrager_bsn", "partner_bsn"), rij))

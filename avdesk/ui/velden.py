@@ -68,7 +68,7 @@ def benoem(root) -> None:
     geladen wordt (laden.Formulier) en elke dialoog: een veld heet naar zijn label (ook als het label in een ander
     vak staat, wat Qt zelf niet vindt); wat het label niet zegt (de vorm, bijv. dd-mm-jjjj, of de uitleg in de
     tooltip) staat in de beschrijving. Een naam die al gezet is, blijft."""
-    from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTabBar, QTabWidget, QWidget
+    from PySide6.QtWidgets import QAbstractItemView, QComboBox, QHeaderView, QTabBar, QTabWidget
     for tabs in root.findChildren(QTabWidget):
         if not tabs.tabBar().accessibleName():
             tabs.tabBar().setAccessibleName(f"Tabbladen {tabs.accessibleName()}".strip())

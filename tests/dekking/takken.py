@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 GATEN = [
     "bijstand jongerennorm 18-20 jaar: de kern rekent elk paar met de norm gehuwden 21-AOW (PARAMETERS §4, "
@@ -45,7 +45,7 @@ def perioden(c: Ctx) -> Iterator[tuple[object, object]]:
 
 def ht_sporen(c: Ctx) -> Iterator[tuple[object, object, dict]]:
     """Per huurtoeslaguitkomst (referentie en berekend) de stappen op hun omschrijving."""
-    for jb, pb in perioden(c):
+    for _jb, pb in perioden(c):
         for sleutel, u in pb.uitkomsten.items():
             if sleutel.endswith("huurtoeslag") and u.spoor:
                 yield pb, u, {s.omschrijving.split(" =")[0].split(":")[0]: s for s in u.spoor}
@@ -251,8 +251,8 @@ TAKKEN: list[Tak] = [
 ] + [
     Tak(f"bijstand.kostendelers.A{a}", BIJ, f"A = {a}" + (" (geen kostendelers)" if a == 2 else
                                                          f": bruto bijstand en norm x {2 * (40 + 30 * a)}/{100 * a}"),
-        "Participatiewet art. 22a; REKENMODEL §3", (lambda a: lambda c: any(pb.kostendelers == a - 2
-                                                                           for _, pb in perioden(c)))(a))
+        "Participatiewet art. 22a; REKENMODEL §3", lambda c, a=a: any(pb.kostendelers == a - 2
+                                                                           for _, pb in perioden(c)))
     for a in (2, 3, 4, 5)
 ] + [
     Tak("bijstand.kostendeler.te_jong", BIJ, "volwassen medebewoner onder de kostendelersleeftijd (27; 2022: 21) telt "
@@ -305,7 +305,7 @@ TAKKEN: list[Tak] = [
 ] + [
     Tak(f"wtrap.{v}.niet", WT, f"alleen '{v}' niet voldaan" + (f" (met wat daaruit volgt: {', '.join(GEVOLGEN[v])})"
                                                               if v in GEVOLGEN else ""),
-        "REKENMODEL §8", (lambda v: lambda c: _wtrap_alleen_niet(c, v))(v))
+        "REKENMODEL §8", lambda c, v=v: _wtrap_alleen_niet(c, v))
     for v in WTRAP_VOORWAARDEN
 ] + [
     Tak("wtrap.alle_voldaan", WT, "alle voorwaarden voldaan: vaste tegemoetkoming", "REKENMODEL §8",

@@ -239,7 +239,7 @@ def reken(naam: str, spec: dict) -> str:
         "berekening": "S1: ontvangen wijkt 2 euro of meer af van de narekening; S3: geen netto-inkomen; S4: netto-inkomen "
                       "onder de netto norm (niet op bijstandsniveau); S9: de toets verlaagt en er is geen inkomen per bron"})
     kop = [f"# Verwachte uitkomsten van {naam}.json (tests/dekking/verwacht.py beschrijft de vorm).",
-           f"# Geschreven door tests/dekking/uitwerking.py: eigen narekening, niet de uitvoer van avdesk.",
+           "# Geschreven door tests/dekking/uitwerking.py: eigen narekening, niet de uitvoer van avdesk.",
            f"peildatum = \"{spec['peildatum']}\"",
            f"totaal_compensatie = {_tabel({'waarde': totaal}, spec['totaal_bron'])}", ""]
     import re
