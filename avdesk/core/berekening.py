@@ -19,7 +19,7 @@ from .geld import NUL, euro, maand_iso, maanden_tussen, verdeel, volgende_maand
 from .params import Beleidsprofiel, Parameter, Jaarparameters, laad_jaar, laad_profiel, parameterversie
 from .perioden import bereken_perioden, splits_op_1_juli, splits_op_leeftijden  # noqa: F401 (hier ook te importeren)
 from .signalen import Signaal
-from .spoor import Stap, niet_bevestigd
+from .spoor import Stap, stap, niet_bevestigd
 from .toeslagen import Bewoner, Situatie, Uitkomst
 from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
@@ -138,17 +138,20 @@ class Berekening(NamedTuple):
 
 def situaties(c: Casus, per: Periode, maand: date, bruto: Decimal, vermogen) -> tuple[Situatie, Situatie]:
     """De maand als referentie (beide partners op bruto bijstand) en zoals hij werkelijk is; de rest is gelijk."""
+    # tuple.__new__ in plaats van Bewoner(...) en Situatie(...): zonder de Python-__new__ van NamedTuple (spoor.stap).
+    nieuw = tuple.__new__
     huur = per.huur
-    mede = tuple(Bewoner(m.geboortedatum, m.toetsingsinkomen, m.kind) for m in per.medebewoners)
+    mede = tuple([nieuw(Bewoner, (m.geboortedatum, m.toetsingsinkomen, m.kind)) for m in per.medebewoners])
     kale = huur.kale_huur if huur else None
-    sk = tuple(huur.servicekosten.get(k, NUL) for k in SERVICEKOSTEN) if huur else ()
+    sk = tuple([huur.servicekosten.get(k, NUL) for k in SERVICEKOSTEN]) if huur else ()
     a, p = c.aanvrager.geboortedatum, c.partner.geboortedatum
     # Een partner zonder Nederlandse zorgverzekering halveert de zorgtoeslag in beide situaties (Wzt art. 2 lid 4).
     verzekerd = per.partner_verzekerd_zvw
-    return (Situatie(maand, Bewoner(a, bruto), Bewoner(p, bruto), mede, kale, sk, per.aangepaste_woning, vermogen,
-                     verzekerd),
-            Situatie(maand, Bewoner(a, per.toetsingsinkomen_aanvrager), Bewoner(p, per.toetsingsinkomen_partner), mede,
-                     kale, sk, per.aangepaste_woning, vermogen, verzekerd))
+    return (nieuw(Situatie, (maand, nieuw(Bewoner, (a, bruto, False)), nieuw(Bewoner, (p, bruto, False)), mede, kale,
+                             sk, per.aangepaste_woning, vermogen, verzekerd)),
+            nieuw(Situatie, (maand, nieuw(Bewoner, (a, per.toetsingsinkomen_aanvrager, False)),
+                             nieuw(Bewoner, (p, per.toetsingsinkomen_partner, False)), mede, kale, sk,
+                             per.aangepaste_woning, vermogen, verzekerd)))
 
 
 def op_bijstandsniveau(c: Casus, per: Periode) -> str | None:
@@ -191,7 +194,10 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
                     profiel: Beleidsprofiel | None = None) -> PeriodeBerekening:
     profiel = profiel or laad_profiel(c.beleidsprofiel)
     maanden = maanden_tussen(van, tem)
-    kostendelers = sum(1 for m in per.medebewoners if is_kostendeler(m, van, p))
+    kostendelers = 0
+    for m in per.medebewoners:
+        if is_kostendeler(m, van, p):
+            kostendelers += 1
     bruto, spoor = bruto_bijstand_per_partner(p, kostendelers, per.referentie_bruto_bijstand_per_partner,
                                               per.referentie_motivering)
     ref_sit, wrk_sit = situaties(c, per, van, bruto, j.vermogen)
@@ -209,33 +215,33 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
             signalen.append(sig.s1(naam, per.ontvangen[naam], b.per_maand))
     for h in per.handmatig:
         R[h.toeslag], W[h.toeslag] = h.referentie, h.werkelijk
-        spoor.append(Stap(f"{h.toeslag.replace('_', ' ').capitalize()} handmatig ingevuld: {h.motivering}", None,
+        spoor.append(stap(f"{h.toeslag.replace('_', ' ').capitalize()} handmatig ingevuld: {h.motivering}", None,
                           "Handreiking § 2.4"))
     G = {t: max(NUL, R[t] - W[t]) for t in R}
     g = sum(G.values(), NUL)
-    spoor.append(Stap("Verschil per maand = referentie - werkelijk (per toeslag, niet onder nul)", g,
+    spoor.append(stap("Verschil per maand = referentie - werkelijk (per toeslag, niet onder nul)", g,
                       "Handreiking stap 5-6; REKENMODEL §4"))
     norm, norm_spoor = netto_norm_gehuwden(p, van, kostendelers)
     spoor += norm_spoor
     nr = norm
     if per.referentie_netto_inkomen_per_maand is not None:
         nr = per.referentie_netto_inkomen_per_maand
-        spoor.append(Stap(f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
+        spoor.append(stap(f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
                           f"{per.referentie_netto_inkomen_bron})", nr, "REKENMODEL §4 (NR)"))
     bm = nr + sum(R.values(), NUL)
-    spoor.append(Stap("Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand", bm,
+    spoor.append(stap("Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand", bm,
                       "Handreiking stap 6 en stap 11 (2)"))
     hi = None
     if per.netto_inkomen_per_maand is not None:
         hi = per.netto_inkomen_per_maand + sum(W.values(), NUL)
-        spoor.append(Stap("Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi, "Handreiking stap 6"))
+        spoor.append(stap("Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi, "Handreiking stap 6"))
     ontvangt = op_bijstandsniveau(c, per)
     bijstandsniveau = ontvangt is not None
     hi_toets = nr + sum(W.values(), NUL) if bijstandsniveau else hi
     # Een profiel zonder toets (MVS) geldt voor zijn eigen jaren; in een Wtrap-jaar geldt de toets altijd (§8, slot).
     toets_profiel = profiel.bestaansminimumtoets or is_wtrap_jaar(j.jaar, p)
     toets, cmp, zin = _toets_bestaansminimum(ontvangt, g, bm, hi, toets_profiel, profiel.naam)
-    spoor.append(Stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
+    spoor.append(stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
     if toets == "geen_netto_inkomen":
         signalen.append(sig.s3())
     if per.netto_inkomen_per_maand is not None and per.netto_inkomen_per_maand < norm and not bijstandsniveau:
@@ -244,8 +250,9 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
     if begrensd and not per.inkomen:
         signalen.append(sig.s9(g, cmp))
     delen = dict(zip(G, verdeel(cmp, list(G.values())))) if begrensd else dict(G)
-    return PeriodeBerekening(van, tem, maanden, kostendelers, bruto, R, B, W, G, g, norm, nr, bm, hi, hi_toets, toets,
-                             zin, delen, cmp, cmp * maanden, begrensd, signalen, uitkomsten, spoor)
+    return tuple.__new__(PeriodeBerekening, (van, tem, maanden, kostendelers, bruto, R, B, W, G, g, norm, nr, bm, hi,
+                                             hi_toets, toets, zin, delen, cmp, cmp * maanden, begrensd, signalen,
+                                             uitkomsten, spoor))
 
 
 # ---------------------------------------------------------------- jaar
@@ -366,9 +373,9 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
                                "geen vergoeding, wel uitleg aan de inwoners.")
         else:
             t_av = tv.deel_alleenverdieners
-        spoor.append(Stap("Terugvordering = som van (voorschot - definitief) per toeslag", t_bedrag,
+        spoor.append(stap("Terugvordering = som van (voorschot - definitief) per toeslag", t_bedrag,
                           "Handreiking stap 9"))
-        spoor.append(Stap("Deel door de alleenverdienersproblematiek", t_av, "Handreiking stap 10"))
+        spoor.append(stap("Deel door de alleenverdienersproblematiek", t_av, "Handreiking stap 10"))
 
     # Wat het beleidsprofiel vergoedt (REKENMODEL §7)
     tekort_vergoed = j.jaar in profiel.tekort_jaren
@@ -392,7 +399,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         stap11 = _stap11(j, perioden, tekort_vergoed, profiel.bestaansminimumtoets, tv_betaald)
         tekort_deel = stap11.extra
         compensatie = tv_betaald + tekort_deel
-        spoor.append(Stap("Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat daarboven "
+        spoor.append(stap("Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat daarboven "
                           "uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6"))
     elif tv_betaald is not None:
         # Geen stap 11 (deel "geen", of het profiel vergoedt dit jaar niet zowel terugvordering als tekort): het tekort

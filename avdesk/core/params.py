@@ -390,7 +390,12 @@ def laad_profiel(profiel_id: str) -> Beleidsprofiel:
         bekend = _PROFIELEN[sleutel] = (eigen_profielen_map() / f"{profiel_id}.toml",
                                         _profiel_gecached(bestand, False, stempel) if stempel != (0, 0) else None)
     eigen, meegeleverd = bekend
-    if (stempel := _stempel(eigen)) != (0, 0):
+    try:                              # os.stat, niet Path.stat (_stempel): dat kost per periode het dubbele
+        st = os.stat(eigen)
+        stempel = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stempel = (0, 0)
+    if stempel != (0, 0):
         return _profiel_gecached(eigen, True, stempel)
     if meegeleverd is not None:
         return meegeleverd

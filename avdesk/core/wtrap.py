@@ -14,7 +14,7 @@ from .casus import WTRAP_HEFFINGSKORTING, WTRAP_VRAGEN, Casus, Jaar
 from .doelgroep import aow_bereikt, heeft_uitkering, minstverdienende
 from .geld import NUL, euro
 from .params import Jaarparameters
-from .spoor import Stap
+from .spoor import Stap, stap
 
 
 # De uitkomst in woorden, voor scherm en PDF.
@@ -99,7 +99,7 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     voorwaarde("aow_leeftijd", aow is None, "geen van beide partners heeft de AOW-leeftijd", aow or "")
 
     grens = p["zorgtoeslag.vermogensgrens_met_partner"]
-    spoor.append(Stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
+    spoor.append(stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
                       (grens,)))
     voorwaarde("vermogen", None if j.vermogen is None else j.vermogen <= grens.waarde,
                f"vermogen binnen de grens van de zorgtoeslag ({euro(grens.waarde)})",
@@ -127,13 +127,13 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     if "wtrap.vaste_tegemoetkoming" in p:
         tp = p["wtrap.vaste_tegemoetkoming"]
         bedrag = tp.waarde
-        spoor.append(Stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
+        spoor.append(stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
     else:
         bedrag = j.wtrap.get("tegemoetkoming")
         if bedrag is None:
             open_vragen.append(f"de vaste tegemoetkoming voor {j.jaar} is nog niet bekend: vul het bedrag in")
         else:
-            spoor.append(Stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
+            spoor.append(stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
                               "Participatiewet art. 78gg"))
     voldoet = False if niet_voldaan else (None if open_vragen else True)
     aanvullend = None if bedrag is None else max(NUL, tekort - bedrag)
