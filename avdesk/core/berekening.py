@@ -126,9 +126,14 @@ class Berekening(NamedTuple):
     jaren: list[JaarBerekening]
     totaal_compensatie: Decimal
     profiel: Beleidsprofiel
-    parameterversie: str
     niet_bevestigd: list
     opmerkingen: list[str]
+
+    @property
+    def parameterversie(self) -> str:
+        """De vingerafdruk van alle actieve parametersets (params.parameterversie): pas uitgerekend als iemand hem
+        vraagt (de PDF, --json), want daarvoor worden alle jaren gelezen; `avdesk bereken` toont hem niet."""
+        return parameterversie()
 
     def naar_json(self) -> dict:
         return naar_json(self)
@@ -459,5 +464,5 @@ def bereken(c: Casus, vandaag: date | None = None) -> Berekening:
     jaren = [bereken_jaar(c, j, profiel, vandaag) for j in sorted(c.jaren, key=lambda j: j.jaar)]
     opmerkingen: list[str] = []      # de uiterste aanvraagdatum is nu signaal S11, per jaar
     nb = {(p.jaar, p.naam): p for jb in jaren for p in jb.niet_bevestigd}
-    return Berekening(jaren, sum((jb.compensatie_jaar for jb in jaren), NUL), profiel, parameterversie(),
+    return Berekening(jaren, sum((jb.compensatie_jaar for jb in jaren), NUL), profiel,
                       sorted(nb.values(), key=lambda p: (p.jaar, p.naam)), opmerkingen)
