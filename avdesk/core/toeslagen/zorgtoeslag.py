@@ -13,7 +13,7 @@ from decimal import Decimal
 
 from ..geld import NUL, afkappen, euro, euros
 from ..params import Jaarparameters, ParameterFout
-from ..spoor import Stap, stap
+from ..spoor import stap
 from . import Situatie, Uitkomst, uitkomst
 
 TWAALF = Decimal(12)
