@@ -7,7 +7,7 @@ Alle bedragen zijn Decimal; toeslagen per maand in hele euro's, verschillen en t
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from datetime import date
 from decimal import Decimal
 
@@ -24,7 +24,7 @@ from .toeslagen import Bewoner, Situatie, Uitkomst
 from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
 from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te importeren)
-from .route import heeft_stap11
+from .route import heeft_stap11, terugvordering_alleenverdieners
 from .wtrap import Wtrap, toets_wtrap
 
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
@@ -273,8 +273,11 @@ def _stap11(j: Jaar, perioden: list[PeriodeBerekening], tekort_vergoed: bool, to
     """Stap 11 letterlijk (REKENMODEL §6): een jaar met een terugvordering en een tekort."""
     een = sum((pb.verschil_totaal * pb.maanden for pb in perioden), NUL)
     twee = None
-    if toets_profiel and perioden and all(pb.inkomen_toets is not None for pb in perioden):
-        twee = max(NUL, sum(((pb.bestaansminimum - pb.inkomen_toets) * pb.maanden for pb in perioden), NUL))
+    if toets_profiel and perioden:
+        tekorten = [(pb.bestaansminimum - pb.inkomen_toets) * pb.maanden for pb in perioden
+                    if pb.inkomen_toets is not None]
+        if len(tekorten) == len(perioden):          # (2) alleen als elke periode een huishoudinkomen heeft
+            twee = max(NUL, sum(tekorten, NUL))
     laagste = een if twee is None else min(een, twee)
     if not tekort_vergoed:
         laagste = NUL
@@ -330,7 +333,8 @@ def _kostensoorten(j: Jaar, perioden: list[PeriodeBerekening], tekort_deel: Deci
             delen[t] = delen.get(t, NUL) + b
     if tv_betaald:
         tv = j.terugvordering
-        gewicht = {t: max(NUL, tv.voorschot[t] - tv.definitief[t]) for t in tv.voorschot} if tv.bedrag is None else {}
+        gewicht = ({t: max(NUL, tv.voorschot[t] - tv.definitief[t]) for t in tv.voorschot}
+                   if tv is not None and tv.bedrag is None else {})
         if sum(gewicht.values(), NUL) > 0:
             for t, b in zip(gewicht, verdeel(tv_betaald, list(gewicht.values()))):
                 delen[t] = delen.get(t, NUL) + b
@@ -370,14 +374,10 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     t_bedrag = t_av = None
     if tv := j.terugvordering:
         t_bedrag = terugvorderingsbedrag(tv)
-        if tv.deel_alleenverdieners == "geheel":
-            t_av = t_bedrag
-        elif tv.deel_alleenverdieners == "geen":
-            t_av = NUL
+        t_av = terugvordering_alleenverdieners(j)       # stap 10, zoals de route hem leest (core/route.py)
+        if tv.deel_alleenverdieners == "geen":
             toelichting.append("De terugvordering heeft een andere oorzaak dan de alleenverdienersproblematiek (stap 9): "
                                "geen vergoeding, wel uitleg aan de inwoners.")
-        else:
-            t_av = tv.deel_alleenverdieners
         spoor.append(stap("Terugvordering = som van (voorschot - definitief) per toeslag", t_bedrag,
                           "Handreiking stap 9"))
         spoor.append(stap("Deel door de alleenverdienersproblematiek", t_av, "Handreiking stap 10"))
@@ -400,7 +400,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         compensatie = wtrap.tegemoetkoming if (wtrap.voldoet and wtrap.tegemoetkoming is not None) else NUL
         if wtrap.voldoet is not False and wtrap.tegemoetkoming is not None and tekort > wtrap.tegemoetkoming:
             signalen.append(sig.s6(tekort, wtrap.tegemoetkoming))
-    elif heeft_stap11(j, profiel):      # stap 11: het profiel vergoedt dit jaar terugvordering en tekort (core/route.py)
+    elif tv_betaald is not None and heeft_stap11(j, profiel):      # stap 11: het profiel vergoedt dit jaar terugvordering en tekort (core/route.py)
         stap11 = _stap11(j, perioden, tekort_vergoed, profiel.bestaansminimumtoets, tv_betaald)
         tekort_deel = stap11.extra
         compensatie = tv_betaald + tekort_deel
@@ -418,7 +418,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     stukken = []
     if wtrap is None and tv_betaald is None and compensatie > 0 and profiel.uitbetaling == "eenmalig_en_periodiek":
         stukken = _periodiek(c, j, perioden)
-    periodiek = [{"van": maand_iso(van), "tot_en_met": maand_iso(tem), "per_maand": bedrag} for van, tem, bedrag in stukken]
+    periodiek: list[dict[str, Any]] = [{"van": maand_iso(van), "tot_en_met": maand_iso(tem), "per_maand": bedrag} for van, tem, bedrag in stukken]
     eenmalig = compensatie - sum((maanden_tussen(van, tem) * bedrag for van, tem, bedrag in stukken), NUL)
 
     huur = zorg = overig = NUL

@@ -133,7 +133,8 @@ class _Lezer:
         if b < 0 and not negatief_mag:
             self.fout(p, "mag niet negatief zijn")
             return None
-        if b.as_tuple().exponent < -2:
+        exponent = b.as_tuple().exponent     # een getal: b is eindig (hierboven)
+        if isinstance(exponent, int) and exponent < -2:
             self.fout(p, "heeft meer dan twee decimalen")
             return None
         if geheel and b != b.to_integral_value():

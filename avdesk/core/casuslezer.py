@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
+from typing import Any, TypeVar, cast
 
 from .casuscontrole import _CIJFERS9, _Lezer, elfproef, email_geldig, iban_geldig, soort_waarde
 from .casusmodel import (BESCHIKKINGSSOORTEN, FORMAAT, HANDMATIGE_TOESLAGEN, INKOMENSSOORTEN, JAAR_AFWIJKEN, ROUTES,
@@ -15,6 +16,15 @@ from .casusmodel import (BESCHIKKINGSSOORTEN, FORMAAT, HANDMATIGE_TOESLAGEN, INK
 from .fouten import CasusFout
 from .geld import NUL, maand_iso
 from .model import velden
+
+T = TypeVar("T")
+
+def _in_concept(waarde: T | None) -> T:
+    """Een verplicht veld dat in een concept (concept=True: de wizard, de opslag) nog mag ontbreken: het model houdt
+    dan None tot de casus af is. Zonder concept is het er altijd (anders een fout), en alleen zo'n casus wordt
+    gerekend; daarom staat het model het veld als verplicht."""
+    return cast(Any, waarde)
+
 
 def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
     extra_velden = {"adres", "postcode", "woonplaats", "telefoon", "email", "iban"}
@@ -42,7 +52,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
             lz.fout(f"{pad}.iban", "is geen geldig IBAN-rekeningnummer (controlegetal klopt niet)")
     if "email" in extra and not email_geldig(extra["email"]):
         lz.fout(f"{pad}.email", "is geen geldig e-mailadres")
-    return Persoon(naam, gd, bsn, extra) if (gd or lz.concept) else None
+    return Persoon(naam, _in_concept(gd), bsn, extra) if (gd or lz.concept) else None
 
 
 def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
@@ -54,9 +64,9 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
         return None
     n_fouten = len(lz.fouten)
     van, tem = lz.maand(d, "van", pad), lz.maand(d, "tot_en_met", pad)
-    for m, k in ((van, "van"), (tem, "tot_en_met")):
-        if m and m.year != jaar:
-            lz.fout(f"{pad}.{k}", f"{maand_iso(m)} ligt niet in toeslagjaar {jaar}")
+    for maand, k in ((van, "van"), (tem, "tot_en_met")):
+        if maand and maand.year != jaar:
+            lz.fout(f"{pad}.{k}", f"{maand_iso(maand)} ligt niet in toeslagjaar {jaar}")
     if van and tem and tem < van:
         lz.fout(f"{pad}.tot_en_met", f"{maand_iso(tem)} ligt voor 'van' ({maand_iso(van)})")
     inkomen = _inkomen(lz, d.get("inkomen"), f"{pad}.inkomen")
@@ -93,13 +103,13 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
         ink = lz.bedrag(m, "toetsingsinkomen", mp) or NUL
         kd = lz.ja_nee(m, "kostendeler", mp, standaard=None)
         if gd or lz.concept:
-            mede.append(Medebewoner(gd, ink, lz.tekst(m, "naam", mp), bool(lz.ja_nee(m, "kind", mp)), kd))
+            mede.append(Medebewoner(_in_concept(gd), ink, lz.tekst(m, "naam", mp), bool(lz.ja_nee(m, "kind", mp)), kd))
     ontvangen: dict[str, Decimal] = {}
     if d.get("ontvangen") is not None:
         o = lz.object(d["ontvangen"], f"{pad}.ontvangen", {"huurtoeslag", "zorgtoeslag"})
-        for t in ("huurtoeslag", "zorgtoeslag"):
-            if o is not None and (b := lz.bedrag(o, t, f"{pad}.ontvangen", geheel=False)) is not None:
-                ontvangen[t] = b
+        for naam in ("huurtoeslag", "zorgtoeslag"):
+            if o is not None and (b := lz.bedrag(o, naam, f"{pad}.ontvangen", geheel=False)) is not None:
+                ontvangen[naam] = b
     ref = lz.bedrag(d, "referentie_bruto_bijstand_per_partner", pad, geheel=True)
     ref_mot = lz.tekst(d, "referentie_motivering", pad) or ""
     if ref is not None and not ref_mot.strip():
@@ -135,8 +145,9 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
         datum_ = lz.datum(ob, "datum", f"{pad}.ontvangen_beschikking")
     if len(lz.fouten) > n_fouten:
         return None
-    return Periode(van, tem, tia, tip, netto, huur, bool(lz.ja_nee(d, "aangepaste_woning", pad)), mede, ontvangen,
-                   ref, ref_mot, handmatig, inkomen, nr, nr_bron, verzekerd, soort, datum_)
+    return Periode(_in_concept(van), _in_concept(tem), _in_concept(tia), _in_concept(tip), netto, huur,
+                   bool(lz.ja_nee(d, "aangepaste_woning", pad)), mede, ontvangen, ref, ref_mot, handmatig, inkomen, nr,
+                   nr_bron, bool(verzekerd), soort, datum_)
 
 
 def _inkomen(lz: _Lezer, d, pad: str) -> dict[str, list[Inkomensbron]]:
@@ -278,11 +289,12 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
     verkeerde waarden wel. Rekenen kan pas met een casus die ook zonder concept=True leesbaar is."""
     from .params import beleidsprofielen, ondersteunde_jaren as _jaren
     ondersteund = ondersteunde_jaren or _jaren()
+    boom: object = data
     if isinstance(data, (str, bytes)):
         from .invoergrenzen import lees_json
-        data = lees_json(data)          # grootte, diepte, getallen, tekstlengtes, dubbele sleutels: eerst
+        boom = lees_json(data)          # grootte, diepte, getallen, tekstlengtes, dubbele sleutels: eerst
     lz = _Lezer(concept)
-    d = lz.object(data, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
+    d = lz.object(boom, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
                                   "toeslagpartners", "raadsman", "aanvraag"})
     if d is None:
         raise CasusFout(["Het bestand moet een JSON-object zijn met de velden formaat, aanvrager, partner en jaren."])
@@ -302,7 +314,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
         lz.fout("partner", "ontbreekt: een alleenverdieners-huishouden is een paar, vul de partner in")
     else:
         partner = _persoon(lz, d["partner"], "partner")
-    jaren = []
+    jaren: list[Jaar] = []
     ruwe_jaren = lz.lijst(d, "jaren", "casus", verplicht=True)
     if "jaren" in d and isinstance(d["jaren"], list) and not d["jaren"]:
         lz.fout("jaren", "is leeg: geef minstens een toeslagjaar")
@@ -325,7 +337,9 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
     if lz.fouten:
         raise CasusFout(lz.fouten)
     if concept:
-        aanvrager, partner = aanvrager or Persoon(None, None), partner or Persoon(None, None)
+        aanvrager = aanvrager or Persoon(None, _in_concept(None))
+        partner = partner or Persoon(None, _in_concept(None))
+    assert aanvrager is not None and partner is not None        # zonder fouten zijn beide gelezen
     return Casus(aanvrager, partner, jaren, aanvraagdatum, profiel, toeslagpartners, raadsman, aanvraag,
                  lz.waarschuwingen)
 

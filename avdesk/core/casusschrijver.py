@@ -79,7 +79,7 @@ def casus_naar_dict(c: Casus) -> dict:
             d["afwijken"] = dict(j.afwijken)
         return d
 
-    d = {"formaat": FORMAAT}
+    d: dict = {"formaat": FORMAAT}
     if c.aanvraagdatum:
         d["aanvraagdatum"] = c.aanvraagdatum.isoformat()
     d |= {"beleidsprofiel": c.beleidsprofiel, "toeslagpartners": c.toeslagpartners,

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -39,7 +39,9 @@ class ParameterFout(Exception):
 class Parameter(NamedTuple):
     jaar: int
     naam: str          # bv. "huurtoeslag.kwaliteitskortingsgrens"
-    waarde: object     # Decimal, bool of str; None als de status "ontbreekt" is
+    # Decimal, bool of str; None als de status "ontbreekt" is. Any: welk van de drie volgt uit de naam (de rekenkern
+    # rekent met p["huurtoeslag.pct_A"].waarde als Decimal); controleren doet parameterbestand.py bij het inlezen.
+    waarde: Any
     status: str
     bron: str
     noot: str | None = None

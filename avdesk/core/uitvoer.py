@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from .geld import centen, maand_iso
+
+if TYPE_CHECKING:                   # berekening.py importeert dit bestand
+    from .berekening import Berekening
 
 FORMAAT = "avdesk-berekening/1"
 

@@ -47,7 +47,7 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     pct_b = p["zorgtoeslag.pct_boven_drempel"]
     vgrens = p["zorgtoeslag.vermogensgrens_met_partner" if met_partner else "zorgtoeslag.vermogensgrens_zonder_partner"]
 
-    y = s.aanvrager.toetsingsinkomen + (s.partner.toetsingsinkomen if met_partner else NUL)
+    y = s.aanvrager.toetsingsinkomen + (s.partner.toetsingsinkomen if s.partner is not None else NUL)
     normpremie = pct_d.waarde * drempel.waarde + pct_b.waarde * max(NUL, y - drempel.waarde)
     premie = sp.waarde * (2 if met_partner else 1)
     jaar = max(NUL, premie - normpremie)
