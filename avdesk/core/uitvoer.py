@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import Any
 
 from .geld import centen, maand_iso
-
-if TYPE_CHECKING:                   # berekening.py importeert dit bestand
-    from .berekening import Berekening
 
 FORMAAT = "avdesk-berekening/1"
 
@@ -24,7 +21,9 @@ def _c(x: Decimal | None):
     return None if x is None else centen(x)
 
 
-def naar_json(b: Berekening) -> dict:
+def naar_json(b: Any) -> dict:
+    """b: een berekening.Berekening (niet geïmporteerd: berekening.py importeert dit bestand, en een kring van imports
+    is er ook niet alleen voor mypy; tests/structuur/test_importcirkels.py)."""
     jaren = []
     for jb in b.jaren:
         perioden = []
