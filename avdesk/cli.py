@@ -31,13 +31,15 @@ def _vertaal(tekst: str) -> str:
     return _NL.get(tekst, tekst)
 
 
-def parser() -> argparse.ArgumentParser:
+def parser(alleen: str | None = None) -> argparse.ArgumentParser:
+    """`alleen`: de gevraagde opdracht; dan worden de opdrachten van avdesk/opdrachten/ alleen geladen als het er een
+    van hen is (zie opdrachten.registreer). Zonder: de hele parser (--help, een onbekende opdracht)."""
     argparse._ = _vertaal
     p = argparse.ArgumentParser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
     p.add_argument("--version", action="version", version=f"avdesk {__version__}", help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
     from .opdrachten import registreer
-    registreer(sub)             # de opdrachten met een eigen module (avdesk/opdrachten/)
+    registreer(sub, alleen)     # de opdrachten met een eigen module (avdesk/opdrachten/)
     # Elke opdracht noemt zijn exitcodes; waar hij geen eigen heeft, gelden de gewone.
     for naam, opdracht in sub.choices.items():
         if "xitcode" not in (opdracht.description or ""):
@@ -66,7 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     args = None                                  # zonder argumenten: het venster, zonder argparse op te bouwen
     if argv:
         try:
-            args = parser().parse_args(argv)
+            args = parser(argv[0]).parse_args(argv)
         except SystemExit as e:
             return int(e.code or 0) if e.code in (0, None) else 2
     try:

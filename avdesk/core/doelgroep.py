@@ -13,7 +13,7 @@ from typing import NamedTuple
 from .casus import Casus, Jaar, Persoon
 from .geld import euro, maand_label, volgende_maand
 from .params import Beleidsprofiel, Jaarparameters, Parameter
-from .spoor import Stap
+from .spoor import Stap, stap
 from .toeslagen.huurtoeslag import aow_leeftijd_bereikt
 
 # Uitkeringen van UWV, SVB of een private verzekeraar (en IOAW/IOAZ: geen Participatiewet) tellen voor de doelgroep
@@ -81,7 +81,7 @@ def toets_doelgroep(c: Casus, j: Jaar, p: Jaarparameters, profiel: Beleidsprofie
     if not c.toeslagpartners:
         niet.append("de partners zijn geen toeslagpartners")
     grens = vermogensgrens(profiel, p)
-    spoor.append(Stap(f"Vermogensgrens volgens beleidsprofiel ({profiel.vermogensgrens})", grens.waarde, profiel.bron,
+    spoor.append(stap(f"Vermogensgrens volgens beleidsprofiel ({profiel.vermogensgrens})", grens.waarde, profiel.bron,
                       (grens,)))
     if j.vermogen is None:
         open_.append("het vermogen is niet ingevuld: toets het aan de grens van " + euro(grens.waarde))

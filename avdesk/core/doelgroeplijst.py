@@ -23,8 +23,8 @@ import re
 import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
+from collections.abc import Iterable, Iterator, Sequence
 from typing import NamedTuple
-from collections.abc import Iterable, Iterator
 
 from .casus import elfproef
 from .werkmap import MAX_KOLOMMEN, MAX_RIJEN, Werkmap, WerkmapFout
@@ -225,7 +225,7 @@ def _leeg(rij) -> bool:
     return True
 
 
-def _kies_kolom(rijen: list[tuple[int, list]]) -> int:
+def _kies_kolom(rijen: list[tuple[int, Sequence]]) -> int:
     tellingen: dict[int, int] = {}
     for _, rij in rijen:
         for i, cel in enumerate(rij[:MAX_KOLOMMEN]):
@@ -285,11 +285,11 @@ def _is_kopregel(cel) -> bool:
             and re.search(r"[0-9]{7}", cel) is None)
 
 
-def lees_rijen(rijen: Iterable[tuple[int, list]], soort: str) -> Gelezen:
+def lees_rijen(rijen: Iterable[tuple[int, Sequence]], soort: str) -> Gelezen:
     """Lees de BSN's uit (regelnummer, cellen)-paren. De eerste PROEF_RIJEN niet-lege regels kiezen de kolom; de rest
     wordt een voor een verwerkt, zonder de rijen te bewaren."""
     bron = iter(rijen)
-    proef: list[tuple[int, list]] = []
+    proef: list[tuple[int, Sequence]] = []
     for nr, rij in bron:
         if nr > MAX_RIJEN:
             raise LijstFout(f"Het bestand heeft meer dan {getal(MAX_RIJEN)} regels (zoveel kan een werkblad van Excel "
@@ -332,6 +332,7 @@ def lees_rijen(rijen: Iterable[tuple[int, list]], soort: str) -> Gelezen:
         if bsn is None:
             niet += 1
             if len(overgeslagen) < MAX_GEMELD:
+                assert reden is not None        # normaliseer() geeft zonder BSN altijd een reden
                 overgeslagen.append((nr, "geen BSN in de kolom (leeg)" if reden == "leeg" else reden))
             return
         if bsn in gezien:

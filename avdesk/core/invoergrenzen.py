@@ -51,7 +51,11 @@ def _object(paren: list[tuple[str, object]]) -> _Object:
     d = _Object(paren)
     if len(d) != len(paren):
         gezien: set[str] = set()
-        d.dubbel = [k for k, _ in paren if k in gezien or gezien.add(k)]
+        d.dubbel = []
+        for k, _ in paren:
+            if k in gezien:
+                d.dubbel.append(k)
+            gezien.add(k)
     return d
 
 

@@ -149,9 +149,9 @@ def samenhang(p: dict[str, Decimal]) -> list[str]:
     volgorde = [h + "kwaliteitskortingsgrens", h + "aftoppingsgrens_1_2", h + "aftoppingsgrens_3plus",
                 h + "maximale_huurgrens"]
     aanwezig = [n for n in volgorde if isinstance(p.get(n), Decimal)]
-    for a, b in zip(aanwezig, aanwezig[1:]):
-        if p[a] > p[b]:
-            fouten.append(f"{a} ({parameternaam(a)}) is hoger dan {b} ({parameternaam(b)})")
+    for lager, hoger in zip(aanwezig, aanwezig[1:]):
+        if p[lager] > p[hoger]:
+            fouten.append(f"{lager} ({parameternaam(lager)}) is hoger dan {hoger} ({parameternaam(hoger)})")
     for zonder, met in (("zorgtoeslag.inkomensgrens_zonder_partner", "zorgtoeslag.inkomensgrens_met_partner"),
                         ("zorgtoeslag.vermogensgrens_zonder_partner", "zorgtoeslag.vermogensgrens_met_partner")):
         if isinstance(p.get(zonder), Decimal) and isinstance(p.get(met), Decimal) and p[zonder] >= p[met]:
@@ -163,7 +163,10 @@ def samenhang(p: dict[str, Decimal]) -> list[str]:
     for t in ("EP", "MP", "EPO", "MPO"):
         ijk, a, b, minnh = (p.get(f"{h}{t}.{x}") for x in ("minimum_inkomensijkpunt", "factor_a", "factor_b",
                                                               "minimum_normhuur"))
-        if all(isinstance(x, Decimal) for x in (ijk, a, b, minnh)) and abs(a * ijk * ijk + b * ijk - minnh) > Decimal("0.01"):
+        if not (isinstance(ijk, Decimal) and isinstance(a, Decimal) and isinstance(b, Decimal)
+                and isinstance(minnh, Decimal)):
+            continue
+        if abs(a * ijk * ijk + b * ijk - minnh) > Decimal("0.01"):
             fouten.append(f"{h}{t}: factor_a x ijkpunt² + factor_b x ijkpunt geeft "
                           f"{(a * ijk * ijk + b * ijk).quantize(Decimal('0.01'))}, niet de minimum_normhuur {minnh}")
     return fouten
@@ -283,6 +286,8 @@ def installeer(bestand: Path, vervang: bool = False) -> tuple[Verslag, Path]:
     if verslag.ontbreekt:
         raise InstallatieWeigering(f"van {len(verslag.ontbreekt)} parameters ontbreekt de waarde nog")
     jaar = verslag.jaar
+    if jaar is None:                # zonder jaar geeft controleer() een fout; hier voor de zekerheid
+        raise InstallatieWeigering("het bestand noemt geen jaar")
     doel = eigen_params_map() / f"{jaar}.toml"
     if not vervang:
         if doel.exists():

@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import re
 import tomllib
-from typing import NamedTuple
+from typing import Any, NamedTuple
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -39,7 +39,9 @@ class ParameterFout(Exception):
 class Parameter(NamedTuple):
     jaar: int
     naam: str          # bv. "huurtoeslag.kwaliteitskortingsgrens"
-    waarde: object     # Decimal, bool of str; None als de status "ontbreekt" is
+    # Decimal, bool of str; None als de status "ontbreekt" is. Any: welk van de drie volgt uit de naam (de rekenkern
+    # rekent met p["huurtoeslag.pct_A"].waarde als Decimal); controleren doet parameterbestand.py bij het inlezen.
+    waarde: Any
     status: str
     bron: str
     noot: str | None = None
@@ -390,7 +392,12 @@ def laad_profiel(profiel_id: str) -> Beleidsprofiel:
         bekend = _PROFIELEN[sleutel] = (eigen_profielen_map() / f"{profiel_id}.toml",
                                         _profiel_gecached(bestand, False, stempel) if stempel != (0, 0) else None)
     eigen, meegeleverd = bekend
-    if (stempel := _stempel(eigen)) != (0, 0):
+    try:                              # os.stat, niet Path.stat (_stempel): dat kost per periode het dubbele
+        st = os.stat(eigen)
+        stempel = (st.st_mtime_ns, st.st_size)
+    except OSError:
+        stempel = (0, 0)
+    if stempel != (0, 0):
         return _profiel_gecached(eigen, True, stempel)
     if meegeleverd is not None:
         return meegeleverd

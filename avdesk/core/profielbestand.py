@@ -46,7 +46,7 @@ def installeer(bestand: Path, vervang: bool = False) -> tuple[Beleidsprofiel, Pa
     """Controleer en zet het profiel in de datamap (nooit in de installatie). Een meegeleverd of al geïnstalleerd
     profiel met hetzelfde id alleen met vervang=True. Bij een fout verandert er niets."""
     profiel, fouten = controleer(bestand)
-    if fouten:
+    if fouten or profiel is None:   # zonder profiel geeft controleer() altijd een fout
         raise ProfielFout("\n".join(fouten))
     doel = eigen_profielen_map() / f"{profiel.id}.toml"
     if not vervang and (profiel.id in meegeleverde_profielen() or doel.exists()):
@@ -84,7 +84,7 @@ def sjabloon(van: Beleidsprofiel | None = None) -> str:
         elif veld == "bestaansminimumtoets":
             regels.append(f"{veld} = {'false' if waarde is False else 'true'}")
         elif veld == "id" and van is not None:
-            regels.append(f"{veld} = {_toml_tekst(waarde + '-eigen')}")
+            regels.append(f"{veld} = {_toml_tekst(van.id + '-eigen')}")
         else:
             regels.append(f"{veld} = {_toml_tekst(waarde or '')}")
         regels.append("")

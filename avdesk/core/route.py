@@ -28,6 +28,8 @@ def terugvordering_alleenverdieners(j: Jaar) -> Decimal | None:
         return terugvorderingsbedrag(tv)
     if tv.deel_alleenverdieners == "geen":
         return NUL
+    if not isinstance(tv.deel_alleenverdieners, Decimal):   # de lezer laat alleen "geheel", "geen" of een bedrag door
+        raise ValueError(f"deel_alleenverdieners is {tv.deel_alleenverdieners!r}: geen 'geheel', 'geen' of bedrag")
     return tv.deel_alleenverdieners
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from .geld import centen, maand_iso
 
@@ -24,7 +24,9 @@ def _c(x: Decimal | None):
     return None if x is None else centen(x)
 
 
-def naar_json(b: Berekening) -> dict:
+def naar_json(b: Any) -> dict:
+    """b: een berekening.Berekening (niet geïmporteerd: berekening.py importeert dit bestand, en een kring van imports
+    is er ook niet alleen voor mypy; tests/structuur/test_importcirkels.py)."""
     jaren = []
     for jb in b.jaren:
         perioden = []

@@ -21,8 +21,8 @@ import re
 import struct
 import warnings
 import zipfile
+from collections.abc import Generator, Iterator
 from typing import BinaryIO
-from collections.abc import Iterator
 
 MB = 1024 * 1024
 MAX_LEDEN = 100                   # een werkmap van Excel heeft er zo'n tien
@@ -272,7 +272,7 @@ class Werkmap:
             self.close()
             raise WerkmapFout(_melding(e, naam)) from None
 
-    def rijen(self) -> Iterator[tuple]:
+    def rijen(self) -> Generator[tuple, None, None]:
         try:
             with warnings.catch_warnings():
                 warnings.simplefilter("ignore")

@@ -14,7 +14,7 @@ from .casus import WTRAP_HEFFINGSKORTING, WTRAP_VRAGEN, Casus, Jaar
 from .doelgroep import aow_bereikt, heeft_uitkering, minstverdienende
 from .geld import NUL, euro
 from .params import Jaarparameters
-from .spoor import Stap
+from .spoor import Stap, stap
 
 
 # De uitkomst in woorden, voor scherm en PDF.
@@ -52,6 +52,12 @@ class Wtrap(NamedTuple):
     aanvullend_mogelijk: Decimal | None
 
 
+def antwoord(j: Jaar, vraag: str) -> bool | None:
+    """Het antwoord van de raadsman op een Wtrap-vraag (ja, nee of nog niet); j.wtrap houdt ook het bedrag."""
+    v = j.wtrap.get(vraag)
+    return v if isinstance(v, bool) else None
+
+
 def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: Decimal, spoor: list[Stap]) -> Wtrap:
     """`perioden` zijn de berekende perioden van het jaar (PeriodeBerekening)."""
     redenen: list[str] = []
@@ -72,7 +78,7 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
             redenen.append("Voldoet niet: " + fout)
 
     for k, label in WTRAP_VRAGEN.items():
-        v = j.wtrap.get(k)
+        v = antwoord(j, k)
         if k == "toeslagpartners" and not c.toeslagpartners:
             v = False
         if k == "uitkering_geen_participatiewet" and (uit_inkomen := heeft_uitkering(j)) is not None:
@@ -87,8 +93,7 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
         redenen.append("Voldoet: minstverdienende partner geboren na 1962")
     else:
         # "geboren na 1962 of komt niet in aanmerking voor heffingskorting" (handreiking, kenmerken doelgroep)
-        antwoord = j.wtrap.get(WTRAP_HEFFINGSKORTING)
-        voorwaarde(WTRAP_HEFFINGSKORTING, antwoord,
+        voorwaarde(WTRAP_HEFFINGSKORTING, antwoord(j, WTRAP_HEFFINGSKORTING),
                    f"minstverdienende partner (geboren {minst.geboortedatum.year}) komt niet in aanmerking voor de "
                    "algemene heffingskorting",
                    f"minstverdienende partner (geboren {minst.geboortedatum.year}) krijgt de algemene heffingskorting",
@@ -99,7 +104,7 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     voorwaarde("aow_leeftijd", aow is None, "geen van beide partners heeft de AOW-leeftijd", aow or "")
 
     grens = p["zorgtoeslag.vermogensgrens_met_partner"]
-    spoor.append(Stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
+    spoor.append(stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
                       (grens,)))
     voorwaarde("vermogen", None if j.vermogen is None else j.vermogen <= grens.waarde,
                f"vermogen binnen de grens van de zorgtoeslag ({euro(grens.waarde)})",
@@ -127,13 +132,14 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     if "wtrap.vaste_tegemoetkoming" in p:
         tp = p["wtrap.vaste_tegemoetkoming"]
         bedrag = tp.waarde
-        spoor.append(Stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
+        spoor.append(stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
     else:
-        bedrag = j.wtrap.get("tegemoetkoming")
+        ingevuld = j.wtrap.get("tegemoetkoming")
+        bedrag = ingevuld if isinstance(ingevuld, Decimal) else None
         if bedrag is None:
             open_vragen.append(f"de vaste tegemoetkoming voor {j.jaar} is nog niet bekend: vul het bedrag in")
         else:
-            spoor.append(Stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
+            spoor.append(stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
                               "Participatiewet art. 78gg"))
     voldoet = False if niet_voldaan else (None if open_vragen else True)
     aanvullend = None if bedrag is None else max(NUL, tekort - bedrag)

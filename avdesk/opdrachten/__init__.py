@@ -29,6 +29,18 @@ MODULES: tuple[str, ...] = (
 )
 
 
-def registreer(sub) -> None:
+def registreer(sub, alleen: str | None = None) -> None:
+    """`alleen`: de gevraagde opdracht (het eerste argument). Staat die al in `sub` (een opdracht van cli.py), dan
+    laadt dit geen enkele module, en heet een module zoals de opdracht, dan eerst alleen die: hun imports en parsers
+    kostten `avdesk bereken` meer dan de berekening zelf (issue 23). Anders (en voor --help) alles."""
+    if alleen is not None and alleen in sub.choices:
+        return
+    geladen = set()
+    if alleen in MODULES:
+        importlib.import_module(f"{__name__}.{alleen}").registreer(sub)
+        if alleen in sub.choices:
+            return
+        geladen.add(alleen)
     for naam in MODULES:
-        importlib.import_module(f"{__name__}.{naam}").registreer(sub)
+        if naam not in geladen:
+            importlib.import_module(f"{__name__}.{naam}").registreer(sub)

@@ -43,3 +43,9 @@ class Uitkomst(NamedTuple):
     onafgerond: Decimal
     redenen: tuple[str, ...] = ()  # waarom nul (of lager), in het Nederlands
     spoor: tuple[Stap, ...] = ()
+
+
+def uitkomst(toeslag: str, per_maand: Decimal, onafgerond: Decimal, redenen: tuple[str, ...] = (),
+             spoor: tuple[Stap, ...] = ()) -> Uitkomst:
+    """Uitkomst(...) zonder de Python-__new__ van NamedTuple (zie spoor.stap): de rekenkern maakt er vier per periode."""
+    return tuple.__new__(Uitkomst, (toeslag, per_maand, onafgerond, redenen, spoor))

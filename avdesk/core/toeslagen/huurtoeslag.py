@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from ..geld import NUL, afkappen, centen, euro, euros, geboren_uiterlijk
 from ..params import Jaarparameters
-from ..spoor import Stap
-from . import Situatie, Uitkomst
+from ..spoor import Stap, stap
+from . import Situatie, Uitkomst, uitkomst
 
 TWAALF = Decimal(12)
 UITBETAALGRENS = Decimal(24)   # Awir art. 14 lid 5
@@ -33,37 +33,41 @@ def rekeninkomen(s: Situatie, p: Jaarparameters) -> tuple[Decimal, list[Stap]]:
         if m.geboortedatum > grens:
             telt = max(NUL, m.toetsingsinkomen - vrijstelling.waarde)
             if m.toetsingsinkomen:
-                stappen.append(Stap(f"Medebewoner {i} (jonger dan {vleeftijd.waarde} op 1 januari): telt mee boven de vrijstelling",
+                stappen.append(stap(f"Medebewoner {i} (jonger dan {vleeftijd.waarde} op 1 januari): telt mee boven de vrijstelling",
                                     telt, "Awir art. 7 lid 6", (vrijstelling, vleeftijd)))
         else:
             telt = m.toetsingsinkomen
         y += telt
-    stappen.insert(0, Stap("Rekeninkomen: aanvrager, toeslagpartner en medebewoners samen", y, "Wht art. 2; Awir art. 7-8"))
+    stappen.insert(0, stap("Rekeninkomen: aanvrager, toeslagpartner en medebewoners samen", y, "Wht art. 2; Awir art. 7-8"))
     return y, stappen
 
 
-def _nul(reden: str, spoor: list[Stap], stap: Stap) -> Uitkomst:
-    spoor.append(stap)
-    return Uitkomst("huurtoeslag", NUL, NUL, (reden,), tuple(spoor))
+def _nul(reden: str, spoor: list[Stap], laatste: Stap) -> Uitkomst:
+    spoor.append(laatste)
+    return uitkomst("huurtoeslag", NUL, NUL, (reden,), tuple(spoor))
 
 
 def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     if s.kale_huur is None:
-        return Uitkomst("huurtoeslag", NUL, NUL, ("Geen huur opgegeven: geen huurtoeslag.",), ())
+        return uitkomst("huurtoeslag", NUL, NUL, ("Geen huur opgegeven: geen huurtoeslag.",), ())
     personen = s.personen
     n = len(personen)
     y, spoor = rekeninkomen(s, p)
     aow_grens = geboren_uiterlijk(s.maand, p["aow.leeftijd_jaren"].waarde, p["aow.leeftijd_maanden"].waarde)
-    aow = any(b.geboortedatum <= aow_grens for b in personen)
     ouderentypen = "huurtoeslag.EPO.factor_a" in p
-    htype = ("EP" if n == 1 else "MP") + ("O" if aow and ouderentypen else "")
     kkg, pa, pb, pc = (p["huurtoeslag.kwaliteitskortingsgrens"], p["huurtoeslag.pct_A"],
                        p["huurtoeslag.pct_B"], p["huurtoeslag.pct_C"])
     aft = p["huurtoeslag.aftoppingsgrens_1_2" if n <= 2 else "huurtoeslag.aftoppingsgrens_3plus"]
     maxhuur, jgrens, jleeftijd = (p["huurtoeslag.maximale_huurgrens"], p["huurtoeslag.jongeren_huurgrens"],
                                   p["huurtoeslag.jongeren_leeftijd"])
     jong_grens = geboren_uiterlijk(s.maand, jleeftijd.waarde)
-    iedereen_jong = all(b.geboortedatum > jong_grens for b in personen)
+    aow, iedereen_jong = False, True          # een lus, geen any() en all() met generatoren: dit loopt per periode
+    for b in personen:
+        if b.geboortedatum <= aow_grens:
+            aow = True
+        if b.geboortedatum <= jong_grens:
+            iedereen_jong = False
+    htype = ("EP" if n == 1 else "MP") + ("O" if aow and ouderentypen else "")
     normhuurstelsel = p.waarde("huurtoeslag.stelsel") == "normhuur"
 
     # Rekenhuur
@@ -73,31 +77,35 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
             mx = p["huurtoeslag.servicekosten_max_per_categorie"]
             sk = sum((min(mx.waarde, k) for k in s.servicekosten), NUL)
             r += sk
-            spoor.append(Stap("Subsidiabele servicekosten (per categorie ten hoogste het maximum)", sk,
+            spoor.append(stap("Subsidiabele servicekosten (per categorie ten hoogste het maximum)", sk,
                               "Wht art. 7; Besluit op de huurtoeslag", (mx,)))
-        spoor.append(Stap("Rekenhuur = kale huur + subsidiabele servicekosten", r, "Wht art. 5-7"))
+        spoor.append(stap("Rekenhuur = kale huur + subsidiabele servicekosten", r, "Wht art. 5-7"))
         if r > maxhuur.waarde:
             return _nul(f"Rekenhuur {euro(r)} ligt boven de maximale huurgrens {euro(maxhuur.waarde)}.", spoor,
-                        Stap("Geen huurtoeslag: rekenhuur boven de maximale huurgrens", NUL, "Wht art. 13 lid 3", (maxhuur,)))
+                        stap("Geen huurtoeslag: rekenhuur boven de maximale huurgrens", NUL, "Wht art. 13 lid 3", (maxhuur,)))
         achttien = geboren_uiterlijk(s.maand, 18)
-        kind_in_huis = any(m.kind or m.geboortedatum > achttien for m in s.medebewoners)
+        kind_in_huis = False
+        for m in s.medebewoners:
+            if m.kind or m.geboortedatum > achttien:
+                kind_in_huis = True
+                break
         if iedereen_jong and not kind_in_huis and not s.aangepaste_woning and r > jgrens.waarde:
             return _nul(f"Iedereen is jonger dan {jleeftijd.waarde} en de rekenhuur {euro(r)} ligt boven de jongerengrens "
                         f"{euro(jgrens.waarde)}.", spoor,
-                        Stap("Geen huurtoeslag: jongerengrens", NUL, "Wht art. 13 lid 1", (jgrens, jleeftijd)))
+                        stap("Geen huurtoeslag: jongerengrens", NUL, "Wht art. 13 lid 1", (jgrens, jleeftijd)))
         hp = f"huurtoeslag.{htype}."
         ijk, fa, fb, minnh = (p[hp + "minimum_inkomensijkpunt"], p[hp + "factor_a"], p[hp + "factor_b"],
                               p[hp + "minimum_normhuur"])
         if y <= ijk.waarde:
             normhuur = minnh.waarde
-            spoor.append(Stap(f"Normhuur {htype}: inkomen niet boven het minimum-inkomensijkpunt, dus minimumnormhuur",
+            spoor.append(stap(f"Normhuur {htype}: inkomen niet boven het minimum-inkomensijkpunt, dus minimumnormhuur",
                               normhuur, "Wht art. 17-19", (ijk, minnh)))
         else:
             normhuur = fa.waarde * y * y + fb.waarde * y
-            spoor.append(Stap(f"Normhuur {htype} = a x inkomen² + b x inkomen", normhuur, "Wht art. 19", (ijk, fa, fb)))
+            spoor.append(stap(f"Normhuur {htype} = a x inkomen² + b x inkomen", normhuur, "Wht art. 19", (ijk, fa, fb)))
         tsb, verl = p["huurtoeslag.taakstellingsbedrag"], p["huurtoeslag.verlaging_basishuur"]
         basishuur = centen(normhuur + tsb.waarde - verl.waarde)
-        spoor.append(Stap("Basishuur = normhuur + taakstellingsbedrag - verlaging", basishuur,
+        spoor.append(stap("Basishuur = normhuur + taakstellingsbedrag - verlaging", basishuur,
                           "Wht art. 16; Wet verlaging eigen bijdrage huurtoeslag", (tsb, verl)))
         c_alle = p["huurtoeslag.deel_c_alle_huishoudens"]
         deel_c = bool(c_alle.waarde) or n == 1 or aow or s.aangepaste_woning
@@ -106,12 +114,12 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         r = min(s.kale_huur, maxhuur.waarde)
         if iedereen_jong:
             r = min(r, jgrens.waarde)
-        spoor.append(Stap("Rekenhuur = kale huur, begrensd op de maximale huurgrens"
+        spoor.append(stap("Rekenhuur = kale huur, begrensd op de maximale huurgrens"
                           + (f" en (iedereen jonger dan {jleeftijd.waarde}) op de jongerengrens" if iedereen_jong else ""),
                           r, "Wht art. 21 lid 1 onder d (2026)", (maxhuur,) + ((jgrens, jleeftijd) if iedereen_jong else ())))
         bh = p[f"huurtoeslag.{htype}.basishuur"]
         basishuur = bh.waarde
-        spoor.append(Stap(f"Basishuur {htype} (vast bedrag)", basishuur, "Wht art. 16 (2026)", (bh,)))
+        spoor.append(stap(f"Basishuur {htype} (vast bedrag)", basishuur, "Wht art. 16 (2026)", (bh,)))
         deel_c, c_param = True, ()
 
     a = pa.waarde * max(NUL, min(r, kkg.waarde) - basishuur)
@@ -119,10 +127,10 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     b = pb.waarde * max(NUL, min(r, aft.waarde) - max(kkg.waarde, basishuur))
     c = pc.waarde * max(NUL, r - max(aft.waarde, basishuur)) if deel_c else NUL
     spoor += [
-        Stap("Deel A: 100% van de huur tot de kwaliteitskortingsgrens boven de basishuur", a, "Wht art. 21 lid 1 a", (pa, kkg)),
-        Stap("Deel B: 65% van de huur tussen kwaliteitskortingsgrens (of basishuur) en aftoppingsgrens", b,
+        stap("Deel A: 100% van de huur tot de kwaliteitskortingsgrens boven de basishuur", a, "Wht art. 21 lid 1 a", (pa, kkg)),
+        stap("Deel B: 65% van de huur tussen kwaliteitskortingsgrens (of basishuur) en aftoppingsgrens", b,
              "Wht art. 21 lid 1 b en lid 2", (pb, aft)),
-        Stap("Deel C: 40% van de huur boven de aftoppingsgrens" if deel_c
+        stap("Deel C: 40% van de huur boven de aftoppingsgrens" if deel_c
              else "Deel C: niet van toepassing (meerpersoonshuishouden zonder AOW-gerechtigde, geen aangepaste woning)",
              c, "Wht art. 21 lid 1 c", (pc,) + c_param),
     ]
@@ -131,16 +139,16 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         ijk, pct = p[f"huurtoeslag.{htype}.inkomensijkpunt"], p[f"huurtoeslag.{htype}.afbouwpercentage"]
         afbouw = max(NUL, y - ijk.waarde) * pct.waarde / TWAALF
         totaal = max(NUL, totaal - afbouw)
-        spoor.append(Stap("Lineaire afbouw: afbouwpercentage x het inkomen boven het ijkpunt, per maand", afbouw,
+        spoor.append(stap("Lineaire afbouw: afbouwpercentage x het inkomen boven het ijkpunt, per maand", afbouw,
                           "Wht art. 21 lid 2 (2026)", (ijk, pct, p["huurtoeslag.afbouw.methode"])))
     vgrens = p["huurtoeslag.vermogensgrens_partners" if s.partner else "huurtoeslag.vermogensgrens_per_persoon"]
     if s.vermogen is not None and s.vermogen > vgrens.waarde:
         return _nul(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.", spoor,
-                    Stap("Geen huurtoeslag: vermogen boven de grens", NUL, "Awir art. 7 lid 3", (vgrens,)))
+                    stap("Geen huurtoeslag: vermogen boven de grens", NUL, "Awir art. 7 lid 3", (vgrens,)))
     if totaal > 0 and euros(totaal * TWAALF) < UITBETAALGRENS:
         return _nul("Jaarbedrag lager dan € 24: geen uitbetaling.", spoor,
-                    Stap("Geen huurtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
+                    stap("Geen huurtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
     per_maand = afkappen(totaal)
-    spoor.append(Stap("Huurtoeslag per maand = A + B + C, afgekapt op hele euro's", per_maand, "Proefberekening Dienst Toeslagen"))
+    spoor.append(stap("Huurtoeslag per maand = A + B + C, afgekapt op hele euro's", per_maand, "Proefberekening Dienst Toeslagen"))
     redenen = () if per_maand > 0 else ("De basishuur ligt boven de rekenhuur: geen huurtoeslag.",)
-    return Uitkomst("huurtoeslag", per_maand, totaal, redenen, tuple(spoor))
+    return uitkomst("huurtoeslag", per_maand, totaal, redenen, tuple(spoor))

@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ..geld import NUL, afkappen, euro, euros
 from ..params import Jaarparameters, ParameterFout
-from ..spoor import Stap
-from . import Situatie, Uitkomst
+from ..spoor import stap
+from . import Situatie, Uitkomst, uitkomst
 
 TWAALF = Decimal(12)
 TWEE = Decimal(2)
@@ -47,16 +47,16 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     pct_b = p["zorgtoeslag.pct_boven_drempel"]
     vgrens = p["zorgtoeslag.vermogensgrens_met_partner" if met_partner else "zorgtoeslag.vermogensgrens_zonder_partner"]
 
-    y = s.aanvrager.toetsingsinkomen + (s.partner.toetsingsinkomen if met_partner else NUL)
+    y = s.aanvrager.toetsingsinkomen + (s.partner.toetsingsinkomen if s.partner is not None else NUL)
     normpremie = pct_d.waarde * drempel.waarde + pct_b.waarde * max(NUL, y - drempel.waarde)
     premie = sp.waarde * (2 if met_partner else 1)
     jaar = max(NUL, premie - normpremie)
     spoor = [
-        Stap("Gezamenlijk toetsingsinkomen aanvrager en toeslagpartner" if met_partner else "Toetsingsinkomen",
+        stap("Gezamenlijk toetsingsinkomen aanvrager en toeslagpartner" if met_partner else "Toetsingsinkomen",
              y, "Wzt art. 1; Awir art. 8"),
-        Stap("Normpremie = drempelpercentage x drempelinkomen + percentage boven de drempel x inkomen boven de drempel",
+        stap("Normpremie = drempelpercentage x drempelinkomen + percentage boven de drempel x inkomen boven de drempel",
              normpremie, "Wzt art. 2 lid 3", (pct_d, drempel, pct_b)),
-        Stap("Zorgtoeslag per jaar = standaardpremie" + (" x 2" if met_partner else "") + " - normpremie",
+        stap("Zorgtoeslag per jaar = standaardpremie" + (" x 2" if met_partner else "") + " - normpremie",
              jaar, "Wzt art. 2 lid 1-2", (sp,)),
     ]
     redenen: list[str] = []
@@ -64,18 +64,18 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         jaar = jaar / TWEE
         redenen.append("De toeslagpartner is geen verzekerde voor de Zorgverzekeringswet: "
                        "de zorgtoeslag is de helft (Wzt art. 2 lid 4).")
-        spoor.append(Stap("Toeslagpartner is geen verzekerde: 50% van het jaarbedrag", jaar, "Wzt art. 2 lid 4"))
+        spoor.append(stap("Toeslagpartner is geen verzekerde: 50% van het jaarbedrag", jaar, "Wzt art. 2 lid 4"))
     if s.vermogen is not None and s.vermogen > vgrens.waarde:
         redenen.append(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.")
-        spoor.append(Stap("Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3", (vgrens,)))
+        spoor.append(stap("Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3", (vgrens,)))
         jaar = NUL
     elif jaar > 0 and euros(jaar) < UITBETAALGRENS:
         redenen.append(f"Jaarbedrag {euro(jaar)} is lager dan € 24: geen uitbetaling.")
-        spoor.append(Stap("Geen zorgtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
+        spoor.append(stap("Geen zorgtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
         jaar = NUL
     elif jaar == 0:
         redenen.append("Het inkomen is te hoog voor zorgtoeslag.")
     onafgerond = (euros(jaar) if jaar_afronden else jaar) / TWAALF
     per_maand = afkappen(onafgerond)
-    spoor.append(Stap(afronding_tekst, per_maand, afronding_grondslag, (afronding,)))
-    return Uitkomst("zorgtoeslag", per_maand, onafgerond, tuple(redenen), tuple(spoor))
+    spoor.append(stap(afronding_tekst, per_maand, afronding_grondslag, (afronding,)))
+    return uitkomst("zorgtoeslag", per_maand, onafgerond, tuple(redenen), tuple(spoor))
