@@ -5,7 +5,8 @@ start (gemeten met python -X importtime), een derde van het budget van 3x een ka
 
 from __future__ import annotations
 
-from typing import Any, Callable, TypeVar, dataclass_transform
+from collections.abc import Callable
+from typing import Any, TypeVar, dataclass_transform
 
 _GEEN = object()
 T = TypeVar("T")
@@ -57,11 +58,11 @@ def record(cls: K) -> K:
             return NotImplemented
         return all(getattr(self, k) == getattr(ander, k) for k in namen)
 
-    setattr(cls, "__init__", __init__)
-    setattr(cls, "__repr__", __repr__)
-    setattr(cls, "__eq__", __eq__)
-    setattr(cls, "__hash__", None)
-    setattr(cls, "velden", namen)
+    setattr(cls, "__init__", __init__)  # noqa: B010 (mypy: een methode toewijzen aan een klasse)
+    setattr(cls, "__repr__", __repr__)  # noqa: B010
+    setattr(cls, "__eq__", __eq__)  # noqa: B010
+    setattr(cls, "__hash__", None)  # noqa: B010
+    setattr(cls, "velden", namen)  # noqa: B010
     for k, std in velden:
         if isinstance(std, _Nieuw):
             delattr(cls, k)

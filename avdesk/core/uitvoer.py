@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from .geld import centen, maand_iso
-
-if TYPE_CHECKING:
-    from .berekening import Berekening
 
 FORMAAT = "avdesk-berekening/1"
 

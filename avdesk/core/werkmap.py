@@ -21,7 +21,7 @@ import re
 import struct
 import warnings
 import zipfile
-from collections.abc import Generator, Iterator
+from collections.abc import Generator
 from typing import BinaryIO
 
 MB = 1024 * 1024
