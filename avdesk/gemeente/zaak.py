@@ -15,7 +15,6 @@ Wat er overgedragen wordt, staat in één dataclass (Overdracht) die één funct
 from __future__ import annotations
 
 import base64
-import re
 import secrets
 from dataclasses import dataclass, field
 from datetime import date
@@ -28,7 +27,6 @@ OMSCHRIJVING = "Compensatie alleenverdienersproblematiek"
 NODIG = ("zaaksysteem_zaken_api", "zaaksysteem_documenten_api", "zaaksysteem_zaaktype",
          "zaaksysteem_informatieobjecttype", "zaaksysteem_roltype", "zaaksysteem_bronorganisatie",
          "zaaksysteem_client_id", "zaaksysteem_secret")
-_DATUM = re.compile(r"(\d{2})-(\d{2})-(\d{4})")
 DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
 
@@ -67,20 +65,12 @@ class Uitkomst:
     nieuw: list[str] = field(default_factory=list)      # wat deze keer is aangemaakt
 
 
-def _datum(tekst: str) -> date | None:
-    m = _DATUM.search(tekst or "")
-    try:
-        return date(int(m[3]), int(m[2]), int(m[1])) if m else None
-    except ValueError:
-        return None
-
-
 def overdracht_uit_dossier(opslag, dossier: int) -> Overdracht:
     """Wat er van een ontvangen dossier naar het zaaksysteem gaat: de geldende versie (aanvraag en berekening zoals
-    ontvangen) en het besluit met de beschikking. Nu is het besluit de laatste concept beschikking van de geldende
-    versie; GemeenteFout (exit 2) zonder geldende versie of zonder besluit."""
+    ontvangen) en het vastgelegde besluit met zijn beschikking (gemeente/besluit.py). GemeenteFout (exit 2) zonder
+    geldende versie of zonder vastgelegd besluit: een concept beschikking is nog geen besluit."""
     from ..store import OpslagFout, ontvangen
-    from .werk import BESLUITEN
+    from .besluit import laatste_besluit
     kop = "Niet overgedragen:"
     try:
         alle = ontvangen.versies(opslag, dossier)
@@ -88,17 +78,17 @@ def overdracht_uit_dossier(opslag, dossier: int) -> Overdracht:
         if geldend is None:
             raise GemeenteFout([f"Dossier {dossier} heeft nog geen geldende versie (zie `avdesk ontvangen versies "
                                 f"{dossier}`)."], kop)
-        controle = ontvangen.laatste_controle(opslag, dossier, geldend["versie"]) or {}
-        status = controle.get("beschikking") or ""
-        besluit = next((b for b in sorted(BESLUITEN, key=len, reverse=True) if b in status), None)
+        besluit = laatste_besluit(opslag, dossier)
         if besluit is None:
-            raise GemeenteFout([f"Over dossier {dossier} is nog geen besluit genomen: maak eerst de beschikking "
-                                f"(`avdesk beschikking --dossier {dossier} --map MAP`)."], kop)
+            raise GemeenteFout([f"Over dossier {dossier} is nog geen besluit vastgelegd: maak de beschikking en leg "
+                                f"het besluit vast (`avdesk beschikking --dossier {dossier} --map MAP "
+                                f"--vastleggen`)."], kop)
+        controle = ontvangen.laatste_controle(opslag, dossier, geldend["versie"]) or {}
         stukken = ontvangen.stukken(opslag, dossier, geldend["versie"])
         casus = opslag.casus(dossier, geldend["versie"])
-        beschikking = opslag.conn.execute(
-            "SELECT bestandsnaam, inhoud FROM documenten WHERE dossier_id = ? AND soort = ? ORDER BY id DESC LIMIT 1",
-            (dossier, "beschikking (concept)")).fetchone()
+        brieven = [d for d in opslag.documenten(dossier)
+                   if d["soort"] == "beschikking (concept)" and d["bestandsnaam"] == besluit.brief]
+        brief = (brieven[-1]["bestandsnaam"], opslag.document(brieven[-1]["id"])) if brieven else None
         gemeente = opslag.instelling("gemeente_naam", "") or "team Inkomen"
     except OpslagFout as e:
         raise GemeenteFout([str(e)], kop) from None
@@ -109,17 +99,16 @@ def overdracht_uit_dossier(opslag, dossier: int) -> Overdracht:
         ontvangst = date.fromisoformat(str(geldend["ontvangen"])[:10])
     except ValueError:
         ontvangst = date.today()
-    besluitdatum = _datum(status) or date.today()
     auteur = (casus.raadsman.organisatie or "de raadsman")[:200]
     docs = [Document(naam, titel, inhoud, "application/pdf", ontvangst, auteur)
             for soort, titel in ((ontvangen.AANVRAAG, "Aanvraag bijzondere bijstand"),
                                  (ontvangen.BEREKENING, "Berekening alleenverdienersproblematiek"))
             if soort in stukken for naam, inhoud in [stukken[soort]]]
-    if beschikking is not None:
-        docs.append(Document(beschikking[0], f"Beschikking ({status.split(' ')[0] or 'concept'} {besluit})",
-                             bytes(beschikking[1]), DOCX, besluitdatum, gemeente[:200], "concept", False))
-    return Overdracht(controle.get("kenmerk") or "", casus.aanvrager.bsn, tuple(docs), besluit, besluitdatum,
-                      casus.aanvraagdatum or ontvangst)
+    if brief is not None:
+        docs.append(Document(brief[0], f"Beschikking ({besluit.soort})", bytes(brief[1]), DOCX, besluit.datum,
+                             gemeente[:200], "definitief", False))
+    return Overdracht(controle.get("kenmerk") or besluit.kenmerk or "", casus.aanvrager.bsn, tuple(docs),
+                      besluit.soort, besluit.datum, casus.aanvraagdatum or ontvangst)
 
 
 # ---------------------------------------------------------------- instellingen

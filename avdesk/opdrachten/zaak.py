@@ -21,7 +21,7 @@ BESCHRIJVING = (
     "--proef zegt wat er verstuurd zou worden, zonder het netwerk. Exitcodes: 0 overgedragen (of was het al; met "
     "--proef: het plan); 1 het zaaksysteem is niet bereikbaar, gaf geen antwoord binnen de tijd of weigerde (de "
     "melding zegt wat; wat al was aangemaakt, is onthouden); 2 het zaaksysteem staat uit, een instelling ontbreekt, "
-    "het dossier heeft geen geldende versie of nog geen besluit, of de dossiers zijn niet te gebruiken; "
+    "het dossier heeft geen geldende versie of nog geen vastgelegd besluit, of de dossiers zijn niet te gebruiken; "
     "3 interne fout.")
 
 

@@ -50,11 +50,11 @@ _DOCS = {}
 
 
 def _afgehandeld(tmp_path, o) -> int:
-    """Martin en Hanna ontvangen, met een concept toekenning: een afgehandeld dossier."""
+    """Martin en Hanna ontvangen, met een vastgelegde toekenning: een afgehandeld dossier."""
     if not _DOCS:
         _DOCS.update(documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 20)))
     d = werk.ontvang(o, ("b.pdf", _DOCS["berekening"]), ("a.pdf", _DOCS["aanvraag"])).dossier
-    werk.beschikking(o, dossier=d, doelmap=tmp_path / "uit", vandaag=date(2024, 10, 1))
+    werk.beschikking(o, dossier=d, doelmap=tmp_path / "uit", vandaag=date(2024, 10, 1), vastleggen=True)
     return d
 
 
@@ -219,6 +219,11 @@ def test_uit_onvolledig_of_zonder_besluit(tmp_path, opslag, server):
     with pytest.raises(werk.GemeenteFout) as e:
         zaak.draag_over(opslag, zonder)
     assert "nog geen besluit" in " ".join(e.value.regels)
+    # Een concept beschikking is nog geen besluit: pas een vastgelegd besluit gaat naar het zaaksysteem.
+    werk.beschikking(opslag, dossier=zonder, doelmap=tmp_path / "concept", vandaag=date(2024, 10, 1))
+    with pytest.raises(werk.GemeenteFout) as e:
+        zaak.draag_over(opslag, zonder)
+    assert "nog geen besluit vastgelegd" in " ".join(e.value.regels)
     assert server.verzoeken == []
     fout = {"zaaksysteem_bronorganisatie": "123456789", "zaaksysteem_verantwoordelijke": "12345678",
             "zaaksysteem_zaken_api": "http://zaken.example.nl/api/v1",
@@ -293,7 +298,7 @@ def test_opdrachtregel(tmp_path, server, avdesk_cli):
     with Opslag.open(tmp_path / "gemeente", "geheim-ww") as o:
         d2 = werk.ontvang(o, ("b.pdf", documenten(scenario("martin_hanna_2024.json"), date(2024, 9, 22),
                                                     dossier_id=14)["berekening"])).dossier
-        werk.beschikking(o, dossier=d2, doelmap=tmp_path / "uit3", vandaag=date(2024, 10, 1))
+        werk.beschikking(o, dossier=d2, doelmap=tmp_path / "uit3", vandaag=date(2024, 10, 1), vastleggen=True)
         instellingen.zet(o, "zaaksysteem_documenten_api", _dicht_adres().replace("zaken", "documenten"))
     r = avdesk_cli("zaaksysteem", d2, env=omgeving)
     assert r.returncode == 1 and "niet bereikbaar" in r.stderr.decode(), r.stderr.decode()
