@@ -74,8 +74,11 @@ class Periodetabellen:
     def _inkomen_opzetten(self):
         t: QTableWidget = self.p.inkomen
         t.setColumnCount(4)
-        t.setHorizontalHeaderLabels(["Wie", "Soort inkomen", "Bruto per jaar", "Omschrijving (bij overig)"])
-        t.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        t.setHorizontalHeaderLabels(["Wie", "Soort inkomen", "Bruto per jaar", "Omschrijving"])
+        t.horizontalHeaderItem(3).setToolTip("Omschrijving van de bron, nodig bij de soort 'overig'")
+        kop = t.horizontalHeader()
+        kop.setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        kop.setSectionResizeMode(0, QHeaderView.ResizeMode.ResizeToContents)   # "Martin (aanvrager)" heel
         t.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         compact(t, False)
         pas_hoogte(t)
