@@ -37,7 +37,8 @@ def parser(alleen: str | None = None) -> argparse.ArgumentParser:
     argparse._ = _vertaal
     p = argparse.ArgumentParser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
     p.add_argument("--version", action="version", version=f"avdesk {__version__}", help="toon het versienummer en stop")
-    sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
+    # prog: anders bouwt argparse een HelpFormatter om hem uit te rekenen, en die laadt shutil (met bz2 en lzma).
+    sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT", prog="avdesk")
     from .opdrachten import registreer
     registreer(sub, alleen)     # de opdrachten met een eigen module (avdesk/opdrachten/)
     # Elke opdracht noemt zijn exitcodes; waar hij geen eigen heeft, gelden de gewone.
