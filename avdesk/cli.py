@@ -31,14 +31,33 @@ def _vertaal(tekst: str) -> str:
     return _NL.get(tekst, tekst)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bij elke add_argument maakt argparse een HelpFormatter (om de metavar te controleren), en zonder breedte vraagt
+    die shutil naar de terminal: shutil laden (met bz2 en lzma) kostte `avdesk bereken` een paar ms (issue 23). Tijdens
+    het opbouwen doet de breedte er niet toe; voor hulp en foutmeldingen rekent argparse hem zoals altijd uit."""
+    bouwen = False
+
+    def _get_formatter(self):
+        if _Parser.bouwen:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
+
 def parser(alleen: str | None = None) -> argparse.ArgumentParser:
     """`alleen`: de gevraagde opdracht; dan worden de opdrachten van avdesk/opdrachten/ alleen geladen als het er een
     van hen is (zie opdrachten.registreer). Zonder: de hele parser (--help, een onbekende opdracht)."""
     argparse._ = _vertaal
-    p = argparse.ArgumentParser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
+    _Parser.bouwen = True
+    try:
+        return _bouw(alleen)
+    finally:
+        _Parser.bouwen = False
+
+
+def _bouw(alleen: str | None) -> argparse.ArgumentParser:
+    p = _Parser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
     p.add_argument("--version", action="version", version=f"avdesk {__version__}", help="toon het versienummer en stop")
-    # prog: anders bouwt argparse een HelpFormatter om hem uit te rekenen, en die laadt shutil (met bz2 en lzma).
-    sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT", prog="avdesk")
+    sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
     from .opdrachten import registreer
     registreer(sub, alleen)     # de opdrachten met een eigen module (avdesk/opdrachten/)
     # Elke opdracht noemt zijn exitcodes; waar hij geen eigen heeft, gelden de gewone.
