@@ -36,7 +36,9 @@ def _bewaar(cache: dict[str, str]) -> None:
     if not pad.parent.parent.is_dir():
         return
     try:
+        pad.parent.mkdir(mode=0o700, exist_ok=True)
         schrijf_atomair(pad, json.dumps({"formaat": CACHE_FORMAAT, "inhoud": cache}).encode())
+        os.chmod(pad, 0o600)
     except OSError:
         pass
 

@@ -28,6 +28,8 @@ def test_zelfde_uitkomst_uit_de_cache_en_elke_keer_een_eigen_dict(datamap, monke
     verwacht = tomllib.loads(TEKST.decode())
     assert toml(TEKST) == verwacht
     assert (datamap / "cache" / "toml.json").is_file()
+    assert (datamap / "cache").stat().st_mode & 0o777 == 0o700
+    assert (datamap / "cache" / "toml.json").stat().st_mode & 0o777 == 0o600
     _opnieuw(monkeypatch)
     monkeypatch.setattr(tomllib, "loads", lambda *a, **k: pytest.fail("geparst ondanks de cache"))
     eerste = toml(TEKST)
