@@ -31,11 +31,31 @@ def _vertaal(tekst: str) -> str:
     return _NL.get(tekst, tekst)
 
 
+class _Parser(argparse.ArgumentParser):
+    """Bij elke add_argument maakt argparse een HelpFormatter (om de metavar te controleren), en zonder breedte vraagt
+    die shutil naar de terminal: shutil laden (met bz2 en lzma) kostte `avdesk bereken` een paar ms (issue 23). Tijdens
+    het opbouwen doet de breedte er niet toe; voor hulp en foutmeldingen rekent argparse hem zoals altijd uit."""
+    bouwen = False
+
+    def _get_formatter(self):
+        if _Parser.bouwen:
+            return self.formatter_class(prog=self.prog, width=80)
+        return super()._get_formatter()
+
+
 def parser(alleen: str | None = None) -> argparse.ArgumentParser:
     """`alleen`: de gevraagde opdracht; dan worden de opdrachten van avdesk/opdrachten/ alleen geladen als het er een
     van hen is (zie opdrachten.registreer). Zonder: de hele parser (--help, een onbekende opdracht)."""
     argparse._ = _vertaal
-    p = argparse.ArgumentParser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
+    _Parser.bouwen = True
+    try:
+        return _bouw(alleen)
+    finally:
+        _Parser.bouwen = False
+
+
+def _bouw(alleen: str | None) -> argparse.ArgumentParser:
+    p = _Parser(prog="avdesk", description="avdesk: compensatie alleenverdienersproblematiek.")
     p.add_argument("--version", action="version", version=f"avdesk {__version__}", help="toon het versienummer en stop")
     sub = p.add_subparsers(dest="opdracht", metavar="OPDRACHT")
     from .opdrachten import registreer
@@ -50,7 +70,8 @@ def parser(alleen: str | None = None) -> argparse.ArgumentParser:
 
 
 GEWONE_EXITCODES = ("Exitcodes: 0 gelukt; 2 foute invoer of een melding (in het Nederlands, met wat er mis is); "
-                    "3 een interne fout (een regel zonder persoonsgegevens); 130 onderbroken.")
+                    "3 een interne fout (een regel zonder persoonsgegevens); 130 onderbroken; 141 de uitvoer werd gesloten "
+                    "(bijvoorbeeld door head).")
 
 
 def sub_hulp(sub, naam: str) -> str:
@@ -58,6 +79,18 @@ def sub_hulp(sub, naam: str) -> str:
     tekst = next((a.help for a in sub._choices_actions if a.dest == naam), "") or ""
     return (tekst[:1].upper() + tekst[1:] + ".") if tekst else ""
 
+
+
+def _pijp_dicht() -> int:
+    """De lezer sloot de uitvoer (`avdesk bereken ... | head -1`): stil stoppen, zoals een Unix-programma bij SIGPIPE.
+    Wat nog in de buffer staat gaat naar /dev/null, anders meldt Python bij het afsluiten alsnog een fout (de aanpak
+    uit Pythons documentatie over SIGPIPE)."""
+    import os
+    try:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return 141
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -75,9 +108,13 @@ def main(argv: list[str] | None = None) -> int:
         if args is None or args.opdracht is None:
             from .opdrachten.venster import cmd_venster
             return cmd_venster(args)
-        return args.functie(args)
+        code = args.functie(args)
+        sys.stdout.flush()                       # hier, niet pas bij het afsluiten: ook dan kan de pijp dicht zijn
+        return code
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        return _pijp_dicht()
     except InstallatieFout as e:  # avdesk zelf is onvolledig (geen resources/ of forms/): zeg dat, met het pad
         print(e, file=sys.stderr)
         return 2

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from typing import Any, NamedTuple
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
 from .. import InstallatieFout, installatiemap, resources_map
+from .bestanden import toml
 from .profielschema import Beleidsprofiel, lees_profiel
 
 STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
@@ -238,12 +238,12 @@ def parameterjaren() -> list[int]:
     return list(actieve_bestanden())
 
 
-def lees_bestand(bestand: Path, jaar: int | None = None, eigen: bool = False) -> Jaarparameters:
-    """Een parameterbestand als Jaarparameters (ook als er waarden ontbreken). ParameterFout als het onbruikbaar is."""
+def lees_bestand(bestand: Path, jaar: int | None = None, eigen: bool = False, cache: bool = False) -> Jaarparameters:
+    """Een parameterbestand als Jaarparameters (ook als er waarden ontbreken). ParameterFout als het onbruikbaar is.
+    `cache`: het geparste bestand uit de TOML-cache (bestanden.toml); alleen voor de actieve bestanden."""
     try:
-        with bestand.open("rb") as f:
-            data = tomllib.load(f)
-    except (OSError, tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        data = toml(bestand.read_bytes(), cache)
+    except (OSError, ValueError) as e:      # ValueError: tomllib.TOMLDecodeError, UnicodeDecodeError
         raise ParameterFout(f"Parameterbestand {bestand.name} is onleesbaar: {e}") from None
     if jaar is not None and data.get("jaar") != jaar:
         raise ParameterFout(f"Parameterbestand {bestand.name} hoort bij jaar {data.get('jaar')!r}, niet bij {jaar}.")
@@ -257,7 +257,7 @@ def lees_bestand(bestand: Path, jaar: int | None = None, eigen: bool = False) ->
 
 @cache
 def _gecached(bestand: Path, jaar: int, eigen: bool, _stempel: tuple) -> Jaarparameters:
-    return lees_bestand(bestand, jaar, eigen)
+    return lees_bestand(bestand, jaar, eigen, cache=True)
 
 
 def _stempel(p: Path) -> tuple:
@@ -367,7 +367,7 @@ def beleidsprofielen() -> list[str]:
 
 @cache
 def _profiel_gecached(bestand: Path, eigen: bool, _stempel: tuple) -> Beleidsprofiel:
-    profiel, fouten = lees_profiel(bestand, (EERSTE_JAAR, LAATSTE_JAAR), eigen=eigen)
+    profiel, fouten = lees_profiel(bestand, (EERSTE_JAAR, LAATSTE_JAAR), eigen=eigen, cache=True)
     if not fouten and profiel.id != bestand.stem:
         fouten = [f"id {profiel.id!r} hoort bij bestand {profiel.id}.toml, niet bij {bestand.name}"]
     if fouten:
@@ -410,16 +410,14 @@ def bewijsstukken() -> tuple[dict, ...]:
     bestand = resources_map() / "bewijsstukken.toml"
     if not bestand.is_file():
         raise InstallatieFout("bewijsstukken", bestand)
-    with bestand.open("rb") as f:
-        return tuple(tomllib.load(f)["stuk"])
+    return tuple(toml(bestand.read_bytes())["stuk"])
 
 
 @cache
 def bronsleutels() -> dict[str, str]:
     """Bronsleutel (B6, PW, VELSEN_2024H1, ...; B-nummers zodat ze niet op de signalen S1-S8 lijken) -> beschrijving,
     uit resources/params/bronnen.toml."""
-    with (_params_map() / "bronnen.toml").open("rb") as f:
-        data = tomllib.load(f)
+    data = toml((_params_map() / "bronnen.toml").read_bytes())
     return {k: v for naam, deel in data.items() if naam != "soort" for k, v in deel.items()}
 
 
@@ -428,5 +426,4 @@ def bronsoorten() -> dict[str, str]:
     """Bronsleutel -> soort: "wettekst" (zelf gelezen), "citaat" (letterlijk aangehaald in een kopie), "officieel"
     (publicatie van een overheid of de handreiking) of "secundair" (kopie, nieuws, website van derden). Alleen wat
     geen secundaire bron is, kan een waarde bevestigen (de parameterlijst op de PDF noemt dat)."""
-    with (_params_map() / "bronnen.toml").open("rb") as f:
-        return dict(tomllib.load(f).get("soort", {}))
+    return dict(toml((_params_map() / "bronnen.toml").read_bytes()).get("soort", {}))

@@ -130,8 +130,8 @@ def profiel_uit_data(d: dict, jaren: tuple[int, int], *, eigen: bool = False,
                           teksten["gemeente_adres"], teksten["beschikking_sjabloon"], eigen), []
 
 
-def lees_profiel(bestand: Path, jaren: tuple[int, int], *, eigen: bool = False, extra=None):
-    d, fouten = lees_toml(bestand, MAX_BYTES, "beleidsprofiel")
+def lees_profiel(bestand: Path, jaren: tuple[int, int], *, eigen: bool = False, extra=None, cache: bool = False):
+    d, fouten = lees_toml(bestand, MAX_BYTES, "beleidsprofiel", cache)
     if d is None:
         return None, fouten
     profiel, fouten = profiel_uit_data(d, jaren, eigen=eigen, extra=extra)

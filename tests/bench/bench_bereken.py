@@ -7,7 +7,9 @@ run, om en om gemeten zodat een drukke machine beide even hard raakt:
 - standaard: dezelfde interpreter met `-I -S -c pass` (geen site, dus niet de .pth-haken van de editable install en
   setuptools die de test-venv bij elke start laadt), tegen het `avdesk`-script van deze venv;
 - met --wiel: een gewone (niet-editable) installatie in een tijdelijke venv (het wiel, met `pip install --no-deps`; bereken heeft
-  alleen de standaardbibliotheek nodig), tegen `python -c pass` van die venv. Zo mat de issue (126 tegen 22 ms)."""
+  alleen de standaardbibliotheek nodig), tegen `python -c pass` van die venv. Zo mat de issue (126 tegen 22 ms).
+Beide met een eigen gegevensmap (AVDESK_DATA, tijdelijk), zoals een gebruiker die avdesk al eens startte: daar staat de
+cache van geparste TOML (core/bestanden.toml); de eerste keer opwarmen vult hem."""
 
 from __future__ import annotations
 
@@ -51,6 +53,8 @@ def main() -> None:
     ap.add_argument("--keer", type=int, default=21)
     ap.add_argument("--wiel", action="store_true", help="ook tegen een gewone (niet-editable) installatie")
     args = ap.parse_args()
+    data = tempfile.TemporaryDirectory()
+    os.environ["AVDESK_DATA"] = data.name
     # Een gewone installatie heeft bytecode (.pyc); deze machine zet PYTHONDONTWRITEBYTECODE. Compileer dus eerst,
     # anders meet de starttijd vooral de compiler.
     compileall.compile_dir(str(ROOT / "avdesk"), quiet=1)

@@ -52,7 +52,9 @@ def pdftekst(pdf: bytes) -> str:
 
 
 def inhoud(map_: Path) -> dict:
-    return {p.relative_to(map_).as_posix(): p.read_bytes() for p in map_.rglob("*") if p.is_file()} if map_.exists() else {}
+    """Alles in de map behalve de TOML-cache (cache/toml.json, afgeleid en altijd weg te gooien)."""
+    return {p.relative_to(map_).as_posix(): p.read_bytes() for p in map_.rglob("*")
+            if p.is_file() and p.relative_to(map_).parts[0] != "cache"} if map_.exists() else {}
 
 
 # ---------------------------------------------------------------- 2027 geweigerd, dan geïnstalleerd

@@ -19,6 +19,7 @@ GROND = {"avdesk", "avdesk.foutrapport"}
 BEKEND = {
     # De datamap (AVDESK_DATA) voor eigen parameterbestanden; datamap() is een kale padfunctie die in core hoort.
     ("avdesk.core.params", "avdesk.store.paden"),
+    ("avdesk.core.bestanden", "avdesk.store.paden"),     # net zo: de cache van geparste TOML staat in de datamap
     # Een profiel met een beschikkingssjabloon laat het sjabloon keuren door de beschikking (import binnen een
     # functie, met ImportError opgevangen); de keuring zou door de opdracht meegegeven moeten worden.
     ("avdesk.core.profielbestand", "avdesk.export.beschikking"),
