@@ -8,11 +8,10 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayou
 
 from ...core.berekening import Berekening
 from ...core.casus import Casus
+from ...core.casusmodel import TOESLAGNAMEN as NAMEN  # noqa: F401 (stap 7 en __init__ lezen hem hier)
 from ...core.wtrapjaren import WTRAP_JAREN
 from ..laden import Formulier
 from ..paginahulp import eerste_lege_veld, meld_interne_fout
-NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
-         "kinderopvangtoeslag": "Kinderopvangtoeslag"}
 
 
 from ...core.route import AFRONDING, WTRAP  # noqa: F401 (de nummers van de route)
