@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from .casus import Casus
 from .params import bewijsstukken
+from .wtrapjaren import is_wtrapjaar
 
 STANDEN = {"bijgevoegd": "bijgevoegd", "volgt": "volgt nog", "nvt": "niet van toepassing"}
 
@@ -13,7 +14,7 @@ def soorten(c: Casus, jaar: int) -> list[str]:
     """Voor welke soorten aanvraag dit jaar telt: altijd, en tekort, terugvordering of wtrap."""
     j = next((x for x in c.jaren if x.jaar == jaar), None)
     uit = ["altijd"]
-    if jaar >= 2025:
+    if is_wtrapjaar(jaar):
         uit.append("wtrap")
     elif j is not None:
         uit += (["tekort"] if j.perioden else []) + (["terugvordering"] if j.terugvordering is not None else [])

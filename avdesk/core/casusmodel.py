@@ -14,6 +14,9 @@ from .model import nieuw, record
 FORMAAT = "avdesk-casus/1"
 SERVICEKOSTEN = ("energie", "huismeester", "schoonmaak", "ruimten")
 HANDMATIGE_TOESLAGEN = ("kindgebonden_budget", "kinderopvangtoeslag")
+# De weergavenaam van elke toeslag: de enige tabel (scherm, samenvatting, PDF en beslisserbijlage lezen hem hier).
+TOESLAGNAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
+                "kinderopvangtoeslag": "Kinderopvangtoeslag"}
 ROUTES = ("", "tekort", "terugvordering", "beide", "wtrap")
 WTRAP_VRAGEN = {
     "fiscale_partners": "fiscaal partners",

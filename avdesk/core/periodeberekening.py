@@ -18,14 +18,15 @@ from .spoor import Stap, stap
 from .toeslagen import Bewoner, Situatie, Uitkomst
 from .toeslagen.huurtoeslag import huurtoeslag
 from .toeslagen.zorgtoeslag import zorgtoeslag
+from .wtrapjaren import is_wtrapjaar
 
 TOESLAGEN = (("huurtoeslag", huurtoeslag), ("zorgtoeslag", zorgtoeslag))
 S1_GRENS = Decimal(2)
 
 
 def is_wtrap_jaar(jaar: int, p: Jaarparameters) -> bool:
-    """Een jaar van de Wtrap (2025-2027, REKENMODEL §8): de vaste tegemoetkoming in plaats van bijzondere bijstand."""
-    return jaar >= 2025 or "wtrap.vaste_tegemoetkoming" in p
+    """Een jaar van de Wtrap (core/wtrapjaren, REKENMODEL §8): de vaste tegemoetkoming in plaats van bijzondere bijstand."""
+    return is_wtrapjaar(jaar) or "wtrap.vaste_tegemoetkoming" in p
 
 # Welke regel van de toets aan het bestaansminimum gold (CASUS-FORMAAT: toets_bestaansminimum).
 TOETSEN = ("geen_netto_inkomen", "aanvullende_bijstand", "profiel_zonder_toets", "toegepast", "boven_bestaansminimum")

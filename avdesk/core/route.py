@@ -12,10 +12,10 @@ from typing import NamedTuple
 from .casus import Casus, Jaar, terugvorderingsbedrag
 from .geld import NUL
 from .params import Beleidsprofiel, laad_profiel
+from .wtrapjaren import EERSTE_WTRAPJAAR, is_wtrapjaar
 
 AFRONDING = 12
 WTRAP = 13
-EERSTE_WTRAPJAAR = 2025
 VOLGORDE = (1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, WTRAP, AFRONDING)
 
 
@@ -31,10 +31,6 @@ def terugvordering_alleenverdieners(j: Jaar) -> Decimal | None:
     if not isinstance(tv.deel_alleenverdieners, Decimal):   # de lezer laat alleen "geheel", "geen" of een bedrag door
         raise ValueError(f"deel_alleenverdieners is {tv.deel_alleenverdieners!r}: geen 'geheel', 'geen' of bedrag")
     return tv.deel_alleenverdieners
-
-
-def is_wtrapjaar(jaar: int) -> bool:
-    return jaar >= EERSTE_WTRAPJAAR
 
 
 def stap11_mogelijk(j: Jaar, profiel: Beleidsprofiel) -> bool:
@@ -185,7 +181,7 @@ def bepaal_route(c: Casus, profiel: Beleidsprofiel | None = None, route: str | N
     # Waarom een stap wegvalt: de reden van het eerste jaar (er is geen jaar waarvoor hij geldt).
     weg_per_stap: dict[int, str] = {}
     if 3 not in gelden:
-        weg_per_stap[3] = "alle jaren zijn Wtrap-jaren (vanaf 2025), de route is de Wtrap"
+        weg_per_stap[3] = f"alle jaren zijn Wtrap-jaren (vanaf {EERSTE_WTRAPJAAR}), de route is de Wtrap"
     for n in VOLGORDE:
         if n in gelden or n in (1, 2, 3, AFRONDING) or n in nog_open:
             continue

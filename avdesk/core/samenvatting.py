@@ -6,11 +6,10 @@ from __future__ import annotations
 
 from .berekening import Berekening
 from .casus import Casus
+from .casusmodel import TOESLAGNAMEN
 from .wtrap import WTRAP_UITKOMST
 from .geld import datum, euro, maand_label, maanden_in_woorden
 
-NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
-         "kinderopvangtoeslag": "Kinderopvangtoeslag"}
 
 
 def samenvatting(c: Casus, b: Berekening) -> str:
@@ -24,7 +23,7 @@ def samenvatting(c: Casus, b: Berekening) -> str:
             r.append(f"Periode {maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)} ({pb.maanden} maanden)")
             r.append(f"  {'':22}{'alleen bijstand':>16}{'werkelijk':>14}{'verschil':>14}")
             for t in pb.referentie:
-                r.append(f"  {NAMEN.get(t, t):22}{euro(pb.referentie[t]):>16}{euro(pb.werkelijk[t]):>14}"
+                r.append(f"  {TOESLAGNAMEN.get(t, t):22}{euro(pb.referentie[t]):>16}{euro(pb.werkelijk[t]):>14}"
                          f"{euro(pb.verschil[t]):>14}")
             r.append(f"  {'Totaal per maand':22}{'':16}{'':14}{euro(pb.verschil_totaal):>14}")
             r.append(f"  Bruto bijstand per partner (referentie): {euro(pb.bruto_bijstand_per_partner)} per jaar"

@@ -16,12 +16,11 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 
 from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
 from ..core.casus import Casus
+from ..core.casusmodel import TOESLAGNAMEN
 from ..core.geld import NUL, datum, maand_label
 from ..core.wtrap import WTRAP_UITKOMST, vinkje
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
 
-NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
-         "kinderopvangtoeslag": "Kinderopvangtoeslag"}
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
@@ -45,7 +44,7 @@ def _codes(signalen) -> str:
 def _periode(pb: PeriodeBerekening, s) -> list:
     rijen = [["Toeslag per maand", "Alleen bijstand", "Werkelijk", "Verschil"]]
     for t in pb.referentie:
-        rijen.append([NAMEN.get(t, t), eu(pb.referentie[t]), eu(pb.werkelijk[t]), eu(pb.verschil[t])])
+        rijen.append([TOESLAGNAMEN.get(t, t), eu(pb.referentie[t]), eu(pb.werkelijk[t]), eu(pb.verschil[t])])
     rijen.append(["Totaal", "", "", eu(pb.verschil_totaal)])
     toeslagen = tabel(rijen, [BREEDTE * 0.34, BREEDTE * 0.22, BREEDTE * 0.22, BREEDTE * 0.22], rechts_vanaf=1,
                       totaalrij=True)
@@ -55,7 +54,7 @@ def _periode(pb: PeriodeBerekening, s) -> list:
                  if pb.kostendelers else ".")]
     if afwijkend:
         uitleg.append("'Werkelijk' is het bedrag uit MijnToeslagen; avdesk berekent met het ingevulde inkomen "
-                      + ", ".join(f"{NAMEN.get(t, t).lower()} {eu(pb.berekend[t])}" for t in afwijkend) + ".")
+                      + ", ".join(f"{TOESLAGNAMEN.get(t, t).lower()} {eu(pb.berekend[t])}" for t in afwijkend) + ".")
     nr = ("netto bijstandsnorm" if pb.netto_referentie == pb.norm else "netto-inkomen bij alleen bijstand (ingevuld)")
     bm_rijen = [["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = {nr} {eu(pb.netto_referentie)} + "
                                               f"toeslagen bij alleen bijstand {eu(sum(pb.referentie.values(), NUL))}"]]
@@ -64,7 +63,7 @@ def _periode(pb: PeriodeBerekening, s) -> list:
                                                       f"{eu(pb.inkomen - sum(pb.werkelijk.values(), NUL))} + werkelijke "
                                                       f"toeslagen {eu(sum(pb.werkelijk.values(), NUL))}"])
     bm_rijen.append(["Toets (stap 6)", pb.toets_zin])
-    delen = " + ".join(f"{NAMEN.get(t, t).lower()} {eu(v)}" for t, v in pb.compensatie.items() if v)
+    delen = " + ".join(f"{TOESLAGNAMEN.get(t, t).lower()} {eu(v)}" for t, v in pb.compensatie.items() if v)
     bm_rijen += [
         ["Compensatie per maand", Opmaak(f"<b>{eu(pb.compensatie_totaal)}</b>" + (f" ({delen})" if delen else ""))],
         ["Compensatie over de periode", Opmaak(f"<b>{eu(pb.compensatie_periode)}</b> = {pb.maanden} x "
@@ -128,7 +127,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
     rijen = [["Onderdeel", "Bedrag"], ["Tekort aan toeslagen (som van de perioden)", eu(jb.tekort)]]
     if jb.terugvordering_bedrag is not None:
         tv = next(j.terugvordering for j in c.jaren if j.jaar == jb.jaar)
-        per_toeslag = "; ".join(f"{NAMEN[t].lower()}: voorschot {eu(tv.voorschot[t])}, definitief "
+        per_toeslag = "; ".join(f"{TOESLAGNAMEN[t].lower()}: voorschot {eu(tv.voorschot[t])}, definitief "
                                 f"{eu(tv.definitief[t])}" for t in tv.voorschot)
         rijen.append([f"Terugvordering (stap 9){': ' + per_toeslag if per_toeslag else ''}", eu(jb.terugvordering_bedrag)])
         deel = tv.deel_alleenverdieners
@@ -216,7 +215,7 @@ def _spoor(b: Berekening, s) -> list:
             rijen = [["Stap", "Bedrag", "Grondslag"]]
             for sleutel, u in pb.uitkomsten.items():
                 scenario, toeslag = sleutel.split(".")
-                rijen.append([Opmaak(f"<b>{NAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
+                rijen.append([Opmaak(f"<b>{TOESLAGNAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
                                      f"</b>"), Opmaak(f"<b>{eu(u.per_maand)}</b>"), ""])
                 for st in u.spoor:
                     rijen.append([st.omschrijving, "" if st.bedrag is None else eu(st.bedrag),

@@ -14,7 +14,7 @@ from pathlib import Path
 
 # De teksten staan in eigen modules; hun namen blijven hier te importeren (opdrachten, gemeente, ui, tests).
 from .beschikking_context import SOORTEN, context  # noqa: F401
-from .beschikking_zinnen import (IN_TE_VULLEN, WTRAP_VANAF, afgewezen_uit_controle, grondslag_tekst,  # noqa: F401
+from .beschikking_zinnen import (IN_TE_VULLEN, afgewezen_uit_controle, grondslag_tekst,  # noqa: F401
                                  niets_te_vergoeden, per_maand_vergoed, standaard_beleidsregel, wtrap_niet_voldaan)
 
 # Alle velden die een sjabloon mag gebruiken (README, 'Concept beschikking'); j.* zijn de velden per jaar.

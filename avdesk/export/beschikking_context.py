@@ -14,7 +14,8 @@ from decimal import Decimal
 from ..core.berekening import Berekening, JaarBerekening
 from ..core.casus import Casus
 from ..core.geld import NUL, datum, euro, maand_label, maand_uit_iso
-from .beschikking_zinnen import (IN_TE_VULLEN, WTRAP_VANAF, _jaar_uitkomst, _maanden, _namen, _terugvordering_zinnen,
+from ..core.wtrapjaren import is_wtrapjaar
+from .beschikking_zinnen import (IN_TE_VULLEN, _jaar_uitkomst, _maanden, _namen, _terugvordering_zinnen,
                                  _toets_zinnen, _wtrap_zinnen, grondslag_tekst, per_maand_vergoed,
                                  standaard_beleidsregel)
 
@@ -46,7 +47,7 @@ class _Brief:
 
 
 def _is_wtrap(jb: JaarBerekening) -> bool:
-    return jb.jaar >= WTRAP_VANAF or jb.wtrap is not None
+    return is_wtrapjaar(jb.jaar) or jb.wtrap is not None
 
 
 def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, gemeente: dict | None = None,
@@ -107,7 +108,7 @@ def _brief(c: Casus, b: Berekening, kenmerk: str, soort: str | None, gemeente: d
                  "toekenning" if all(v > 0 for v in bedragen.values()) else "gedeeltelijk")
     if soort not in SOORTEN:
         raise ValueError(soort)
-    wtrap_alle = bool(b.jaren) and all(jb.jaar >= WTRAP_VANAF for jb in b.jaren)
+    wtrap_alle = bool(b.jaren) and all(is_wtrapjaar(jb.jaar) for jb in b.jaren)
     # Wtrap-jaren: de vaste tegemoetkoming, nooit 'bijzondere bijstand' (seed 004).
     regeling = ("de vaste tegemoetkoming voor alleenverdieners" if wtrap_alle else
                 "bijzondere bijstand voor alleenverdieners")
@@ -138,7 +139,7 @@ def _aanvraagdatum(c: Casus) -> str:
 def _inleiding(s: _Brief) -> list[str]:
     jaartallen = [str(jb.jaar) for jb in s.b.jaren]
     jaartal = " en ".join([", ".join(jaartallen[:-1]), jaartallen[-1]] if len(jaartallen) > 1 else jaartallen)
-    gemengd = any(jb.jaar >= WTRAP_VANAF for jb in s.b.jaren) and not s.wtrap_alle
+    gemengd = any(is_wtrapjaar(jb.jaar) for jb in s.b.jaren) and not s.wtrap_alle
     gevraagd = ("bijzondere bijstand en de vaste tegemoetkoming voor alleenverdieners" if gemengd else s.regeling)
     return [f"Op {_aanvraagdatum(s.c)} vroeg u {gevraagd} aan over {jaartal}. Uw sociaal raadsman heeft daarvoor een "
             f"berekening gemaakt (kenmerk {s.kenmerk}). Wij hebben die berekening nagekeken. In deze brief leest u "

@@ -9,8 +9,8 @@ from decimal import Decimal
 from ..core.berekening import Berekening, JaarBerekening
 from ..core.casus import Casus
 from ..core.geld import NUL, euro, maand_label, maand_uit_iso
+from ..core.wtrapjaren import is_wtrapjaar
 
-WTRAP_VANAF = 2025
 IN_TE_VULLEN = "[in te vullen]"
 
 
@@ -29,7 +29,7 @@ def _namen(c: Casus) -> str:
 
 
 def grondslag_tekst(jb: JaarBerekening, b: Berekening, beleidsregel: str) -> str:
-    if jb.jaar >= WTRAP_VANAF or jb.wtrap is not None:
+    if is_wtrapjaar(jb.jaar) or jb.wtrap is not None:
         return ("artikel 78gg van de Participatiewet (tijdelijke regeling alleenverdienersproblematiek), met artikel "
                 "15ba van de Regeling Participatiewet, IOAW en IOAZ")
     return f"artikel 35 van de Participatiewet (bijzondere bijstand), met {beleidsregel}"
@@ -182,7 +182,7 @@ def afgewezen_uit_controle(uitkomst: dict | None) -> dict[int, str]:
     """Jaren die niet toegekend kunnen worden omdat het huishouden op de doelgroepselectielijst staat (Wtrap)."""
     uit = {}
     for x in (uitkomst or {}).get("lijst", []):
-        if x["status"] == "op_lijst" and x["jaar"] >= WTRAP_VANAF:
+        if x["status"] == "op_lijst" and is_wtrapjaar(x["jaar"]):
             uit[x["jaar"]] = (f"U staat op de lijst van de Belastingdienst voor {x['jaar']}. Daarom krijgt u de "
                               f"tegemoetkoming over {x['jaar']} al zonder aanvraag van ons. Twee keer kan niet. Uw "
                               f"aanvraag over {x['jaar']} wijzen we daarom af.")

@@ -14,13 +14,12 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 
 from ..core.berekening import Berekening, alle_stappen
 from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
+from ..core.casusmodel import TOESLAGNAMEN
 from ..core.geld import NUL, datum, maand_label
 from ..core.parameternamen import bronsleutels_in, citaat, parameternaam, parameterwaarde, statustekst  # noqa: F401
 from ..core.signalen import TITELS
 from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
 
-NAAM_TOESLAG = {"huurtoeslag": "huurtoeslag", "zorgtoeslag": "zorgtoeslag", "kindgebonden_budget": "kindgebonden budget",
-                "kinderopvangtoeslag": "kinderopvangtoeslag"}
 
 
 def _woorden(van, tem) -> str:
@@ -142,7 +141,7 @@ def voor_de_beschikking(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
             continue
         deel = tv.deel_alleenverdieners
         zin = (f"Terugvordering {jb.jaar} (stap 9 en 10): Dienst Toeslagen vordert {eu(jb.terugvordering_bedrag)} terug"
-               + (" (" + "; ".join(f"{NAAM_TOESLAG[t]}: voorschot {eu(tv.voorschot[t])}, definitief "
+               + (" (" + "; ".join(f"{TOESLAGNAMEN[t].lower()}: voorschot {eu(tv.voorschot[t])}, definitief "
                                    f"{eu(tv.definitief[t])}" for t in tv.voorschot) + ")" if tv.voorschot else "")
                + (f", definitieve beschikking van {datum(tv.datum_definitieve_beschikking)}"
                   if tv.datum_definitieve_beschikking else "") + ". "
@@ -212,11 +211,11 @@ def invoerblad(c: Casus, b: Berekening, s) -> list:
             if per.ontvangen and (per.ontvangen_soort or per.ontvangen_datum):
                 herkomst = (f" (uit de {BESCHIKKINGSSOORTEN.get(per.ontvangen_soort, 'beschikking')}"
                             + (f" van {datum(per.ontvangen_datum)}" if per.ontvangen_datum else "") + ")")
-            rij.append(["Ontvangen (MijnToeslagen)", ", ".join(f"{NAAM_TOESLAG[t]} {eu(v)} per maand"
+            rij.append(["Ontvangen (MijnToeslagen)", ", ".join(f"{TOESLAGNAMEN[t].lower()} {eu(v)} per maand"
                                                               for t, v in per.ontvangen.items()) + herkomst
                         or "niet ingevuld: avdesk rekent met de berekende bedragen"])
             for h in per.handmatig:
-                rij.append([f"{NAAM_TOESLAG[h.toeslag].capitalize()} (handmatig)",
+                rij.append([f"{TOESLAGNAMEN[h.toeslag]} (handmatig)",
                             f"werkelijk {eu(h.werkelijk)}, bij alleen bijstand {eu(h.referentie)}: {h.motivering}"])
             if per.referentie_bruto_bijstand_per_partner is not None:
                 rij.append(["Bruto bijstand per partner (handmatig)",

@@ -12,9 +12,9 @@ from __future__ import annotations
 import re
 
 from ..core.casus import Casus
+from ..core.wtrapjaren import is_wtrapjaar
 
 VELDEN = {"HandtekeningAanvrager": "aanvrager", "HandtekeningPartner": "partner"}
-WTRAP_VANAF = 2025
 
 
 class NietOntvangen(Exception):
@@ -158,7 +158,7 @@ def lijstcontrole(opslag, c: Casus, uitkomst: dict, dossier_id: int | None = Non
         uitkomst["let_op"].append("Er staat geen BSN in de casus: niet gecontroleerd op de doelgroepselectielijst.")
         return
     for jaar in sorted({j.jaar for j in c.jaren}):
-        wtrap = jaar >= WTRAP_VANAF
+        wtrap = is_wtrapjaar(jaar)
         gevonden = lijsten.zoek(opslag, jaar, [b for _, b in bsns], dossier_id)
         if gevonden is None:
             status, tekst = "geen_lijst", (f"Doelgroepselectielijst {jaar}: niet ingelezen, dus niet gecontroleerd.")

@@ -9,7 +9,8 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from .gedeeld import (HOE_BESLISSEN, MAX_REDEN, SOORT_IN_SJABLOON, TOEKENNEND, WTRAP_VANAF, Beschikking,
+from ..core.wtrapjaren import is_wtrapjaar
+from .gedeeld import (HOE_BESLISSEN, MAX_REDEN, SOORT_IN_SJABLOON, TOEKENNEND, Beschikking,
                       GemeenteFout, Voorstel, _ontvangen_versies, besluit_naam)
 
 
@@ -132,7 +133,7 @@ def _gronden(z: _Zaak) -> tuple[dict[int, list[str]], dict[int, list[str]], list
         if jaar in gronden:
             gronden[jaar].append(reden)
     for x in u.get("lijst", []):
-        if x.get("status") == "op_lijst" and x.get("jaar", 0) >= WTRAP_VANAF and x.get("jaar") in blok:
+        if x.get("status") == "op_lijst" and is_wtrapjaar(x.get("jaar", 0)) and x.get("jaar") in blok:
             blok[x["jaar"]].append(x["tekst"])
             toegewezen.add(x["tekst"])
     for x in u["blokkerend"]:

@@ -20,7 +20,6 @@ SPELLINGEN = {"toekenning": "toekenning", "gedeeltelijke toekenning": "gedeeltel
 SOORT_IN_SJABLOON = {"toekenning": "toekenning", "gedeeltelijke toekenning": "gedeeltelijk",
                      "afwijzing": "afwijzing", "buiten behandeling": "buiten-behandeling"}
 TOEKENNEND = ("toekenning", "gedeeltelijke toekenning")
-WTRAP_VANAF = 2025
 MAX_REDEN = 4000
 HOE_BESLISSEN = ("Kies zelf het besluit: een afwijzing met uw motivering (`--besluit afwijzing --reden TEKST`), of "
                  "buiten behandeling (`--besluit buiten-behandeling`). Of los het eerst op en controleer opnieuw.")

@@ -19,5 +19,5 @@ from __future__ import annotations
 
 from .beoordelen import beschikking, voorstel  # noqa: F401
 from .gedeeld import (BESLUITEN, HOE_BESLISSEN, MAX_REDEN, SOORT_IN_SJABLOON, SPELLINGEN, TOEKENNEND,  # noqa: F401
-                      WTRAP_VANAF, Beschikking, GemeenteFout, Ontvangst, Versie, Voorstel, besluit_naam)
+                      Beschikking, GemeenteFout, Ontvangst, Versie, Voorstel, besluit_naam)
 from .ontvangst import controleer_opnieuw, lees, ontvang, vastzetten, versies  # noqa: F401

@@ -14,6 +14,7 @@ import hmac
 from datetime import date
 from collections.abc import Iterable
 
+from ..core.wtrapjaren import is_wtrapjaar
 from . import OpslagFout
 from .db import dbapi2
 from .opslag import Opslag, _beschadigd, _leeg_bestand, _nu, bewaarde_kopieen
@@ -50,7 +51,7 @@ def _hasher(opslag: Opslag):
 
 
 def standaard_bewaren_tot(opslag: Opslag, jaar: int) -> date:
-    if jaar < 2025:
+    if not is_wtrapjaar(jaar):
         try:
             from ..core.params import laad_profiel
             uiterlijk = laad_profiel(opslag.instelling("beleidsprofiel", "handreiking-2024")).aanvraag_uiterlijk

@@ -10,6 +10,7 @@ from PySide6.QtGui import QAction, QKeySequence, QStandardItem, QStandardItemMod
 from PySide6.QtWidgets import QHeaderView, QMainWindow
 
 from ..core.geld import datum
+from ..core.wtrapjaren import WTRAP_JAREN
 from ..store import OpslagFout
 from ..store.opslag import STATUSSEN, Opslag
 from .laden import Formulier
@@ -43,7 +44,7 @@ class Hoofdscherm(QMainWindow):
         for k in (0, 4, 6):              # nummer, jaren en bedrag altijd helemaal; de namen rekken mee
             t.horizontalHeader().setSectionResizeMode(k, QHeaderView.ResizeMode.ResizeToContents)
         self.model.horizontalHeaderItem(5).setToolTip("Bijzondere bijstand (tekort, terugvordering of beide) of de "
-                                                      "Wtrap 2025-2027")
+                                                      f"Wtrap {WTRAP_JAREN}")
         self.model.horizontalHeaderItem(6).setToolTip("Het totaal van de laatst gemaakte berekening")
         # De opslag levert laatst gewijzigd bovenaan; sorteren op een kolom begint pas bij een klik op de kop.
         t.horizontalHeader().setSortIndicatorShown(False)

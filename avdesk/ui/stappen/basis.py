@@ -8,20 +8,20 @@ from PySide6.QtWidgets import QFrame, QLabel, QLineEdit, QScrollArea, QVBoxLayou
 
 from ...core.berekening import Berekening
 from ...core.casus import Casus
+from ...core.casusmodel import TOESLAGNAMEN as NAMEN  # noqa: F401 (stap 7 en __init__ lezen hem hier)
+from ...core.wtrapjaren import WTRAP_JAREN
 from ..laden import Formulier
 from ..paginahulp import eerste_lege_veld, meld_interne_fout
 
 
 from ...core.route import AFRONDING, WTRAP  # noqa: F401 (de nummers van de route)
 TITELS_STAPPEN = {
-    WTRAP: "Wtrap 2025-2027: zelfmeldertoets",
+    WTRAP: f"Wtrap {WTRAP_JAREN}: zelfmeldertoets",
     1: "Uitnodigen en inloggen", 2: "Gegevens in MijnToeslagen controleren", 3: "Route: tekort, terugvordering of beide",
     4: "Netto-inkomen en bijstandsniveau", 5: "Berekening van de toeslagen", 6: "Vergelijking met het bestaansminimum",
     7: "Tekort in het lopende jaar", 8: "Tekort 2023", 9: "Terugvordering", 10: "Geheel of deels door de "
     "alleenverdienersproblematiek", 11: "Tekort hoger dan de terugvordering?", AFRONDING: "Afronding",
 }
-NAMEN = {"huurtoeslag": "Huurtoeslag", "zorgtoeslag": "Zorgtoeslag", "kindgebonden_budget": "Kindgebonden budget",
-         "kinderopvangtoeslag": "Kinderopvangtoeslag"}
 
 
 def paginatitel(n: int) -> str:

@@ -7,6 +7,7 @@ from datetime import date
 from ...core.casus import Jaar, Persoon
 from ...core.params import laad_profiel
 from ...core.signalen import s10
+from ...core.wtrapjaren import EERSTE_WTRAPJAAR, is_wtrapjaar
 from .periodes import JaarEditor, leeg, standaard_perioden
 from ..paginahulp import bevestig, geef_focus
 from ..velden import Veldfout, lees, zet
@@ -110,7 +111,7 @@ class Stap2(Stap):
             profiel = laad_profiel(c.beleidsprofiel)
             aanvraagjaar = (c.aanvraagdatum or date.today()).year
             kandidaten = [j for j in profiel.tekort_jaren if j <= aanvraagjaar]
-            if aanvraagjaar > 2025 or not kandidaten:      # na de tekortjaren: de Wtrap (zelfmelder) over vorig jaar
+            if aanvraagjaar > EERSTE_WTRAPJAAR or not kandidaten:      # na de tekortjaren: de Wtrap (zelfmelder) over vorig jaar
                 from ...core.params import ondersteunde_jaren
                 kandidaten = [j for j in ondersteunde_jaren() if j < aanvraagjaar] or [min(ondersteunde_jaren())]
             jaar = max(kandidaten)
@@ -134,7 +135,7 @@ class Stap2(Stap):
         # Het beleidsprofiel bepaalt over welke jaren een tekort vergoed wordt (REKENMODEL §7); vanaf 2025 de Wtrap.
         from ...core.params import ondersteunde_jaren
         jaren = sorted(set(laad_profiel(self.casus.beleidsprofiel).tekort_jaren) | {j for j in ondersteunde_jaren()
-                                                                                     if j >= 2025})
+                                                                                     if is_wtrapjaar(j)})
         self.f.jaar_keuze.addItems([str(j) for j in jaren if j not in bestaand])
         self.f.jaar_keuze.setToolTip("Een toeslagjaar om toe te voegen (de jaren van het beleidsprofiel en de Wtrap)")
         if kies is not None:

@@ -32,7 +32,7 @@ def standaard_perioden(jaar: int) -> list[Periode]:
     """Huur voor en na 1 juli: twee perioden, de tweede begint als kopie van de eerste. Een Wtrap-jaar (vanaf 2025)
     begint als een periode: de zelfmeldertoets gaat over het jaar, en de rekenkern splitst zelf op 1 juli; wat in het
     jaar veranderde (ook de huur), splitst 'Wijziging toevoegen'."""
-    from ...core.route import is_wtrapjaar
+    from ...core.wtrapjaren import is_wtrapjaar
     if is_wtrapjaar(jaar):
         return [Periode(date(jaar, 1, 1), date(jaar, 12, 1), None, None)]
     return [Periode(date(jaar, 1, 1), date(jaar, 6, 1), None, None),

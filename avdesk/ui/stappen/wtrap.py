@@ -7,6 +7,7 @@ from html import escape
 
 from ...core.casus import WTRAP_HEFFINGSKORTING
 from ...core.geld import NUL, euro, maand_label
+from ...core.wtrapjaren import EERSTE_WTRAPJAAR, is_wtrapjaar
 from ..laden import Formulier
 from ..velden import Veldfout, koppel_formulier, lees, zet
 from .basis import WTRAP, Rekenstap
@@ -23,7 +24,7 @@ class StapWtrap(Rekenstap):
         from ...core.wtrap import VOORWAARDE_LABELS
         self.f.jaren.clear()
         self.formulieren = {}
-        for j in sorted((j for j in self.casus.jaren if j.jaar >= 2025), key=lambda j: j.jaar):
+        for j in sorted((j for j in self.casus.jaren if is_wtrapjaar(j.jaar)), key=lambda j: j.jaar):
             f = Formulier("wtrap")
             self.formulieren[j.jaar] = f
             koppel_formulier(f.widget, self.casus, f"wtrap{j.jaar}")
@@ -63,7 +64,7 @@ class StapWtrap(Rekenstap):
                 veld.editingFinished.connect(self.w.na_wijziging)
                 veld.editingFinished.connect(self._uitkomst)
         if not self.formulieren:
-            self.toon_melding(["voeg in stap 2 een toeslagjaar vanaf 2025 toe voor de Wtrap"])
+            self.toon_melding([f"voeg in stap 2 een toeslagjaar vanaf {EERSTE_WTRAPJAAR} toe voor de Wtrap"])
         self._uitkomst()
 
     def schrijf(self, streng=False):
@@ -90,7 +91,7 @@ class StapWtrap(Rekenstap):
             except Veldfout as e:
                 fouten.append(f"{jaar}: {e}")
         if streng and not getattr(self, "formulieren", {}):
-            fouten.append("voeg in stap 2 een toeslagjaar vanaf 2025 toe voor de Wtrap")
+            fouten.append(f"voeg in stap 2 een toeslagjaar vanaf {EERSTE_WTRAPJAAR} toe voor de Wtrap")
         return fouten
 
     def _uitkomst(self, *_):
