@@ -29,6 +29,11 @@ def _cli(*args, env):
 
 def _controleer_map(map_: Path, doelmap: Path, ronde: str) -> None:
     for p in map_.iterdir():
+        if p.name == "cache" and p.is_dir():       # de TOML-cache (core/bestanden.toml): een map 0700, bestanden 0600
+            assert stat.S_IMODE(p.stat().st_mode) == 0o700, f"{ronde}: cache {oct(p.stat().st_mode)}"
+            for c in p.iterdir():
+                assert stat.S_IMODE(c.stat().st_mode) == 0o600, f"{ronde}: cache/{c.name} {oct(c.stat().st_mode)}"
+            continue
         assert p.name in TOEGESTAAN or p.name.startswith("avdesk.db.voor-herstel-"), f"{ronde}: rest {p.name}"
         assert stat.S_IMODE(p.stat().st_mode) == 0o600, f"{ronde}: {p.name} {oct(p.stat().st_mode)}"
     assert stat.S_IMODE(map_.stat().st_mode) == 0o700, ronde
