@@ -28,6 +28,9 @@ def is_wtrap_jaar(jaar: int, p: Jaarparameters) -> bool:
     """Een jaar van de Wtrap (core/wtrapjaren, REKENMODEL §8): de vaste tegemoetkoming in plaats van bijzondere bijstand."""
     return is_wtrapjaar(jaar) or "wtrap.vaste_tegemoetkoming" in p
 
+# De regel van het bestaansminimum in woorden: het spoor draagt hem, de documenten lezen hem daar (issue 23).
+BESTAANSMINIMUM = "Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand"
+
 # Welke regel van de toets aan het bestaansminimum gold (CASUS-FORMAAT: toets_bestaansminimum).
 TOETSEN = ("geen_netto_inkomen", "aanvullende_bijstand", "profiel_zonder_toets", "toegepast", "boven_bestaansminimum")
 
@@ -159,33 +162,41 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
             signalen.append(sig.s1(naam, per.ontvangen[naam], b.per_maand))
     for h in per.handmatig:
         R[h.toeslag], W[h.toeslag] = h.referentie, h.werkelijk
-        spoor.append(stap(f"{h.toeslag.replace('_', ' ').capitalize()} handmatig ingevuld: {h.motivering}", None,
-                          "Handreiking § 2.4"))
+        spoor.append(stap("periode.handmatige_toeslag", f"{h.toeslag.replace('_', ' ').capitalize()} handmatig ingevuld: "
+                          f"{h.motivering}", None, "Handreiking § 2.4",
+                          (), (("toeslag", h.toeslag), ("referentie", h.referentie), ("werkelijk", h.werkelijk))))
     G = {t: max(NUL, R[t] - W[t]) for t in R}
     g = sum(G.values(), NUL)
-    spoor.append(stap("Verschil per maand = referentie - werkelijk (per toeslag, niet onder nul)", g,
-                      "Handreiking stap 5-6; REKENMODEL §4"))
+    spoor.append(stap("periode.verschil", "Verschil per maand = referentie - werkelijk (per toeslag, niet onder nul)", g,
+                      "Handreiking stap 5-6; REKENMODEL §4", (), (("referentie", R), ("werkelijk", W))))
     norm, norm_spoor = netto_norm_gehuwden(p, van, kostendelers)
     spoor += norm_spoor
     nr = norm
     if per.referentie_netto_inkomen_per_maand is not None:
         nr = per.referentie_netto_inkomen_per_maand
-        spoor.append(stap(f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
+        spoor.append(stap("periode.netto_referentie.ingevuld", f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
                           f"{per.referentie_netto_inkomen_bron})", nr, "REKENMODEL §4 (NR)"))
-    bm = nr + sum(R.values(), NUL)
-    spoor.append(stap("Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand", bm,
-                      "Handreiking stap 6 en stap 11 (2)"))
+    r_som = sum(R.values(), NUL)
+    bm = nr + r_som
+    spoor.append(stap("bestaansminimum.norm", BESTAANSMINIMUM, bm, "Handreiking stap 6 en stap 11 (2)", (),
+                      (("netto bijstandsnorm" if nr == norm else "netto-inkomen bij alleen bijstand (ingevuld)", nr),
+                       ("toeslagen bij alleen bijstand", r_som))))
     hi = None
     if per.netto_inkomen_per_maand is not None:
-        hi = per.netto_inkomen_per_maand + sum(W.values(), NUL)
-        spoor.append(stap("Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi, "Handreiking stap 6"))
+        w_som = sum(W.values(), NUL)
+        hi = per.netto_inkomen_per_maand + w_som
+        spoor.append(stap("periode.huishoudinkomen", "Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi,
+                          "Handreiking stap 6", (), (("netto-inkomen", per.netto_inkomen_per_maand),
+                                                     ("werkelijke toeslagen", w_som))))
     ontvangt = op_bijstandsniveau(c, per)
     bijstandsniveau = ontvangt is not None
     hi_toets = nr + sum(W.values(), NUL) if bijstandsniveau else hi
     # Een profiel zonder toets (MVS) geldt voor zijn eigen jaren; in een Wtrap-jaar geldt de toets altijd (§8, slot).
     toets_profiel = profiel.bestaansminimumtoets or is_wtrap_jaar(j.jaar, p)
     toets, cmp, zin = _toets_bestaansminimum(ontvangt, g, bm, hi, toets_profiel, profiel.naam)
-    spoor.append(stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
+    spoor.append(stap("periode.toets_bestaansminimum", zin, cmp,
+                      "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4", (),
+                      (("regel", toets), ("verschil", g), ("bestaansminimum", bm), ("huishoudinkomen", hi))))
     if toets == "geen_netto_inkomen":
         signalen.append(sig.s3())
     if per.netto_inkomen_per_maand is not None and per.netto_inkomen_per_maand < norm and not bijstandsniveau:
