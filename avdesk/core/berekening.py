@@ -181,6 +181,25 @@ def _aanvraagtermijn(c: Casus, j: Jaar, profiel: Beleidsprofiel, wtrap_jaar: boo
     return sig.s11(c.aanvraagdatum, uiterlijk, regeling, bron, j.afwijken.get("aanvraagtermijn"))
 
 
+def _compensatiestap(compensatie: Decimal, tekort: Decimal, tekort_deel: Decimal, tv_betaald: Decimal | None,
+                     wtrap: Wtrap | None, stap11: bool) -> Stap:
+    """De compensatie over het jaar in het spoor, met de regel die gold (REKENMODEL §5-8)."""
+    if wtrap is not None:
+        return stap("jaar.compensatie", "Compensatie over het jaar = de vaste tegemoetkoming Wtrap, als aan alle "
+                    "voorwaarden is voldaan", compensatie, "Participatiewet art. 78gg; REKENMODEL §8", (),
+                    (("vaste tegemoetkoming", wtrap.tegemoetkoming), ("voldoet", {True: "ja", False: "nee", None: "nog niet vast te stellen"}[wtrap.voldoet]), ("tekort", tekort)))
+    if stap11:
+        return stap("jaar.compensatie", "Compensatie over het jaar = terugvordering + het deel van het laagste van (1) "
+                    "en (2) dat daarboven uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6", (),
+                    (("terugvordering", tv_betaald), ("deel daarboven", tekort_deel)))
+    if tv_betaald is not None:
+        return stap("jaar.compensatie", "Compensatie over het jaar = vergoede terugvordering + het tekort als het "
+                    "beleidsprofiel het vergoedt (geen stap 11)", compensatie, REGEL_COMPENSATIE, (),
+                    (("terugvordering", tv_betaald), ("tekort", tekort_deel)))
+    return stap("jaar.compensatie", "Compensatie over het jaar = het tekort, als het beleidsprofiel het tekort over dit "
+                "jaar vergoedt", compensatie, REGEL_COMPENSATIE, (), (("tekort", tekort),))
+
+
 def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> JaarBerekening:
     p = laad_jaar(j.jaar).gevolgd()       # onthoudt wat gelezen wordt: S8 en de parameterlijst op de PDF
     spoor: list[Stap] = []
@@ -190,8 +209,8 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     signalen: list[Signaal] = []
     tekort = sum((pb.compensatie_periode for pb in perioden), NUL)
     spoor.append(stap("jaar.tekort", "Tekort over het jaar = som over de perioden van maanden x compensatie per maand",
-                      tekort, "REKENMODEL §4-5", (), tuple((pb.label, (pb.maanden, pb.compensatie_totaal))
-                                                          for pb in perioden)))
+                      tekort, "REKENMODEL §4-5", (), tuple(("periode", (pb.van, pb.tot_en_met, pb.maanden,
+                                                                        pb.compensatie_totaal)) for pb in perioden)))
 
     # Terugvordering (stap 9-10)
     t_bedrag = t_av = None
@@ -239,9 +258,6 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
             stap("stap11.laagste", "Het laagste van (1) en (2)" + ("" if tekort_vergoed else
                  ": nul, het beleidsprofiel vergoedt geen tekort over dit jaar"), stap11.laagste,
                  "Handreiking stap 11; REKENMODEL §6", (), (("terugvordering", tv_betaald),)),
-            stap("stap11.compensatie", "Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat "
-                 "daarboven uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6", (),
-                 (("terugvordering", tv_betaald), ("deel daarboven", tekort_deel))),
         ]
     elif tv_betaald is not None:
         # Geen stap 11 (deel "geen", of het profiel vergoedt dit jaar niet zowel terugvordering als tekort): het tekort
@@ -257,13 +273,10 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         stukken = _periodiek(c, j, perioden)
     periodiek: list[dict[str, Any]] = [{"van": maand_iso(van), "tot_en_met": maand_iso(tem), "per_maand": bedrag} for van, tem, bedrag in stukken]
     eenmalig = compensatie - sum((maanden_tussen(van, tem) * bedrag for van, tem, bedrag in stukken), NUL)
-    spoor.append(stap("jaar.compensatie", "Compensatie over het jaar", compensatie, REGEL_COMPENSATIE, (),
-                      (("tekort", tekort), ("terugvordering vergoed", tv_betaald), ("tekort vergoed", tekort_deel),
-                       ("Wtrap", wtrap is not None))))
+    spoor.append(_compensatiestap(compensatie, tekort, tekort_deel, tv_betaald, wtrap, stap11 is not None))
     spoor.append(stap("jaar.eenmalig", "Eenmalig = compensatie over het jaar - periodiek vanaf de aanvraagmaand", eenmalig,
                       "Handreiking stap 7; REKENMODEL §4", (),
-                      tuple((f"periodiek {maand_iso(van)} t/m {maand_iso(tem)}", (maanden_tussen(van, tem), bedrag))
-                            for van, tem, bedrag in stukken)))
+                      tuple(("periodiek", (van, tem, maanden_tussen(van, tem), bedrag)) for van, tem, bedrag in stukken)))
 
     huur = zorg = overig = NUL
     if wtrap is None and compensatie > 0:
