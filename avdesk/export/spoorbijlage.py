@@ -20,10 +20,6 @@ from .opmaak import BREEDTE, Opmaak, eu, tabel, veilig
 
 # Stappen van het referentiehuishouden; de rest van het periodespoor komt na de toeslagen.
 REFERENTIE = ("bijstand.bruto_per_partner", "bijstand.bruto_per_partner.ingevuld", "bijstand.bruto_kostendelersnorm")
-# De code van de toets (periodeberekening.TOETSEN) in woorden; de zin zelf staat in de omschrijving.
-TOETSWOORDEN = {"geen_netto_inkomen": "niet getoetst", "aanvullende_bijstand": "bijstandsniveau",
-                "profiel_zonder_toets": "profiel zonder toets", "toegepast": "getoetst",
-                "boven_bestaansminimum": "boven het bestaansminimum"}
 
 
 def waarde_tekst(w) -> str:
@@ -38,7 +34,7 @@ def waarde_tekst(w) -> str:
         return ", ".join(f"{TOESLAGNAMEN.get(k, k).lower()} {waarde_tekst(v)}" for k, v in w.items()) or "-"
     if isinstance(w, tuple) and len(w) == 4 and isinstance(w[0], date):      # (van, tot en met, maanden, bedrag)
         return f"{maand_label(w[0])} t/m {maand_label(w[1])}: {w[2]} x {waarde_tekst(w[3])}"
-    return TOETSWOORDEN.get(w, str(w)) if isinstance(w, str) else str(w)
+    return str(w)
 
 
 def invoer_tekst(st: Stap) -> str:

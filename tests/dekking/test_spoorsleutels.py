@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from avdesk.core.berekening import alle_stappen
+from avdesk.core.periodeberekening import TOETSREGELS
 from avdesk.core.spoor import zoek
 from avdesk.core.spoorsleutels import SLEUTELS
 
@@ -60,4 +61,5 @@ def test_periode_en_jaar_staan_in_het_spoor(berekeningen):
                 bm = zoek(pb.spoor, "bestaansminimum.norm")
                 assert bm.bedrag == pb.bestaansminimum == sum(w for _, w in bm.invoer), naam
                 assert zoek(pb.spoor, "periode.verschil").bedrag == pb.verschil_totaal, naam
-                assert zoek(pb.spoor, "periode.toets_bestaansminimum").omschrijving == pb.toets_zin, naam
+                toets = zoek(pb.spoor, "periode.toets_bestaansminimum")
+                assert toets.omschrijving == TOETSREGELS[pb.toets] and toets.bedrag == pb.compensatie_totaal, naam

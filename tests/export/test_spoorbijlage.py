@@ -58,4 +58,4 @@ def test_waarde_tekst():
     assert waarde_tekst(None) == "niet ingevuld" and waarde_tekst(True) == "ja"
     assert waarde_tekst({"huurtoeslag": Decimal(3)}) == "huurtoeslag €\xa03,00"
     assert waarde_tekst((date(2024, 1, 1), date(2024, 6, 1), 6, Decimal(4))) == "januari 2024 t/m juni 2024: 6 x €\xa04,00"
-    assert waarde_tekst("toegepast") == "getoetst" and waarde_tekst(3) == "3"
+    assert waarde_tekst("EPO") == "EPO" and waarde_tekst(3) == "3"
