@@ -230,7 +230,8 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
     wie = ontvangt or profiel.naam
     spoor.append(stap("periode.toets_bestaansminimum", TOETSREGELS[toets], cmp,
                       "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4", (),
-                      (("verschil", g), ("bestaansminimum", bm), ("huishoudinkomen", hi))))
+                      (("verschil", g), ("bestaansminimum", bm), ("huishoudinkomen", hi))
+                      + ((("op bijstandsniveau", ontvangt),) if ontvangt else ())))
     if toets == "geen_netto_inkomen":
         signalen.append(sig.s3())
     if per.netto_inkomen_per_maand is not None and per.netto_inkomen_per_maand < norm and not bijstandsniveau:
