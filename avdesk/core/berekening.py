@@ -28,6 +28,7 @@ from .wtrap import Wtrap, toets_wtrap
 
 # De uiterste aanvraagdatum voor de vaste tegemoetkoming over 2025-2027 (zelfmelder): 31 december 2028.
 WTRAP_AANVRAAG_UITERLIJK = date(2028, 12, 31)
+REGEL_COMPENSATIE = "REKENMODEL §5 en §7 (wat het beleidsprofiel vergoedt); Wtrap: REKENMODEL §8"
 WTRAP_AANVRAAG_BRON = "beleidsregels Wtrap Leiderdorp, hoofdstuk 3"
 
 
@@ -180,6 +181,25 @@ def _aanvraagtermijn(c: Casus, j: Jaar, profiel: Beleidsprofiel, wtrap_jaar: boo
     return sig.s11(c.aanvraagdatum, uiterlijk, regeling, bron, j.afwijken.get("aanvraagtermijn"))
 
 
+def _compensatiestap(compensatie: Decimal, tekort: Decimal, tekort_deel: Decimal, tv_betaald: Decimal | None,
+                     wtrap: Wtrap | None, stap11: bool) -> Stap:
+    """De compensatie over het jaar in het spoor, met de regel die gold (REKENMODEL §5-8)."""
+    if wtrap is not None:
+        return stap("jaar.compensatie", "Compensatie over het jaar = de vaste tegemoetkoming Wtrap, als aan alle "
+                    "voorwaarden is voldaan", compensatie, "Participatiewet art. 78gg; REKENMODEL §8", (),
+                    (("vaste tegemoetkoming", wtrap.tegemoetkoming), ("voldoet", {True: "ja", False: "nee", None: "nog niet vast te stellen"}[wtrap.voldoet]), ("tekort", tekort)))
+    if stap11:
+        return stap("jaar.compensatie", "Compensatie over het jaar = terugvordering + het deel van het laagste van (1) "
+                    "en (2) dat daarboven uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6", (),
+                    (("terugvordering", tv_betaald), ("deel daarboven", tekort_deel)))
+    if tv_betaald is not None:
+        return stap("jaar.compensatie", "Compensatie over het jaar = vergoede terugvordering + het tekort als het "
+                    "beleidsprofiel het vergoedt (geen stap 11)", compensatie, REGEL_COMPENSATIE, (),
+                    (("terugvordering", tv_betaald), ("tekort", tekort_deel)))
+    return stap("jaar.compensatie", "Compensatie over het jaar = het tekort, als het beleidsprofiel het tekort over dit "
+                "jaar vergoedt", compensatie, REGEL_COMPENSATIE, (), (("tekort", tekort),))
+
+
 def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> JaarBerekening:
     p = laad_jaar(j.jaar).gevolgd()       # onthoudt wat gelezen wordt: S8 en de parameterlijst op de PDF
     spoor: list[Stap] = []
@@ -188,6 +208,9 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         lambda a, b: a.bedragen() == b.bedragen())
     signalen: list[Signaal] = []
     tekort = sum((pb.compensatie_periode for pb in perioden), NUL)
+    spoor.append(stap("jaar.tekort", "Tekort over het jaar = som over de perioden van maanden x compensatie per maand",
+                      tekort, "REKENMODEL §4-5", (), tuple(("periode", (pb.van, pb.tot_en_met, pb.maanden,
+                                                                        pb.compensatie_totaal)) for pb in perioden)))
 
     # Terugvordering (stap 9-10)
     t_bedrag = t_av = None
@@ -197,9 +220,11 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         if tv.deel_alleenverdieners == "geen":
             toelichting.append("De terugvordering heeft een andere oorzaak dan de alleenverdienersproblematiek (stap 9): "
                                "geen vergoeding, wel uitleg aan de inwoners.")
-        spoor.append(stap("Terugvordering = som van (voorschot - definitief) per toeslag", t_bedrag,
-                          "Handreiking stap 9"))
-        spoor.append(stap("Deel door de alleenverdienersproblematiek", t_av, "Handreiking stap 10"))
+        spoor.append(stap("terugvordering.bedrag", "Terugvordering = som van (voorschot - definitief) per toeslag"
+                          if tv.bedrag is None else "Terugvordering (bedrag ingevuld)", t_bedrag, "Handreiking stap 9",
+                          (), (("voorschot", tv.voorschot), ("definitief", tv.definitief)) if tv.bedrag is None else ()))
+        spoor.append(stap("terugvordering.alleenverdieners", "Deel door de alleenverdienersproblematiek", t_av,
+                          "Handreiking stap 10", (), (("deel", tv.deel_alleenverdieners),)))
 
     # Wat het beleidsprofiel vergoedt (REKENMODEL §7)
     tekort_vergoed = j.jaar in profiel.tekort_jaren
@@ -223,8 +248,17 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         stap11 = _stap11(j, perioden, tekort_vergoed, profiel.bestaansminimumtoets, tv_betaald)
         tekort_deel = stap11.extra
         compensatie = tv_betaald + tekort_deel
-        spoor.append(stap("Compensatie = terugvordering + het deel van het laagste van (1) en (2) dat daarboven "
-                          "uitkomt", compensatie, "Handreiking stap 11; REKENMODEL §6"))
+        spoor += [
+            stap("stap11.verschil_toeslagen", "(1) Verschil in toeslagen over het jaar = som van maanden x verschil "
+                 "per maand", stap11.tekort_toeslagen, "Handreiking stap 11 (1); REKENMODEL §6"),
+            stap("stap11.tekort_bestaansminimum", "(2) Tekort tot het bestaansminimum over het jaar = som van maanden x "
+                 "(bestaansminimum - huishoudinkomen), niet onder nul" if stap11.tekort_bestaansminimum is not None
+                 else "(2) Tekort tot het bestaansminimum: niet berekend", stap11.tekort_bestaansminimum,
+                 "Handreiking stap 11 (2); REKENMODEL §6"),
+            stap("stap11.laagste", "Het laagste van (1) en (2)" + ("" if tekort_vergoed else
+                 ": nul, het beleidsprofiel vergoedt geen tekort over dit jaar"), stap11.laagste,
+                 "Handreiking stap 11; REKENMODEL §6", (), (("terugvordering", tv_betaald),)),
+        ]
     elif tv_betaald is not None:
         # Geen stap 11 (deel "geen", of het profiel vergoedt dit jaar niet zowel terugvordering als tekort): het tekort
         # telt dan zoals in een jaar zonder terugvordering, per maand, en alleen als het profiel het vergoedt.
@@ -239,6 +273,10 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
         stukken = _periodiek(c, j, perioden)
     periodiek: list[dict[str, Any]] = [{"van": maand_iso(van), "tot_en_met": maand_iso(tem), "per_maand": bedrag} for van, tem, bedrag in stukken]
     eenmalig = compensatie - sum((maanden_tussen(van, tem) * bedrag for van, tem, bedrag in stukken), NUL)
+    spoor.append(_compensatiestap(compensatie, tekort, tekort_deel, tv_betaald, wtrap, stap11 is not None))
+    spoor.append(stap("jaar.eenmalig", "Eenmalig = compensatie over het jaar - periodiek vanaf de aanvraagmaand", eenmalig,
+                      "Handreiking stap 7; REKENMODEL §4", (),
+                      tuple(("periodiek", (van, tem, maanden_tussen(van, tem), bedrag)) for van, tem, bedrag in stukken)))
 
     huur = zorg = overig = NUL
     if wtrap is None and compensatie > 0:

@@ -32,17 +32,18 @@ def bruto_bijstand_per_partner(p: Jaarparameters, kostendelers: int, override: D
     """Het referentie-toetsingsinkomen per partner (REKENMODEL §3)."""
     basis = p["bijstand.bruto_per_partner"]
     if override is not None:
-        return override, [stap(f"Bruto bijstand per partner door de raadsman ingevuld: {motivering}", override,
+        return override, [stap("bijstand.bruto_per_partner.ingevuld", f"Bruto bijstand per partner door de raadsman ingevuld: {motivering}", override,
                                "Handreiking stap 5 (afwijkend bedrag van de gemeente)", (basis,))]
-    stappen = [stap("Bruto bijstand per partner per jaar (toetsingsinkomen bij alleen bijstand)", basis.waarde,
+    stappen = [stap("bijstand.bruto_per_partner", "Bruto bijstand per partner per jaar (toetsingsinkomen bij alleen bijstand)", basis.waarde,
                     "Handreiking § 5.2, stap 5", (basis,))]
     if kostendelers == 0:
         return basis.waarde, stappen
     t, n = kdn_teller_noemer(kostendelers)
     bedrag = euros(basis.waarde * t / n)
-    stappen.append(stap(f"Kostendelersnorm met {2 + kostendelers} personen: x {t}/{n}, afgerond op hele euro's", bedrag,
+    stappen.append(stap("bijstand.bruto_kostendelersnorm", f"Kostendelersnorm met {2 + kostendelers} personen: x {t}/{n}, afgerond op hele euro's", bedrag,
                         "Participatiewet art. 22a; handreiking voorbeeld kostendelersnorm",
-                        (p["bijstand.kostendeler_leeftijd"],)))
+                        (p["bijstand.kostendeler_leeftijd"],),
+                        (("bruto per partner", basis.waarde), ("kostendelers", kostendelers))))
     return bedrag, stappen
 
 
@@ -50,12 +51,13 @@ def netto_norm_gehuwden(p: Jaarparameters, maand: date, kostendelers: int) -> tu
     """Netto bijstandsnorm gehuwden per maand incl. vakantietoeslag voor het halfjaar van de maand."""
     half = "H1" if maand.month <= 6 else "H2"
     norm = p[f"bijstand.netto_norm_gehuwden_{half}"]
-    stappen = [stap(f"Netto bijstandsnorm gehuwden per maand incl. vakantietoeslag ({'1 januari' if half == 'H1' else '1 juli'})",
+    stappen = [stap("bijstand.netto_norm", f"Netto bijstandsnorm gehuwden per maand incl. vakantietoeslag ({'1 januari' if half == 'H1' else '1 juli'})",
                     norm.waarde, "Participatiewet art. 21 b", (norm,))]
     if kostendelers == 0:
         return norm.waarde, stappen
     t, n = kdn_teller_noemer(kostendelers)
     bedrag = centen(norm.waarde * t / n)
-    stappen.append(stap(f"Kostendelersnorm met {2 + kostendelers} personen: x {t}/{n}", bedrag,
-                        "Participatiewet art. 22a"))
+    stappen.append(stap("bijstand.netto_kostendelersnorm", f"Kostendelersnorm met {2 + kostendelers} personen: x {t}/{n}",
+                        bedrag, "Participatiewet art. 22a", (),
+                        (("netto norm", norm.waarde), ("kostendelers", kostendelers))))
     return bedrag, stappen

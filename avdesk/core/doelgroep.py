@@ -81,8 +81,8 @@ def toets_doelgroep(c: Casus, j: Jaar, p: Jaarparameters, profiel: Beleidsprofie
     if not c.toeslagpartners:
         niet.append("de partners zijn geen toeslagpartners")
     grens = vermogensgrens(profiel, p)
-    spoor.append(stap(f"Vermogensgrens volgens beleidsprofiel ({profiel.vermogensgrens})", grens.waarde, profiel.bron,
-                      (grens,)))
+    spoor.append(stap("doelgroep.vermogensgrens", f"Vermogensgrens volgens beleidsprofiel ({profiel.vermogensgrens})", grens.waarde, profiel.bron,
+                      (grens,), (("vermogen", j.vermogen),)))
     if j.vermogen is None:
         open_.append("het vermogen is niet ingevuld: toets het aan de grens van " + euro(grens.waarde))
     elif j.vermogen > grens.waarde:

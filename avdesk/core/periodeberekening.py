@@ -28,6 +28,9 @@ def is_wtrap_jaar(jaar: int, p: Jaarparameters) -> bool:
     """Een jaar van de Wtrap (core/wtrapjaren, REKENMODEL §8): de vaste tegemoetkoming in plaats van bijzondere bijstand."""
     return is_wtrapjaar(jaar) or "wtrap.vaste_tegemoetkoming" in p
 
+# De regel van het bestaansminimum in woorden: het spoor draagt hem, de documenten lezen hem daar (issue 23).
+BESTAANSMINIMUM = "Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand"
+
 # Welke regel van de toets aan het bestaansminimum gold (CASUS-FORMAAT: toets_bestaansminimum).
 TOETSEN = ("geen_netto_inkomen", "aanvullende_bijstand", "profiel_zonder_toets", "toegepast", "boven_bestaansminimum")
 
@@ -49,7 +52,7 @@ class PeriodeBerekening(NamedTuple):
     inkomen: Decimal | None                  # HI = netto-inkomen + som W (None zonder netto-inkomen)
     inkomen_toets: Decimal | None            # HI voor stap 11 (2) en de Wtrap: op bijstandsniveau NR + som W
     toets: str                               # een van TOETSEN
-    toets_zin: str                           # in een Nederlandse zin: welke regel gold en waarom
+    toets_wie: str                           # wie op bijstandsniveau zit, of het profiel (voor toets_zin)
     compensatie: dict[str, Decimal]
     compensatie_totaal: Decimal
     compensatie_periode: Decimal
@@ -57,6 +60,12 @@ class PeriodeBerekening(NamedTuple):
     signalen: list[Signaal]
     uitkomsten: dict[str, Uitkomst]   # "referentie.huurtoeslag", "berekend.zorgtoeslag", ...
     spoor: list[Stap]
+
+    @property
+    def toets_zin(self) -> str:
+        """In een Nederlandse zin: welke regel gold en waarom, met de bedragen (opgemaakt als iemand hem leest)."""
+        return toets_zin(self.toets, self.toets_wie, self.verschil_totaal, self.bestaansminimum, self.inkomen,
+                         self.compensatie_totaal)
 
     @property
     def label(self) -> str:
@@ -110,28 +119,55 @@ def op_bijstandsniveau(c: Casus, per: Periode) -> str | None:
     return " en ".join(f"{naam} ontvangt {label}" for naam, label in wie)
 
 
-def _toets_bestaansminimum(ontvangt: str | None, g: Decimal, bm: Decimal, hi: Decimal | None, toets_profiel: bool,
-                           profielnaam: str) -> tuple[str, Decimal, str]:
-    """REKENMODEL §4: welke regel geldt, de compensatie per maand en een Nederlandse zin die het uitlegt.
-    `ontvangt`: "Hanna ontvangt aanvullende bijstand" als het huishouden op bijstandsniveau zit, anders None."""
+def _toets_bestaansminimum(ontvangt: str | None, g: Decimal, bm: Decimal, hi: Decimal | None,
+                           toets_profiel: bool) -> tuple[str, Decimal]:
+    """REKENMODEL §4: welke regel geldt (een van TOETSEN) en de compensatie per maand. De zin erbij maakt toets_zin,
+    pas als iemand hem leest: opmaak van bedragen kost de rekenkern per periode meer dan de toets zelf."""
     if ontvangt:
-        return ("aanvullende_bijstand", g, f"{ontvangt}: het huishouden zit op bijstandsniveau, dus de toets aan het "
-                f"bestaansminimum speelt niet (handreiking stap 6). De compensatie is het volledige verschil in "
-                f"toeslagen: {euro(g)} per maand.")
+        return "aanvullende_bijstand", g
     if not toets_profiel:
-        return ("profiel_zonder_toets", g, f"Beleidsprofiel {profielnaam} kent geen toets aan het bestaansminimum: de "
-                f"compensatie is het volledige verschil in toeslagen, {euro(g)} per maand.")
+        return "profiel_zonder_toets", g
     if hi is None:
-        return ("geen_netto_inkomen", g, "Het netto-inkomen is niet ingevuld: de toets aan het bestaansminimum is niet "
-                f"gedaan. De compensatie is het volledige verschil in toeslagen, {euro(g)} per maand.")
+        return "geen_netto_inkomen", g
     if hi >= bm:
-        return ("boven_bestaansminimum", NUL, f"Het huishoudinkomen ({euro(hi)} per maand) ligt op of boven het "
-                f"bestaansminimum ({euro(bm)}): over deze periode is er geen compensatie (leg dit uit aan de inwoners, "
-                f"stap 6).")
-    cmp = min(g, bm - hi)
-    return ("toegepast", cmp, f"Het huishoudinkomen ({euro(hi)} per maand) ligt {euro(bm - hi)} onder het "
-            f"bestaansminimum ({euro(bm)}). De compensatie is het laagste van dit tekort en het verschil in toeslagen "
-            f"({euro(g)}): {euro(cmp)} per maand.")
+        return "boven_bestaansminimum", NUL
+    return "toegepast", min(g, bm - hi)
+
+
+def toets_zin(toets: str, wie: str, g: Decimal, bm: Decimal, hi: Decimal | None, cmp: Decimal) -> str:
+    """De toets in een Nederlandse zin met de bedragen. `wie`: bij aanvullende bijstand "Hanna ontvangt aanvullende
+    bijstand" (op_bijstandsniveau), bij een profiel zonder toets de naam van het profiel."""
+    if toets == "aanvullende_bijstand":
+        return (f"{wie}: het huishouden zit op bijstandsniveau, dus de toets aan het bestaansminimum speelt niet "
+                f"(handreiking stap 6). De compensatie is het volledige verschil in toeslagen: {euro(g)} per maand.")
+    if toets == "profiel_zonder_toets":
+        return (f"Beleidsprofiel {wie} kent geen toets aan het bestaansminimum: de compensatie is het volledige verschil "
+                f"in toeslagen, {euro(g)} per maand.")
+    if toets == "geen_netto_inkomen":
+        return ("Het netto-inkomen is niet ingevuld: de toets aan het bestaansminimum is niet gedaan. De compensatie is "
+                f"het volledige verschil in toeslagen, {euro(g)} per maand.")
+    if toets == "boven_bestaansminimum":
+        return (f"Het huishoudinkomen ({euro(hi)} per maand) ligt op of boven het bestaansminimum ({euro(bm)}): over "
+                f"deze periode is er geen compensatie (leg dit uit aan de inwoners, stap 6).")
+    assert hi is not None                   # "toegepast" alleen met een huishoudinkomen
+    return (f"Het huishoudinkomen ({euro(hi)} per maand) ligt {euro(bm - hi)} onder het bestaansminimum ({euro(bm)}). "
+            f"De compensatie is het laagste van dit tekort en het verschil in toeslagen ({euro(g)}): {euro(cmp)} per "
+            f"maand.")
+
+
+# De regel van elke toets voor het rekenspoor, zonder bedragen (die staan in de invoer van de stap).
+TOETSREGELS = {
+    "aanvullende_bijstand": "Toets aan het bestaansminimum: op bijstandsniveau (aanvullende bijstand, IOAW of IOAZ) "
+                            "speelt de toets niet; compensatie = het volledige verschil in toeslagen",
+    "profiel_zonder_toets": "Toets aan het bestaansminimum: het beleidsprofiel kent geen toets; compensatie = het "
+                            "volledige verschil in toeslagen",
+    "geen_netto_inkomen": "Toets aan het bestaansminimum: niet gedaan, het netto-inkomen is niet ingevuld; compensatie "
+                          "= het volledige verschil in toeslagen",
+    "boven_bestaansminimum": "Toets aan het bestaansminimum: het huishoudinkomen ligt op of boven het "
+                             "bestaansminimum; geen compensatie",
+    "toegepast": "Toets aan het bestaansminimum: compensatie = het laagste van het verschil in toeslagen en het tekort "
+                 "tot het bestaansminimum (bestaansminimum - huishoudinkomen)",
+}
 
 
 def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Jaarparameters,
@@ -159,33 +195,43 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
             signalen.append(sig.s1(naam, per.ontvangen[naam], b.per_maand))
     for h in per.handmatig:
         R[h.toeslag], W[h.toeslag] = h.referentie, h.werkelijk
-        spoor.append(stap(f"{h.toeslag.replace('_', ' ').capitalize()} handmatig ingevuld: {h.motivering}", None,
-                          "Handreiking § 2.4"))
+        spoor.append(stap("periode.handmatige_toeslag", f"{h.toeslag.replace('_', ' ').capitalize()} handmatig ingevuld: "
+                          f"{h.motivering}", None, "Handreiking § 2.4",
+                          (), (("toeslag", h.toeslag), ("referentie", h.referentie), ("werkelijk", h.werkelijk))))
     G = {t: max(NUL, R[t] - W[t]) for t in R}
     g = sum(G.values(), NUL)
-    spoor.append(stap("Verschil per maand = referentie - werkelijk (per toeslag, niet onder nul)", g,
-                      "Handreiking stap 5-6; REKENMODEL §4"))
+    spoor.append(stap("periode.verschil", "Verschil per maand = referentie - werkelijk (per toeslag, niet onder nul)", g,
+                      "Handreiking stap 5-6; REKENMODEL §4", (), (("referentie", R), ("werkelijk", W))))
     norm, norm_spoor = netto_norm_gehuwden(p, van, kostendelers)
     spoor += norm_spoor
     nr = norm
     if per.referentie_netto_inkomen_per_maand is not None:
         nr = per.referentie_netto_inkomen_per_maand
-        spoor.append(stap(f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
+        spoor.append(stap("periode.netto_referentie.ingevuld", f"Netto-inkomen bij alleen bijstand ingevuld door de raadsman (bron: "
                           f"{per.referentie_netto_inkomen_bron})", nr, "REKENMODEL §4 (NR)"))
-    bm = nr + sum(R.values(), NUL)
-    spoor.append(stap("Bestaansminimum = netto-inkomen bij alleen bijstand + toeslagen bij alleen bijstand", bm,
-                      "Handreiking stap 6 en stap 11 (2)"))
+    r_som = sum(R.values(), NUL)
+    bm = nr + r_som
+    spoor.append(stap("bestaansminimum.norm", BESTAANSMINIMUM, bm, "Handreiking stap 6 en stap 11 (2)", (),
+                      (("netto bijstandsnorm" if nr == norm else "netto-inkomen bij alleen bijstand (ingevuld)", nr),
+                       ("toeslagen bij alleen bijstand", r_som))))
     hi = None
     if per.netto_inkomen_per_maand is not None:
-        hi = per.netto_inkomen_per_maand + sum(W.values(), NUL)
-        spoor.append(stap("Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi, "Handreiking stap 6"))
+        w_som = sum(W.values(), NUL)
+        hi = per.netto_inkomen_per_maand + w_som
+        spoor.append(stap("periode.huishoudinkomen", "Huishoudinkomen = netto-inkomen + werkelijke toeslagen", hi,
+                          "Handreiking stap 6", (), (("netto-inkomen", per.netto_inkomen_per_maand),
+                                                     ("werkelijke toeslagen", w_som))))
     ontvangt = op_bijstandsniveau(c, per)
     bijstandsniveau = ontvangt is not None
     hi_toets = nr + sum(W.values(), NUL) if bijstandsniveau else hi
     # Een profiel zonder toets (MVS) geldt voor zijn eigen jaren; in een Wtrap-jaar geldt de toets altijd (§8, slot).
     toets_profiel = profiel.bestaansminimumtoets or is_wtrap_jaar(j.jaar, p)
-    toets, cmp, zin = _toets_bestaansminimum(ontvangt, g, bm, hi, toets_profiel, profiel.naam)
-    spoor.append(stap(zin, cmp, "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4"))
+    toets, cmp = _toets_bestaansminimum(ontvangt, g, bm, hi, toets_profiel)
+    wie = ontvangt or profiel.naam
+    spoor.append(stap("periode.toets_bestaansminimum", TOETSREGELS[toets], cmp,
+                      "Handreiking stap 6; § Compensatie tot het sociaal minimum; REKENMODEL §4", (),
+                      (("verschil", g), ("bestaansminimum", bm), ("huishoudinkomen", hi))
+                      + ((("op bijstandsniveau", ontvangt),) if ontvangt else ())))
     if toets == "geen_netto_inkomen":
         signalen.append(sig.s3())
     if per.netto_inkomen_per_maand is not None and per.netto_inkomen_per_maand < norm and not bijstandsniveau:
@@ -195,5 +241,5 @@ def bereken_periode(c: Casus, j: Jaar, per: Periode, van: date, tem: date, p: Ja
         signalen.append(sig.s9(g, cmp))
     delen = dict(zip(G, verdeel(cmp, list(G.values())))) if begrensd else dict(G)
     return tuple.__new__(PeriodeBerekening, (van, tem, maanden, kostendelers, bruto, R, B, W, G, g, norm, nr, bm, hi,
-                                             hi_toets, toets, zin, delen, cmp, cmp * maanden, begrensd, signalen,
+                                             hi_toets, toets, wie, delen, cmp, cmp * maanden, begrensd, signalen,
                                              uitkomsten, spoor))

@@ -11,19 +11,31 @@ from .params import Parameter
 
 
 class Stap(NamedTuple):
+    sleutel: str                      # vast, uit core/spoorsleutels.SLEUTELS: daarop lezen tests en documenten
     omschrijving: str                 # Nederlands, voor scherm en PDF
     bedrag: Decimal | None
     grondslag: str                    # artikel of stap van de handreiking
     parameters: tuple[Parameter, ...] = ()
+    invoer: tuple[tuple[str, object], ...] = ()   # (naam, waarde): de waarden die erin gingen, onopgemaakt
 
 
 _NIEUW = tuple.__new__
 
 
-def stap(omschrijving: str, bedrag: Decimal | None, grondslag: str, parameters: tuple[Parameter, ...] = ()) -> Stap:
+def stap(sleutel: str, omschrijving: str, bedrag: Decimal | None, grondslag: str,
+         parameters: tuple[Parameter, ...] = (), invoer: tuple[tuple[str, object], ...] = ()) -> Stap:
     """Een Stap, zoals Stap(...), voor de rekenkern: die maakt er per periode tientallen. Stap(...) loopt via de
-    __new__ die NamedTuple in Python schrijft (type.__call__, dan een Python-frame); dit is de helft goedkoper."""
-    return _NIEUW(Stap, (omschrijving, bedrag, grondslag, parameters))
+    __new__ die NamedTuple in Python schrijft (type.__call__, dan een Python-frame); dit is de helft goedkoper.
+    `invoer`: onopgemaakte waarden (Decimal, str); opmaken doet wie toont (export/berekening_pdf.py)."""
+    return _NIEUW(Stap, (sleutel, omschrijving, bedrag, grondslag, parameters, invoer))
+
+
+def zoek(stappen, sleutel: str) -> Stap | None:
+    """De eerste stap met deze sleutel (of None): zo lezen documenten de uitleg van een regel uit het spoor."""
+    for s in stappen:
+        if s.sleutel == sleutel:
+            return s
+    return None
 
 
 def niet_bevestigd(stappen, gelezen=()) -> list[Parameter]:

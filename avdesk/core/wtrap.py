@@ -104,8 +104,8 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     voorwaarde("aow_leeftijd", aow is None, "geen van beide partners heeft de AOW-leeftijd", aow or "")
 
     grens = p["zorgtoeslag.vermogensgrens_met_partner"]
-    spoor.append(stap("Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
-                      (grens,)))
+    spoor.append(stap("wtrap.vermogensgrens", "Wtrap: vermogensgrens zorgtoeslag met toeslagpartner", grens.waarde, "Beleidsregels Wtrap",
+                      (grens,), (("vermogen", j.vermogen),)))
     voorwaarde("vermogen", None if j.vermogen is None else j.vermogen <= grens.waarde,
                f"vermogen binnen de grens van de zorgtoeslag ({euro(grens.waarde)})",
                f"vermogen {euro(j.vermogen or NUL)} boven de grens van de zorgtoeslag ({euro(grens.waarde)})",
@@ -114,6 +114,8 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     # Definitie (b): lagere toeslagen dan hetzelfde huishouden met alleen bijstand, op de totalen van het jaar.
     verschil = sum((pb.maanden * (sum(pb.referentie.values(), NUL) - sum(pb.werkelijk.values(), NUL))
                     for pb in perioden), NUL)
+    spoor.append(stap("wtrap.lagere_toeslagen", "Wtrap: toeslagen bij alleen bijstand min werkelijke toeslagen, over het "
+                      "jaar", verschil, "Beleidsregels Wtrap, definitie (b); REKENMODEL §8"))
     voorwaarde("lagere_toeslagen", (verschil > 0) if perioden else None,
                f"lagere toeslagen dan bij alleen bijstand ({euro(verschil)} minder over het jaar)",
                f"geen lagere toeslagen dan bij alleen bijstand (verschil over het jaar {euro(verschil)})",
@@ -126,20 +128,23 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     else:
         hi = sum((pb.inkomen_toets * pb.maanden for pb in perioden), NUL)
         bm = sum((pb.bestaansminimum * pb.maanden for pb in perioden), NUL)
+        spoor.append(stap("wtrap.inkomenstoets", "Wtrap-inkomenstoets: totaalinkomen over het jaar (netto-inkomen plus "
+                          "toeslagen) tegenover het bestaansminimum over het jaar", hi, "Beleidsregels Wtrap; REKENMODEL §8",
+                          (), (("bestaansminimum over het jaar", bm),)))
         voorwaarde("inkomenstoets", hi < bm, f"totaalinkomen {euro(hi)} lager dan bij alleen bijstand ({euro(bm)})",
                    f"totaalinkomen {euro(hi)} niet lager dan bij alleen bijstand ({euro(bm)})")
 
     if "wtrap.vaste_tegemoetkoming" in p:
         tp = p["wtrap.vaste_tegemoetkoming"]
         bedrag = tp.waarde
-        spoor.append(stap("Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
+        spoor.append(stap("wtrap.tegemoetkoming", "Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
     else:
         ingevuld = j.wtrap.get("tegemoetkoming")
         bedrag = ingevuld if isinstance(ingevuld, Decimal) else None
         if bedrag is None:
             open_vragen.append(f"de vaste tegemoetkoming voor {j.jaar} is nog niet bekend: vul het bedrag in")
         else:
-            spoor.append(stap("Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
+            spoor.append(stap("wtrap.tegemoetkoming.ingevuld", "Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
                               "Participatiewet art. 78gg"))
     voldoet = False if niet_voldaan else (None if open_vragen else True)
     aanvullend = None if bedrag is None else max(NUL, tekort - bedrag)

@@ -18,7 +18,9 @@ from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
 from ..core.casus import Casus
 from ..core.casusmodel import TOESLAGNAMEN
 from ..core.geld import NUL, datum, maand_label
+from ..core.spoor import zoek
 from ..core.wtrap import WTRAP_UITKOMST, vinkje
+from .spoorbijlage import som_uit_spoor, spoorbijlage
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
 
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
@@ -55,13 +57,10 @@ def _periode(pb: PeriodeBerekening, s) -> list:
     if afwijkend:
         uitleg.append("'Werkelijk' is het bedrag uit MijnToeslagen; avdesk berekent met het ingevulde inkomen "
                       + ", ".join(f"{TOESLAGNAMEN.get(t, t).lower()} {eu(pb.berekend[t])}" for t in afwijkend) + ".")
-    nr = ("netto bijstandsnorm" if pb.netto_referentie == pb.norm else "netto-inkomen bij alleen bijstand (ingevuld)")
-    bm_rijen = [["Bestaansminimum per maand", f"{eu(pb.bestaansminimum)} = {nr} {eu(pb.netto_referentie)} + "
-                                              f"toeslagen bij alleen bijstand {eu(sum(pb.referentie.values(), NUL))}"]]
-    if pb.inkomen is not None:
-        bm_rijen.append(["Huishoudinkomen per maand", f"{eu(pb.inkomen)} = netto-inkomen "
-                                                      f"{eu(pb.inkomen - sum(pb.werkelijk.values(), NUL))} + werkelijke "
-                                                      f"toeslagen {eu(sum(pb.werkelijk.values(), NUL))}"])
+    # De regels in de woorden van het rekenspoor (issue 23): de stap noemt wat erin ging, dit blad telt het op.
+    bm_rijen = [["Bestaansminimum per maand", som_uit_spoor(zoek(pb.spoor, "bestaansminimum.norm"))]]
+    if (hi := zoek(pb.spoor, "periode.huishoudinkomen")) is not None:
+        bm_rijen.append(["Huishoudinkomen per maand", som_uit_spoor(hi)])
     bm_rijen.append(["Toets (stap 6)", pb.toets_zin])
     delen = " + ".join(f"{TOESLAGNAMEN.get(t, t).lower()} {eu(v)}" for t, v in pb.compensatie.items() if v)
     bm_rijen += [
@@ -200,28 +199,10 @@ def _inkomenstoets(jb: JaarBerekening, s) -> list:
         rijen.append([periode_woorden(pb.van, pb.tot_en_met), str(pb.maanden), eu(pb.inkomen_toets),
                       eu(pb.bestaansminimum), eu(pb.inkomen_toets * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
     rijen.append(["Totaal", "", "", "", eu(hi) if volledig else "-", eu(bm) if volledig else "-"])
-    return [Paragraph("Inkomenstoets: netto-inkomen plus toeslagen tegenover het huishouden met alleen bijstand "
-                      "(netto bijstandsnorm plus de toeslagen bij alleen bijstand).", s["tekst"]),
+    bm = zoek(jb.perioden[0].spoor, "bestaansminimum.norm")
+    return [Paragraph(veilig("Inkomenstoets: netto-inkomen plus toeslagen tegenover het huishouden met alleen bijstand, "
+                             f"per periode ({bm.omschrijving[0].lower() + bm.omschrijving[1:]})."), s["tekst"]),
             tabel(rijen, [BREEDTE * 0.24, BREEDTE * 0.12] + [BREEDTE * 0.16] * 4, rechts_vanaf=1, totaalrij=True)]
-
-
-def _spoor(b: Berekening, s) -> list:
-    uit = [PageBreak(), Paragraph("Bijlage: rekenspoor", s["kop1"]),
-           Paragraph("Per periode de rekenstappen van de toeslagen, zoals de rekentool van Dienst Toeslagen ze zet.",
-                     s["tekst"])]
-    for jb in b.jaren:
-        for pb in jb.perioden:
-            uit.append(Paragraph(veilig(f"{jb.jaar}: {_periode_label(pb)}"), s["kop2"]))
-            rijen = [["Stap", "Bedrag", "Grondslag"]]
-            for sleutel, u in pb.uitkomsten.items():
-                scenario, toeslag = sleutel.split(".")
-                rijen.append([Opmaak(f"<b>{TOESLAGNAMEN[toeslag]}, {'alleen bijstand' if scenario == 'referentie' else 'werkelijk inkomen'}"
-                                     f"</b>"), Opmaak(f"<b>{eu(u.per_maand)}</b>"), ""])
-                for st in u.spoor:
-                    rijen.append([st.omschrijving, "" if st.bedrag is None else eu(st.bedrag),
-                                  Paragraph(veilig(st.grondslag), s["cel_klein"])])
-            uit.append(tabel(rijen, [BREEDTE * 0.58, BREEDTE * 0.14, BREEDTE * 0.28], rechts_vanaf=1))
-    return uit
 
 
 def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept: list[str] | None = None,
@@ -286,7 +267,7 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
         verhaal += _jaar(jb, c, s)
     verhaal += voetnoten(b, s)
     verhaal += parameters(b, s)
-    verhaal += _spoor(b, s)
+    verhaal += spoorbijlage(b, s, _periode_label)
     bijlagen = ((CASUS_BESTAND, casus_json, "De casus (avdesk-casus/1) waarmee gerekend is"),
                 (BEREKENING_BESTAND, berekening_json, "De berekening (avdesk-berekening/1), met peildatum"))
     doc.build(verhaal, canvasmaker=canvasmaker("Berekening alleenverdienersproblematiek", b.parameterversie,

@@ -1,7 +1,8 @@
 """De regeltakken van de rekenkern (REKENMODEL §2-9, PARAMETERS §3-4, avdesk/core), elk met een predicaat op wat de
 kern over een scenario teruggeeft: de Berekening met zijn rekenspoor (avdesk/core/spoor.py: de stappen van elke
-toeslag), de JSON (avdesk-berekening/1) en de casus. De lijst is afgeleid van de code en de spec, niet van de
-scenario's: een tak die geen scenario bereikt, laat test_dekking.py falen.
+toeslag, gelezen op hun vaste sleutel uit avdesk/core/spoorsleutels.py, nooit op de zin voor mensen), de JSON
+(avdesk-berekening/1) en de casus. De lijst is afgeleid van de code en de spec, niet van de scenario's: een tak die
+geen scenario bereikt, laat test_dekking.py falen.
 
 Niet als tak opgenomen, omdat kern en spec er geen regel voor hebben: een lagere bijstandsnorm voor partners van
 18-20 jaar (PARAMETERS §4 kent alleen de norm gehuwden 21-AOW; REKENMODEL §3 ook). Zie GATEN."""
@@ -44,15 +45,19 @@ def perioden(c: Ctx) -> Iterator[tuple[object, object]]:
 
 
 def ht_sporen(c: Ctx) -> Iterator[tuple[object, object, dict]]:
-    """Per huurtoeslaguitkomst (referentie en berekend) de stappen op hun omschrijving."""
+    """Per huurtoeslaguitkomst (referentie en berekend) de stappen op hun vaste sleutel (core/spoorsleutels.py)."""
     for _jb, pb in perioden(c):
         for sleutel, u in pb.uitkomsten.items():
             if sleutel.endswith("huurtoeslag") and u.spoor:
-                yield pb, u, {s.omschrijving.split(" =")[0].split(":")[0]: s for s in u.spoor}
+                yield pb, u, {s.sleutel: s for s in u.spoor}
 
 
-def _stap(stappen: dict, begin: str):
-    return next((s for k, s in stappen.items() if k.startswith(begin)), None)
+def _stap(stappen: dict, sleutel: str):
+    return stappen.get(sleutel)
+
+
+def _invoer(stap, naam: str):
+    return dict(stap.invoer).get(naam)
 
 
 def _param(stap, eind: str):
@@ -64,7 +69,7 @@ def _ht(c: Ctx, f: Callable[[object, object, dict], bool]) -> bool:
 
 
 def _kkg(st: dict, boven: bool) -> bool:
-    a, bh = _stap(st, "Deel A"), _stap(st, "Basishuur")
+    a, bh = _stap(st, "huurtoeslag.deel_a"), _stap(st, "huurtoeslag.basishuur")
     if a is None or bh is None:
         return False
     kkg = _param(a, "kwaliteitskortingsgrens").waarde
@@ -72,7 +77,7 @@ def _kkg(st: dict, boven: bool) -> bool:
 
 
 def _aftopping(st: dict, soort: str, boven: bool) -> bool:
-    b, r = _stap(st, "Deel B"), _stap(st, "Rekenhuur")
+    b, r = _stap(st, "huurtoeslag.deel_b"), _stap(st, "huurtoeslag.rekenhuur")
     if b is None or r is None:
         return False
     grens = _param(b, "aftoppingsgrens_" + soort)
@@ -80,13 +85,14 @@ def _aftopping(st: dict, soort: str, boven: bool) -> bool:
 
 
 def _deel_c(st: dict, toegepast: bool) -> bool:
-    c, b, r = _stap(st, "Deel C"), _stap(st, "Deel B"), _stap(st, "Rekenhuur")
+    if toegepast:
+        c = _stap(st, "huurtoeslag.deel_c")
+        return c is not None and c.bedrag > 0
+    c, b, r = _stap(st, "huurtoeslag.deel_c.niet"), _stap(st, "huurtoeslag.deel_b"), _stap(st, "huurtoeslag.rekenhuur")
     if c is None:
         return False
-    if toegepast:
-        return not c.omschrijving.startswith("Deel C: niet") and c.bedrag > 0
     grens = next(p for p in b.parameters if "aftoppingsgrens" in p.naam)
-    return c.omschrijving.startswith("Deel C: niet") and r.bedrag > grens.waarde
+    return r.bedrag > grens.waarde
 
 
 def _ouderen(c: Ctx, via: str) -> bool:
@@ -94,8 +100,9 @@ def _ouderen(c: Ctx, via: str) -> bool:
     for jb, pb in perioden(c):
         p = jb.parameters
         for sleutel, u in pb.uitkomsten.items():
-            if not sleutel.endswith("huurtoeslag") or not any(s.omschrijving.startswith(("Normhuur EPO", "Normhuur MPO"))
-                                                               for s in u.spoor):
+            if not sleutel.endswith("huurtoeslag") or not any(
+                    s.sleutel.startswith("huurtoeslag.normhuur.") and _invoer(s, "huishoudtype") in ("EPO", "MPO")
+                    for s in u.spoor):
                 continue
             partner_aow = any(aow_leeftijd_bereikt(x.geboortedatum, pb.van, p) for x in (c.casus.aanvrager, c.casus.partner))
             if (via == "partner") == partner_aow:
@@ -220,33 +227,29 @@ TAKKEN: list[Tak] = [
     Tak("ht.deel_c.uitgesloten", HT, "huur boven de aftoppingsgrens, geen 40%-deel (meerpersoons zonder AOW, t/m 2024)",
         "PARAMETERS §3; VOORBEELDEN H", lambda c: _ht(c, lambda pb, u, st: _deel_c(st, False))),
     Tak("ht.normhuur.minimum", HT, "inkomen niet boven het minimum-inkomensijkpunt: minimumnormhuur", "Wht art. 17-19",
-        lambda c: _ht(c, lambda pb, u, st: _stap(st, "Normhuur") is not None
-                      and "minimumnormhuur" in _stap(st, "Normhuur").omschrijving)),
+        lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.normhuur.minimum" in st)),
     Tak("ht.normhuur.formule", HT, "normhuur = a x Y² + b x Y", "Wht art. 19",
-        lambda c: _ht(c, lambda pb, u, st: _stap(st, "Normhuur") is not None
-                      and "a x inkomen" in _stap(st, "Normhuur").omschrijving)),
+        lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.normhuur.formule" in st)),
     Tak("ht.ouderen.partner", HT, "ouderentype (EPO/MPO) door een partner met de AOW-leeftijd", "PARAMETERS §3",
         lambda c: _ouderen(c, "partner")),
     Tak("ht.ouderen.medebewoner", HT, "ouderentype (MPO) door een medebewoner met de AOW-leeftijd",
         "PARAMETERS §3; VOORBEELDEN L1", lambda c: _ouderen(c, "medebewoner")),
     Tak("ht.vrijstelling_medebewoner", HT, "medebewoner jonger dan 23: inkomen telt boven de vrijstelling",
-        "Awir art. 7 lid 6", lambda c: _ht(c, lambda pb, u, st: any("boven de vrijstelling" in s.omschrijving for s in u.spoor))),
+        "Awir art. 7 lid 6", lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.vrijstelling_medebewoner" in st)),
     Tak("ht.jongerengrens", HT, "iedereen jonger dan 23, huur boven de jongerengrens: geen huurtoeslag",
-        "Wht art. 13 lid 1", lambda c: _ht(c, lambda pb, u, st: "Geen huurtoeslag" in st
-                                           and "jongerengrens" in st["Geen huurtoeslag"].omschrijving)),
+        "Wht art. 13 lid 1", lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.geen.jongerengrens" in st)),
     Tak("ht.maximale_huurgrens", HT, "rekenhuur boven de maximale huurgrens: geen huurtoeslag", "Wht art. 13 lid 3",
-        lambda c: _ht(c, lambda pb, u, st: "Geen huurtoeslag" in st
-                      and "maximale huurgrens" in st["Geen huurtoeslag"].omschrijving)),
+        lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.geen.maximale_huurgrens" in st)),
     Tak("ht.basishuur_boven_huur", HT, "basishuur boven de rekenhuur: nul", "VOORBEELDEN L4",
         lambda c: _ht(c, lambda pb, u, st: u.per_maand == 0 and any("basishuur ligt boven" in r for r in u.redenen))),
     Tak("ht.vermogen", HT, "vermogen boven de grens van de huurtoeslag", "Awir art. 7 lid 3",
-        lambda c: _ht(c, lambda pb, u, st: "Geen huurtoeslag" in st and "vermogen" in st["Geen huurtoeslag"].omschrijving)),
+        lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.geen.vermogen" in st)),
     Tak("ht.2026.afbouw", HT, "2026: inkomen boven het ijkpunt, lineaire afbouw", "PARAMETERS §3 (2026)",
-        lambda c: _ht(c, lambda pb, u, st: _stap(st, "Lineaire afbouw") is not None and _stap(st, "Lineaire afbouw").bedrag > 0)),
+        lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.afbouw" in st and st["huurtoeslag.afbouw"].bedrag > 0)),
     Tak("ht.2026.geen_afbouw", HT, "2026: inkomen op of onder het ijkpunt, geen afbouw", "PARAMETERS §3 (2026)",
-        lambda c: _ht(c, lambda pb, u, st: _stap(st, "Lineaire afbouw") is not None and _stap(st, "Lineaire afbouw").bedrag == 0)),
+        lambda c: _ht(c, lambda pb, u, st: "huurtoeslag.afbouw" in st and st["huurtoeslag.afbouw"].bedrag == 0)),
     Tak("zt.vermogen", "zorgtoeslag (PARAMETERS §2)", "vermogen boven de grens van de zorgtoeslag", "Wzt art. 3",
-        lambda c: any(any("Geen zorgtoeslag: vermogen" in s.omschrijving for s in u.spoor)
+        lambda c: any(any(s.sleutel == "zorgtoeslag.geen.vermogen" for s in u.spoor)
                       for _, pb in perioden(c) for u in pb.uitkomsten.values())),
 ] + [
     Tak(f"bijstand.kostendelers.A{a}", BIJ, f"A = {a}" + (" (geen kostendelers)" if a == 2 else

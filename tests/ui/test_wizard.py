@@ -520,3 +520,18 @@ def test_namen_met_opmaak_staan_er_letterlijk(qtbot, app, raadsman_voor):
     label = w.currentPage().f.toelichting
     assert label.textFormat() == Qt.TextFormat.PlainText
     assert "<b>Martin</b> & <i>co</i> en Hanna ontvangen aanvullende bijstand" in label.text()
+
+
+def test_stap6_neemt_de_regel_van_het_bestaansminimum_uit_het_spoor(qtbot, app, raadsman_voor):
+    from avdesk.core.berekening import bereken
+    from avdesk.core.spoor import zoek
+    c = lees_casus((ROOT / "tests/scenarios/martin_hanna_2024.json").read_bytes())
+    c.aanvraag.route = "tekort"
+    w = AvWizard(c)
+    raadsman_voor(w)
+    w.hervat(6)
+    tekst = w.currentPage().f.toelichting.text()
+    pb = bereken(c).jaren[0].perioden[0]
+    st = zoek(pb.spoor, "bestaansminimum.norm")
+    assert st.omschrijving in tekst and st.grondslag[1:] in tekst     # de stap zelf, niet een eigen uitleg
+    assert pb.toets_zin in tekst

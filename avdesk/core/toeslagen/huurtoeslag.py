@@ -33,12 +33,15 @@ def rekeninkomen(s: Situatie, p: Jaarparameters) -> tuple[Decimal, list[Stap]]:
         if m.geboortedatum > grens:
             telt = max(NUL, m.toetsingsinkomen - vrijstelling.waarde)
             if m.toetsingsinkomen:
-                stappen.append(stap(f"Medebewoner {i} (jonger dan {vleeftijd.waarde} op 1 januari): telt mee boven de vrijstelling",
-                                    telt, "Awir art. 7 lid 6", (vrijstelling, vleeftijd)))
+                stappen.append(stap("huurtoeslag.vrijstelling_medebewoner", f"Medebewoner {i} (jonger dan {vleeftijd.waarde} op 1 januari): telt mee boven de vrijstelling",
+                                    telt, "Awir art. 7 lid 6", (vrijstelling, vleeftijd),
+                                    (("medebewoner", i), ("toetsingsinkomen", m.toetsingsinkomen))))
         else:
             telt = m.toetsingsinkomen
         y += telt
-    stappen.insert(0, stap("Rekeninkomen: aanvrager, toeslagpartner en medebewoners samen", y, "Wht art. 2; Awir art. 7-8"))
+    stappen.insert(0, stap("huurtoeslag.rekeninkomen", "Rekeninkomen: aanvrager, toeslagpartner en medebewoners samen", y, "Wht art. 2; Awir art. 7-8",
+                           (), (("aanvrager", s.aanvrager.toetsingsinkomen),
+                                ("toeslagpartner", s.partner.toetsingsinkomen if s.partner else NUL))))
     return y, stappen
 
 
@@ -77,12 +80,13 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
             mx = p["huurtoeslag.servicekosten_max_per_categorie"]
             sk = sum((min(mx.waarde, k) for k in s.servicekosten), NUL)
             r += sk
-            spoor.append(stap("Subsidiabele servicekosten (per categorie ten hoogste het maximum)", sk,
+            spoor.append(stap("huurtoeslag.servicekosten", "Subsidiabele servicekosten (per categorie ten hoogste het maximum)", sk,
                               "Wht art. 7; Besluit op de huurtoeslag", (mx,)))
-        spoor.append(stap("Rekenhuur = kale huur + subsidiabele servicekosten", r, "Wht art. 5-7"))
+        spoor.append(stap("huurtoeslag.rekenhuur", "Rekenhuur = kale huur + subsidiabele servicekosten", r, "Wht art. 5-7",
+                          (), (("kale huur", s.kale_huur),)))
         if r > maxhuur.waarde:
             return _nul(f"Rekenhuur {euro(r)} ligt boven de maximale huurgrens {euro(maxhuur.waarde)}.", spoor,
-                        stap("Geen huurtoeslag: rekenhuur boven de maximale huurgrens", NUL, "Wht art. 13 lid 3", (maxhuur,)))
+                        stap("huurtoeslag.geen.maximale_huurgrens", "Geen huurtoeslag: rekenhuur boven de maximale huurgrens", NUL, "Wht art. 13 lid 3", (maxhuur,)))
         achttien = geboren_uiterlijk(s.maand, 18)
         kind_in_huis = False
         for m in s.medebewoners:
@@ -92,21 +96,24 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         if iedereen_jong and not kind_in_huis and not s.aangepaste_woning and r > jgrens.waarde:
             return _nul(f"Iedereen is jonger dan {jleeftijd.waarde} en de rekenhuur {euro(r)} ligt boven de jongerengrens "
                         f"{euro(jgrens.waarde)}.", spoor,
-                        stap("Geen huurtoeslag: jongerengrens", NUL, "Wht art. 13 lid 1", (jgrens, jleeftijd)))
+                        stap("huurtoeslag.geen.jongerengrens", "Geen huurtoeslag: jongerengrens", NUL, "Wht art. 13 lid 1", (jgrens, jleeftijd)))
         hp = f"huurtoeslag.{htype}."
         ijk, fa, fb, minnh = (p[hp + "minimum_inkomensijkpunt"], p[hp + "factor_a"], p[hp + "factor_b"],
                               p[hp + "minimum_normhuur"])
         if y <= ijk.waarde:
             normhuur = minnh.waarde
-            spoor.append(stap(f"Normhuur {htype}: inkomen niet boven het minimum-inkomensijkpunt, dus minimumnormhuur",
-                              normhuur, "Wht art. 17-19", (ijk, minnh)))
+            spoor.append(stap("huurtoeslag.normhuur.minimum", f"Normhuur {htype}: inkomen niet boven het minimum-inkomensijkpunt, dus minimumnormhuur",
+                              normhuur, "Wht art. 17-19", (ijk, minnh),
+                              (("huishoudtype", htype), ("rekeninkomen", y))))
         else:
             normhuur = fa.waarde * y * y + fb.waarde * y
-            spoor.append(stap(f"Normhuur {htype} = a x inkomen² + b x inkomen", normhuur, "Wht art. 19", (ijk, fa, fb)))
+            spoor.append(stap("huurtoeslag.normhuur.formule", f"Normhuur {htype} = a x inkomen² + b x inkomen", normhuur,
+                              "Wht art. 19", (ijk, fa, fb), (("huishoudtype", htype), ("rekeninkomen", y))))
         tsb, verl = p["huurtoeslag.taakstellingsbedrag"], p["huurtoeslag.verlaging_basishuur"]
         basishuur = centen(normhuur + tsb.waarde - verl.waarde)
-        spoor.append(stap("Basishuur = normhuur + taakstellingsbedrag - verlaging", basishuur,
-                          "Wht art. 16; Wet verlaging eigen bijdrage huurtoeslag", (tsb, verl)))
+        spoor.append(stap("huurtoeslag.basishuur", "Basishuur = normhuur + taakstellingsbedrag - verlaging", basishuur,
+                          "Wht art. 16; Wet verlaging eigen bijdrage huurtoeslag", (tsb, verl),
+                          (("normhuur", normhuur),)))
         c_alle = p["huurtoeslag.deel_c_alle_huishoudens"]
         deel_c = bool(c_alle.waarde) or n == 1 or aow or s.aangepaste_woning
         c_param: tuple = (c_alle,)
@@ -114,12 +121,14 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
         r = min(s.kale_huur, maxhuur.waarde)
         if iedereen_jong:
             r = min(r, jgrens.waarde)
-        spoor.append(stap("Rekenhuur = kale huur, begrensd op de maximale huurgrens"
+        spoor.append(stap("huurtoeslag.rekenhuur", "Rekenhuur = kale huur, begrensd op de maximale huurgrens"
                           + (f" en (iedereen jonger dan {jleeftijd.waarde}) op de jongerengrens" if iedereen_jong else ""),
-                          r, "Wht art. 21 lid 1 onder d (2026)", (maxhuur,) + ((jgrens, jleeftijd) if iedereen_jong else ())))
+                          r, "Wht art. 21 lid 1 onder d (2026)", (maxhuur,) + ((jgrens, jleeftijd) if iedereen_jong else ()),
+                          (("kale huur", s.kale_huur),)))
         bh = p[f"huurtoeslag.{htype}.basishuur"]
         basishuur = bh.waarde
-        spoor.append(stap(f"Basishuur {htype} (vast bedrag)", basishuur, "Wht art. 16 (2026)", (bh,)))
+        spoor.append(stap("huurtoeslag.basishuur", f"Basishuur {htype} (vast bedrag)", basishuur, "Wht art. 16 (2026)", (bh,),
+                          (("huishoudtype", htype),)))
         deel_c, c_param = True, ()
 
     a = pa.waarde * max(NUL, min(r, kkg.waarde) - basishuur)
@@ -127,28 +136,35 @@ def huurtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     b = pb.waarde * max(NUL, min(r, aft.waarde) - max(kkg.waarde, basishuur))
     c = pc.waarde * max(NUL, r - max(aft.waarde, basishuur)) if deel_c else NUL
     spoor += [
-        stap("Deel A: 100% van de huur tot de kwaliteitskortingsgrens boven de basishuur", a, "Wht art. 21 lid 1 a", (pa, kkg)),
-        stap("Deel B: 65% van de huur tussen kwaliteitskortingsgrens (of basishuur) en aftoppingsgrens", b,
-             "Wht art. 21 lid 1 b en lid 2", (pb, aft)),
-        stap("Deel C: 40% van de huur boven de aftoppingsgrens" if deel_c
-             else "Deel C: niet van toepassing (meerpersoonshuishouden zonder AOW-gerechtigde, geen aangepaste woning)",
-             c, "Wht art. 21 lid 1 c", (pc,) + c_param),
+        stap("huurtoeslag.deel_a", "Deel A: 100% van de huur tot de kwaliteitskortingsgrens boven de basishuur", a, "Wht art. 21 lid 1 a", (pa, kkg),
+             (("rekenhuur", r), ("basishuur", basishuur))),
+        stap("huurtoeslag.deel_b", "Deel B: 65% van de huur tussen kwaliteitskortingsgrens (of basishuur) en aftoppingsgrens", b,
+             "Wht art. 21 lid 1 b en lid 2", (pb, aft, kkg), (("rekenhuur", r), ("basishuur", basishuur))),
+        stap("huurtoeslag.deel_c", "Deel C: 40% van de huur boven de aftoppingsgrens", c, "Wht art. 21 lid 1 c",
+             (pc, aft) + c_param, (("rekenhuur", r), ("basishuur", basishuur))) if deel_c else
+        stap("huurtoeslag.deel_c.niet", "Deel C: niet van toepassing (meerpersoonshuishouden zonder AOW-gerechtigde, "
+             "geen aangepaste woning)", c, "Wht art. 21 lid 1 c", (pc,) + c_param,
+             (("personen", n), ("AOW-gerechtigde", aow), ("aangepaste woning", s.aangepaste_woning))),
     ]
     totaal = a + b + c
     if not normhuurstelsel:
         ijk, pct = p[f"huurtoeslag.{htype}.inkomensijkpunt"], p[f"huurtoeslag.{htype}.afbouwpercentage"]
         afbouw = max(NUL, y - ijk.waarde) * pct.waarde / TWAALF
         totaal = max(NUL, totaal - afbouw)
-        spoor.append(stap("Lineaire afbouw: afbouwpercentage x het inkomen boven het ijkpunt, per maand", afbouw,
-                          "Wht art. 21 lid 2 (2026)", (ijk, pct, p["huurtoeslag.afbouw.methode"])))
+        spoor.append(stap("huurtoeslag.afbouw", "Lineaire afbouw: afbouwpercentage x het inkomen boven het ijkpunt, per maand", afbouw,
+                          "Wht art. 21 lid 2 (2026)", (ijk, pct, p["huurtoeslag.afbouw.methode"]),
+                          (("rekeninkomen", y),)))
     vgrens = p["huurtoeslag.vermogensgrens_partners" if s.partner else "huurtoeslag.vermogensgrens_per_persoon"]
     if s.vermogen is not None and s.vermogen > vgrens.waarde:
         return _nul(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.", spoor,
-                    stap("Geen huurtoeslag: vermogen boven de grens", NUL, "Awir art. 7 lid 3", (vgrens,)))
+                    stap("huurtoeslag.geen.vermogen", "Geen huurtoeslag: vermogen boven de grens", NUL, "Awir art. 7 lid 3",
+                         (vgrens,), (("vermogen", s.vermogen),)))
     if totaal > 0 and euros(totaal * TWAALF) < UITBETAALGRENS:
         return _nul("Jaarbedrag lager dan € 24: geen uitbetaling.", spoor,
-                    stap("Geen huurtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
+                    stap("huurtoeslag.geen.onder_24", "Geen huurtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5",
+                         (), (("per maand onafgerond", totaal),)))
     per_maand = afkappen(totaal)
-    spoor.append(stap("Huurtoeslag per maand = A + B + C, afgekapt op hele euro's", per_maand, "Proefberekening Dienst Toeslagen"))
+    spoor.append(stap("huurtoeslag.per_maand", "Huurtoeslag per maand = A + B + C, afgekapt op hele euro's", per_maand,
+                      "Proefberekening Dienst Toeslagen", (), (("onafgerond", totaal),)))
     redenen = () if per_maand > 0 else ("De basishuur ligt boven de rekenhuur: geen huurtoeslag.",)
     return uitkomst("huurtoeslag", per_maand, totaal, redenen, tuple(spoor))

@@ -52,30 +52,34 @@ def zorgtoeslag(s: Situatie, p: Jaarparameters) -> Uitkomst:
     premie = sp.waarde * (2 if met_partner else 1)
     jaar = max(NUL, premie - normpremie)
     spoor = [
-        stap("Gezamenlijk toetsingsinkomen aanvrager en toeslagpartner" if met_partner else "Toetsingsinkomen",
+        stap("zorgtoeslag.toetsingsinkomen",
+             "Gezamenlijk toetsingsinkomen aanvrager en toeslagpartner" if met_partner else "Toetsingsinkomen",
              y, "Wzt art. 1; Awir art. 8"),
-        stap("Normpremie = drempelpercentage x drempelinkomen + percentage boven de drempel x inkomen boven de drempel",
-             normpremie, "Wzt art. 2 lid 3", (pct_d, drempel, pct_b)),
-        stap("Zorgtoeslag per jaar = standaardpremie" + (" x 2" if met_partner else "") + " - normpremie",
-             jaar, "Wzt art. 2 lid 1-2", (sp,)),
+        stap("zorgtoeslag.normpremie", "Normpremie = drempelpercentage x drempelinkomen + percentage boven de drempel x inkomen boven de drempel",
+             normpremie, "Wzt art. 2 lid 3", (pct_d, drempel, pct_b), (("toetsingsinkomen", y),)),
+        stap("zorgtoeslag.jaarbedrag", "Zorgtoeslag per jaar = standaardpremie" + (" x 2" if met_partner else "") + " - normpremie",
+             jaar, "Wzt art. 2 lid 1-2", (sp,), (("normpremie", normpremie),)),
     ]
     redenen: list[str] = []
     if met_partner and not s.partner_verzekerd and jaar > 0:
         jaar = jaar / TWEE
         redenen.append("De toeslagpartner is geen verzekerde voor de Zorgverzekeringswet: "
                        "de zorgtoeslag is de helft (Wzt art. 2 lid 4).")
-        spoor.append(stap("Toeslagpartner is geen verzekerde: 50% van het jaarbedrag", jaar, "Wzt art. 2 lid 4"))
+        spoor.append(stap("zorgtoeslag.partner_niet_verzekerd", "Toeslagpartner is geen verzekerde: 50% van het jaarbedrag", jaar, "Wzt art. 2 lid 4"))
     if s.vermogen is not None and s.vermogen > vgrens.waarde:
         redenen.append(f"Vermogen {euro(s.vermogen)} ligt boven de vermogensgrens {euro(vgrens.waarde)}.")
-        spoor.append(stap("Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3", (vgrens,)))
+        spoor.append(stap("zorgtoeslag.geen.vermogen", "Geen zorgtoeslag: vermogen boven de grens", NUL, "Wzt art. 3",
+                          (vgrens,), (("vermogen", s.vermogen),)))
         jaar = NUL
     elif jaar > 0 and euros(jaar) < UITBETAALGRENS:
         redenen.append(f"Jaarbedrag {euro(jaar)} is lager dan € 24: geen uitbetaling.")
-        spoor.append(stap("Geen zorgtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5"))
+        spoor.append(stap("zorgtoeslag.geen.onder_24", "Geen zorgtoeslag: jaarbedrag onder € 24", NUL, "Awir art. 14 lid 4-5",
+                          (), (("jaarbedrag", jaar),)))
         jaar = NUL
     elif jaar == 0:
         redenen.append("Het inkomen is te hoog voor zorgtoeslag.")
     onafgerond = (euros(jaar) if jaar_afronden else jaar) / TWAALF
     per_maand = afkappen(onafgerond)
-    spoor.append(stap(afronding_tekst, per_maand, afronding_grondslag, (afronding,)))
+    spoor.append(stap("zorgtoeslag.per_maand", afronding_tekst, per_maand, afronding_grondslag, (afronding,),
+                      (("jaarbedrag", jaar),)))
     return uitkomst("zorgtoeslag", per_maand, onafgerond, tuple(redenen), tuple(spoor))

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLa
 from ...core.berekening import Berekening
 from ...core.geld import euro, maand_label, maanden_in_woorden
 from ...core.params import laad_profiel
+from ...core.spoor import zoek
 from ..grafiek import Maandgrafiek
 from ..tabellen import invoertabel, pas_kolommen, tabvolgorde, vul_tabel
 from ..velden import Veldfout, koppel, lees, zet
@@ -135,12 +136,12 @@ class Stap6(Rekenstap):
                 zinnen.append(f"{periode}: {pb.toets_zin}")
         vul_tabel(self.f.tabel, ["Periode", "Bestaans\u00adminimum", "Netto + toeslagen", "Verschil",
                                  "Compen\u00adsatie p/m", "Regel"], rijen, 1)
-        self.f.toelichting.setText("\n".join(zinnen) + "\n\nBestaansminimum = netto-inkomen bij alleen bijstand (de "
-                                   "netto bijstandsnorm voor gehuwden met vakantietoeslag, of het bedrag dat u in stap 4 "
-                                   "met bron invulde) plus de toeslagen bij alleen bijstand. Met aanvullende bijstand, "
-                                   "IOAW of IOAZ zit het huishouden op bijstandsniveau: dan is de compensatie het hele "
-                                   "verschil (handreiking stap 6). Anders is ze het laagste van het verschil en het "
-                                   "tekort tot het bestaansminimum.")
+        # De regel in de woorden van het rekenspoor (core/spoor.py); de zinnen per periode zijn de toetsstap daarvan.
+        bm = next((st for jb in b.jaren for pb in jb.perioden if (st := zoek(pb.spoor, "bestaansminimum.norm"))), None)
+        regel = (f"\n\n{bm.omschrijving} ({bm.grondslag[0].lower() + bm.grondslag[1:]}). Het netto-inkomen bij alleen "
+                 "bijstand is de netto bijstandsnorm voor gehuwden met vakantietoeslag, of het bedrag dat u in stap 4 "
+                 "met bron invulde.") if bm else ""
+        self.f.toelichting.setText("\n".join(zinnen) + regel)
 
 
 class Stap7(Rekenstap):
