@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from ..core.casus import Casus
+from ..core.casus import Casus, iban_geldig
 from ..core.wtrapjaren import is_wtrapjaar
 
 VELDEN = {"HandtekeningAanvrager": "aanvrager", "HandtekeningPartner": "partner"}
@@ -24,16 +24,10 @@ class NietOntvangen(Exception):
 IBAN_PATROON = re.compile(r"\b[A-Z]{2}[0-9]{2}(?:[A-Z0-9]{10,30}|(?: [A-Z0-9]{4}){2,7}(?: [A-Z0-9]{1,3})?)\b")
 
 
-def iban_klopt(iban: str) -> bool:
-    """De controle van ISO 13616 (mod 97): zo telt alleen wat echt een rekeningnummer is."""
-    getal = "".join(str(int(t, 36)) for t in iban[4:] + iban[:4])
-    return 15 <= len(iban) <= 34 and int(getal) % 97 == 1
-
-
 def _ibans(tekst: str) -> list[str]:
-    """De rekeningnummers (met geldige controle) in een tekst, zonder spaties."""
+    """De rekeningnummers (met geldige controle, core iban_geldig) in een tekst, zonder spaties."""
     kandidaten = (x.replace(" ", "") for x in IBAN_PATROON.findall(tekst))
-    return list(dict.fromkeys(x for x in kandidaten if iban_klopt(x)))
+    return list(dict.fromkeys(x for x in kandidaten if iban_geldig(x)))
 
 
 def lees(berekening: bytes, aanvraag: bytes | None) -> tuple[Casus, dict]:

@@ -80,7 +80,7 @@ def debiteur(opslag) -> dict:
 
 def open_betalingen(opslag, uitvoerdatum: date) -> tuple[list[Regel], list[str]]:
     """Elke vastgelegde betaling die nog in geen betaalopdracht staat, en de meldingen voor de medewerker."""
-    from ..export.ontvangst import iban_klopt
+    from ..core.casus import iban_geldig
     from ..store import besluiten, betalingen
     from .besluit import _besluit
     regels, let_op = [], []
@@ -105,7 +105,7 @@ def open_betalingen(opslag, uitvoerdatum: date) -> tuple[list[Regel], list[str]]
         if te_veel:
             let_op.append(f"Dossier {b.dossier}: er is al meer betaald dan besluit {b.id} toekent ("
                           + ", ".join(sorted(set(te_veel))) + "); vorder zo nodig terug (buiten avdesk).")
-        if nieuw and not (b.iban.isalnum() and iban_klopt(b.iban)):
+        if nieuw and not iban_geldig(b.iban):
             let_op.append(f"Dossier {b.dossier}: het rekeningnummer van besluit {b.id} doorstaat de controle (mod 97) "
                           f"niet; deze betalingen zijn niet in de betaalopdracht gezet. Leg een nieuw besluit vast op "
                           f"een versie met het juiste rekeningnummer.")

@@ -6,12 +6,11 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .gemeen import BUITEN_AVDESK, _met_opslag, _opslag
-from .gemeente import _gemeentefout
+from .gemeen import BUITEN_AVDESK, _met_gemeente, _met_opslag, _opslag
 
 
 @_met_opslag
-@_gemeentefout
+@_met_gemeente
 def cmd_archief(args) -> int:
     from ..gemeente.archief import archiveer
     with _opslag(maak=False) as o:

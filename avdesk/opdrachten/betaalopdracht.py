@@ -6,8 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .gemeen import BUITEN_AVDESK, _met_opslag, _opslag
-from .gemeente import _gemeentefout
+from .gemeen import BUITEN_AVDESK, _met_gemeente, _met_opslag, _opslag
 
 
 def _dag(tekst: str | None):
@@ -25,7 +24,7 @@ def _dag(tekst: str | None):
 
 
 @_met_opslag
-@_gemeentefout
+@_met_gemeente
 def cmd_betaalopdracht(args) -> int:
     from ..core.geld import datum, euro
     from ..gemeente import betalen

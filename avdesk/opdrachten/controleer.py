@@ -4,18 +4,16 @@ from __future__ import annotations
 
 import sys
 
-from .gemeen import _fout
+from .gemeen import foutcode, melding, opdracht
 
 
+@opdracht
 def cmd_controleer(args) -> int:
     from ..export.controle import controleer
     from ..export.pdflezen import PdfFout, lees_bestand
-    try:
+    kop = "Controle niet gedaan:"
+    with melding(kop, OSError, regels=foutcode(f"{args.pdf} kan niet worden gelezen")), melding(kop, PdfFout):
         pdf = lees_bestand(args.pdf, "berekening")
-    except OSError as e:
-        return _fout([f"{args.pdf} kan niet worden gelezen (foutcode {e.errno})"], "Controle niet gedaan:")
-    except PdfFout as e:
-        return _fout([str(e)], "Controle niet gedaan:")
     code, regels = controleer(pdf)
     print("\n".join(regels), file=sys.stdout if code == 0 else sys.stderr)
     return code

@@ -9,7 +9,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .gemeen import _fout, _met_opslag, _opslag
+from .gemeen import Melding, _fout, _met_opslag, _opslag, melding
 
 IMPORTEER_UITLEG = (
     "Leest de lijst zoals de gemeente hem bewaarde: CSV (elk scheidingsteken, met of zonder kopregel, extra kolommen "
@@ -24,26 +24,23 @@ IMPORTEER_UITLEG = (
     "lijst en --vervang ontbreekt, of de dossiers zijn niet te gebruiken); 3 interne fout.")
 
 
-def _jaarfout(jaar: int) -> int | None:
+def _jaar(jaar: int) -> None:
     from ..store import OpslagFout, lijsten
-    try:
+    with melding("Ongeldige optie:", OpslagFout):
         lijsten.controleer_jaar(jaar)
-    except OpslagFout as e:
-        return _fout([str(e)], "Ongeldige optie:")
-    return None
 
 
 def _bewaren_tot(tekst: str | None):
     from datetime import date
     if not tekst:
-        return None, None
+        return None
     try:
         tot = date.fromisoformat(tekst) if len(tekst) == 10 else None
     except ValueError:
         tot = None
     if tot is None:
-        return None, _fout([f"--bewaren-tot {tekst[:20]!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
-    return tot, None
+        raise Melding([f"--bewaren-tot {tekst[:20]!r} is geen datum (JJJJ-MM-DD)"], "Ongeldige optie:")
+    return tot
 
 
 @_met_opslag
@@ -51,18 +48,13 @@ def cmd_importeer(args) -> int:
     from ..core.doelgroeplijst import LijstFout, bezwaren, bsns_tekst, lees_lijst, verslag
     from ..core.geld import datum
     from ..store import lijsten
-    if fout := _jaarfout(args.jaar):
-        return fout
+    _jaar(args.jaar)
     if args.aanvullen and args.vervang:
         return _fout(["kies --vervang (de oude lijst verdwijnt) of --aanvullen (de BSN's komen erbij), niet allebei"],
                      "Ongeldige optie:")
-    tot, fout = _bewaren_tot(args.bewaren_tot)
-    if fout:
-        return fout
-    try:
+    tot = _bewaren_tot(args.bewaren_tot)
+    with melding("De lijst is niet ingelezen:", LijstFout):
         gelezen = lees_lijst(Path(args.bestand))
-    except LijstFout as e:
-        return _fout([str(e)], "De lijst is niet ingelezen:")
     if redenen := bezwaren(gelezen, args.jaar, Path(args.bestand).name):
         print("\n".join(verslag(gelezen, args.jaar)), file=sys.stderr)
         return _fout(redenen, "De lijst is niet ingelezen:")
@@ -112,8 +104,7 @@ def cmd_zoek(args) -> int:
     bsn = _bsn_argument(args.bsn)
     if bsn is None:
         return _fout(["dit is geen geldig BSN (9 cijfers die de elfproef halen)"], "Niet gezocht:")
-    if fout := _jaarfout(args.jaar):
-        return fout
+    _jaar(args.jaar)
     with _opslag() as o:
         uit = lijsten.zoek(o, args.jaar, [bsn])
     if uit is None:
@@ -129,8 +120,7 @@ def cmd_zoek(args) -> int:
 def cmd_verwijder(args) -> int:
     from ..core.doelgroeplijst import getal
     from ..store import lijsten
-    if fout := _jaarfout(args.jaar):
-        return fout
+    _jaar(args.jaar)
     with _opslag(maak=False) as o:
         if lijsten.lijst(o, args.jaar) is None:
             return _fout([f"er is geen doelgroepselectielijst {args.jaar} om te verwijderen"], "Niets verwijderd:")

@@ -8,7 +8,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .gemeen import BUITEN_AVDESK, _fout, _met_opslag, _opslag
+from .gemeen import BUITEN_AVDESK, _fout, _met_gemeente, _met_opslag, _opslag
 
 KOP_ONTVANG = "Niet ontvangen:"
 
@@ -30,19 +30,8 @@ def _lees_pdf(pad: str, kop: str) -> tuple[str, bytes]:
     return Path(pad).name, data
 
 
-def _gemeentefout(functie):
-    """Een GemeenteFout wordt de melding met haar kop en exitcode 2."""
-    def uitvoeren(args) -> int:
-        from ..gemeente.werk import GemeenteFout
-        try:
-            return functie(args)
-        except GemeenteFout as e:
-            return _fout(e.regels, e.kop)
-    return uitvoeren
-
-
 @_met_opslag
-@_gemeentefout
+@_met_gemeente
 def cmd_ontvang(args) -> int:
     from ..gemeente import werk
     if args.dossier is not None:
@@ -79,7 +68,7 @@ def _versieregel(v) -> list[str]:
 
 
 @_met_opslag
-@_gemeentefout
+@_met_gemeente
 def cmd_ontvangen_versies(args) -> int:
     from ..gemeente import werk
     with _opslag(maak=False) as o:
@@ -93,7 +82,7 @@ def cmd_ontvangen_versies(args) -> int:
 
 
 @_met_opslag
-@_gemeentefout
+@_met_gemeente
 def cmd_ontvangen_vastzetten(args) -> int:
     from ..gemeente import werk
     with _opslag(maak=False) as o:
@@ -120,7 +109,7 @@ def _datum(tekst: str | None, optie: str):
 
 
 @_met_opslag
-@_gemeentefout
+@_met_gemeente
 def cmd_beschikking(args) -> int:
     """Een concept beschikking (.docx) uit een berekening-PDF of een ontvangen dossier."""
     from ..gemeente import werk

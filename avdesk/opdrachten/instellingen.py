@@ -10,7 +10,7 @@ import argparse
 import sys
 import textwrap
 
-from .gemeen import _fout, _met_opslag, _opslag
+from .gemeen import _met_opslag, _opslag, melding
 
 BESCHRIJVING = (
     "Zonder SLEUTEL: alle instellingen met hun waarde. Met SLEUTEL: de waarde van die ene. Met SLEUTEL WAARDE: zet "
@@ -25,10 +25,8 @@ BESCHRIJVING = (
 @_met_opslag
 def cmd_instellingen(args) -> int:
     from ..store.instellingen import PERSOONLIJK, InstellingFout, STANDAARD, lees, naam_voor, sleutel, toon, zet
-    try:
+    with melding("Onbekende instelling:", InstellingFout):
         s = sleutel(args.sleutel) if args.sleutel is not None else None
-    except InstellingFout as e:
-        return _fout([str(e)], "Onbekende instelling:")
     waarde = args.waarde
     if waarde == "-":
         waarde = sys.stdin.readline().rstrip("\r\n")
@@ -42,10 +40,8 @@ def cmd_instellingen(args) -> int:
         if waarde is None:
             print(toon(s, lees(o)[s]))
             return 0
-        try:
+        with melding("De instelling is niet gewijzigd:", InstellingFout):
             _, bewaard = zet(o, s, waarde)
-        except InstellingFout as e:
-            return _fout([str(e)], "De instelling is niet gewijzigd:")
     print((f"{naam_voor(s)} is gewijzigd (persoonsgegevens: de waarde wordt niet getoond)." if s in PERSOONLIJK
            else f"{naam_voor(s)} is nu {toon(s, bewaard)}.")
           + (" Dit geldt vanaf de volgende start van het venster." if s == "modus" else ""))

@@ -7,7 +7,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .gemeen import _fout
+from .gemeen import Melding, _fout, foutcode, melding, opdracht
 
 
 def jaartal(tekst: str) -> int:
@@ -32,15 +32,14 @@ def _overzicht() -> int:
     return 0
 
 
+@opdracht
 def cmd_toon(args) -> int:
     from ..core.parameternamen import STATUS, parameternaam, parameterwaarde, statustekst
     from ..core.params import ParameterFout, bronsleutels, bronsoorten, parameterset
     if args.jaar is None:
         return _overzicht()
-    try:
+    with melding(f"Geen parameters voor {args.jaar}:", ParameterFout):
         p = parameterset(args.jaar)
-    except ParameterFout as e:
-        return _fout([str(e)], f"Geen parameters voor {args.jaar}:")
     print(f"Parameters toeslagjaar {p.jaar} ({p.herkomst}), hash {p.hash}"
           + ("" if p.compleet else f"; nog niet te rekenen: {len(p.nodig)} waarden ontbreken"))
     for x in p.values():
@@ -57,13 +56,12 @@ def cmd_toon(args) -> int:
     return 0
 
 
+@opdracht
 def cmd_sjabloon(args) -> int:
     from ..core.parameterbestand import sjabloon
     from ..core.params import ParameterFout
-    try:
+    with melding(f"Geen sjabloon voor {args.jaar}:", ParameterFout):
         tekst = sjabloon(args.jaar)
-    except ParameterFout as e:
-        return _fout([str(e)], f"Geen sjabloon voor {args.jaar}:")
     sys.stdout.write(tekst)
     return 0
 
@@ -93,17 +91,17 @@ def cmd_controleer(args) -> int:
     return 0
 
 
+@opdracht
 def cmd_installeer(args) -> int:
     from ..core.parameterbestand import InstallatieWeigering, controleer, installeer
     try:
-        verslag, doel = installeer(Path(args.bestand), vervang=args.vervang)
+        with melding("Niet geïnstalleerd:", OSError, regels=foutcode("de datamap is niet te beschrijven")):
+            verslag, doel = installeer(Path(args.bestand), vervang=args.vervang)
     except InstallatieWeigering as e:
         verslag = controleer(Path(args.bestand))
         if verslag.fouten or verslag.ontbreekt:
             return _verslag(verslag, f"Niet geïnstalleerd ({e}); er is niets veranderd:")
-        return _fout([str(e)], "Niet geïnstalleerd; er is niets veranderd:")
-    except OSError as e:
-        return _fout([f"de datamap is niet te beschrijven (foutcode {e.errno})"], "Niet geïnstalleerd:")
+        raise Melding([str(e)], "Niet geïnstalleerd; er is niets veranderd:") from None
     p = verslag.parameters
     print(f"Geïnstalleerd: de parameters van {p.jaar} (hash {p.hash}) in {doel}. Berekeningen over {p.jaar} "
           f"gebruiken vanaf nu dit bestand; terug naar de meegeleverde: avdesk parameters verwijder {p.jaar}.")
@@ -112,15 +110,13 @@ def cmd_installeer(args) -> int:
     return 0
 
 
+@opdracht
 def cmd_verwijder(args) -> int:
     from ..core.parameterbestand import InstallatieWeigering, verwijder
     from ..core.params import ParameterFout, parameterset
-    try:
+    with melding("Niet verwijderd:", OSError, regels=foutcode("het bestand is niet te verwijderen")), \
+            melding("Niet verwijderd:", InstallatieWeigering):
         doel = verwijder(args.jaar)
-    except InstallatieWeigering as e:
-        return _fout([str(e)], "Niet verwijderd:")
-    except OSError as e:
-        return _fout([f"het bestand is niet te verwijderen (foutcode {e.errno})"], "Niet verwijderd:")
     try:
         p = parameterset(args.jaar)
         nu = (f"nu gelden de meegeleverde parameters (hash {p.hash})" if p.compleet

@@ -5,25 +5,21 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from .gemeen import BUITEN_AVDESK, _fout, _lees, _opslag
+from .gemeen import BUITEN_AVDESK, _casus, _fout, _met_opslag, _opslag
 
 
+@_met_opslag
 def cmd_pdf(args) -> int:
     from datetime import date
 
-    from ..store import OpslagFout
     from ..store.sleutel import schrijf_atomair
     if (args.casus is None) == (args.dossier is None):
         return _fout(["geef een casusbestand of --dossier NUMMER (een van beide)"], "Ongeldige opdracht:")
     try:
         from ..export.documenten import bestandsnaam, ontbrekend_voor_aanvraag, vrij_pad
         if args.casus is not None:
-            from ..core.casus import CasusFout
             from ..export.documenten import maak_documenten
-            try:
-                casus = _lees(args.casus)
-            except CasusFout as e:
-                return _fout(e.fouten, f"De casus {args.casus} bevat fouten:")
+            casus = _casus(args.casus)
             vandaag = date.today()
             bestanden = {soort: (bestandsnaam(soort, vandaag), inhoud)
                          for soort, inhoud in maak_documenten(casus, gemaakt=vandaag).items()}
@@ -51,8 +47,6 @@ def cmd_pdf(args) -> int:
             raise
         for pad in geschreven:
             print(pad)
-    except OpslagFout as e:
-        return _fout([str(e)], "De dossiers kunnen niet worden gebruikt:")
     except OSError as e:
         from ..store.db import is_schijf_vol
         bewaard = (f"; de PDF's zijn wel versleuteld in dossier {args.dossier} bewaard (avdesk pdf --dossier "

@@ -7,7 +7,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
-from .gemeen import _fout
+from .gemeen import _fout, foutcode, melding, opdracht
 
 
 def _jaren(jaren) -> str:
@@ -48,15 +48,14 @@ def cmd_toon(args) -> int:
     return _fout(fouten, "Niet te tonen:") if fouten else 0
 
 
+@opdracht
 def cmd_sjabloon(args) -> int:
     from ..core.params import ParameterFout, laad_profiel
     from ..core.profielbestand import sjabloon
     van = None
     if args.van:
-        try:
+        with melding("Geen sjabloon:", ParameterFout):
             van = laad_profiel(args.van)
-        except ParameterFout as e:
-            return _fout([str(e)], "Geen sjabloon:")
     sys.stdout.write(sjabloon(van))
     return 0
 
@@ -71,27 +70,23 @@ def cmd_controleer(args) -> int:
     return 0
 
 
+@opdracht
 def cmd_installeer(args) -> int:
     from ..core.profielbestand import ProfielFout, installeer
-    try:
+    with melding("Niet geïnstalleerd:", OSError, regels=foutcode("de datamap is niet te beschrijven")), \
+            melding("Niet geïnstalleerd; er is niets veranderd:", ProfielFout, regels=lambda e: str(e).split("\n")):
         profiel, doel = installeer(Path(args.bestand), vervang=args.vervang)
-    except ProfielFout as e:
-        return _fout(str(e).split("\n"), "Niet geïnstalleerd; er is niets veranderd:")
-    except OSError as e:
-        return _fout([f"de datamap is niet te beschrijven (foutcode {e.errno})"], "Niet geïnstalleerd:")
     print(f"Geïnstalleerd: beleidsprofiel {profiel.id} ({profiel.naam}) in {doel}. Kies het in Instellingen, of zet "
           f"\"beleidsprofiel\": \"{profiel.id}\" in een casus.")
     return 0
 
 
+@opdracht
 def cmd_verwijder(args) -> int:
     from ..core.profielbestand import ProfielFout, verwijder
-    try:
+    with melding("Niet verwijderd:", OSError, regels=foutcode("het bestand is niet te verwijderen")), \
+            melding("Niet verwijderd:", ProfielFout):
         doel = verwijder(args.id)
-    except ProfielFout as e:
-        return _fout([str(e)], "Niet verwijderd:")
-    except OSError as e:
-        return _fout([f"het bestand is niet te verwijderen (foutcode {e.errno})"], "Niet verwijderd:")
     print(f"Verwijderd: {doel}.")
     return 0
 

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-from .gemeen import _fout, _lees, _met_opslag, _opslag
+from .gemeen import _casus, _met_opslag, _opslag
 
 
 @_met_opslag
 def cmd_import(args) -> int:
-    from ..core.casus import CasusFout
-    try:
-        casus = _lees(args.casus)
-    except CasusFout as e:
-        return _fout(e.fouten, f"De casus {args.casus} bevat fouten:")
+    casus = _casus(args.casus)
     with _opslag() as o:
         dossier_id = o.nieuw_dossier(casus)
     print(dossier_id)

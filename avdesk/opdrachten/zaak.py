@@ -8,7 +8,7 @@ import argparse
 import sys
 import textwrap
 
-from .gemeen import _fout, _met_opslag, _opslag
+from .gemeen import _met_gemeente, _met_opslag, _opslag
 
 BESCHRIJVING = (
     "Maakt in het zaaksysteem van de gemeente (ZGW API's: Zaken API en Documenten API) de zaak van ontvangen dossier "
@@ -26,14 +26,11 @@ BESCHRIJVING = (
 
 
 @_met_opslag
+@_met_gemeente
 def cmd_zaaksysteem(args) -> int:
-    from ..gemeente.werk import GemeenteFout
     from ..gemeente.zaak import draag_over
-    try:
-        with _opslag(maak=False) as o:
-            uit = draag_over(o, args.dossier, proef=args.proef)
-    except GemeenteFout as e:
-        return _fout(e.regels, e.kop)
+    with _opslag(maak=False) as o:
+        uit = draag_over(o, args.dossier, proef=args.proef)
     print("\n".join(uit.regels), file=sys.stdout if uit.code == 0 else sys.stderr)
     return uit.code
 

@@ -17,7 +17,8 @@ SELECT d.id,
          WHERE json_array_length(j.value, '$.perioden') > 0 OR json_extract(j.value, '$.terugvordering') IS NOT NULL),
        json_extract(v.casus, '$.aanvraag.route'),
        (SELECT json_extract(b.berekening, '$.totaal_compensatie') FROM berekeningen b
-         WHERE b.dossier_id = d.id ORDER BY b.id DESC LIMIT 1)
+         WHERE b.dossier_id = d.id ORDER BY b.id DESC LIMIT 1),
+       (SELECT b.casus_versie FROM berekeningen b WHERE b.dossier_id = d.id ORDER BY b.id DESC LIMIT 1) < v.versie
   FROM dossiers d
   LEFT JOIN casus_versies v ON v.dossier_id = d.id
        AND v.versie = (SELECT max(versie) FROM casus_versies WHERE dossier_id = d.id)
@@ -39,15 +40,18 @@ def jaren_tekst(jaren: list[int]) -> str:
 
 
 def overzicht(opslag, ids: list[int]) -> dict[int, dict[str, str]]:
-    """Per dossier {"jaren": "2022-2024", "route": "Wtrap", "bedrag": "€ 1.100,00"} ('' waar nog niets is)."""
+    """Per dossier {"jaren": "2022-2024", "route": "Wtrap", "bedrag": "€ 1.100,00", "oud": False} ('' waar nog
+    niets is). "oud": de casus is gewijzigd na de laatste berekening (er is een nieuwere versie), het bedrag kan
+    dus anders zijn (bewaar_casus maakt alleen een versie als er echt iets veranderde)."""
     uit: dict[int, dict[str, str]] = {}
     for start in range(0, len(ids), 500):
         deel = ids[start:start + 500]
-        for d, jaren, route, bedrag in opslag.conn.execute(_SQL.format(",".join("?" * len(deel))), deel):
+        for d, jaren, route, bedrag, oud in opslag.conn.execute(_SQL.format(",".join("?" * len(deel))), deel):
             try:
                 bedrag_tekst = euro(Decimal(str(bedrag))) if bedrag is not None else ""
             except InvalidOperation:
                 bedrag_tekst = ""
             uit[d] = {"jaren": jaren_tekst([int(j) for j in str(jaren).split(",") if j.strip().isdigit()])
-                      if jaren else "", "route": ROUTES.get(route or "", ""), "bedrag": bedrag_tekst}
+                      if jaren else "", "route": ROUTES.get(route or "", ""), "bedrag": bedrag_tekst,
+                      "oud": bool(oud) and bool(bedrag_tekst)}
     return uit

@@ -15,6 +15,11 @@ from .sleutel import inpakken
 if TYPE_CHECKING:
     from .opslag import Opslag
 
+# De tabellen met een rij per dossier (kolom dossier_id), in de volgorde waarin ze terugkomen (een betaling verwijst
+# naar haar besluit), met wat een dossier mist als een rij onleesbaar is.
+PER_DOSSIER = {"casus_versies": "een casusversie", "berekeningen": "een berekening", "documenten": "een document",
+               "ontvangsten": "een ontvangen versie", "besluiten": "een besluit", "betalingen": "een betaling"}
+
 
 @_beschadigd
 def red_backup(o: Opslag, doel: Path, wachtwoord: str) -> dict:
@@ -22,7 +27,8 @@ def red_backup(o: Opslag, doel: Path, wachtwoord: str) -> dict:
     beschadigde pagina wordt overgeslagen, de rest gaat mee. Geeft {"gered": [nummers], "onvolledig": {nummer:
     wat ontbreekt}, "verloren": [nummers], "onbekend": [tabellen met onleesbare rijen van een onbekend dossier],
     "audit": (regels gered, volledig)}. Een dossier is verloren als zijn eigen rij niet te lezen is; onvolledig
-    als een casusversie, berekening of document ontbreekt (de rest ervan staat in de back-up)."""
+    als een casusversie, berekening, document, ontvangen versie, besluit of betaling ontbreekt (de rest ervan staat
+    in de back-up). Ook de instellingen en de betaalopdrachten gaan mee."""
     if not wachtwoord:
         raise OpslagFout("Kies een wachtwoord voor de back-up.")
     schrijfbare_map(Path(doel))
@@ -53,7 +59,7 @@ def _red(o: Opslag, lezer: _Lezer, doel: Path, wachtwoord: str) -> dict:
         if r.get("dossier_id") is not None:
             (verwijderd if r["actie"].startswith("dossier verwijderd") else bekend).add(r["dossier_id"])
     kinderen = {}
-    for tabel in ("casus_versies", "berekeningen", "documenten"):
+    for tabel in PER_DOSSIER:
         # Eerst alleen rij-id en dossiernummer (staan vooraan in de rij, nooit op een overloopppagina); dan per
         # rij de hele rij: een beschadigd document kost zo alleen dat document, en we weten van welk dossier.
         sleutels, kapot = _lees_rijen(lezer, tabel, ["dossier_id"])
@@ -70,9 +76,7 @@ def _red(o: Opslag, lezer: _Lezer, doel: Path, wachtwoord: str) -> dict:
                 if bezet(e):
                     raise
                 lezer.opnieuw()
-                soort = {"casus_versies": "een casusversie", "berekeningen": "een berekening",
-                         "documenten": "een document"}[tabel]
-                onvolledig.setdefault(dossier_id, []).append(soort)
+                onvolledig.setdefault(dossier_id, []).append(PER_DOSSIER[tabel])
         kinderen[tabel] = rijen
     # Casusversies lopen 1, 2, 3, ...: een gat (ook volgens de index op dossier en versie) is een verloren versie.
     versies: dict[int, set[int]] = {}
@@ -92,16 +96,27 @@ def _red(o: Opslag, lezer: _Lezer, doel: Path, wachtwoord: str) -> dict:
         if dossier_id not in versies:
             onvolledig.setdefault(dossier_id, []).append("een casusversie")
     instellingen, kapot = _lees_rijen(lezer, "instellingen", ["*"])
+    opdrachten, kapot = _lees_rijen(lezer, "betaalopdrachten", ["*"])
+    if kapot:
+        onbekend.add("betaalopdrachten")
 
     gered_ids = {dict(r)["id"] for r in dossiers}
+    per_dossier = {t: [r for r in kinderen[t] if dict(r)["dossier_id"] in gered_ids] for t in PER_DOSSIER}
+    # Een betaling hoort bij een besluit en een betaalopdracht: zonder een van beide gaat hij niet mee.
+    besluit_ids = {dict(r)["id"] for r in per_dossier["besluiten"]}
+    opdracht_ids = {dict(r)["id"] for r in opdrachten}
+    for rij in per_dossier["betalingen"]:
+        if dict(rij)["besluit_id"] not in besluit_ids or dict(rij)["opdracht_id"] not in opdracht_ids:
+            onvolledig.setdefault(dict(rij)["dossier_id"], []).append("een betaling")
+    per_dossier["betalingen"] = [r for r in per_dossier["betalingen"] if dict(r)["besluit_id"] in besluit_ids
+                                 and dict(r)["opdracht_id"] in opdracht_ids]
     verloren = sorted(bekend - gered_ids - verwijderd)
     try:
         doelconn = open_database(tijdelijk, sleutel, maak=True)     # leeg, met het schema van nu
         try:
             doelconn.execute("BEGIN IMMEDIATE")
             for tabel, rijen in (("dossiers", dossiers), ("instellingen", instellingen),
-                                 *((t, [r for r in kinderen[t] if dict(r)["dossier_id"] in gered_ids])
-                                   for t in ("casus_versies", "berekeningen", "documenten"))):
+                                 ("betaalopdrachten", opdrachten), *per_dossier.items()):
                 for rij in rijen:
                     rij = [(k, v) for k, v in rij if k != "_rij"]
                     doelconn.execute(f"INSERT INTO {tabel} ({', '.join(k for k, _ in rij)}) VALUES "

@@ -16,6 +16,8 @@ from ..store.opslag import STATUSSEN, Opslag
 from .laden import Formulier
 
 # Jaren, route en compensatie (store/overzicht.py): twee dossiers van een paar zagen er anders gelijk uit (issue 22).
+OUD = ("Het dossier is gewijzigd na de laatste berekening: dit bedrag kan niet meer kloppen. Maak de aanvraag en "
+       "de berekening opnieuw (afronding) voor het bedrag van nu.")
 KOLOMMEN = ["Nr.", "Aanvrager", "Partner", "Status", "Jaren", "Route", "Compensatie", "Laatst gewijzigd"]
 # Qt.ItemDataRole.UserRole en UserRole + 1 als getal: dit scherm raakt de Qt-naamruimte niet aan, want die met al
 # haar enums aanmaken kost ~15 ms bij elke start (PySide maakt ze bij de eerste toegang). Een test bewaakt de waarden.
@@ -89,10 +91,11 @@ class Hoofdscherm(QMainWindow):
         self.model.setRowCount(0)
         for r in rijen:
             gewijzigd = r["gewijzigd"]
-            o = meer.get(r["id"], {"jaren": "", "route": "", "bedrag": ""})
+            o = meer.get(r["id"], {"jaren": "", "route": "", "bedrag": "", "oud": False})
             cellen = [(str(r["id"]), r["id"]), (r["aanvrager_naam"] or "(nog geen naam)", r["aanvrager_naam"].casefold()),
                       (r["partner_naam"], r["partner_naam"].casefold()), (r["status"], r["status"]),
-                      (o["jaren"], o["jaren"]), (o["route"], o["route"]), (o["bedrag"], o["bedrag"]),
+                      (o["jaren"], o["jaren"]), (o["route"], o["route"]),
+                      (o["bedrag"] + (" (oud)" if o["oud"] else ""), o["bedrag"]),
                       (datum(date.fromisoformat(gewijzigd[:10])) + gewijzigd[10:16].replace("T", " "), gewijzigd)]
             items = []
             for tekst, sorteer in cellen:
@@ -101,6 +104,8 @@ class Hoofdscherm(QMainWindow):
                 item.setData(r["id"], ROL_DOSSIER)
                 item.setEditable(False)
                 items.append(item)
+            if o["oud"]:
+                items[6].setToolTip(OUD)
             self.model.appendRow(items)
         if self.proxy.rowCount():
             self.f.tabel.selectRow(0)

@@ -1,4 +1,6 @@
-"""De instellingen: organisatie, raadsman, beleidsprofiel, exportmap, bewaartermijn, en sleutelbos of wachtwoord."""
+"""De instellingen: organisatie, raadsman, beleidsprofiel, exportmap, bewaartermijn, en sleutelbos of wachtwoord; in
+de werkwijze gemeente ook de beschikking, de medewerker en de rekening voor de betaalopdracht. Elke waarde gaat door
+store/instellingen.schrijf, met dezelfde controle als `avdesk instellingen`."""
 
 from __future__ import annotations
 
@@ -19,8 +21,19 @@ class InstellingenDialoog(QDialog):
         self.opslag = opslag
         self.f = Formulier("instellingen")
         self.setWindowTitle("Instellingen")
-        QVBoxLayout(self).addWidget(self.f.widget)
-        knoppen = self.f.knoppen
+        # De velden schuiven (in de werkwijze gemeente zijn ze hoger dan een laptopscherm bij 150%); OK en Annuleren
+        # staan eronder en blijven in beeld.
+        from PySide6.QtWidgets import QFrame, QScrollArea, QWidget
+        self.inhoud = QWidget()
+        QVBoxLayout(self.inhoud).addWidget(self.f.widget)
+        self.schuif = schuif = QScrollArea(self)
+        schuif.setWidgetResizable(True)
+        schuif.setFrameShape(QFrame.Shape.NoFrame)
+        schuif.setWidget(self.inhoud)
+        self.knoppen = knoppen = self.f.knoppen       # daarna niet meer in het formulier
+        laag = QVBoxLayout(self)
+        laag.addWidget(schuif)
+        laag.addWidget(knoppen)
         knoppen.accepted.connect(self.accept)
         knoppen.rejected.connect(self.reject)
         w = lees(opslag)
@@ -32,7 +45,7 @@ class InstellingenDialoog(QDialog):
         self.modus.setCurrentIndex(1 if w["modus"] == "gemeente" else 0)
         vorm = QFormLayout()
         vorm.addRow("Wer&kwijze (na opnieuw starten):", self.modus)
-        self.layout().insertLayout(0, vorm)
+        self.inhoud.layout().insertLayout(0, vorm)
         self._gemeente_velden(w)
         for k in ("organisatie_naam", "organisatie_adres", "raadsman_naam", "raadsman_telefoon", "raadsman_email",
                   "exportmap"):
@@ -71,15 +84,24 @@ class InstellingenDialoog(QDialog):
     def _maat(self) -> None:
         """Zo hoog als de zichtbare velden (de verborgen gemeentevelden lieten een lege strook), binnen het scherm."""
         from .scherm import pas_in
+        self.inhoud.layout().activate()
         self.layout().activate()
-        pas_in(self, 640, self.sizeHint().height())
+        m = self.layout().contentsMargins()
+        hoogte = (self.inhoud.sizeHint().height() + self.knoppen.sizeHint().height() + self.layout().spacing()
+                  + m.top() + m.bottom())
+        schuifbalk = self.schuif.verticalScrollBar().sizeHint().width()     # geen horizontale schuifbalk erbij
+        pas_in(self, max(640, self.inhoud.sizeHint().width() + schuifbalk + m.left() + m.right()), hoogte)
 
     # Team Inkomen: de gegevens op de beschikking (zichtbaar in de werkwijze gemeente; de raadsman ziet ze niet).
     GEMEENTE = (("gemeente_naam", "&Gemeente"), ("gemeente_afdeling", "A&fdeling"),
                 ("gemeente_adres", "Adre&s gemeente"), ("beleidsregel", "Beleidsregel (&citeertitel)"),
                 ("beschikking_ondertekening", "Onderteken&ing (naam, functie)"),
                 ("beschikking_sjabloon", "Eigen s&jabloon (.docx)"),
-                ("doelgroeplijst_bewaren_tot", "Doelgroe&plijst bewaren tot"))
+                ("doelgroeplijst_bewaren_tot", "Doelgroe&plijst bewaren tot"),
+                ("medewerker", "Medewerker (bij een besl&uit)"),
+                # De rekening waarvan de betaalopdracht (SEPA) betaalt.
+                ("betaal_iban", "IBAN gemeente (betaal&opdracht)"), ("betaal_bic", "BIC van &die rekening"),
+                ("betaal_naam", "Tenaamstelling &van die rekening"))
 
     def _gemeente_velden(self, w: dict) -> None:
         from PySide6.QtWidgets import QFormLayout, QGroupBox, QLabel
@@ -97,7 +119,7 @@ class InstellingenDialoog(QDialog):
             self.gemeente[sleutel] = veld
         self.gemeente["beschikking_sjabloon"].setPlaceholderText("leeg: het standaardsjabloon")
         self.gemeente["beleidsregel"].setPlaceholderText("bv. Beleidsregels bijzondere bijstand alleenverdieners 2024")
-        self.layout().insertWidget(1, self.gemeentevak)
+        self.inhoud.layout().insertWidget(1, self.gemeentevak)
         # De raadsmanvelden horen niet bij de gemeente: in die werkwijze verborgen (en andersom), zo past het scherm.
         self.modus.currentIndexChanged.connect(lambda _: (self._toon_werkwijze(), self._maat()))
         self._toon_werkwijze()

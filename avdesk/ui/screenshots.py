@@ -62,6 +62,8 @@ def maak(doel: Path, schaal: float = 1.0, scherm: tuple[int, int] | None = None)
             dialoog = InstellingenDialoog(opslag, scherm)
             dialoog.show()
             foto(dialoog, "00-instellingen")
+            dialoog.modus.setCurrentIndex(1)             # de werkwijze gemeente: beschikking en betaalopdracht
+            foto(dialoog, "00-instellingen-gemeente")
             dialoog.close()
             w = scherm.open_wizard(dossier)
             w.restart()

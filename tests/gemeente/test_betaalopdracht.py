@@ -130,3 +130,28 @@ def test_zonder_rekening_van_de_gemeente_exit_2_met_de_namen(tmp_path, avdesk_cl
     assert r.returncode == 2 and "geen datum" in r.stderr.decode()
     r = avdesk_cli("betaalopdracht", "--map", tmp_path / "bank", "--opnieuw", "7", env=e)
     assert r.returncode == 2 and "geen betaalopdracht 7" in r.stderr.decode()
+
+
+def test_redden_neemt_besluiten_en_betalingen_mee(drie):
+    """`avdesk backup --red` nam de tabellen van schema 3 en 5 niet mee: na herstel waren de ontvangen versies, de
+    vastgelegde besluiten en wat er betaald is weg (en zou een nieuwe betaalopdracht alles opnieuw betalen)."""
+    from avdesk.store import besluiten, betalingen
+    from avdesk.store.db import dbapi2
+    from avdesk.store.opslag import herstel_backup
+
+    def stand(o):
+        return ([besluiten.besluiten(o, d) for d in (1, 2, 3)], [betalingen.betaald(o, d) for d in (1, 2, 3)],
+                betalingen.opdracht(o, 1), [[(v.versie, v.status) for v in werk.versies(o, d)] for d in (1, 2, 3)])
+
+    with Opslag.open(drie / "gemeente", "geheim-ww") as o:
+        betalen.maak(o, drie / "bank", date(2024, 10, 15), vandaag=date(2024, 10, 14))
+        voor = stand(o)
+        u = o.red_backup(drie / "gered.avdesk", "backup-ww")
+    assert u["gered"] == [1, 2, 3] and not u["verloren"] and not u["onvolledig"]
+    assert voor[0][0] and voor[1][0] and voor[2] is not None
+    herstel_backup(drie / "gered.avdesk", "backup-ww", drie / "terug", "nieuw-ww")
+    with Opslag.open(drie / "terug", "nieuw-ww") as o:
+        assert stand(o) == voor
+        assert betalen.maak(o, drie / "bank2", date(2024, 10, 15), vandaag=date(2024, 10, 14)).regels == []
+        with pytest.raises(dbapi2.DatabaseError, match="een vastgelegd besluit wordt niet gewijzigd"):
+            o.conn.execute("UPDATE besluiten SET soort = 'afwijzing'")

@@ -167,3 +167,31 @@ def test_gemeentevelden_in_de_instellingen(qtbot, app, opslag, monkeypatch):
     assert (w["modus"], w["gemeente_naam"], w["doelgroeplijst_bewaren_tot"]) == (
         "gemeente", "Gemeente Vlaardingen", "2029-06-30")
     assert InstellingenDialoog(opslag).gemeente["doelgroeplijst_bewaren_tot"].text() == "30-06-2029"
+
+
+def test_betaalrekening_en_medewerker_in_de_instellingen(qtbot, app, opslag, monkeypatch):
+    """De betaalopdracht vroeg om betaal_iban, betaal_bic en betaal_naam, en het vastleggen om de medewerker, maar die
+    waren alleen met `avdesk instellingen` te zetten. Nu ook in het venster, met dezelfde controle (store/instellingen
+    controleer): een IBAN waarvan mod 97 niet klopt wordt geweigerd, spaties en kleine letters worden weggewerkt."""
+    from avdesk.store.instellingen import lees
+    from avdesk.ui.instellingen import InstellingenDialoog
+    meldingen = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda _o, titel, tekst, *a: meldingen.append(tekst))
+    d = InstellingenDialoog(opslag)
+    qtbot.addWidget(d)
+    d.modus.setCurrentIndex(1)
+    for k in ("medewerker", "betaal_iban", "betaal_bic", "betaal_naam"):
+        assert d.gemeente[k].isVisibleTo(d), k
+    d.gemeente["medewerker"].setText("J. Jansen")
+    d.gemeente["betaal_naam"].setText("Gemeente Vlaardingen")
+    d.gemeente["betaal_bic"].setText("ingbnl2a")
+    d.gemeente["betaal_iban"].setText("NL20 INGB 0001 2345 68")
+    d.accept()
+    assert meldingen and "geen geldig IBAN" in meldingen[-1]
+    assert lees(opslag)["betaal_naam"] == "" and lees(opslag)["medewerker"] == ""      # niets half bewaard
+    d.gemeente["betaal_iban"].setText("nl20 ingb 0001 2345 67")
+    d.accept()
+    w = lees(opslag)
+    assert (w["medewerker"], w["betaal_naam"], w["betaal_bic"], w["betaal_iban"]) == (
+        "J. Jansen", "Gemeente Vlaardingen", "INGBNL2A", "NL20INGB0001234567")
+    assert InstellingenDialoog(opslag).gemeente["betaal_iban"].text() == "NL20INGB0001234567"

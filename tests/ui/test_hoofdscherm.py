@@ -307,3 +307,29 @@ def test_eerste_keer_vraagt_avdesk_de_raadsman_en_de_pdfs_noemen_hem(qtbot, app,
     docs = maak_documenten(c)
     for soort in ("aanvraag", "berekening"):
         assert "Raadslieden <Noord> & Co" in pdftekst(docs[soort]) and "R. de Vries" in pdftekst(docs[soort])
+
+
+def test_dossierlijst_compensatie_verouderd_na_een_wijziging(qtbot, app, opslag):
+    """De kolom Compensatie toonde het bedrag van de laatste berekening ook als de casus daarna was gewijzigd."""
+    from avdesk.export.documenten import maak_en_bewaar
+    c = casus("martin_hanna_2024.json")
+    c.aanvraag.route, c.aanvraag.toestemming_mijntoeslagen = "tekort", True
+    d = opslag.nieuw_dossier(c)
+    maak_en_bewaar(opslag, d)
+    scherm = Hoofdscherm(opslag)
+    qtbot.addWidget(scherm)
+    kolom = [scherm.model.horizontalHeaderItem(k).text() for k in range(scherm.model.columnCount())].index("Compensatie")
+    cel = scherm.model.item(0, kolom)
+    assert (cel.text(), cel.toolTip()) == ("€ 716,00", "")
+    opslag.bewaar_casus(d, c)                                       # niets gewijzigd: geen nieuwe versie
+    scherm.vernieuw()
+    assert scherm.model.item(0, kolom).text() == "€ 716,00"
+    c.jaren[0].perioden[0].huur.kale_huur += 50
+    opslag.bewaar_casus(d, c)
+    scherm.vernieuw()
+    cel = scherm.model.item(0, kolom)
+    assert cel.text() == "€ 716,00 (oud)"
+    assert "gewijzigd na de laatste berekening" in cel.toolTip()
+    maak_en_bewaar(opslag, d)                                       # opnieuw berekend: niet meer oud
+    scherm.vernieuw()
+    assert not scherm.model.item(0, kolom).text().endswith("(oud)")

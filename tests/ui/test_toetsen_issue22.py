@@ -5,7 +5,7 @@ Waar toetsen het punt zijn, drukt de test echte toetsen in bij het widget met de
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from test_toetsenbord import K, nieuw_dossier, stap1_typen
+from toetsen import K, nieuw_dossier, stap1_typen
 
 from avdesk.ui.wizard import AFRONDING
 
@@ -82,7 +82,7 @@ def test_irene_en_sergio_2023_met_terugvordering_alleen_met_het_toetsenbord(qtbo
 
 def test_enter_op_terug_gaat_vooruit_niet_terug(qtbot, app, opslag):
     from PySide6.QtWidgets import QWizard
-    from test_toetsenbord import Toetsenbord, wizard_bij
+    from toetsen import Toetsenbord, wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 7)
     t = Toetsenbord(qtbot)
     terug = w.button(QWizard.WizardButton.BackButton)
@@ -106,7 +106,7 @@ def test_enter_op_terug_gaat_vooruit_niet_terug(qtbot, app, opslag):
 
 def test_na_jaar_toevoegen_staat_de_focus_in_het_nieuwe_jaar_en_enter_gaat_niet_terug(qtbot, app, opslag):
     from PySide6.QtWidgets import QWizard
-    from test_toetsenbord import Toetsenbord, wizard_bij
+    from toetsen import Toetsenbord, wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
     t = Toetsenbord(qtbot)
     stap2 = w.currentPage()
@@ -138,7 +138,7 @@ def antwoord_in_dialoog(qtbot, t, toets, gezien: list):
 
 
 def test_jaar_verwijderen_vraagt_het_escape_is_nee(qtbot, app, opslag):
-    from test_toetsenbord import Toetsenbord, wizard_bij
+    from toetsen import Toetsenbord, wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
     t = Toetsenbord(qtbot)
     stap2 = w.currentPage()
@@ -160,7 +160,7 @@ def test_jaar_verwijderen_vraagt_het_escape_is_nee(qtbot, app, opslag):
 
 
 def test_wijziging_toevoegen_toont_de_nieuwe_periode_met_focus(qtbot, app, opslag):
-    from test_toetsenbord import Toetsenbord, wizard_bij
+    from toetsen import Toetsenbord, wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
     t = Toetsenbord(qtbot)
     pagina = w.currentPage()
@@ -183,7 +183,7 @@ def test_wijziging_toevoegen_toont_de_nieuwe_periode_met_focus(qtbot, app, opsla
 
 
 def test_de_periodelijst_heeft_een_sneltoets(qtbot, app, opslag):
-    from test_toetsenbord import Toetsenbord, wizard_bij
+    from toetsen import Toetsenbord, wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
     t = Toetsenbord(qtbot)
     ed = w.currentPage().editor(2024)
@@ -201,7 +201,7 @@ def test_stap8_noemt_de_juiste_herkomst_van_de_beschikkingsdatum(qtbot, app, ops
     from decimal import Decimal
 
     from avdesk.core.casus import Terugvordering
-    from test_toetsenbord import wizard_bij
+    from toetsen import wizard_bij
     w = wizard_bij(qtbot, opslag, "irene_sergio_2023.json", "beide", 8)
     label = w.currentPage().f.label_datum_beschikking
     assert label.text() == "Datum definitieve beschikking 2023 (in te vullen in stap 2 of 9)"
@@ -219,7 +219,7 @@ def test_stap8_noemt_de_juiste_herkomst_van_de_beschikkingsdatum(qtbot, app, ops
 def test_stap1_zegt_wat_de_aanvraag_nodig_heeft(qtbot, app, opslag):
     from avdesk.core.casus import lees_casus
     from avdesk.export.documenten import ontbrekend_voor_aanvraag
-    from test_toetsenbord import wizard_bij
+    from toetsen import wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 1)
     f = w.currentPage().f
     teksten = {lbl.objectName(): lbl.text().replace("&", "") for lbl in f.widget.findChildren(type(f.kop_15))}
@@ -244,7 +244,7 @@ def test_f1_hulp_alineas_alleen_bij_een_lege_regel(qtbot, app, opslag):
     from PySide6.QtGui import QTextDocument
 
     from avdesk.ui.hulp import hulpteksten
-    from test_toetsenbord import Toetsenbord, wizard_bij
+    from toetsen import Toetsenbord, wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 2)
     t = Toetsenbord(qtbot)
     t.druk(K.Key_F1)
@@ -269,7 +269,7 @@ def test_opslaan_als_biedt_een_bestaande_map_en_daarna_de_laatst_gekozen(qtbot, 
     from PySide6.QtCore import QStandardPaths
     from PySide6.QtWidgets import QMessageBox
 
-    from test_toetsenbord import wizard_bij
+    from toetsen import wizard_bij
     docs = Path(QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation))
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", AFRONDING)
     pagina = w.currentPage()
@@ -356,7 +356,7 @@ def test_postcode_wordt_3131_AB_bij_het_verlaten_van_het_veld(qtbot, app, opslag
 def test_grafiek_toont_bedragen_bij_de_staven_en_een_ronde_as(qtbot, app, opslag):
     from decimal import Decimal
 
-    from test_toetsenbord import wizard_bij
+    from toetsen import wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 5)
     g = w.currentPage().grafiek
     qtbot.waitUntil(lambda: bool(g.jaren))
@@ -397,7 +397,7 @@ def test_geen_pagina_heeft_een_schuifvlak_in_het_schuifvlak(qtbot, app, opslag):
     from PySide6.QtWidgets import QScrollArea
 
     from avdesk.ui.stappen import Stap
-    from test_toetsenbord import wizard_bij
+    from toetsen import wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 1)
     for pagina_id in w.pageIds():
         pagina = w.page(pagina_id)
@@ -408,7 +408,7 @@ def test_geen_pagina_heeft_een_schuifvlak_in_het_schuifvlak(qtbot, app, opslag):
 
 
 def test_stap1_past_in_de_breedte(qtbot, app, opslag):
-    from test_toetsenbord import wizard_bij
+    from toetsen import wizard_bij
     w = wizard_bij(qtbot, opslag, "martin_hanna_2024.json", "tekort", 1)
     w.resize(900, 600)
     qtbot.wait(50)

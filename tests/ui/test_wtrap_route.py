@@ -6,30 +6,11 @@ import io
 import re
 from datetime import date
 
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from toetsen import nieuw_dossier
+
 from avdesk.ui.wizard import AFRONDING, WTRAP
-
-from test_toetsenbord import K, Toetsenbord
-
-
-def nieuw_dossier(qtbot, opslag):
-    """Het hoofdscherm met een raadsman die avdesk al kent; Ctrl+N (pas als het hoofdscherm zelf de focus heeft, niet
-    een venster van een vorige test) opent de wizard."""
-    from avdesk.store.instellingen import schrijf
-    from avdesk.ui.hoofdscherm import Hoofdscherm
-    schrijf(opslag, {"raadsman_naam": "R. de Vries", "organisatie_naam": "Raadslieden", "raadsman_email": "r@example.nl"})
-    scherm = Hoofdscherm(opslag)
-    qtbot.addWidget(scherm)
-    scherm.show()
-    scherm.activateWindow()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is not None and scherm.isAncestorOf(QApplication.focusWidget()))
-    t = Toetsenbord(qtbot)
-    t.druk(K.Key_N, Qt.KeyboardModifier.ControlModifier)
-    w = scherm.wizard
-    qtbot.waitUntil(lambda: w.isVisible() and QApplication.focusWidget() is w.currentPage().f.aanvrager_naam)
-    return scherm, w, t
 
 
 def pdf_tekst(inhoud: bytes) -> str:
