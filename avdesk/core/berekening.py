@@ -7,7 +7,8 @@ Alle bedragen zijn Decimal; toeslagen per maand in hele euro's, verschillen en t
 
 from __future__ import annotations
 
-from typing import Any, NamedTuple
+from .model import Tupel
+
 from datetime import date
 from decimal import Decimal
 
@@ -26,13 +27,17 @@ from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te impo
 from .route import heeft_stap11, terugvordering_alleenverdieners
 from .wtrap import Wtrap, toets_wtrap
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 # De uiterste aanvraagdatum voor de vaste tegemoetkoming over 2025-2027 (zelfmelder): 31 december 2028.
 WTRAP_AANVRAAG_UITERLIJK = date(2028, 12, 31)
 REGEL_COMPENSATIE = "REKENMODEL §5 en §7 (wat het beleidsprofiel vergoedt); Wtrap: REKENMODEL §8"
 WTRAP_AANVRAAG_BRON = "beleidsregels Wtrap Leiderdorp, hoofdstuk 3"
 
 
-class Stap11(NamedTuple):
+class Stap11(Tupel):
     tekort_toeslagen: Decimal                # (1): som over perioden van maanden x verschil
     tekort_bestaansminimum: Decimal | None   # (2): max(0, som van maanden x (BM - HI)); None als niet te berekenen
     laagste: Decimal                         # L: het laagste van (1) en (2) (zonder (2): (1))
@@ -41,7 +46,7 @@ class Stap11(NamedTuple):
     tekst: str
 
 
-class JaarBerekening(NamedTuple):
+class JaarBerekening(Tupel):
     jaar: int
     perioden: list[PeriodeBerekening]
     tekort: Decimal
@@ -63,7 +68,7 @@ class JaarBerekening(NamedTuple):
     parameters: Jaarparameters | None = None    # de set waarmee gerekend is (hash, herkomst, wat gelezen is)
 
 
-class Berekening(NamedTuple):
+class Berekening(Tupel):
     jaren: list[JaarBerekening]
     totaal_compensatie: Decimal
     profiel: Beleidsprofiel

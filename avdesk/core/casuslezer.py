@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from datetime import date
 from decimal import Decimal
-from typing import Any, TypeVar, cast
 
 from .casuscontrole import _CIJFERS9, _Lezer, elfproef, email_geldig, iban_geldig, soort_waarde
 from .casusmodel import (BESCHIKKINGSSOORTEN, FORMAAT, HANDMATIGE_TOESLAGEN, INKOMENSSOORTEN, JAAR_AFWIJKEN, ROUTES,
@@ -17,13 +16,18 @@ from .fouten import CasusFout
 from .geld import NUL, maand_iso
 from .model import velden
 
-T = TypeVar("T")
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import TypeVar
+
+    T = TypeVar("T")
+
 
 def _in_concept(waarde: T | None) -> T:
     """Een verplicht veld dat in een concept (concept=True: de wizard, de opslag) nog mag ontbreken: het model houdt
     dan None tot de casus af is. Zonder concept is het er altijd (anders een fout), en alleen zo'n casus wordt
     gerekend; daarom staat het model het veld als verplicht."""
-    return cast(Any, waarde)
+    return waarde  # type: ignore[return-value]  # zie boven: alleen een concept houdt None
 
 
 def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:

@@ -8,7 +8,7 @@ een open vraag (heffingskorting), geen afwijzing. Onbekende gegevens zijn nooit 
 from __future__ import annotations
 
 from datetime import date
-from typing import NamedTuple
+from .model import Tupel
 
 from .casus import Casus, Jaar, Persoon
 from .geld import euro, maand_label, volgende_maand
@@ -24,7 +24,7 @@ UITKERINGEN = frozenset({"ww", "wia", "wao", "wajong", "ziektewet", "toeslagenwe
 BIJSTANDSNIVEAU = frozenset({"aanvullende_bijstand", "ioaw", "ioaz"})
 
 
-class Doelgroep(NamedTuple):
+class Doelgroep(Tupel):
     niet_voldaan: list[str]     # wat de gegevens laten zien (blokkeert de toekenning)
     open_punten: list[str]      # nog na te gaan; geen afwijzing
 

@@ -24,7 +24,7 @@ import warnings
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from collections.abc import Iterable, Iterator, Sequence
-from typing import NamedTuple
+from .model import Tupel
 
 from .casus import elfproef
 from .werkmap import MAX_KOLOMMEN, MAX_RIJEN, Werkmap, WerkmapFout
@@ -42,7 +42,7 @@ class LijstFout(Exception):
     """Het bestand is niet als lijst te lezen; de tekst zegt in het Nederlands waarom (zonder BSN's)."""
 
 
-class Gelezen(NamedTuple):
+class Gelezen(Tupel):
     bsns: list[str]                      # uniek, in volgorde van het bestand
     kolom: int                           # 1 = eerste kolom
     kopregel: bool

@@ -12,7 +12,7 @@ import re
 import tomllib
 from decimal import Decimal
 from pathlib import Path
-from typing import NamedTuple
+from .model import Tupel
 
 from .bestanden import lees_toml, schrijf_atomair
 from .params import (EERSTE_JAAR, LAATSTE_JAAR, MAG_ONTBREKEN, ONTBREEKT, STATUSSEN, Jaarparameters, ParameterFout,
@@ -25,7 +25,7 @@ VELDEN = {"waarde", "status", "bron", "noot", "bevestigd_door", "afwijking"}
 BEDRAG_MARGE = (Decimal("0.80"), Decimal("1.25"))
 
 
-class Verslag(NamedTuple):
+class Verslag(Tupel):
     jaar: int | None
     fouten: list[str]            # maken het bestand onbruikbaar
     ontbreekt: list[str]         # nog zonder waarde (nodig om te rekenen)

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import os
 import re
-from typing import Any, NamedTuple
+from .model import Tupel
+
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
@@ -18,6 +19,11 @@ from pathlib import Path
 from .. import InstallatieFout, installatiemap, resources_map
 from .bestanden import toml
 from .profielschema import Beleidsprofiel, lees_profiel
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
 ONTBREEKT = "ontbreekt"         # nog niet bekend: het jaar is pas te rekenen als een beheerder de waarde installeert
@@ -36,7 +42,7 @@ class ParameterFout(Exception):
     """Een parameterbestand ontbreekt of is onbruikbaar; de tekst is Nederlands."""
 
 
-class Parameter(NamedTuple):
+class Parameter(Tupel):
     jaar: int
     naam: str          # bv. "huurtoeslag.kwaliteitskortingsgrens"
     # Decimal, bool of str; None als de status "ontbreekt" is. Any: welk van de drie volgt uit de naam (de rekenkern

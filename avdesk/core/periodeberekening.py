@@ -3,7 +3,7 @@ het bestaansminimum en de compensatie per maand, met spoor en signalen. berekeni
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .model import Tupel
 from datetime import date
 from decimal import Decimal
 
@@ -35,7 +35,7 @@ BESTAANSMINIMUM = "Bestaansminimum = netto-inkomen bij alleen bijstand + toeslag
 TOETSEN = ("geen_netto_inkomen", "aanvullende_bijstand", "profiel_zonder_toets", "toegepast", "boven_bestaansminimum")
 
 
-class PeriodeBerekening(NamedTuple):
+class PeriodeBerekening(Tupel):
     van: date
     tot_en_met: date
     maanden: int

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from pathlib import Path
-from typing import NamedTuple
+from .model import Tupel
 
 from .bestanden import lees_toml
 
@@ -16,7 +16,7 @@ VERMOGENSGRENZEN = ("huurtoeslag", "zorgtoeslag", "bijstand")
 UITBETALINGEN = ("eenmalig_en_periodiek", "eenmalig")
 
 
-class Beleidsprofiel(NamedTuple):
+class Beleidsprofiel(Tupel):
     id: str
     naam: str
     uitvoerder: str

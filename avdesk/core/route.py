@@ -7,7 +7,7 @@ terugvordering als een tekort vergoedt en de casus beide heeft (REKENMODEL §6).
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from .model import Tupel
 
 from .casus import Casus, Jaar, terugvorderingsbedrag
 from .geld import NUL
@@ -47,13 +47,13 @@ def heeft_stap11(j: Jaar, profiel: Beleidsprofiel) -> bool:
     return stap11_mogelijk(j, profiel) and t_av is not None and t_av > 0
 
 
-class Jaarroute(NamedTuple):
+class Jaarroute(Tupel):
     jaar: int
     stappen: tuple[int, ...]            # de stappen die voor dit jaar gelden (zonder 1-3 en de afronding)
     weg: dict[int, str]                 # stap -> waarom hij voor dit jaar wegvalt
 
 
-class Route(NamedTuple):
+class Route(Tupel):
     route: str                          # de keuze van stap 3 ("" als die nog niet gemaakt is)
     stappen: tuple[int, ...]            # de pagina's in volgorde, met de afronding
     nog_open: tuple[int, ...]           # stappen die nog kunnen komen (stap 11 hangt af van stap 9 en 10)

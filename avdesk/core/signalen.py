@@ -4,7 +4,7 @@ Een signaal wordt nooit stil weggelaten: de wizard toont het, de PDF drukt het a
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .model import Tupel
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -28,7 +28,7 @@ TITELS = {
 }
 
 
-class Signaal(NamedTuple):
+class Signaal(Tupel):
     code: str
     tekst: str
     blokkerend: bool = False    # REKENMODEL §9: het advies wordt "nog niet toekennen" tot dit is opgelost

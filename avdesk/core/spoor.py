@@ -4,13 +4,13 @@ De PDF voor het team Inkomen toont dit spoor, zodat elke euro na te rekenen is."
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .model import Tupel
 from decimal import Decimal
 
 from .params import Parameter
 
 
-class Stap(NamedTuple):
+class Stap(Tupel):
     sleutel: str                      # vast, uit core/spoorsleutels.SLEUTELS: daarop lezen tests en documenten
     omschrijving: str                 # Nederlands, voor scherm en PDF
     bedrag: Decimal | None

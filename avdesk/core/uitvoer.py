@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import Any
+
 
 from .geld import centen, maand_iso
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 
 FORMAAT = "avdesk-berekening/1"
 

@@ -8,7 +8,7 @@ de raadsman haar met een motivering opzij zet (hardheidsclausule, Leiderdorp art
 from __future__ import annotations
 
 from decimal import Decimal
-from typing import NamedTuple
+from .model import Tupel
 
 from .casus import WTRAP_HEFFINGSKORTING, WTRAP_VRAGEN, Casus, Jaar
 from .doelgroep import aow_bereikt, heeft_uitkering, minstverdienende
@@ -43,7 +43,7 @@ def vinkje(reden: str) -> tuple[str, str]:
     return "☐", reden
 
 
-class Wtrap(NamedTuple):
+class Wtrap(Tupel):
     voldoet: bool | None
     redenen: list[str]              # per voorwaarde: "Voldoet: ...", "Voldoet niet: ...", "Afgeweken: ..."
     open_vragen: list[str]          # wat de raadsman nog moet beantwoorden of invullen

@@ -4,20 +4,20 @@ Zorgtoeslag (Wzt) en huurtoeslag (Wht) per toeslagjaar, met de parameters uit re
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from ..model import Tupel
 from datetime import date
 from decimal import Decimal
 
 from ..spoor import Stap
 
 
-class Bewoner(NamedTuple):
+class Bewoner(Tupel):
     geboortedatum: date
     toetsingsinkomen: Decimal
     kind: bool = False        # (pleeg)kind: uitzondering op de jongerengrens (Wht art. 13)
 
 
-class Situatie(NamedTuple):
+class Situatie(Tupel):
     """Een maand uit het leven van het huishouden, zoals de rekentool van Dienst Toeslagen die vraagt."""
     maand: date                                  # eerste dag van de maand
     aanvrager: Bewoner
@@ -37,7 +37,7 @@ class Situatie(NamedTuple):
         return (self.aanvrager,) + ((self.partner,) if self.partner else ()) + self.medebewoners
 
 
-class Uitkomst(NamedTuple):
+class Uitkomst(Tupel):
     toeslag: str                   # "huurtoeslag" of "zorgtoeslag"
     per_maand: Decimal             # hele euro's, zoals MijnToeslagen en de proefberekening
     onafgerond: Decimal
