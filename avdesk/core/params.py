@@ -216,11 +216,19 @@ def eigen_params_map() -> Path:
     return _datamap() / "parameters"
 
 
-def _jaarbestanden(map_: Path) -> dict[int, Path]:
+def _tomlbestanden(map_: Path) -> dict[str, Path]:
+    """Naam zonder .toml -> pad, voor de gewone bestanden in de map. os.scandir en niet Path.glob: glob vertaalt zijn
+    patroon bij elke aanroep naar een reguliere expressie, en bij het starten van `avdesk bereken` gebeurde dat twaalf
+    keer (issue 23)."""
     try:
-        return {int(p.stem): p for p in map_.glob("[0-9][0-9][0-9][0-9].toml") if p.is_file()}
+        with os.scandir(map_) as it:
+            return {e.name[:-5]: map_ / e.name for e in it if e.name.endswith(".toml") and e.is_file()}
     except OSError:
         return {}
+
+
+def _jaarbestanden(map_: Path) -> dict[int, Path]:
+    return {int(n): p for n, p in _tomlbestanden(map_).items() if len(n) == 4 and n.isascii() and n.isdigit()}
 
 
 def meegeleverde_bestanden() -> dict[int, Path]:
@@ -347,16 +355,9 @@ def eigen_profielen_map() -> Path:
     return _datamap() / "beleidsprofielen"
 
 
-def _profielbestanden(map_: Path) -> dict[str, Path]:
-    try:
-        return {p.stem: p for p in map_.glob("*.toml") if p.is_file()}
-    except OSError:
-        return {}
-
-
 def meegeleverde_profielen() -> dict[str, Path]:
     map_ = _installatiemap("beleidsprofielen", "beleidsprofielen")
-    profielen = _profielbestanden(map_)
+    profielen = _tomlbestanden(map_)
     if not profielen:
         raise InstallatieFout("beleidsprofielen", map_)
     return profielen
@@ -364,7 +365,7 @@ def meegeleverde_profielen() -> dict[str, Path]:
 
 def profielbestanden() -> dict[str, Path]:
     """Per profiel het bestand dat geldt: een eigen (geïnstalleerd) profiel gaat voor het meegeleverde."""
-    return dict(sorted({**meegeleverde_profielen(), **_profielbestanden(eigen_profielen_map())}.items()))
+    return dict(sorted({**meegeleverde_profielen(), **_tomlbestanden(eigen_profielen_map())}.items()))
 
 
 def beleidsprofielen() -> list[str]:
