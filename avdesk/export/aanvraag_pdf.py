@@ -21,6 +21,7 @@ from ..core.geld import datum
 from ..core.bewijs import bewijs_per_jaar
 from ..core.wtrap import vinkje
 from ..core.signalen import TITELS
+from ..core.regime import WTRAP
 from .berekening_pdf import periode_woorden
 from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, canvasmaker, eu, stijlen, tabel, veilig
 
@@ -117,7 +118,7 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
     v += [Paragraph("Wij zijn een paar. Een van ons heeft een uitkering van UWV of een verzekeraar, de ander weinig of "
                     "geen inkomen. Daardoor krijgen wij minder huurtoeslag en zorgtoeslag dan wanneer wij allebei "
                     "bijstand zouden hebben. " + (
-                        "Wij melden ons zelf voor de vaste tegemoetkoming (Participatiewet artikel 78gg)." if wtrap else
+                        f"Wij melden ons zelf voor de {WTRAP.naam} ({WTRAP.kort})." if wtrap else
                         "Voor dat verschil vragen wij bijzondere bijstand aan."), s["tekst"]),
           Paragraph("1. Onze gegevens", s["kop1"]),
           tabel(_persoon_rijen(c.aanvrager, c.partner), [BREEDTE * 0.28, BREEDTE * 0.36, BREEDTE * 0.36])]

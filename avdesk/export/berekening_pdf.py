@@ -166,7 +166,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
                 f"over de perioden ({eu(gat_huur)}): de vergoede terugvordering is over huur- en zorgkosten verdeeld "
                 f"zoals Dienst Toeslagen hem per toeslag terugvordert, niet naar het verschil per maand."), s["klein"]))
     if w := jb.wtrap:
-        uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
+        uit.append(Paragraph(f"Wtrap {jb.jaar} ({jb.regime.kort}): het huishouden "
                              f"<b>{WTRAP_UITKOMST[w.voldoet]}</b>. Vaste "
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "

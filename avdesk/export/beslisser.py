@@ -15,6 +15,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..core.berekening import Berekening, alle_stappen
 from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.casusmodel import TOESLAGNAMEN
+from ..core.regime import WTRAP, beleidsregel
 from ..core.geld import NUL, datum, maand_label
 from ..core.parameternamen import bronsleutels_in, citaat, parameternaam, parameterwaarde, statustekst  # noqa: F401
 from ..core.signalen import TITELS
@@ -52,13 +53,8 @@ def alle_signalen(b: Berekening) -> list[tuple[str, object]]:
 
 
 def grondslag(jb, b: Berekening, kort: bool = False) -> str:
-    if kort:
-        return ("artikel 78gg Participatiewet (Wtrap)" if jb.wtrap is not None else
-                f"artikel 35 Participatiewet, met {b.profiel.naam}")
-    if jb.wtrap is not None:
-        return ("artikel 78gg Participatiewet (Wet tijdelijke regeling alleenverdienersproblematiek) en artikel 15ba "
-                "Regeling Participatiewet, IOAW en IOAZ: vaste tegemoetkoming")
-    return (f"artikel 35 Participatiewet (bijzondere bijstand), met {b.profiel.naam}: {b.profiel.bron}")
+    """De rechtsgrond van het jaar uit de rekenkern (core/regime): kort, of lang met de beleidsregel van het profiel."""
+    return jb.regime.kort if kort else jb.regime.rechtsgrond(beleidsregel(b.profiel))
 
 
 def _rekening(c: Casus) -> str:
@@ -102,7 +98,7 @@ def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
     elif b.totaal_compensatie > 0:
         wtrap = all(jb.wtrap is not None for jb in b.jaren)
         advies = (f"<b>Advies: toekennen</b>, {eu(b.totaal_compensatie)} in totaal, " + (
-            "als vaste tegemoetkoming (artikel 78gg Participatiewet)." if wtrap else
+            f"als {WTRAP.naam} ({WTRAP.kort})." if wtrap else
             "als bijzondere bijstand voor te hoge eigen huurkosten en zorgpremie (zie 'Voor de beschikking')."))
     else:
         advies = "<b>Advies: geen compensatie</b> volgens deze berekening."
