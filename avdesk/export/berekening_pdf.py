@@ -17,7 +17,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
 from ..core.casus import Casus
 from ..core.casusmodel import TOESLAGNAMEN
-from ..core.geld import NUL, datum, maand_label
+from ..core.geld import NUL, datum, periode_label
 from ..core.wtrap import WTRAP_UITKOMST, vinkje
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
 
@@ -25,10 +25,8 @@ MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt",
 
 
 def periode_woorden(van, tot_en_met) -> str:
-    """"september 2024 t/m december 2024": van een date of van "2024-09"."""
-    from datetime import date as _d
-    v, t = (x if isinstance(x, _d) else _d(int(x[:4]), int(x[5:7]), 1) for x in (van, tot_en_met))
-    return f"{maand_label(v)} t/m {maand_label(t)}"
+    """"september 2024 t/m december 2024": van een date of van "2024-09" (core/geld periode_label)."""
+    return periode_label(van, tot_en_met)
 
 
 def _periode_label(pb: PeriodeBerekening) -> str:

@@ -16,7 +16,7 @@ from ..core.berekening import Berekening, alle_stappen
 from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.casusmodel import TOESLAGNAMEN
 from ..core.regime import WTRAP, beleidsregel
-from ..core.geld import NUL, datum, maand_label
+from ..core.geld import NUL, datum, periode_label
 from ..core.parameternamen import bronsleutels_in, citaat, parameternaam, parameterwaarde, statustekst  # noqa: F401
 from ..core.signalen import TITELS
 from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
@@ -24,8 +24,7 @@ from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
 
 
 def _woorden(van, tem) -> str:
-    v, t = (x if isinstance(x, date) else date(int(x[:4]), int(x[5:7]), 1) for x in (van, tem))
-    return f"{maand_label(v)} t/m {maand_label(t)}"
+    return periode_label(van, tem)
 
 
 def kenmerk(c: Casus, dossier_id: int | None = None) -> str:
