@@ -24,6 +24,7 @@ from .perioden import bereken_perioden, splits_op_1_juli, splits_op_leeftijden  
 from .signalen import Signaal
 from .spoor import Stap, stap, niet_bevestigd
 from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te importeren)
+from .regime import BIJZONDERE_BIJSTAND, WTRAP, Regime
 from .route import heeft_stap11, terugvordering_alleenverdieners
 from .wtrap import Wtrap, toets_wtrap
 
@@ -66,6 +67,11 @@ class JaarBerekening(Tupel):
     niet_bevestigd: list[Parameter]
     spoor: list[Stap]
     parameters: Jaarparameters | None = None    # de set waarmee gerekend is (hash, herkomst, wat gelezen is)
+
+    @property
+    def regime(self) -> Regime:
+        """Bijzondere bijstand of de vaste tegemoetkoming van de Wtrap, zoals de rekenkern dit jaar rekende."""
+        return WTRAP if self.wtrap is not None else BIJZONDERE_BIJSTAND
 
 
 class Berekening(Tupel):

@@ -53,6 +53,18 @@ def maand_label(m: date) -> str:
     return f"{MAANDNAMEN[m.month - 1]} {m.year}"
 
 
+def periode_label(van: date | str, tot_en_met: date | str, *, kort: bool = False) -> str:
+    """Een periode in woorden: "januari 2024 t/m juni 2024"; kort (een periode in een jaar): "jan t/m jun 2024"; een
+    enkele maand: "september 2024" (kort "sep 2024").
+    Ook van "2024-09" (de maanden in avdesk-berekening/1)."""
+    v, t = (x if isinstance(x, date) else maand_uit_iso(x) for x in (van, tot_en_met))
+    if (v.year, v.month) == (t.year, t.month):
+        return f"{MAANDNAMEN[v.month - 1][:3]} {v.year}" if kort else maand_label(v)
+    if kort and v.year == t.year:
+        return f"{MAANDNAMEN[v.month - 1][:3]} t/m {MAANDNAMEN[t.month - 1][:3]} {v.year}"
+    return f"{maand_label(v)} t/m {maand_label(t)}"
+
+
 def maand_iso(m: date) -> str:
     return f"{m.year:04d}-{m.month:02d}"
 
@@ -60,12 +72,6 @@ def maand_iso(m: date) -> str:
 def maand_uit_iso(tekst: str) -> date:
     """"2024-09" -> 1 september 2024 (de maanden in avdesk-berekening/1)."""
     return date(int(tekst[:4]), int(tekst[5:7]), 1)
-
-
-def maanden_in_woorden(van: str, tot_en_met: str) -> str:
-    """"2024-09", "2024-12" -> "september 2024 t/m december 2024"; een enkele maand: "september 2024"."""
-    a, b = maand_label(maand_uit_iso(van)), maand_label(maand_uit_iso(tot_en_met))
-    return a if a == b else f"{a} t/m {b}"
 
 
 def volgende_maand(m: date) -> date:

@@ -14,6 +14,7 @@ from .casus import WTRAP_HEFFINGSKORTING, WTRAP_VRAGEN, Casus, Jaar
 from .doelgroep import aow_bereikt, heeft_uitkering, minstverdienende
 from .geld import NUL, euro
 from .params import Jaarparameters
+from .regime import WTRAP
 from .spoor import Stap, stap
 
 
@@ -137,15 +138,15 @@ def toets_wtrap(c: Casus, j: Jaar, p: Jaarparameters, perioden: list, tekort: De
     if "wtrap.vaste_tegemoetkoming" in p:
         tp = p["wtrap.vaste_tegemoetkoming"]
         bedrag = tp.waarde
-        spoor.append(stap("wtrap.tegemoetkoming", "Vaste tegemoetkoming Wtrap", bedrag, "Participatiewet art. 78gg; Regeling art. 15ba", (tp,)))
+        spoor.append(stap("wtrap.tegemoetkoming", "Vaste tegemoetkoming Wtrap", bedrag, WTRAP.rechtsgrond(), (tp,)))
     else:
         ingevuld = j.wtrap.get("tegemoetkoming")
         bedrag = ingevuld if isinstance(ingevuld, Decimal) else None
         if bedrag is None:
             open_vragen.append(f"de vaste tegemoetkoming voor {j.jaar} is nog niet bekend: vul het bedrag in")
         else:
-            spoor.append(stap("wtrap.tegemoetkoming.ingevuld", "Vaste tegemoetkoming Wtrap, ingevuld door de raadsman", bedrag,
-                              "Participatiewet art. 78gg"))
+            spoor.append(stap("wtrap.tegemoetkoming.ingevuld", "Vaste tegemoetkoming Wtrap, ingevuld door de raadsman",
+                              bedrag, WTRAP.kort))
     voldoet = False if niet_voldaan else (None if open_vragen else True)
     aanvullend = None if bedrag is None else max(NUL, tekort - bedrag)
     return Wtrap(voldoet, redenen, open_vragen, bedrag, tekort, aanvullend)

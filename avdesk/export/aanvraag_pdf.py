@@ -17,11 +17,11 @@ from reportlab.platypus import Flowable, KeepTogether, Paragraph, SimpleDocTempl
 
 from ..core.berekening import Berekening
 from ..core.casus import Casus, Persoon
-from ..core.geld import datum
+from ..core.geld import datum, periode_label
 from ..core.bewijs import bewijs_per_jaar
 from ..core.wtrap import vinkje
 from ..core.signalen import TITELS
-from .berekening_pdf import periode_woorden
+from ..core.regime import WTRAP
 from .opmaak import BREEDTE, GRIJS, LETTER, LIJN, MARGE, VET, canvasmaker, eu, stijlen, tabel, veilig
 
 AAN, UIT = "☒", "☐"
@@ -117,7 +117,7 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
     v += [Paragraph("Wij zijn een paar. Een van ons heeft een uitkering van UWV of een verzekeraar, de ander weinig of "
                     "geen inkomen. Daardoor krijgen wij minder huurtoeslag en zorgtoeslag dan wanneer wij allebei "
                     "bijstand zouden hebben. " + (
-                        "Wij melden ons zelf voor de vaste tegemoetkoming (Participatiewet artikel 78gg)." if wtrap else
+                        f"Wij melden ons zelf voor de {WTRAP.naam} ({WTRAP.kort})." if wtrap else
                         "Voor dat verschil vragen wij bijzondere bijstand aan."), s["tekst"]),
           Paragraph("1. Onze gegevens", s["kop1"]),
           tabel(_persoon_rijen(c.aanvrager, c.partner), [BREEDTE * 0.28, BREEDTE * 0.36, BREEDTE * 0.36])]
@@ -135,7 +135,7 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
             if jb.terugvordering_alleenverdieners:
                 delen.append(f"terugvordering toeslagen ({eu(jb.terugvordering_alleenverdieners)})")
             waarvoor = "; ".join(delen) or "geen compensatie volgens de berekening"
-        per_maand = "; ".join(f"{eu(p['per_maand'])} ({periode_woorden(p['van'], p['tot_en_met'])})"
+        per_maand = "; ".join(f"{eu(p['per_maand'])} ({periode_label(p['van'], p['tot_en_met'])})"
                               for p in jb.periodiek) or "-"
         rijen.append([str(jb.jaar), waarvoor, eu(jb.compensatie_jaar), eu(jb.eenmalig), per_maand])
     rijen.append(["Totaal", "", eu(b.totaal_compensatie), "", ""])

@@ -17,7 +17,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, SimpleDocTemp
 from ..core.berekening import Berekening, JaarBerekening, PeriodeBerekening
 from ..core.casus import Casus
 from ..core.casusmodel import TOESLAGNAMEN
-from ..core.geld import NUL, datum, maand_label
+from ..core.geld import NUL, datum, periode_label
 from ..core.spoor import zoek
 from ..core.wtrap import WTRAP_UITKOMST, vinkje
 from .spoorbijlage import som_uit_spoor, spoorbijlage
@@ -26,15 +26,8 @@ from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kad
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 
 
-def periode_woorden(van, tot_en_met) -> str:
-    """"september 2024 t/m december 2024": van een date of van "2024-09"."""
-    from datetime import date as _d
-    v, t = (x if isinstance(x, _d) else _d(int(x[:4]), int(x[5:7]), 1) for x in (van, tot_en_met))
-    return f"{maand_label(v)} t/m {maand_label(t)}"
-
-
 def _periode_label(pb: PeriodeBerekening) -> str:
-    return f"{periode_woorden(pb.van, pb.tot_en_met)} ({pb.maanden} {'maand' if pb.maanden == 1 else 'maanden'})"
+    return f"{periode_label(pb.van, pb.tot_en_met)} ({pb.maanden} {'maand' if pb.maanden == 1 else 'maanden'})"
 
 
 def _codes(signalen) -> str:
@@ -138,7 +131,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
     rijen.append([Opmaak(f"<b>Compensatie {jb.jaar}</b>"), Opmaak(f"<b>{eu(jb.compensatie_jaar)}</b>")])
     rijen.append(["waarvan eenmalig (maanden voor de aanvraagmaand en afgelopen jaren)", eu(jb.eenmalig)])
     for p in jb.periodiek:
-        rijen.append([f"periodiek per maand, {periode_woorden(p['van'], p['tot_en_met'])}", eu(p["per_maand"])])
+        rijen.append([f"periodiek per maand, {periode_label(p['van'], p['tot_en_met'])}", eu(p["per_maand"])])
     if jb.wtrap is None and jb.compensatie_jaar:
         rijen.append(["voor te hoge eigen huurkosten", eu(jb.compensatie_huurkosten)])
         rijen.append(["voor te hoge eigen zorgpremie", eu(jb.compensatie_zorgpremie)])
@@ -165,7 +158,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
                 f"over de perioden ({eu(gat_huur)}): de vergoede terugvordering is over huur- en zorgkosten verdeeld "
                 f"zoals Dienst Toeslagen hem per toeslag terugvordert, niet naar het verschil per maand."), s["klein"]))
     if w := jb.wtrap:
-        uit.append(Paragraph(f"Wtrap {jb.jaar} (Participatiewet art. 78gg): het huishouden "
+        uit.append(Paragraph(f"Wtrap {jb.jaar} ({jb.regime.kort}): het huishouden "
                              f"<b>{WTRAP_UITKOMST[w.voldoet]}</b>. Vaste "
                              f"tegemoetkoming {eu(w.tegemoetkoming)}; berekend tekort over het jaar {eu(w.tekort_jaar)}"
                              + (f"; voor het verschil ({eu(w.aanvullend_mogelijk)}) is aanvullende bijzondere bijstand "
@@ -196,7 +189,7 @@ def _inkomenstoets(jb: JaarBerekening, s) -> list:
             continue
         hi += pb.inkomen_toets * pb.maanden
         bm += pb.bestaansminimum * pb.maanden
-        rijen.append([periode_woorden(pb.van, pb.tot_en_met), str(pb.maanden), eu(pb.inkomen_toets),
+        rijen.append([periode_label(pb.van, pb.tot_en_met), str(pb.maanden), eu(pb.inkomen_toets),
                       eu(pb.bestaansminimum), eu(pb.inkomen_toets * pb.maanden), eu(pb.bestaansminimum * pb.maanden)])
     rijen.append(["Totaal", "", "", "", eu(hi) if volledig else "-", eu(bm) if volledig else "-"])
     bm = zoek(jb.perioden[0].spoor, "bestaansminimum.norm")
@@ -251,7 +244,7 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
         rijen.append([str(jb.jaar), eu(jb.tekort),
                       "-" if jb.terugvordering_alleenverdieners is None else eu(jb.terugvordering_alleenverdieners),
                       eu(jb.compensatie_jaar), eu(jb.eenmalig),
-                      "\n".join(f"{eu(p['per_maand'])} p/m {periode_woorden(p['van'], p['tot_en_met'])}"
+                      "\n".join(f"{eu(p['per_maand'])} p/m {periode_label(p['van'], p['tot_en_met'])}"
                                 for p in jb.periodiek) or "-"])
     rijen.append(["Totaal", "", "", eu(b.totaal_compensatie), eu(sum((j.eenmalig for j in b.jaren), NUL)), ""])
     verhaal.append(tabel(rijen, [BREEDTE * 0.09, BREEDTE * 0.13, BREEDTE * 0.17, BREEDTE * 0.16, BREEDTE * 0.13,

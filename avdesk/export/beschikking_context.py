@@ -13,8 +13,8 @@ from decimal import Decimal
 
 from ..core.berekening import Berekening, JaarBerekening
 from ..core.casus import Casus
+from ..core.regime import BIJZONDERE_BIJSTAND, WTRAP
 from ..core.geld import NUL, datum, euro, maand_label, maand_uit_iso
-from ..core.wtrapjaren import is_wtrapjaar
 from .beschikking_zinnen import (IN_TE_VULLEN, _jaar_uitkomst, _maanden, _namen, _terugvordering_zinnen,
                                  _toets_zinnen, _wtrap_zinnen, grondslag_tekst, per_maand_vergoed,
                                  standaard_beleidsregel)
@@ -47,7 +47,11 @@ class _Brief:
 
 
 def _is_wtrap(jb: JaarBerekening) -> bool:
-    return is_wtrapjaar(jb.jaar) or jb.wtrap is not None
+    return jb.regime.wtrap
+
+
+def _hoofdletter(tekst: str) -> str:
+    return tekst[:1].upper() + tekst[1:]
 
 
 def context(c: Casus, b: Berekening, kenmerk: str, *, soort: str | None = None, gemeente: dict | None = None,
@@ -108,7 +112,7 @@ def _brief(c: Casus, b: Berekening, kenmerk: str, soort: str | None, gemeente: d
                  "toekenning" if all(v > 0 for v in bedragen.values()) else "gedeeltelijk")
     if soort not in SOORTEN:
         raise ValueError(soort)
-    wtrap_alle = bool(b.jaren) and all(is_wtrapjaar(jb.jaar) for jb in b.jaren)
+    wtrap_alle = bool(b.jaren) and all(_is_wtrap(jb) for jb in b.jaren)
     # Wtrap-jaren: de vaste tegemoetkoming, nooit 'bijzondere bijstand' (seed 004).
     regeling = ("de vaste tegemoetkoming voor alleenverdieners" if wtrap_alle else
                 "bijzondere bijstand voor alleenverdieners")
@@ -139,7 +143,7 @@ def _aanvraagdatum(c: Casus) -> str:
 def _inleiding(s: _Brief) -> list[str]:
     jaartallen = [str(jb.jaar) for jb in s.b.jaren]
     jaartal = " en ".join([", ".join(jaartallen[:-1]), jaartallen[-1]] if len(jaartallen) > 1 else jaartallen)
-    gemengd = any(is_wtrapjaar(jb.jaar) for jb in s.b.jaren) and not s.wtrap_alle
+    gemengd = any(_is_wtrap(jb) for jb in s.b.jaren) and not s.wtrap_alle
     gevraagd = ("bijzondere bijstand en de vaste tegemoetkoming voor alleenverdieners" if gemengd else s.regeling)
     return [f"Op {_aanvraagdatum(s.c)} vroeg u {gevraagd} aan over {jaartal}. Uw sociaal raadsman heeft daarvoor een "
             f"berekening gemaakt (kenmerk {s.kenmerk}). Wij hebben die berekening nagekeken. In deze brief leest u "
@@ -326,10 +330,9 @@ def _juridisch_kader(s: _Brief, inlichtingenplicht: bool) -> list[str]:
     else:
         kader = []
         if any(_is_wtrap(jb) for jb in s.b.jaren):
-            kader.append("Participatiewet, artikel 78gg, en Regeling Participatiewet, IOAW en IOAZ, artikel 15ba "
-                         "(tegemoetkoming alleenverdieners)")
+            kader.append(_hoofdletter(WTRAP.rechtsgrond()))
         if any(not _is_wtrap(jb) for jb in s.b.jaren):
-            kader.append(f"Participatiewet, artikel 35 (bijzondere bijstand), met {s.beleidsregel}")
+            kader.append(_hoofdletter(BIJZONDERE_BIJSTAND.rechtsgrond(s.beleidsregel)))
         if inlichtingenplicht:
             kader.append("Participatiewet, artikel 17 (inlichtingenplicht)")
     kader.append("Algemene wet bestuursrecht, artikel 6:5, 6:7 en 6:8 (bezwaar binnen zes weken)")

@@ -9,7 +9,7 @@ from decimal import Decimal
 from ..core.berekening import Berekening, JaarBerekening
 from ..core.casus import Casus
 from ..core.geld import NUL, euro, maand_label, maand_uit_iso
-from ..core.wtrapjaren import is_wtrapjaar
+from ..core.regime import beleidsregel as beleidsregel_van, regime_van_jaar
 
 IN_TE_VULLEN = "[in te vullen]"
 
@@ -29,17 +29,11 @@ def _namen(c: Casus) -> str:
 
 
 def grondslag_tekst(jb: JaarBerekening, b: Berekening, beleidsregel: str) -> str:
-    if is_wtrapjaar(jb.jaar) or jb.wtrap is not None:
-        return ("artikel 78gg van de Participatiewet (tijdelijke regeling alleenverdienersproblematiek), met artikel "
-                "15ba van de Regeling Participatiewet, IOAW en IOAZ")
-    return f"artikel 35 van de Participatiewet (bijzondere bijstand), met {beleidsregel}"
+    return jb.regime.rechtsgrond(beleidsregel)
 
 
 def standaard_beleidsregel(b: Berekening) -> str:
-    if b.profiel.id == "handreiking-2024":
-        return ("de Handreiking handelingsperspectief alleenverdienersproblematiek (ministerie van SZW, september "
-                "2024)")
-    return f"{b.profiel.naam} ({b.profiel.bron})"
+    return beleidsregel_van(b.profiel)
 
 
 # ---------------------------------------------------------------- per jaar
@@ -182,7 +176,7 @@ def afgewezen_uit_controle(uitkomst: dict | None) -> dict[int, str]:
     """Jaren die niet toegekend kunnen worden omdat het huishouden op de doelgroepselectielijst staat (Wtrap)."""
     uit = {}
     for x in (uitkomst or {}).get("lijst", []):
-        if x["status"] == "op_lijst" and is_wtrapjaar(x["jaar"]):
+        if x["status"] == "op_lijst" and regime_van_jaar(x["jaar"]).wtrap:
             uit[x["jaar"]] = (f"U staat op de lijst van de Belastingdienst voor {x['jaar']}. Daarom krijgt u de "
                               f"tegemoetkoming over {x['jaar']} al zonder aanvraag van ons. Twee keer kan niet. Uw "
                               f"aanvraag over {x['jaar']} wijzen we daarom af.")

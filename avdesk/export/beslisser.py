@@ -15,16 +15,12 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer
 from ..core.berekening import Berekening, alle_stappen
 from ..core.casus import BESCHIKKINGSSOORTEN, INKOMENSSOORTEN, SERVICEKOSTEN, Casus
 from ..core.casusmodel import TOESLAGNAMEN
-from ..core.geld import NUL, datum, maand_label
+from ..core.regime import WTRAP, beleidsregel
+from ..core.geld import NUL, datum, periode_label
 from ..core.parameternamen import bronsleutels_in, citaat, parameternaam, parameterwaarde, statustekst  # noqa: F401
 from ..core.signalen import TITELS
 from .opmaak import BREEDTE, Opmaak, eu, kader, tabel, veilig
 
-
-
-def _woorden(van, tem) -> str:
-    v, t = (x if isinstance(x, date) else date(int(x[:4]), int(x[5:7]), 1) for x in (van, tem))
-    return f"{maand_label(v)} t/m {maand_label(t)}"
 
 
 def kenmerk(c: Casus, dossier_id: int | None = None) -> str:
@@ -43,7 +39,7 @@ def alle_signalen(b: Berekening) -> list[tuple[str, object]]:
     gezien, uit = set(), []
     for jb in b.jaren:
         bij = [(str(jb.jaar), sg) for sg in jb.signalen]
-        bij += [(_woorden(pb.van, pb.tot_en_met), sg) for pb in jb.perioden for sg in pb.signalen]
+        bij += [(periode_label(pb.van, pb.tot_en_met), sg) for pb in jb.perioden for sg in pb.signalen]
         for waarvoor, sg in bij:
             if (sg.code, sg.tekst) not in gezien:
                 gezien.add((sg.code, sg.tekst))
@@ -52,13 +48,8 @@ def alle_signalen(b: Berekening) -> list[tuple[str, object]]:
 
 
 def grondslag(jb, b: Berekening, kort: bool = False) -> str:
-    if kort:
-        return ("artikel 78gg Participatiewet (Wtrap)" if jb.wtrap is not None else
-                f"artikel 35 Participatiewet, met {b.profiel.naam}")
-    if jb.wtrap is not None:
-        return ("artikel 78gg Participatiewet (Wet tijdelijke regeling alleenverdienersproblematiek) en artikel 15ba "
-                "Regeling Participatiewet, IOAW en IOAZ: vaste tegemoetkoming")
-    return (f"artikel 35 Participatiewet (bijzondere bijstand), met {b.profiel.naam}: {b.profiel.bron}")
+    """De rechtsgrond van het jaar uit de rekenkern (core/regime): kort, of lang met de beleidsregel van het profiel."""
+    return jb.regime.kort if kort else jb.regime.rechtsgrond(beleidsregel(b.profiel))
 
 
 def _rekening(c: Casus) -> str:
@@ -80,7 +71,7 @@ def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
         uit.append(Spacer(1, 4))
     for jb in b.jaren:
         perioden = [(pb.van, pb.tot_en_met) for pb in jb.perioden]
-        periode = _woorden(perioden[0][0], perioden[-1][1]) if perioden else f"januari {jb.jaar} t/m december {jb.jaar}"
+        periode = periode_label(perioden[0][0], perioden[-1][1]) if perioden else periode_label(date(jb.jaar, 1, 1), date(jb.jaar, 12, 1))
         rijen = [[f"{jb.jaar}", ""],
                  ["Grondslag", grondslag(jb, b, kort=True)],
                  ["Periode", periode + ("" if perioden else " (terugvordering over het toeslagjaar)")],
@@ -90,7 +81,7 @@ def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
                      if jb.wtrap is None and jb.compensatie_jaar else ""))],
                  ["Eenmalig", eu(jb.eenmalig)]]
         if jb.periodiek:
-            rijen.append(["Periodiek", "; ".join(f"{eu(p['per_maand'])} per maand van {_woorden(p['van'], p['tot_en_met'])}"
+            rijen.append(["Periodiek", "; ".join(f"{eu(p['per_maand'])} per maand van {periode_label(p['van'], p['tot_en_met'])}"
                                                  for p in jb.periodiek)])
         uit.append(KeepTogether([tabel(rijen, [BREEDTE * 0.2, BREEDTE * 0.8]), Spacer(1, 4)]))
     uit.append(tabel([["Uitbetalen op", _rekening(c)], ["Totaal", Opmaak(f"<b>{eu(b.totaal_compensatie)}</b>")],
@@ -102,7 +93,7 @@ def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
     elif b.totaal_compensatie > 0:
         wtrap = all(jb.wtrap is not None for jb in b.jaren)
         advies = (f"<b>Advies: toekennen</b>, {eu(b.totaal_compensatie)} in totaal, " + (
-            "als vaste tegemoetkoming (artikel 78gg Participatiewet)." if wtrap else
+            f"als {WTRAP.naam} ({WTRAP.kort})." if wtrap else
             "als bijzondere bijstand voor te hoge eigen huurkosten en zorgpremie (zie 'Voor de beschikking')."))
     else:
         advies = "<b>Advies: geen compensatie</b> volgens deze berekening."
@@ -220,7 +211,7 @@ def invoerblad(c: Casus, b: Berekening, s) -> list:
             if per.referentie_bruto_bijstand_per_partner is not None:
                 rij.append(["Bruto bijstand per partner (handmatig)",
                             f"{eu(per.referentie_bruto_bijstand_per_partner)}: {per.referentie_motivering}"])
-            uit.append(KeepTogether([Paragraph(veilig(_woorden(per.van, per.tot_en_met)), s["cel_vet"]),
+            uit.append(KeepTogether([Paragraph(veilig(periode_label(per.van, per.tot_en_met)), s["cel_vet"]),
                                      tabel(rij, [BREEDTE * 0.28, BREEDTE * 0.72], kop=False), Spacer(1, 5)]))
     return uit
 

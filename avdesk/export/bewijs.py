@@ -251,9 +251,8 @@ def _waarde(v) -> str:
 
 
 def _periode_naam(p: dict) -> str:
-    from ..core.geld import maand_label
-    van, tem = (date(int(p[k][:4]), int(p[k][5:7]), 1) for k in ("van", "tot_en_met"))
-    return f"{maand_label(van)} t/m {maand_label(tem)}"
+    from ..core.geld import periode_label
+    return periode_label(p["van"], p["tot_en_met"])
 
 
 def verschillen(oud, nieuw, pad: list[str] | None = None) -> list[tuple[str, object, object]]:

@@ -61,8 +61,8 @@ def _bedragen_van(o, uit: set[str]) -> None:
 def papier(teksten: list[str], c, b, nieuw: dict) -> list[str]:
     """Wat er op de pagina's anders staat dan in de (opnieuw gerekende) berekening: de bedragen op pagina 1, de
     totalen, eenmalig en periodiek per jaar, rekening en tenaamstelling, de namen. Leeg: het papier klopt."""
-    from ..core.geld import datum, euro
-    from .beslisser import _rekening, _woorden
+    from ..core.geld import datum, euro, periode_label
+    from .beslisser import _rekening
     from .pdflezen import kort
     uit: list[str] = []
     vlak = [_plat(t) for t in teksten]
@@ -114,7 +114,7 @@ def papier(teksten: list[str], c, b, nieuw: dict) -> list[str]:
         if not m or m.group(1) != euro(jb.eenmalig, teken=False):
             uit.append(f"{jb.jaar}, eenmalig: op papier {'€ ' + m.group(1) if m else '(niets)'}, berekend "
                        f"{euro(jb.eenmalig)}.")
-        periodiek = "; ".join(f"{euro(p['per_maand'])} per maand van {_woorden(p['van'], p['tot_en_met'])}"
+        periodiek = "; ".join(f"{euro(p['per_maand'])} per maand van {periode_label(p['van'], p['tot_en_met'])}"
                               for p in jb.periodiek)
         if periodiek:
             moet(f"Periodiek {periodiek}", f"{jb.jaar}, periodiek", blok)

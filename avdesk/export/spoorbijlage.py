@@ -13,7 +13,7 @@ from reportlab.platypus import PageBreak, Paragraph
 
 from ..core.berekening import Berekening
 from ..core.casusmodel import TOESLAGNAMEN
-from ..core.geld import maand_label
+from ..core.geld import periode_label
 from ..core.parameternamen import parameternaam, parameterwaarde
 from ..core.spoor import Stap
 from .opmaak import BREEDTE, Opmaak, eu, tabel, veilig
@@ -33,7 +33,7 @@ def waarde_tekst(w) -> str:
     if isinstance(w, dict):
         return ", ".join(f"{TOESLAGNAMEN.get(k, k).lower()} {waarde_tekst(v)}" for k, v in w.items()) or "-"
     if isinstance(w, tuple) and len(w) == 4 and isinstance(w[0], date):      # (van, tot en met, maanden, bedrag)
-        return f"{maand_label(w[0])} t/m {maand_label(w[1])}: {w[2]} x {waarde_tekst(w[3])}"
+        return f"{periode_label(w[0], w[1])}: {w[2]} x {waarde_tekst(w[3])}"
     return str(w)
 
 

@@ -8,7 +8,7 @@ from PySide6.QtCore import QRectF, Qt
 from PySide6.QtGui import QColor, QPainter
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-from ..core.geld import euro, maand_label
+from ..core.geld import euro, periode_label
 
 MAANDEN = ("jan", "feb", "mrt", "apr", "mei", "jun", "jul", "aug", "sep", "okt", "nov", "dec")
 LICHT, DONKER = QColor("#9db8d9"), QColor("#1f4e79")
@@ -16,7 +16,7 @@ LICHT, DONKER = QColor("#9db8d9"), QColor("#1f4e79")
 
 def tekstalternatief(jaren) -> str:
     """De bedragen van de grafiek per periode in woorden, voor een schermlezer (en als tooltip)."""
-    regels = [f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}: verschil in toeslagen "
+    regels = [periode_label(pb.van, pb.tot_en_met) + f": verschil in toeslagen "
               f"{euro(pb.verschil_totaal)} per maand, compensatie {euro(pb.compensatie_totaal)} per maand"
               for jb in jaren for pb in jb.perioden]
     return "\n".join(regels) or "Nog geen perioden om te tekenen."

@@ -12,7 +12,7 @@ from __future__ import annotations
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QTranslator
 from PySide6.QtWidgets import QFileDialog, QTabWidget
 
-from ..core.geld import maand_label
+from ..core.geld import periode_label
 from ..core.signalen import TITELS
 
 
@@ -78,7 +78,7 @@ def signaalregels(b) -> list[str]:
             waar.setdefault((s.code, s.tekst), []).append(str(jb.jaar))
         for pb in jb.perioden:
             for s in pb.signalen:
-                waar.setdefault((s.code, s.tekst), []).append(f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}")
+                waar.setdefault((s.code, s.tekst), []).append(periode_label(pb.van, pb.tot_en_met))
     regels = []
     for (code, tekst), plekken in waar.items():
         plekken = list(dict.fromkeys(plekken))

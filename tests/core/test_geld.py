@@ -38,3 +38,12 @@ def test_lees_datum():
 def test_opmaak():
     assert euro(D("1234.5")) == "€ 1.234,50" and euro(D("-3")) == "€ -3,00" and euro(D("0.004")) == "€ 0,00"
     assert datum(date(2024, 9, 5)) == "05-09-2024"
+
+
+def test_periode_label_een_functie():
+    from datetime import date
+
+    from avdesk.core.geld import periode_label
+    assert periode_label(date(2024, 1, 1), date(2024, 6, 1)) == "januari 2024 t/m juni 2024"
+    assert periode_label("2024-09", "2024-12") == "september 2024 t/m december 2024"
+    assert periode_label(date(2024, 7, 1), date(2024, 12, 1), kort=True) == "jul t/m dec 2024"

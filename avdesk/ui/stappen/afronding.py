@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from ...core.geld import euro, maanden_in_woorden
+from ...core.geld import euro, periode_label
 from ..pdfvoorbeeld import kies_map, pdf_uit_geheugen, signaalregels, startmap, toon_pdfs, verouderd
 from ..tabellen import vul_tabel
 from .basis import AFRONDING, Rekenstap
@@ -43,7 +43,7 @@ class Afronding(Rekenstap):
             return
         rijen = []
         for jb in b.jaren:
-            periodiek = "; ".join(f"{euro(x['per_maand'])} ({maanden_in_woorden(x['van'], x['tot_en_met'])})"
+            periodiek = "; ".join(f"{euro(x['per_maand'])} ({periode_label(x['van'], x['tot_en_met'])})"
                                   for x in jb.periodiek)
             rijen.append([str(jb.jaar), euro(jb.tekort), "-" if jb.terugvordering_alleenverdieners is None
                           else euro(jb.terugvordering_alleenverdieners), euro(jb.compensatie_jaar), euro(jb.eenmalig),

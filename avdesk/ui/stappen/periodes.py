@@ -15,6 +15,7 @@ from ...core.berekening import bereken_periode
 from ...core.casus import (HANDMATIGE_TOESLAGEN, SERVICEKOSTEN, HandmatigeToeslag, Huur, Inkomensbron, Jaar,
                            Medebewoner, Periode)
 from ...core.geld import MAANDNAMEN, euro
+from ...core.geld import periode_label as geld_periode_label
 from ...core.params import laad_jaar
 from ...core.signalen import s2_op
 from ..laden import Formulier
@@ -23,7 +24,6 @@ from ..tabellen import pas_hoogte
 from ..velden import Veldfout, heeft_concept, koppel, lees, zet
 from .periodetabellen import WIE, Periodetabellen
 
-KORT = [m[:3] for m in MAANDNAMEN]
 PERIODEVELDEN = ("ti_aanvrager", "ti_partner", "kale_huur", *[f"sk_{k}" for k in SERVICEKOSTEN], "ontvangen_ht",
                  "ontvangen_zt", "hm_werkelijk", "hm_referentie", "hm_motivering")
 
@@ -46,7 +46,7 @@ def leeg(p: Periode) -> bool:
 
 
 def periode_label(p: Periode) -> str:
-    return f"{KORT[p.van.month - 1]} t/m {KORT[p.tot_en_met.month - 1]} {p.van.year}"
+    return geld_periode_label(p.van, p.tot_en_met, kort=True)
 
 
 class JaarEditor(Periodetabellen, QWidget):

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLineEdit, QTableWidget, QTableWidgetItem, QVBoxLayout
 
 from ...core.berekening import Berekening
-from ...core.geld import euro, maand_label, maanden_in_woorden
+from ...core.geld import euro, maand_label, periode_label
 from ...core.params import laad_profiel
 from ...core.spoor import zoek
 from ..grafiek import Maandgrafiek
@@ -25,7 +25,7 @@ class Stap4(Rekenstap):
         perioden = [p for j in sorted(self.casus.jaren, key=lambda j: j.jaar) for p in j.perioden]
         velden = invoertabel(self.f.netto, ["Periode", "Netto p/m (samen)", "Bijstandsnorm p/m", "Netto bij bijstand",
                                             "Bron daarvan"],
-                             [(f"{maand_label(p.van)} t/m {maand_label(p.tot_en_met)}", p.netto_inkomen_per_maand, p)
+                             [(periode_label(p.van, p.tot_en_met), p.netto_inkomen_per_maand, p)
                               for p in perioden], "bijv. 1.686", self.w.na_wijziging, self._signalen)
         self.velden = []
         for r, (p, veld) in enumerate(zip(perioden, velden)):
@@ -99,7 +99,7 @@ class Stap5(Rekenstap):
         for jb in b.jaren:
             for pb in jb.perioden:
                 for t in pb.referentie:
-                    rijen.append([f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}", NAMEN[t],
+                    rijen.append([periode_label(pb.van, pb.tot_en_met), NAMEN[t],
                                   euro(pb.referentie[t]), euro(pb.werkelijk[t]), euro(pb.verschil[t])])
         vul_tabel(self.f.tabel, ["Periode", "Toeslag", "Alleen bijstand", "Werkelijk", "Verschil per maand"], rijen, 2)
         self.grafiek.toon(b.jaren)
@@ -129,7 +129,7 @@ class Stap6(Rekenstap):
         rijen, zinnen = [], []
         for jb in b.jaren:
             for pb in jb.perioden:
-                periode = f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}"
+                periode = periode_label(pb.van, pb.tot_en_met)
                 rijen.append([periode, euro(pb.bestaansminimum) if pb.inkomen is not None else "-",
                               euro(pb.inkomen) if pb.inkomen is not None else "-", euro(pb.verschil_totaal),
                               euro(pb.compensatie_totaal), REGEL[pb.toets]])
@@ -171,7 +171,7 @@ class Stap7(Rekenstap):
         rijen = []
         for jb in b.jaren:
             if jb.wtrap is None and jb.perioden:
-                periodiek = "; ".join(f"{euro(x['per_maand'])} per maand, {maanden_in_woorden(x['van'], x['tot_en_met'])}"
+                periodiek = "; ".join(f"{euro(x['per_maand'])} per maand, {periode_label(x['van'], x['tot_en_met'])}"
                                       for x in jb.periodiek) or "-"
                 rijen.append([str(jb.jaar), euro(jb.tekort), euro(jb.compensatie_jaar), euro(jb.eenmalig), periodiek])
         vul_tabel(self.f.tabel, ["Jaar", "Tekort", "Compensatie", "Eenmalig", "Periodiek per maand"], rijen)
@@ -216,7 +216,7 @@ class Stap8(Rekenstap):
             self.f.vergelijking.setText("Er zijn geen perioden voor 2023 ingevuld. Voeg in stap 2 het toeslagjaar 2023 "
                                         "toe als het huishouden ook toen te weinig toeslagen kreeg.")
         else:
-            regels = [f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}: definitief "
+            regels = [periode_label(pb.van, pb.tot_en_met) + f": definitief "
                       f"{euro(sum(pb.werkelijk.values()))} per maand, bij alleen bijstand {euro(sum(pb.referentie.values()))}; "
                       f"verschil {euro(pb.verschil_totaal)}, compensatie {euro(pb.compensatie_totaal)} per maand"
                       for pb in jb.perioden]

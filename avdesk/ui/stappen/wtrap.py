@@ -6,7 +6,7 @@ from html import escape
 
 
 from ...core.casus import WTRAP_HEFFINGSKORTING
-from ...core.geld import NUL, euro, maand_label
+from ...core.geld import NUL, euro, periode_label
 from ...core.wtrapjaren import EERSTE_WTRAPJAAR, is_wtrapjaar
 from ..laden import Formulier
 from ..velden import Veldfout, koppel_formulier, lees, zet
@@ -106,7 +106,7 @@ class StapWtrap(Rekenstap):
             regels = [f"<b>Wtrap {jb.jaar}: {escape(WTRAP_UITKOMST[w.voldoet])}</b>"]
             regels += [f"• {escape(r)}" for r in w.redenen]
             # Het verschil in toeslagen per periode (in de Wtrap-route is er geen aparte stap 5).
-            regels += [f"{maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)}: toeslagen bij alleen bijstand "
+            regels += [periode_label(pb.van, pb.tot_en_met) + f": toeslagen bij alleen bijstand "
                        f"{euro(sum(pb.referentie.values(), NUL))} per maand, werkelijk "
                        f"{euro(sum(pb.werkelijk.values(), NUL))}" for pb in jb.perioden]
             if w.tegemoetkoming is not None:
