@@ -9,7 +9,7 @@ from datetime import date
 from collections.abc import Callable
 
 from .casus import Casus, Jaar, Periode
-from .geld import datum, geboren_uiterlijk, maand_label, volgende_maand
+from .geld import datum, geboren_uiterlijk, periode_label, volgende_maand
 from .params import Jaarparameters
 
 
@@ -70,7 +70,7 @@ def bereken_perioden(c: Casus, j: Jaar, p: Jaarparameters, reken: Callable, zelf
                     continue
                 wat = _wie_en_welke_grens(c, per, _leeftijdskenmerken(c, per, samen[-1].tot_en_met, p),
                                           _leeftijdskenmerken(c, per, a, p), p)
-                toelichting.append(f"De periode {maand_label(per.van)} t/m {maand_label(per.tot_en_met)} wordt "
+                toelichting.append(f"De periode {periode_label(per.van, per.tot_en_met)} wordt "
                                    f"gesplitst op {datum(a)}: {wat}, en dat verandert de bedragen. avdesk rekent elke "
                                    "maand met de situatie op de eerste dag van die maand.")
                 samen.append(deel)

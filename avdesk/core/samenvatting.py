@@ -8,7 +8,7 @@ from .berekening import Berekening
 from .casus import Casus
 from .casusmodel import TOESLAGNAMEN
 from .wtrap import WTRAP_UITKOMST
-from .geld import datum, euro, maand_label, periode_label
+from .geld import datum, euro, periode_label
 
 
 
@@ -20,7 +20,7 @@ def samenvatting(c: Casus, b: Berekening) -> str:
         r.append("")
         r.append(f"=== Toeslagjaar {jb.jaar} ===")
         for pb in jb.perioden:
-            r.append(f"Periode {maand_label(pb.van)} t/m {maand_label(pb.tot_en_met)} ({pb.maanden} maanden)")
+            r.append(f"Periode {periode_label(pb.van, pb.tot_en_met)} ({pb.maanden} maanden)")
             r.append(f"  {'':22}{'alleen bijstand':>16}{'werkelijk':>14}{'verschil':>14}")
             for t in pb.referentie:
                 r.append(f"  {TOESLAGNAMEN.get(t, t):22}{euro(pb.referentie[t]):>16}{euro(pb.werkelijk[t]):>14}"

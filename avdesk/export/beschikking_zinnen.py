@@ -8,20 +8,18 @@ from decimal import Decimal
 
 from ..core.berekening import Berekening, JaarBerekening
 from ..core.casus import Casus
-from ..core.geld import NUL, euro, maand_label, maand_uit_iso
+from ..core.geld import NUL, euro, periode_label
 from ..core.regime import beleidsregel as beleidsregel_van, regime_van_jaar
 
 IN_TE_VULLEN = "[in te vullen]"
 
 
-def _maanden(van: str, tem: str) -> str:
-    v, t = maand_uit_iso(van), maand_uit_iso(tem)
-    return maand_label(v) if v == t else f"{maand_label(v)} tot en met {maand_label(t)}"
+def _maanden(van, tem) -> str:
+    return periode_label(van, tem, voluit=True)
 
 
 def _periode(pb) -> str:
-    return (maand_label(pb.van) if pb.van == pb.tot_en_met.replace(day=1)
-            else f"{maand_label(pb.van)} tot en met {maand_label(pb.tot_en_met)}")
+    return periode_label(pb.van, pb.tot_en_met, voluit=True)
 
 
 def _namen(c: Casus) -> str:
