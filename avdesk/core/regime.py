@@ -6,12 +6,12 @@ Regeling). De rekenkern beslist: JaarBerekening.regime; wie alleen een jaar heef
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from .model import Tupel
 
 from .wtrapjaren import is_wtrapjaar
 
 
-class Regime(NamedTuple):
+class Regime(Tupel):
     wtrap: bool
     naam: str             # wat er betaald wordt: "bijzondere bijstand" of "vaste tegemoetkoming"
     kort: str             # de korte rechtsgrond: "artikel 35 Participatiewet"
