@@ -15,7 +15,7 @@ _cache: dict[str, str] | None = None
 
 
 def cachebestand() -> Path:
-    from ..store.paden import datamap
+    from .paden import datamap
     return datamap() / "cache" / "toml.json"
 
 

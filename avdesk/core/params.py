@@ -205,7 +205,7 @@ def _params_map() -> Path:
 def _datamap() -> Path:
     sleutel = ("datamap", _omgeving())
     if (pad := _MAPPEN.get(sleutel)) is None:
-        from ..store.paden import datamap
+        from .paden import datamap
         pad = _MAPPEN[sleutel] = datamap()
     return pad
 

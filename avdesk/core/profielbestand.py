@@ -17,8 +17,8 @@ JAREN = (EERSTE_JAAR, LAATSTE_JAAR)
 
 
 def sjabloonfouten(pad: str) -> list[str]:
-    """Het beschikkingssjabloon: bestaat het, is het een .docx, en (als avdesk.export.beschikking dat kan) klopt
-    het als sjabloon."""
+    """Het beschikkingssjabloon: bestaat het, is het een .docx, en klopt het als sjabloon (de keuring van de
+    beschikking, core/sjabloonkeuring)."""
     p = Path(pad)
     if not p.is_absolute():
         return [f"beschikking_sjabloon {pad!r}: geef het volledige pad (bv. C:\\Sjablonen\\beschikking.docx)"]
@@ -26,11 +26,8 @@ def sjabloonfouten(pad: str) -> list[str]:
         return [f"beschikking_sjabloon {pad!r} is geen Word-bestand (.docx)"]
     if not p.is_file():
         return [f"beschikking_sjabloon {pad!r} bestaat niet"]
-    try:
-        from ..export.beschikking import controleer_sjabloon     # van de beschikking; bestaat pas na die wijziging
-    except ImportError:
-        return []
-    return [f"beschikking_sjabloon: {f}" for f in controleer_sjabloon(p)]
+    from .sjabloonkeuring import keur
+    return [f"beschikking_sjabloon: {f}" for f in keur(p)]
 
 
 def controleer(bestand: Path) -> tuple[Beleidsprofiel | None, list[str]]:

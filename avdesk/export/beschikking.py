@@ -13,6 +13,7 @@ from io import BytesIO
 from pathlib import Path
 
 # De teksten staan in eigen modules; hun namen blijven hier te importeren (opdrachten, gemeente, ui, tests).
+from ..core import sjabloonkeuring
 from .beschikking_context import SOORTEN, context  # noqa: F401
 from .beschikking_zinnen import (IN_TE_VULLEN, afgewezen_uit_controle, grondslag_tekst,  # noqa: F401
                                  niets_te_vergoeden, per_maand_vergoed, standaard_beleidsregel, wtrap_niet_voldaan)
@@ -156,3 +157,7 @@ def controleer_sjabloon(pad: Path) -> list[str]:
                 .replace("; er is geen beschikking gemaakt.", ".").replace(" Er is geen beschikking gemaakt.", "")]
     return []
 
+
+# De keuring voor core en store (core/sjabloonkeuring): bij het aanroepen opgezocht, zodat een vervangen
+# controleer_sjabloon (een test) ook daar geldt.
+sjabloonkeuring.meld(lambda pad: controleer_sjabloon(pad))

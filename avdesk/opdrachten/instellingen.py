@@ -25,6 +25,7 @@ BESCHRIJVING = (
 @_met_opslag
 def cmd_instellingen(args) -> int:
     from ..store.instellingen import PERSOONLIJK, InstellingFout, STANDAARD, lees, naam_voor, sleutel, toon, zet
+    from ..export import beschikking  # noqa: F401 (meldt de keuring van een sjabloon, core/sjabloonkeuring)
     with melding("Onbekende instelling:", InstellingFout):
         s = sleutel(args.sleutel) if args.sleutel is not None else None
     waarde = args.waarde

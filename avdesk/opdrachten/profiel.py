@@ -62,6 +62,7 @@ def cmd_sjabloon(args) -> int:
 
 def cmd_controleer(args) -> int:
     from ..core.profielbestand import controleer
+    from ..export import beschikking  # noqa: F401 (meldt de keuring van een sjabloon, core/sjabloonkeuring)
     profiel, fouten = controleer(Path(args.bestand))
     if fouten:
         return _fout(fouten, f"Het beleidsprofiel {args.bestand} is niet te gebruiken:")
@@ -73,6 +74,7 @@ def cmd_controleer(args) -> int:
 @opdracht
 def cmd_installeer(args) -> int:
     from ..core.profielbestand import ProfielFout, installeer
+    from ..export import beschikking  # noqa: F401 (meldt de keuring van een sjabloon, core/sjabloonkeuring)
     with melding("Niet geïnstalleerd:", OSError, regels=foutcode("de datamap is niet te beschrijven")), \
             melding("Niet geïnstalleerd; er is niets veranderd:", ProfielFout, regels=lambda e: str(e).split("\n")):
         profiel, doel = installeer(Path(args.bestand), vervang=args.vervang)

@@ -208,8 +208,8 @@ def controleer(s: str, waarde: str) -> str:
         if not p.is_file():
             raise InstellingFout(f"Het sjabloon {_veilig(waarde, 120)} bestaat niet (of is geen bestand).")
         # Een sjabloon van buiten wordt gekeurd als het gekozen wordt, niet pas bij de eerste brief (zandbak).
-        from ..export.beschikking import controleer_sjabloon
-        if fouten := controleer_sjabloon(p):
+        from ..core.sjabloonkeuring import keur
+        if fouten := keur(p):
             raise InstellingFout("Dit sjabloon kan avdesk niet gebruiken: " + " ".join(fouten))
         return str(p)
     return waarde

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QDialog, QLineEdit, QMessageBox, QVBoxLayout
 
 from ..core.params import ParameterFout, beleidsprofielen, laad_profiel
 from ..store import OpslagFout
+from ..export import beschikking as _beschikking  # noqa: F401 (meldt de keuring van een sjabloon)
 from ..store.instellingen import InstellingFout, lees, schrijf
 from ..store.sleutel import Sleutelbeheer, veilige_keyring
 from .laden import Formulier

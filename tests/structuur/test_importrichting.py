@@ -16,16 +16,7 @@ GROND = {"avdesk", "avdesk.foutrapport"}
 
 # Bekende uitzonderingen, elk met zijn reden; ze staan hier om te verdwijnen (de test faalt als er een niet meer
 # voorkomt, zodat de lijst alleen kleiner wordt).
-BEKEND = {
-    # De datamap (AVDESK_DATA) voor eigen parameterbestanden; datamap() is een kale padfunctie die in core hoort.
-    ("avdesk.core.params", "avdesk.store.paden"),
-    ("avdesk.core.bestanden", "avdesk.store.paden"),     # net zo: de cache van geparste TOML staat in de datamap
-    # Een profiel met een beschikkingssjabloon laat het sjabloon keuren door de beschikking (import binnen een
-    # functie, met ImportError opgevangen); de keuring zou door de opdracht meegegeven moeten worden.
-    ("avdesk.core.profielbestand", "avdesk.export.beschikking"),
-    # De instelling beschikking_sjabloon wordt gekeurd als hij gekozen wordt (venster en opdrachtregel); idem.
-    ("avdesk.store.instellingen", "avdesk.export.beschikking"),
-}
+BEKEND: set[tuple[str, str]] = set()    # leeg sinds issue 23: de datamap staat in core, de sjabloonkeuring meldt zich
 
 
 def laag(module: str) -> str:
