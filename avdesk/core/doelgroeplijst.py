@@ -21,13 +21,16 @@ import csv
 import os
 import re
 import warnings
-from decimal import Decimal, InvalidOperation
 from pathlib import Path
 from collections.abc import Iterable, Iterator, Sequence
 from .model import Tupel
 
-from .casus import elfproef
 from .werkmap import MAX_KOLOMMEN, MAX_RIJEN, Werkmap, WerkmapFout
+from .bsncel import normaliseer as normaliseer
+# Wat er met een gelezen lijst mag (bezwaren) en het verslag staan in doelgroepverslag; hier ook te importeren.
+from .doelgroepverslag import (EERSTE_JAAR as EERSTE_JAAR, LAATSTE_JAAR as LAATSTE_JAAR, bezwaren as bezwaren,
+                               bsns_tekst as bsns_tekst, getal as getal, jaren_in_naam as jaren_in_naam,
+                               jaren_in_tekst as jaren_in_tekst, verslag as verslag)
 
 MAX_BESTAND = 64 * 1024 * 1024        # een lijst van een gemeente is hooguit een paar MB; meer is geen lijst
 MAX_REGEL = 64 * 1024                 # tekens in een regel van een CSV
@@ -35,7 +38,6 @@ MAX_GEMELD = 1000                     # zoveel afgekeurde regels worden onthoude
 MAX_KOPREGELS = 10                    # zoveel kop- en titelregels mogen boven de lijst staan
 PROEF_RIJEN = 5000                    # zoveel rijen bekijken om de BSN-kolom te kiezen
 SCHEIDINGSTEKENS = ";,\t|"
-EERSTE_JAAR, LAATSTE_JAAR = 1990, 2099   # een getal hierbinnen in een jaarkolom of bestandsnaam is een jaar
 
 
 class LijstFout(Exception):
@@ -60,60 +62,6 @@ class Gelezen(Tupel):
     def goede_regels(self) -> int:
         """Regels met een geldig BSN (ook de dubbele)."""
         return len(self.bsns) + self.dubbel
-
-_E_NOTATIE = re.compile(r"[0-9]+(?:[.,][0-9]+)?[eE]\+?[0-9]{1,2}")
-_DECIMAAL_NUL = re.compile(r"([0-9]+)[.,]0+")
-_DUIZENDTALLEN = re.compile(r"[0-9]{1,3}(?:[. ][0-9]{3})+")
-
-
-def normaliseer(waarde) -> tuple[str | None, str | None, bool]:
-    """(bsn, reden, aangevuld): het BSN als 9 cijfers, of None met de reden waarom niet. `aangevuld`: er zijn
-    voorloopnullen teruggezet. Getallen uit een spreadsheet (int, float, '12345678.0', '1,23456782E+08',
-    '="012345678"') worden eerst weer cijfers."""
-    if waarde is None:
-        return None, "leeg", False
-    if isinstance(waarde, bool):
-        return None, "geen BSN (ja/nee-waarde)", False
-    if isinstance(waarde, int):
-        tekst = str(waarde)
-    elif isinstance(waarde, float):
-        if waarde != waarde or waarde in (float("inf"), float("-inf")) or not waarde.is_integer():
-            return None, "geen BSN (een getal met decimalen)", False
-        tekst = str(int(waarde))
-    else:
-        tekst = str(waarde).strip().strip("\ufeff").strip()
-        if tekst.startswith('="') and tekst.endswith('"'):      # Excel-truc om voorloopnullen te bewaren
-            tekst = tekst[2:-1].strip()
-        tekst = tekst.strip('"\'').strip()
-        if not tekst:
-            return None, "leeg", False
-        if m := _DECIMAAL_NUL.fullmatch(tekst):
-            tekst = m.group(1)
-        elif _E_NOTATIE.fullmatch(tekst):
-            try:
-                getal = Decimal(tekst.replace(",", "."))
-            except InvalidOperation:
-                return None, "geen BSN (onleesbaar getal)", False
-            if getal != getal.to_integral_value():
-                return None, "geen BSN (een getal met decimalen)", False
-            tekst = str(int(getal))
-            bsn = tekst.zfill(9) if 7 <= len(tekst) <= 8 else tekst
-            if len(bsn) == 9 and elfproef(bsn):
-                return bsn, None, bsn != tekst
-            return None, ("voldoet niet aan de elfproef: de spreadsheet heeft het getal als 1,2E+08 geschreven en "
-                          "waarschijnlijk afgerond; sla de lijst op met de BSN-kolom als tekst"), False
-        elif _DUIZENDTALLEN.fullmatch(tekst):
-            tekst = re.sub(r"[. ]", "", tekst)
-    if not tekst.isascii() or not tekst.isdigit():
-        return None, "geen BSN (bevat andere tekens dan cijfers)", False
-    if len(tekst) > 9:
-        return None, f"geen BSN ({len(tekst)} cijfers, een BSN heeft er 9)", False
-    if len(tekst) < 7:
-        return None, f"geen BSN ({len(tekst)} cijfers, een BSN heeft er 9)", False
-    bsn = tekst.zfill(9)
-    if not elfproef(bsn):
-        return None, "voldoet niet aan de elfproef", False
-    return bsn, None, bsn != tekst
 
 
 # ---------------------------------------------------------------- rijen uit het bestand
@@ -410,85 +358,3 @@ def _lees_xlsx(f, naam: str) -> Gelezen:
         raise LijstFout(str(e)) from None
     finally:
         boek.close()
-
-
-# ---------------------------------------------------------------- mag deze lijst de lijst van dat jaar worden?
-
-_DATUM = re.compile(r"(?<![0-9])(?:[0-9]{4}[-_.][0-9]{1,2}[-_.][0-9]{1,2}|[0-9]{1,2}[-_.][0-9]{1,2}[-_.][0-9]{4})"
-                    r"(?![0-9])")
-_JAAR_IN_NAAM = re.compile(r"(?<![0-9])([0-9]{4})(?![0-9])")
-
-
-def jaren_in_naam(bestandsnaam: str) -> list[int]:
-    """De jaartallen in een bestandsnaam ('lijst-2025.csv', 'Alleenverdieners 2024 v2.xlsx'); een datum
-    ('export 2026-01-15', '15-01-2026') noemt de dag van het maken, niet het jaar van de lijst, en telt niet."""
-    return jaren_in_tekst(Path(bestandsnaam).name)
-
-
-def jaren_in_tekst(tekst: str) -> list[int]:
-    zonder_data = _DATUM.sub(" ", tekst)
-    return sorted({j for j in map(int, _JAAR_IN_NAAM.findall(zonder_data)) if EERSTE_JAAR <= j <= LAATSTE_JAAR})
-
-
-def bezwaren(g: Gelezen, jaar: int, bestandsnaam: str | None = None) -> list[str]:
-    """Waarom deze gelezen lijst niet de lijst van `jaar` mag worden (leeg: er is geen bezwaar). Zonder waarden uit
-    het bestand: alleen jaartallen, kolom- en regelnummers en aantallen."""
-    uit = []
-    if g.jaren and set(g.jaren) != {jaar}:
-        kolom = f"kolom {g.jaarkolom}, de jaarkolom"
-        if len(g.jaren) == 1:
-            (ander, (_, eerste)), = g.jaren.items()
-            uit.append(f"Het bestand is de lijst van {ander} ({kolom}, vanaf regel {getal(eerste)}), niet van {jaar}. "
-                       f"Is het de lijst van {ander}, lees hem dan in als lijst van {ander}.")
-        else:
-            lijst = ", ".join(f"{j} ({getal(a)} {'regel' if a == 1 else 'regels'}, vanaf regel {getal(e)})"
-                              for j, (a, e) in g.jaren.items())
-            uit.append(f"Het bestand noemt meer dan een jaar ({kolom}): {lijst}. Een lijst is van een jaar: splits "
-                       f"het bestand per jaar en lees elk deel in als lijst van zijn jaar.")
-    if g.titeljaren and jaar not in {j for j, _ in g.titeljaren}:
-        genoemd = " en ".join(sorted({str(j) for j, _ in g.titeljaren}))
-        regel = min(r for _, r in g.titeljaren)
-        uit.append(f"De titel boven de lijst (regel {getal(regel)}) noemt {genoemd}, niet {jaar}. Is het de lijst "
-                   f"van {jaar}, haal die titel dan weg of pas hem aan.")
-    if bestandsnaam and (in_naam := jaren_in_naam(bestandsnaam)) and jaar not in in_naam:
-        genoemd = " en ".join(map(str, in_naam))
-        uit.append(f"De bestandsnaam noemt {genoemd}, niet {jaar}. Is het de lijst van {jaar}, geef het bestand dan "
-                   f"een naam zonder een ander jaar; anders: lees hem in als lijst van {in_naam[0]}.")
-    if not g.bsns:
-        uit.append("Er staat geen enkel geldig BSN in de gekozen kolom.")
-    elif g.niet_opgenomen > g.goede_regels:
-        uit.append(f"Er zijn meer regels afgekeurd ({getal(g.niet_opgenomen)}) dan goed bevonden "
-                   f"({getal(g.goede_regels)}): zo'n bestand is niet de lijst, of de BSN-kolom is beschadigd (een "
-                   f"spreadsheet die de getallen afrondde, een verkeerde kolom). Er is niets ingelezen; kijk bij de "
-                   f"regels hieronder wat er mis is.")
-    return uit
-
-
-def getal(n: int) -> str:
-    """50000 -> '50.000'."""
-    return f"{n:,}".replace(",", ".")
-
-
-def bsns_tekst(n: int) -> str:
-    return "1 BSN" if n == 1 else f"{getal(n)} BSN's"
-
-
-def verslag(g: Gelezen, jaar: int, max_regels: int = 20) -> list[str]:
-    """Wat er is gelezen, in zinnen voor de medewerker (zonder BSN's en zonder de inhoud van een cel)."""
-    uit = [f"Doelgroepselectielijst {jaar}: {bsns_tekst(len(g.bsns))} gevonden in kolom {g.kolom} van een {g.soort}"
-           + (f"; de {g.kopregels} kopregels zijn overgeslagen." if g.kopregels > 1 else
-              "; de kopregel is overgeslagen." if g.kopregel else ", zonder kopregel.")]
-    if g.jaarkolom:
-        uit.append(f"Kolom {g.jaarkolom} noemt het jaar: " + ", ".join(map(str, g.jaren)) + ".")
-    if g.aangevuld:
-        uit.append((f"{getal(g.aangevuld)} BSN's kregen hun voorloopnul" if g.aangevuld > 1 else "1 BSN kreeg zijn "
-                    "voorloopnul") + " terug (de spreadsheet had die weggelaten).")
-    if g.dubbel:
-        uit.append(f"{getal(g.dubbel)} BSN's stonden er meer dan een keer in; ze tellen een keer." if g.dubbel > 1
-                   else "1 BSN stond er meer dan een keer in; het telt een keer.")
-    if g.niet_opgenomen:
-        uit.append(f"{getal(g.niet_opgenomen)} regels afgekeurd:" if g.niet_opgenomen > 1 else "1 regel afgekeurd:")
-        uit += [f"  - regel {getal(nr)}: {reden}" for nr, reden in g.overgeslagen[:max_regels]]
-        if g.niet_opgenomen > max_regels:
-            uit.append(f"  - ... en nog {getal(g.niet_opgenomen - min(max_regels, len(g.overgeslagen)))} regel(s)")
-    return uit
