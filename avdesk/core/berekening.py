@@ -15,7 +15,7 @@ from decimal import Decimal
 from . import signalen as sig
 from .casus import Casus, Jaar, terugvorderingsbedrag
 from .doelgroep import toets_doelgroep
-from .geld import NUL, euro, maand_iso, maanden_tussen, verdeel, volgende_maand
+from .geld import NUL, euro, maanden_tussen, verdeel, volgende_maand
 from .params import Beleidsprofiel, Parameter, Jaarparameters, laad_jaar, laad_profiel, parameterversie
 # De periode staat in periodeberekening.py; hier ook te importeren (from avdesk.core.berekening import bereken_periode).
 from .periodeberekening import (S1_GRENS, TOESLAGEN, TOETSEN, PeriodeBerekening, bereken_periode,  # noqa: F401
@@ -27,10 +27,6 @@ from .uitvoer import FORMAAT, naar_json  # noqa: F401 (FORMAAT: ook hier te impo
 from .regime import BIJZONDERE_BIJSTAND, WTRAP, Regime
 from .route import heeft_stap11, terugvordering_alleenverdieners
 from .wtrap import Wtrap, toets_wtrap
-
-TYPE_CHECKING = False
-if TYPE_CHECKING:
-    from typing import Any
 
 # De uiterste aanvraagdatum voor de vaste tegemoetkoming over 2025-2027 (zelfmelder): 31 december 2028.
 WTRAP_AANVRAAG_UITERLIJK = date(2028, 12, 31)
@@ -47,6 +43,30 @@ class Stap11(Tupel):
     tekst: str
 
 
+class Periodiek(Tupel):
+    """Een stuk periodieke betaling (stap 7): elke maand van `van` tot en met `tot_en_met` (eerste dagen van de maand)
+    hetzelfde bedrag."""
+    van: date
+    tot_en_met: date
+    per_maand: Decimal
+
+    @property
+    def maanden(self) -> int:
+        return maanden_tussen(self.van, self.tot_en_met)
+
+    @property
+    def totaal(self) -> Decimal:
+        return self.per_maand * self.maanden
+
+    def betaalmaanden(self) -> list[date]:
+        """De eerste dag van elke maand waarin dit bedrag betaald wordt."""
+        uit, m = [], self.van
+        while m <= self.tot_en_met:
+            uit.append(m)
+            m = volgende_maand(m)
+        return uit
+
+
 class JaarBerekening(Tupel):
     jaar: int
     perioden: list[PeriodeBerekening]
@@ -56,7 +76,7 @@ class JaarBerekening(Tupel):
     compensatie_jaar: Decimal
     eenmalig: Decimal
     periodiek_per_maand: Decimal
-    periodiek: list[dict]
+    periodiek: list[Periodiek]
     compensatie_huurkosten: Decimal
     compensatie_zorgpremie: Decimal
     compensatie_overig: Decimal
@@ -282,12 +302,12 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     stukken = []
     if wtrap is None and tv_betaald is None and compensatie > 0 and profiel.uitbetaling == "eenmalig_en_periodiek":
         stukken = _periodiek(c, j, perioden)
-    periodiek: list[dict[str, Any]] = [{"van": maand_iso(van), "tot_en_met": maand_iso(tem), "per_maand": bedrag} for van, tem, bedrag in stukken]
-    eenmalig = compensatie - sum((maanden_tussen(van, tem) * bedrag for van, tem, bedrag in stukken), NUL)
+    periodiek = [Periodiek(van, tem, bedrag) for van, tem, bedrag in stukken]
+    eenmalig = compensatie - sum((p.totaal for p in periodiek), NUL)
     spoor.append(_compensatiestap(compensatie, tekort, tekort_deel, tv_betaald, wtrap, stap11 is not None))
     spoor.append(stap("jaar.eenmalig", "Eenmalig = compensatie over het jaar - periodiek vanaf de aanvraagmaand", eenmalig,
                       "Handreiking stap 7; REKENMODEL §4", (),
-                      tuple(("periodiek", (van, tem, maanden_tussen(van, tem), bedrag)) for van, tem, bedrag in stukken)))
+                      tuple(("periodiek", (p.van, p.tot_en_met, p.maanden, p.per_maand)) for p in periodiek)))
 
     huur = zorg = overig = NUL
     if wtrap is None and compensatie > 0:
@@ -321,7 +341,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
     gebruikt = niet_bevestigd(alle_stappen(perioden, spoor), p.gebruikt())
     if gebruikt:
         signalen.append(sig.s8(gebruikt))
-    periodiek_per_maand = periodiek[0]["per_maand"] if periodiek else NUL
+    periodiek_per_maand = periodiek[0].per_maand if periodiek else NUL
     return JaarBerekening(j.jaar, perioden, tekort, t_bedrag, t_av, compensatie, eenmalig, periodiek_per_maand, periodiek,
                           huur, zorg, overig, stap11, wtrap, signalen, toelichting, gebruikt, spoor, p)
 

@@ -53,11 +53,10 @@ def maand_label(m: date) -> str:
     return f"{MAANDNAMEN[m.month - 1]} {m.year}"
 
 
-def periode_label(van: date | str, tot_en_met: date | str, *, kort: bool = False, voluit: bool = False) -> str:
+def periode_label(van: date, tot_en_met: date, *, kort: bool = False, voluit: bool = False) -> str:
     """Een periode in woorden: "januari 2024 t/m juni 2024"; kort (een periode in een jaar): "jan t/m jun 2024"; een
-    enkele maand: "september 2024" (kort "sep 2024"); voluit (in een brief): "januari 2024 tot en met juni 2024".
-    Ook van "2024-09" (de maanden in avdesk-berekening/1)."""
-    v, t = (x if isinstance(x, date) else maand_uit_iso(x) for x in (van, tot_en_met))
+    enkele maand: "september 2024" (kort "sep 2024"); voluit (in een brief): "januari 2024 tot en met juni 2024"."""
+    v, t = van, tot_en_met
     if (v.year, v.month) == (t.year, t.month):
         return f"{MAANDNAMEN[v.month - 1][:3]} {v.year}" if kort else maand_label(v)
     if kort and v.year == t.year:
@@ -70,7 +69,7 @@ def maand_iso(m: date) -> str:
 
 
 def maand_uit_iso(tekst: str) -> date:
-    """"2024-09" -> 1 september 2024 (de maanden in avdesk-berekening/1)."""
+    """"2024-09" -> 1 september 2024: alleen waar avdesk-berekening/1 als JSON binnenkomt (het bewijs in een PDF)."""
     return date(int(tekst[:4]), int(tekst[5:7]), 1)
 
 

@@ -50,7 +50,7 @@ def samenvatting(c: Casus, b: Berekening) -> str:
                 r.append(f"  - {reden}")
         r.append(f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)} (eenmalig {euro(jb.eenmalig)})")
         for x in jb.periodiek:
-            r.append(f"  periodiek {euro(x['per_maand'])} per maand, {periode_label(x['van'], x['tot_en_met'])}")
+            r.append(f"  periodiek {euro(x.per_maand)} per maand, {periode_label(x.van, x.tot_en_met)}")
         if jb.compensatie_huurkosten or jb.compensatie_zorgpremie:
             r.append(f"  waarvan huurkosten {euro(jb.compensatie_huurkosten)}, zorgpremie {euro(jb.compensatie_zorgpremie)}"
                      + (f", overig {euro(jb.compensatie_overig)}" if jb.compensatie_overig else ""))

@@ -60,7 +60,8 @@ def naar_json(b: Any) -> dict:
             {"bedrag": _c(jb.terugvordering_bedrag), "alleenverdieners": _c(jb.terugvordering_alleenverdieners)},
             "compensatie_jaar": _c(jb.compensatie_jaar), "eenmalig": _c(jb.eenmalig),
             "periodiek_per_maand": _c(jb.periodiek_per_maand),
-            "periodiek": [{**x, "per_maand": _c(x["per_maand"])} for x in jb.periodiek],
+            "periodiek": [{"van": maand_iso(x.van), "tot_en_met": maand_iso(x.tot_en_met), "per_maand": _c(x.per_maand)}
+                          for x in jb.periodiek],
             "compensatie_per_kostensoort": {"huurkosten": _c(jb.compensatie_huurkosten),
                                             "zorgpremie": _c(jb.compensatie_zorgpremie),
                                             "overig": _c(jb.compensatie_overig)},

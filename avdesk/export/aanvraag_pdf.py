@@ -135,7 +135,7 @@ def aanvraag_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, dossier_i
             if jb.terugvordering_alleenverdieners:
                 delen.append(f"terugvordering toeslagen ({eu(jb.terugvordering_alleenverdieners)})")
             waarvoor = "; ".join(delen) or "geen compensatie volgens de berekening"
-        per_maand = "; ".join(f"{eu(p['per_maand'])} ({periode_label(p['van'], p['tot_en_met'])})"
+        per_maand = "; ".join(f"{eu(p.per_maand)} ({periode_label(p.van, p.tot_en_met)})"
                               for p in jb.periodiek) or "-"
         rijen.append([str(jb.jaar), waarvoor, eu(jb.compensatie_jaar), eu(jb.eenmalig), per_maand])
     rijen.append(["Totaal", "", eu(b.totaal_compensatie), "", ""])

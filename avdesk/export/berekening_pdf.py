@@ -131,7 +131,7 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
     rijen.append([Opmaak(f"<b>Compensatie {jb.jaar}</b>"), Opmaak(f"<b>{eu(jb.compensatie_jaar)}</b>")])
     rijen.append(["waarvan eenmalig (maanden voor de aanvraagmaand en afgelopen jaren)", eu(jb.eenmalig)])
     for p in jb.periodiek:
-        rijen.append([f"periodiek per maand, {periode_label(p['van'], p['tot_en_met'])}", eu(p["per_maand"])])
+        rijen.append([f"periodiek per maand, {periode_label(p.van, p.tot_en_met)}", eu(p.per_maand)])
     if jb.wtrap is None and jb.compensatie_jaar:
         rijen.append(["voor te hoge eigen huurkosten", eu(jb.compensatie_huurkosten)])
         rijen.append(["voor te hoge eigen zorgpremie", eu(jb.compensatie_zorgpremie)])
@@ -244,7 +244,7 @@ def berekening_pdf(c: Casus, b: Berekening, gemaakt: date | None = None, concept
         rijen.append([str(jb.jaar), eu(jb.tekort),
                       "-" if jb.terugvordering_alleenverdieners is None else eu(jb.terugvordering_alleenverdieners),
                       eu(jb.compensatie_jaar), eu(jb.eenmalig),
-                      "\n".join(f"{eu(p['per_maand'])} p/m {periode_label(p['van'], p['tot_en_met'])}"
+                      "\n".join(f"{eu(p.per_maand)} p/m {periode_label(p.van, p.tot_en_met)}"
                                 for p in jb.periodiek) or "-"])
     rijen.append(["Totaal", "", "", eu(b.totaal_compensatie), eu(sum((j.eenmalig for j in b.jaren), NUL)), ""])
     verhaal.append(tabel(rijen, [BREEDTE * 0.09, BREEDTE * 0.13, BREEDTE * 0.17, BREEDTE * 0.16, BREEDTE * 0.13,

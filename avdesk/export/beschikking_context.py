@@ -14,8 +14,8 @@ from decimal import Decimal
 from ..core.berekening import Berekening, JaarBerekening
 from ..core.casus import Casus
 from ..core.regime import BIJZONDERE_BIJSTAND, WTRAP
-from ..core.geld import NUL, datum, euro, maand_label, maand_uit_iso
-from .beschikking_zinnen import (IN_TE_VULLEN, _jaar_uitkomst, _maanden, _namen, _terugvordering_zinnen,
+from ..core.geld import NUL, datum, euro, maand_label
+from .beschikking_zinnen import (IN_TE_VULLEN, _jaar_uitkomst, _namen, _periode, _terugvordering_zinnen,
                                  _toets_zinnen, _wtrap_zinnen, grondslag_tekst, per_maand_vergoed,
                                  standaard_beleidsregel)
 
@@ -231,17 +231,14 @@ def _regels_bijstand(jb: JaarBerekening) -> list[str]:
     regels = []
     if jb.periodiek:
         if jb.eenmalig > 0:
-            eerste = maand_uit_iso(jb.periodiek[0]["van"])
+            eerste = jb.periodiek[0].van
             voor = [pb for pb in jb.perioden if pb.van < eerste and pb.compensatie_totaal > 0]
             over = (f", voor {maand_label(voor[0].van)} tot en met "
                     f"{maand_label(date(eerste.year, eerste.month, 1) - timedelta(days=1))}" if voor else "")
             regels.append(f"U krijgt {euro(jb.eenmalig)} in één keer{over}.")
         for p in jb.periodiek:
-            n = (maand_uit_iso(p["tot_en_met"]).year * 12 + maand_uit_iso(p["tot_en_met"]).month
-                 - maand_uit_iso(p["van"]).year * 12 - maand_uit_iso(p["van"]).month + 1)
-            regels.append(f"Daarnaast krijgt u {euro(p['per_maand'])} per maand, over "
-                          f"{_maanden(p['van'], p['tot_en_met'])} ({n} maanden). Dat is "
-                          f"{euro(Decimal(p['per_maand']) * n)}.")
+            regels.append(f"Daarnaast krijgt u {euro(p.per_maand)} per maand, over "
+                          f"{_periode(p)} ({p.maanden} maanden). Dat is {euro(p.totaal)}.")
     else:
         regels.append("U krijgt dit bedrag in één keer.")
     delen = [f"{euro(jb.compensatie_huurkosten)} voor uw huurkosten"] if jb.compensatie_huurkosten else []
@@ -286,11 +283,11 @@ def _betaling(s: _Brief) -> tuple[list[str], list[str], list[str]]:
     medewerker: list[str] = []
     periodiek = [p for jb in bijstand_toegekend for p in jb.periodiek]
     deze_maand = date(s.vandaag.year, s.vandaag.month, 1)
-    if any(maand_uit_iso(p["van"]) < deze_maand for p in periodiek):
+    if any(p.van < deze_maand for p in periodiek):
         medewerker.append("Een deel van de maanden met een bedrag per maand ligt al voor de datum van "
                           "deze brief. Die maanden betaalt u meestal in één keer na; pas de tekst "
                           "onder 'Wanneer krijgt u het geld?' daarop aan.")
-    nog_maanden = any(maand_uit_iso(p["tot_en_met"]) >= deze_maand for p in periodiek)
+    nog_maanden = any(p.tot_en_met >= deze_maand for p in periodiek)
     if nog_maanden:
         betaling.append("Het bedrag per maand krijgt u elke maand rond dezelfde datum.")
     if wtrap_toegekend:

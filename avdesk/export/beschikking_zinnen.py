@@ -14,10 +14,6 @@ from ..core.regime import beleidsregel as beleidsregel_van, regime_van_jaar
 IN_TE_VULLEN = "[in te vullen]"
 
 
-def _maanden(van, tem) -> str:
-    return periode_label(van, tem, voluit=True)
-
-
 def _periode(pb) -> str:
     return periode_label(pb.van, pb.tot_en_met, voluit=True)
 

@@ -81,7 +81,7 @@ def voor_de_beslisser(c: Casus, b: Berekening, s, kenmerk_: str) -> list:
                      if jb.wtrap is None and jb.compensatie_jaar else ""))],
                  ["Eenmalig", eu(jb.eenmalig)]]
         if jb.periodiek:
-            rijen.append(["Periodiek", "; ".join(f"{eu(p['per_maand'])} per maand van {periode_label(p['van'], p['tot_en_met'])}"
+            rijen.append(["Periodiek", "; ".join(f"{eu(p.per_maand)} per maand van {periode_label(p.van, p.tot_en_met)}"
                                                  for p in jb.periodiek)])
         uit.append(KeepTogether([tabel(rijen, [BREEDTE * 0.2, BREEDTE * 0.8]), Spacer(1, 4)]))
     uit.append(tabel([["Uitbetalen op", _rekening(c)], ["Totaal", Opmaak(f"<b>{eu(b.totaal_compensatie)}</b>")],

@@ -251,8 +251,9 @@ def _waarde(v) -> str:
 
 
 def _periode_naam(p: dict) -> str:
-    from ..core.geld import periode_label
-    return periode_label(p["van"], p["tot_en_met"])
+    """Een periode uit de JSON in het bewijs (maanden als "2024-09", bij het lezen al gekeurd)."""
+    from ..core.geld import maand_uit_iso, periode_label
+    return periode_label(maand_uit_iso(p["van"]), maand_uit_iso(p["tot_en_met"]))
 
 
 def verschillen(oud, nieuw, pad: list[str] | None = None) -> list[tuple[str, object, object]]:

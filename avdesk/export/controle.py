@@ -114,7 +114,7 @@ def papier(teksten: list[str], c, b, nieuw: dict) -> list[str]:
         if not m or m.group(1) != euro(jb.eenmalig, teken=False):
             uit.append(f"{jb.jaar}, eenmalig: op papier {'€ ' + m.group(1) if m else '(niets)'}, berekend "
                        f"{euro(jb.eenmalig)}.")
-        periodiek = "; ".join(f"{euro(p['per_maand'])} per maand van {periode_label(p['van'], p['tot_en_met'])}"
+        periodiek = "; ".join(f"{euro(p.per_maand)} per maand van {periode_label(p.van, p.tot_en_met)}"
                               for p in jb.periodiek)
         if periodiek:
             moet(f"Periodiek {periodiek}", f"{jb.jaar}, periodiek", blok)

@@ -77,7 +77,6 @@ def rekening(casus) -> tuple[str, str]:
 def gegevens(z, soort: str, afgewezen: dict[int, str], reden: str | None, datum_brief: date, wie: str,
              brief: str) -> dict:
     """De gegevens van het besluit zoals ze worden vastgelegd (JSON: bedragen als tekst, datums ISO)."""
-    from ..core.geld import maand_uit_iso, volgende_maand
     bedragen, kosten, betalingen = {}, {}, []
     for jb in z.berekening.jaren:
         toegekend = soort in TOEKENNEND and jb.jaar not in afgewezen and jb.compensatie_jaar > 0
@@ -90,12 +89,8 @@ def gegevens(z, soort: str, afgewezen: dict[int, str], reden: str | None, datum_
         if jb.eenmalig > 0:
             betalingen.append({"jaar": jb.jaar, "soort": "eenmalig", "datum": datum_brief.isoformat(),
                                "bedrag": str(jb.eenmalig)})
-        for p in jb.periodiek:
-            m, tem = maand_uit_iso(p["van"]), maand_uit_iso(p["tot_en_met"])
-            while m <= tem:
-                betalingen.append({"jaar": jb.jaar, "soort": "periodiek", "datum": m.isoformat(),
-                                   "bedrag": str(p["per_maand"])})
-                m = volgende_maand(m)
+        betalingen += [{"jaar": jb.jaar, "soort": "periodiek", "datum": m.isoformat(), "bedrag": str(p.per_maand)}
+                       for p in jb.periodiek for m in p.betaalmaanden()]
     iban, naam = rekening(z.casus)
     return {"soort": soort, "datum": datum_brief.isoformat(), "medewerker": wie, "kenmerk": z.kenmerk,
             "bedragen": bedragen, "kostensoorten": kosten, "betalingen": betalingen,

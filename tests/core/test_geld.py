@@ -45,5 +45,5 @@ def test_periode_label_een_functie():
 
     from avdesk.core.geld import periode_label
     assert periode_label(date(2024, 1, 1), date(2024, 6, 1)) == "januari 2024 t/m juni 2024"
-    assert periode_label("2024-09", "2024-12") == "september 2024 t/m december 2024"
+    assert periode_label(date(2024, 9, 1), date(2024, 12, 1)) == "september 2024 t/m december 2024"
     assert periode_label(date(2024, 7, 1), date(2024, 12, 1), kort=True) == "jul t/m dec 2024"

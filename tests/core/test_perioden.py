@@ -56,7 +56,11 @@ def test_martin_hanna_2024_aanvullende_bijstand_vanaf_september_716(scenario):
     assert jb.tekort == D("716.00") == jb.compensatie_jaar == 8 * 4 + 4 * 171
     # Aanvraag 15-09-2024: jan-aug eenmalig, vanaf september periodiek 171.
     assert jb.eenmalig == D("32.00")
-    assert jb.periodiek == [{"van": "2024-09", "tot_en_met": "2024-12", "per_maand": D(171)}]
+    # De betaling als datums (issue 23): de documenten rekenen niet terug uit "2024-09".
+    (p,) = jb.periodiek
+    assert (p.van, p.tot_en_met, p.per_maand, p.maanden, p.totaal) == (date(2024, 9, 1), date(2024, 12, 1), D(171), 4,
+                                                                       D(684))
+    assert p.betaalmaanden() == [date(2024, m, 1) for m in (9, 10, 11, 12)]
     assert (jb.compensatie_huurkosten, jb.compensatie_zorgpremie) == (D(408), D(308))
 
 

@@ -43,7 +43,7 @@ class Afronding(Rekenstap):
             return
         rijen = []
         for jb in b.jaren:
-            periodiek = "; ".join(f"{euro(x['per_maand'])} ({periode_label(x['van'], x['tot_en_met'])})"
+            periodiek = "; ".join(f"{euro(x.per_maand)} ({periode_label(x.van, x.tot_en_met)})"
                                   for x in jb.periodiek)
             rijen.append([str(jb.jaar), euro(jb.tekort), "-" if jb.terugvordering_alleenverdieners is None
                           else euro(jb.terugvordering_alleenverdieners), euro(jb.compensatie_jaar), euro(jb.eenmalig),

@@ -171,7 +171,7 @@ class Stap7(Rekenstap):
         rijen = []
         for jb in b.jaren:
             if jb.wtrap is None and jb.perioden:
-                periodiek = "; ".join(f"{euro(x['per_maand'])} per maand, {periode_label(x['van'], x['tot_en_met'])}"
+                periodiek = "; ".join(f"{euro(x.per_maand)} per maand, {periode_label(x.van, x.tot_en_met)}"
                                       for x in jb.periodiek) or "-"
                 rijen.append([str(jb.jaar), euro(jb.tekort), euro(jb.compensatie_jaar), euro(jb.eenmalig), periodiek])
         vul_tabel(self.f.tabel, ["Jaar", "Tekort", "Compensatie", "Eenmalig", "Periodiek per maand"], rijen)
