@@ -284,7 +284,7 @@ def bereken_jaar(c: Casus, j: Jaar, profiel: Beleidsprofiel, vandaag: date) -> J
                  "per maand", stap11.tekort_toeslagen, "Handreiking stap 11 (1); REKENMODEL §6"),
             stap("stap11.tekort_bestaansminimum", "(2) Tekort tot het bestaansminimum over het jaar = som van maanden x "
                  "(bestaansminimum - huishoudinkomen), niet onder nul" if stap11.tekort_bestaansminimum is not None
-                 else "(2) Tekort tot het bestaansminimum: niet berekend", stap11.tekort_bestaansminimum,
+                 else "(2) Tekort tot het bestaansminimum over het jaar: niet berekend", stap11.tekort_bestaansminimum,
                  "Handreiking stap 11 (2); REKENMODEL §6"),
             stap("stap11.laagste", "Het laagste van (1) en (2)" + ("" if tekort_vergoed else
                  ": nul, het beleidsprofiel vergoedt geen tekort over dit jaar"), stap11.laagste,

@@ -18,6 +18,12 @@ class Stap(Tupel):
     parameters: tuple[Parameter, ...] = ()
     invoer: tuple[tuple[str, object], ...] = ()   # (naam, waarde): de waarden die erin gingen, onopgemaakt
 
+    @property
+    def naam(self) -> str:
+        """Wat de stap uitrekent, zonder de formule of de kanttekening: de omschrijving tot ' = ' of ': '. Zo noemen
+        PDF en wizard een getal zoals het spoor het noemt ("(1) Verschil in toeslagen over het jaar")."""
+        return self.omschrijving.split(" = ", 1)[0].split(": ", 1)[0]
+
 
 _NIEUW = tuple.__new__
 

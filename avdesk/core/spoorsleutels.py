@@ -60,3 +60,6 @@ SLEUTELS: dict[str, str] = {
     "wtrap.tegemoetkoming": "Participatiewet art. 78gg; Regeling art. 15ba",
     "wtrap.tegemoetkoming.ingevuld": "Participatiewet art. 78gg",
 }
+
+# Stap 11 in zijn drie getallen, in deze volgorde: zo tonen PDF en wizard hem, met de naam uit het spoor (Stap.naam).
+STAP11 = ("stap11.verschil_toeslagen", "stap11.tekort_bestaansminimum", "stap11.laagste")

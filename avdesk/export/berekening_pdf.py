@@ -19,6 +19,7 @@ from ..core.casus import Casus
 from ..core.casusmodel import TOESLAGNAMEN
 from ..core.geld import NUL, datum, periode_label
 from ..core.spoor import zoek
+from ..core.spoorsleutels import STAP11
 from ..core.wtrap import WTRAP_UITKOMST, vinkje
 from .spoorbijlage import som_uit_spoor, spoorbijlage
 from .opmaak import ACCENT, BREEDTE, LETTER, MARGE, Opmaak, canvasmaker, eu, kader, stijlen, tabel, veilig
@@ -141,11 +142,11 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
     uit += [Paragraph(f"Uitkomst {jb.jaar}", s["kop2"]), tabel(rijen, [BREEDTE * 0.76, BREEDTE * 0.24], rechts_vanaf=1)]
     if st := jb.stap11:
         uit.append(Paragraph("Stap 11: terugvordering en tekort in hetzelfde jaar", s["kop2"]))
+        een, twee, laagste = (stap for k in STAP11 if (stap := zoek(jb.spoor, k)) is not None)
         uit.append(tabel([["Onderdeel", "Bedrag"],
-                          ["(1) verschil in toeslagen over het jaar", eu(st.tekort_toeslagen)],
-                          ["(2) tekort tot het bestaansminimum over het jaar",
-                           "niet berekend" if st.tekort_bestaansminimum is None else eu(st.tekort_bestaansminimum)],
-                          [Opmaak("<b>het laagste van (1) en (2)</b>"), Opmaak(f"<b>{eu(st.laagste)}</b>")],
+                          [een.naam, eu(een.bedrag)],
+                          [twee.naam, "niet berekend" if twee.bedrag is None else eu(twee.bedrag)],
+                          [Opmaak(f"<b>{veilig(laagste.naam)}</b>"), Opmaak(f"<b>{eu(laagste.bedrag)}</b>")],
                           ["terugvordering door de alleenverdienersproblematiek", eu(st.terugvordering)],
                           ["deel van het laagste bedrag boven de terugvordering", eu(st.extra)]],
                          [BREEDTE * 0.76, BREEDTE * 0.24], rechts_vanaf=1))

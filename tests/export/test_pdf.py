@@ -158,3 +158,29 @@ def test_wtrap_aanvraag_en_inkomenstoets():
     assert "Voorwaarden vaste tegemoetkoming 2026" in aanvraag and "☒ fiscaal partners" in aanvraag
     assert "vaste tegemoetkoming Wtrap" in aanvraag and "€ 1.100,00" in aanvraag
     assert "Inkomenstoets" in berekening and "€ 30.120,00" in berekening and "€ 32.267,52" in berekening
+
+
+def test_stap11_met_de_namen_uit_het_spoor():
+    """Stap 11 in de berekenings-PDF: de drie getallen met de naam die het rekenspoor ze geeft (issue 23), zodat PDF,
+    wizard en spoorbijlage hetzelfde zeggen; ook als (2) niet te berekenen is."""
+    from avdesk.core.casus import Terugvordering
+    from avdesk.core.spoor import zoek
+    from avdesk.core.spoorsleutels import STAP11
+    from avdesk.export.berekening_pdf import berekening_pdf
+    c = lees_casus((ROOT / "tests/scenarios/irene_sergio_2023.json").read_bytes())
+    eerste, tweede = c.jaren[0].perioden
+    c.jaren[0].terugvordering = Terugvordering(voorschot={"huurtoeslag": Decimal(3000)},
+                                               definitief={"huurtoeslag": Decimal(2800)})
+    c.aanvraag.route = "beide"
+    for netto, twee in ((Decimal(2050), "€ 372,60"), (None, "niet berekend")):
+        eerste.netto_inkomen_per_maand = tweede.netto_inkomen_per_maand = netto
+        if netto is not None:
+            tweede.netto_inkomen_per_maand = Decimal(1500)
+        b = bereken(c)
+        (jb,) = b.jaren
+        tekst = " ".join(pdftekst(berekening_pdf(c, b)).split())
+        stappen = [zoek(jb.spoor, k) for k in STAP11]
+        assert [s.naam for s in stappen] == ["(1) Verschil in toeslagen over het jaar",
+                                             "(2) Tekort tot het bestaansminimum over het jaar", "Het laagste van (1) en (2)"]
+        for s, bedrag in zip(stappen, ("€ 996,00", twee, euro(jb.stap11.laagste))):
+            assert f"{s.naam} {bedrag}" in tekst, (s.naam, bedrag)

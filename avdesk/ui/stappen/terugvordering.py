@@ -9,6 +9,8 @@ from PySide6.QtWidgets import QLineEdit
 from ...core.casus import Jaar, Terugvordering
 from ...core.geld import euro
 from ...core.params import laad_profiel
+from ...core.spoor import zoek
+from ...core.spoorsleutels import STAP11
 from ..laden import Formulier
 from ..velden import Veldfout, koppel_formulier, lees, zet
 from .basis import Rekenstap, Stap
@@ -145,10 +147,8 @@ class Stap11(Rekenstap):
         b = self.uitkomst()
         if b is None:
             return
-        teksten = [f"{jb.jaar}\n(1) verschil in toeslagen over het jaar: {euro(jb.stap11.tekort_toeslagen)}\n"
-                   f"(2) verschil tot het bestaansminimum over het jaar: "
-                   f"{'niet te berekenen' if jb.stap11.tekort_bestaansminimum is None else euro(jb.stap11.tekort_bestaansminimum)}\n"
-                   f"Het laagste telt: {euro(jb.stap11.laagste)}\n"
+        teksten = [f"{jb.jaar}\n" + "".join(f"{s.naam}: {'niet berekend' if s.bedrag is None else euro(s.bedrag)}\n"
+                                             for k in STAP11 if (s := zoek(jb.spoor, k)) is not None) +
                    f"Terugvordering door de alleenverdienersproblematiek: {euro(jb.stap11.terugvordering)}\n"
                    f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)}\n\n{jb.stap11.tekst}"
                    for jb in b.jaren if jb.stap11]
