@@ -12,13 +12,14 @@ from .casusmodel import (BESCHIKKINGSSOORTEN, FORMAAT, HANDMATIGE_TOESLAGEN, INK
                          SERVICEKOSTEN, WTRAP_HEFFINGSKORTING, WTRAP_VOORWAARDEN, WTRAP_VRAGEN, Aanvraaggegevens,
                          Casus, HandmatigeToeslag, Huur, Inkomensbron, Jaar, Medebewoner, Periode, Persoon, Raadsman,
                          Terugvordering, terugvorderingsbedrag)
+from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, JA_NEE, JAAR, MEDEBEWONER, PERIODE, PERSOON, PERSOON_EXTRA,
+                          RAADSMAN, TEKST, TERUGVORDERING, Veld, gewoon, sleutels)
 from .fouten import CasusFout
 from .geld import NUL, maand_iso
-from .model import velden
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import TypeVar
+    from typing import Any, TypeVar
 
     T = TypeVar("T")
 
@@ -30,9 +31,25 @@ def _in_concept(waarde: T | None) -> T:
     return waarde  # type: ignore[return-value]  # zie boven: alleen een concept houdt None
 
 
+def _gewone(lz: _Lezer, d: dict, pad: str, tabel: tuple[Veld, ...]) -> dict[str, Any]:
+    """De gewone velden van een object (casusvelden.py), per naam in het model: tekst, ja/nee, bedrag of datum, met
+    de standaard als het veld ontbreekt."""
+    uit: dict[str, Any] = {}
+    for v in gewoon(tabel):
+        if v.soort == TEKST:
+            x = lz.tekst(d, v.sleutel, pad)
+            uit[v.naam] = v.standaard if x is None else x
+        elif v.soort == JA_NEE:
+            uit[v.naam] = lz.ja_nee(d, v.sleutel, pad, standaard=v.standaard)  # type: ignore[arg-type]  # bool of None
+        elif v.soort == BEDRAG:
+            uit[v.naam] = lz.bedrag(d, v.sleutel, pad)
+        elif v.soort == DATUM:
+            uit[v.naam] = lz.datum(d, v.sleutel, pad)
+    return uit
+
+
 def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
-    extra_velden = {"adres", "postcode", "woonplaats", "telefoon", "email", "iban"}
-    d = lz.object(d, pad, {"naam", "geboortedatum", "bsn"} | extra_velden)
+    d = lz.object(d, pad, sleutels(PERSOON) | set(PERSOON_EXTRA))
     if d is None:
         return None
     naam = lz.tekst(d, "naam", pad)
@@ -49,7 +66,7 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
         elif not elfproef(bsn):
             lz.fout(f"{pad}.bsn", "is geen geldig burgerservicenummer (voldoet niet aan de elfproef)")
             bsn = None
-    extra = {k: v.strip() for k in sorted(extra_velden) if (v := lz.tekst(d, k, pad)) is not None and v.strip()}
+    extra = {k: v.strip() for k in PERSOON_EXTRA if (v := lz.tekst(d, k, pad)) is not None and v.strip()}
     if "iban" in extra:
         extra["iban"] = extra["iban"].replace(" ", "").upper()
         if not iban_geldig(extra["iban"]):
@@ -60,13 +77,11 @@ def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
 
 
 def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
-    d = lz.object(d, pad, {"van", "tot_en_met", "toetsingsinkomen", "netto_inkomen_per_maand", "huur",
-                           "aangepaste_woning", "medebewoners", "ontvangen", "referentie_bruto_bijstand_per_partner",
-                           "referentie_motivering", "handmatig", "inkomen", "referentie_netto_inkomen_per_maand",
-                           "referentie_netto_inkomen_bron", "partner_verzekerd_zvw", "ontvangen_beschikking"})
+    d = lz.object(d, pad, sleutels(PERIODE))
     if d is None:
         return None
     n_fouten = len(lz.fouten)
+    g = _gewone(lz, d, pad, PERIODE)
     van, tem = lz.maand(d, "van", pad), lz.maand(d, "tot_en_met", pad)
     for maand, k in ((van, "van"), (tem, "tot_en_met")):
         if maand and maand.year != jaar:
@@ -84,7 +99,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     elif lz.object(ti, f"{pad}.toetsingsinkomen", {"aanvrager", "partner"}) is not None:
         tia = lz.bedrag(ti, "aanvrager", f"{pad}.toetsingsinkomen", verplicht=True)
         tip = lz.bedrag(ti, "partner", f"{pad}.toetsingsinkomen", verplicht=True)
-    netto = lz.bedrag(d, "netto_inkomen_per_maand", pad)
+    netto = g["netto_inkomen_per_maand"]
     huur = None
     if d.get("huur") is not None and lz.object(d["huur"], f"{pad}.huur", {"kale_huur", "servicekosten"}) is not None:
         kale = lz.bedrag(d["huur"], "kale_huur", f"{pad}.huur", verplicht=True)
@@ -100,14 +115,14 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     mede = []
     for i, m in enumerate(lz.lijst(d, "medebewoners", pad)):
         mp = f"{pad}.medebewoners[{i}]"
-        m = lz.object(m, mp, {"naam", "geboortedatum", "toetsingsinkomen", "kind", "kostendeler"})
+        m = lz.object(m, mp, sleutels(MEDEBEWONER))
         if m is None:
             continue
         gd = lz.datum(m, "geboortedatum", mp, verplicht=True)
         ink = lz.bedrag(m, "toetsingsinkomen", mp) or NUL
-        kd = lz.ja_nee(m, "kostendeler", mp, standaard=None)
+        gm = _gewone(lz, m, mp, MEDEBEWONER)
         if gd or lz.concept:
-            mede.append(Medebewoner(_in_concept(gd), ink, lz.tekst(m, "naam", mp), bool(lz.ja_nee(m, "kind", mp)), kd))
+            mede.append(Medebewoner(_in_concept(gd), ink, **gm))
     ontvangen: dict[str, Decimal] = {}
     if d.get("ontvangen") is not None:
         o = lz.object(d["ontvangen"], f"{pad}.ontvangen", {"huurtoeslag", "zorgtoeslag"})
@@ -115,7 +130,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
             if o is not None and (b := lz.bedrag(o, naam, f"{pad}.ontvangen", geheel=False)) is not None:
                 ontvangen[naam] = b
     ref = lz.bedrag(d, "referentie_bruto_bijstand_per_partner", pad, geheel=True)
-    ref_mot = lz.tekst(d, "referentie_motivering", pad) or ""
+    ref_mot = g["referentie_motivering"]
     if ref is not None and not ref_mot.strip():
         lz.fout(f"{pad}.referentie_motivering", "is verplicht als de bruto bijstand per partner handmatig is ingevuld")
     handmatig = []
@@ -138,7 +153,6 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     if nr is not None and not nr_bron.strip():
         lz.fout(f"{pad}.referentie_netto_inkomen_bron", "is verplicht als het netto-inkomen bij alleen bijstand is "
                                                         "ingevuld: noem de bron van dat bedrag")
-    verzekerd = lz.ja_nee(d, "partner_verzekerd_zvw", pad, standaard=True)
     soort, datum_ = "", None
     if d.get("ontvangen_beschikking") is not None and (ob := lz.object(d["ontvangen_beschikking"],
                                                                        f"{pad}.ontvangen_beschikking",
@@ -150,8 +164,8 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     if len(lz.fouten) > n_fouten:
         return None
     return Periode(_in_concept(van), _in_concept(tem), _in_concept(tia), _in_concept(tip), netto, huur,
-                   bool(lz.ja_nee(d, "aangepaste_woning", pad)), mede, ontvangen, ref, ref_mot, handmatig, inkomen, nr,
-                   nr_bron, bool(verzekerd), soort, datum_)
+                   bool(g["aangepaste_woning"]), mede, ontvangen, ref, ref_mot, handmatig, inkomen, nr,
+                   nr_bron, bool(g["partner_verzekerd_zvw"]), soort, datum_)
 
 
 def _inkomen(lz: _Lezer, d, pad: str) -> dict[str, list[Inkomensbron]]:
@@ -181,8 +195,7 @@ def _inkomen(lz: _Lezer, d, pad: str) -> dict[str, list[Inkomensbron]]:
 
 
 def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
-    d = lz.object(d, pad, {"huurtoeslag", "zorgtoeslag", "bedrag", "deel_alleenverdieners", "motivering",
-                           "datum_definitieve_beschikking", "andere_oorzaken"})
+    d = lz.object(d, pad, sleutels(TERUGVORDERING))
     if d is None:
         return None
     n_fouten = len(lz.fouten)
@@ -196,11 +209,12 @@ def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
             df = lz.bedrag(o, "definitief", f"{pad}.{t}", verplicht=True)
             if vs is not None and df is not None:
                 tv.voorschot[t], tv.definitief[t] = vs, df
-    tv.bedrag = lz.bedrag(d, "bedrag", pad)
+    g = _gewone(lz, d, pad, TERUGVORDERING)
+    tv.bedrag, tv.motivering, tv.datum_definitieve_beschikking = (g["bedrag"], g["motivering"],
+                                                                   g["datum_definitieve_beschikking"])
     if tv.bedrag is None and not tv.voorschot and len(lz.fouten) == n_fouten:
         lz.fout(pad, "geef per toeslag voorschot en definitief, of het terugvorderingsbedrag ('bedrag')")
     deel = d.get("deel_alleenverdieners", "geheel")
-    tv.motivering = lz.tekst(d, "motivering", pad) or ""
     if deel in ("geheel", "geen"):
         tv.deel_alleenverdieners = deel
     else:
@@ -212,7 +226,6 @@ def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
                                              "alleenverdienersproblematiek komt (stap 10)")
         elif isinstance(deel, str):
             lz.fout(f"{pad}.deel_alleenverdieners", f"moet \"geheel\", \"geen\" of een bedrag zijn, niet {deel!r}")
-    tv.datum_definitieve_beschikking = lz.datum(d, "datum_definitieve_beschikking", pad)
     for i, o in enumerate(lz.lijst(d, "andere_oorzaken", pad)):
         if not isinstance(o, str):
             lz.fout(f"{pad}.andere_oorzaken[{i}]", "moet tekst zijn")
@@ -228,8 +241,7 @@ def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
 
 
 def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
-    d = lz.object(d, pad, {"jaar", "perioden", "vermogen", "terugvordering", "datum_definitieve_beschikking", "wtrap",
-                           "afwijken"})
+    d = lz.object(d, pad, sleutels(JAAR))
     if d is None:
         return None
     j = d.get("jaar")
@@ -244,9 +256,7 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
         reden = reden_niet_ondersteund(j, ondersteund)
         lz.fout(f"{pad}.jaar", reden[0].lower() + reden[1:].rstrip("."))
         return None
-    jaar = Jaar(j)
-    jaar.vermogen = lz.bedrag(d, "vermogen", pad)
-    jaar.datum_definitieve_beschikking = lz.datum(d, "datum_definitieve_beschikking", pad)
+    jaar = Jaar(j, **_gewone(lz, d, pad, JAAR))
     for i, pd in enumerate(lz.lijst(d, "perioden", pad)):
         per = _periode(lz, pd, f"{pad}.perioden[{i}]", j)
         if per:
@@ -298,14 +308,13 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
         from .invoergrenzen import lees_json
         boom = lees_json(data)          # grootte, diepte, getallen, tekstlengtes, dubbele sleutels: eerst
     lz = _Lezer(concept)
-    d = lz.object(boom, "casus", {"formaat", "aanvraagdatum", "beleidsprofiel", "aanvrager", "partner", "jaren",
-                                  "toeslagpartners", "raadsman", "aanvraag"})
+    d = lz.object(boom, "casus", sleutels(CASUS))
     if d is None:
         raise CasusFout(["Het bestand moet een JSON-object zijn met de velden formaat, aanvrager, partner en jaren."])
     formaat = d.get("formaat")
     if formaat != FORMAAT:
         lz.fout("formaat", f"moet \"{FORMAAT}\" zijn" + ("" if formaat is None else f", niet {formaat!r}"))
-    aanvraagdatum = lz.datum(d, "aanvraagdatum", "casus")
+    aanvraagdatum = _gewone(lz, d, "casus", CASUS)["aanvraagdatum"]
     profiel = lz.tekst(d, "beleidsprofiel", "casus") or "handreiking-2024"
     if profiel not in (profielen or beleidsprofielen()):
         lz.fout("beleidsprofiel", f"onbekend profiel {profiel!r}; kies uit {', '.join(profielen or beleidsprofielen())}")
@@ -329,8 +338,8 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
                 lz.fout(f"jaren[{i}].jaar", f"{j.jaar} komt twee keer voor")
             jaren.append(j)
     raadsman = Raadsman()
-    if d.get("raadsman") is not None and (r := lz.object(d["raadsman"], "raadsman", set(velden(Raadsman)))) is not None:
-        raadsman = Raadsman(**{k: lz.tekst(r, k, "raadsman") or "" for k in velden(Raadsman)})
+    if d.get("raadsman") is not None and (r := lz.object(d["raadsman"], "raadsman", sleutels(RAADSMAN))) is not None:
+        raadsman = Raadsman(**_gewone(lz, r, "raadsman", RAADSMAN))
     aanvraag = _aanvraag(lz, d.get("aanvraag"), {j.jaar for j in jaren})
     toeslagpartners = bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True))
     if not concept:
@@ -349,22 +358,17 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
 
 
 def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
-    if d is None or (d := lz.object(d, "aanvraag", {"plaats", "gemeente", "toestemming_delen", "toestemming_mijntoeslagen",
-                                                     "bewijs", "bewijs_nvt", "route", "aanwezig_aanvrager",
-                                                     "aanwezig_partner"})) is None:
+    if d is None or (d := lz.object(d, "aanvraag", sleutels(AANVRAAG))) is None:
         return Aanvraaggegevens()
-    route = lz.tekst(d, "route", "aanvraag") or ""
+    g = _gewone(lz, d, "aanvraag", AANVRAAG)
+    route = g["route"]
     if route not in ROUTES:
         lz.fout("aanvraag.route", f"moet een van {', '.join(r for r in ROUTES if r)} zijn, niet {route!r}")
     bewijs, nvt = _bewijslijst(lz, d, "bewijs", jaren), _bewijslijst(lz, d, "bewijs_nvt", jaren)
     for jaar in set(bewijs) & set(nvt):
         if dubbel := set(bewijs[jaar]) & set(nvt[jaar]):
             lz.fout(f"aanvraag.bewijs_nvt.{jaar}", f"{sorted(dubbel)[0]!r} staat ook bij de bijgevoegde stukken")
-    return Aanvraaggegevens(lz.tekst(d, "plaats", "aanvraag") or "", lz.tekst(d, "gemeente", "aanvraag") or "",
-                            bool(lz.ja_nee(d, "toestemming_delen", "aanvraag")),
-                            bool(lz.ja_nee(d, "toestemming_mijntoeslagen", "aanvraag")), bewijs, route,
-                            bool(lz.ja_nee(d, "aanwezig_aanvrager", "aanvraag", standaard=True)),
-                            bool(lz.ja_nee(d, "aanwezig_partner", "aanvraag", standaard=True)), nvt)
+    return Aanvraaggegevens(**g, bewijs=bewijs, bewijs_nvt=nvt)
 
 
 def _bewijslijst(lz: _Lezer, d: dict, sleutel: str, jaren: set[int]) -> dict[int, list[str]]:
