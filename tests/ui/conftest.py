@@ -12,6 +12,19 @@ def app():
     return maak_app([])
 
 
+@pytest.fixture(autouse=True)
+def geen_autosave_na_de_test():
+    """Een wizard die een test laat leven, bewaart elke 30 s: op een drukke machine pas in een latere test, in een
+    opslag die dan al dicht is (de fout verschijnt dan bij die test). Na elke test staat zijn klok stil."""
+    yield
+    from PySide6.QtWidgets import QApplication
+
+    from avdesk.ui.wizard import AvWizard
+    for w in QApplication.topLevelWidgets():
+        if isinstance(w, AvWizard):
+            w.timer.stop()
+
+
 @pytest.fixture
 def opslag(tmp_path):
     o = Opslag.open(tmp_path / "dossiers", "testwachtwoord")
