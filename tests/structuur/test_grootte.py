@@ -10,7 +10,6 @@ GRENS = 400
 BEKEND = {
     "avdesk/store/db.py",               # de auditketen (audit_hash, keten_fouten) apart van het openen en migreren
     "avdesk/store/opslag.py",           # de façade: wat nog niet naar dossiers, audit, bewaartermijn of backup ging
-    "avdesk/ui/gemeente_dossier.py",    # de tab Besluit van de ontvangstdialoog apart van controle en versies
 }
 
 
