@@ -4,21 +4,27 @@ Parameters zijn data: een nieuw jaar is een nieuw bestand. Status is bevestigd, 
 bevestigd is, komt als signaal S8 op het scherm en in de PDF. Een waarde die nog niet bekend is, heeft status
 "ontbreekt": zo'n jaar (2027) is pas te rekenen als een beheerder een volledig bestand installeert in de datamap
 (`avdesk parameters installeer`, core/parameterbestand.py); een eigen bestand gaat voor het meegeleverde.
-Beleidsprofielen net zo: meegeleverd in resources/beleidsprofielen, eigen profielen in de datamap."""
+Beleidsprofielen net zo, in core/profielen.py; wat beide nodig hebben (de fout, de jaren, de mappen) staat in
+core/paramgrond.py. Beide voert deze module door, zodat `from avdesk.core.params import laad_profiel` blijft werken."""
 
 from __future__ import annotations
 
-import os
-import re
 from .model import Tupel
 
 from decimal import Decimal
 from functools import cache
 from pathlib import Path
 
-from .. import InstallatieFout, installatiemap, resources_map
+from .. import InstallatieFout, installatiemap as installatiemap, resources_map
 from .bestanden import toml
-from .profielschema import Beleidsprofiel, lees_profiel
+from .paramgrond import EERSTE_JAAR as EERSTE_JAAR, LAATSTE_JAAR as LAATSTE_JAAR, ParameterFout as ParameterFout
+from .paramgrond import (_MAPPEN as _MAPPEN, _datamap, _installatiemap as _installatiemap, _omgeving as _omgeving,
+                         _stempel, _tomlbestanden as _tomlbestanden)
+from .profielen import (ID_VORM as ID_VORM, _PROFIELEN as _PROFIELEN, _profiel_gecached as _profiel_gecached,
+                        beleidsprofielen as beleidsprofielen, eigen_profielen_map as eigen_profielen_map,
+                        laad_profiel as laad_profiel, meegeleverde_profielen as meegeleverde_profielen,
+                        profielbestanden as profielbestanden)
+from .profielschema import Beleidsprofiel as Beleidsprofiel, lees_profiel as lees_profiel
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
@@ -28,18 +34,12 @@ if TYPE_CHECKING:
 STATUSSEN = ("bevestigd", "afgeleid", "onzeker")
 ONTBREEKT = "ontbreekt"         # nog niet bekend: het jaar is pas te rekenen als een beheerder de waarde installeert
 
-EERSTE_JAAR = 2022
-LAATSTE_JAAR = 2027
 # Na 2027 is er geen alleenverdienersproblematiek meer om te compenseren: de Belastingdienst lost haar zelf op.
 NA_LAATSTE_JAAR = ("vanaf 2028 lost de Belastingdienst de alleenverdienersproblematiek zelf op, in de inkomstenbelasting "
                    "(bron: Belastingplan 2025, memorie van toelichting, § 5.15 'Fiscale oplossing eenverdieners')")
 # Parameters die mogen ontbreken: de rekenkern heeft dan een andere weg.
 MAG_ONTBREKEN = {"wtrap.vaste_tegemoetkoming": "zolang de ministeriële regeling er niet is, vult de raadsman het "
                                               "bedrag in (stap Wtrap)"}
-
-
-class ParameterFout(Exception):
-    """Een parameterbestand ontbreekt of is onbruikbaar; de tekst is Nederlands."""
 
 
 class Parameter(Tupel):
@@ -180,51 +180,14 @@ def _plat(jaar: int, tabel: dict, prefix: str, uit: dict[str, Parameter], mist: 
             _plat(jaar, v, f"{prefix}{sleutel}.", uit, mist, bestand)
 
 
-_MAPPEN: dict[tuple, Path] = {}
-
-
-def _omgeving(_get=os.environ.get) -> tuple:
-    """Wat binnen een proces kan veranderen aan waar de mappen staan (tests, scripts); HOME, XDG_DATA_HOME en APPDATA
-    gelden voor het hele proces. os.environ lezen kost per naam ongeveer een microseconde: dus alleen deze twee."""
-    return (_get("AVDESK_RESOURCES"), _get("AVDESK_DATA"))
-
-
-def _installatiemap(naam: str, wat: str) -> Path:
-    """installatiemap(), onthouden zolang de omgeving gelijk blijft: de rekenkern vraagt dit per periode, en een map
-    opzoeken (resolve, is_dir) kost meer dan de rest van het opzoeken samen. Een map die ontbreekt: elke keer opnieuw."""
-    sleutel = (naam, _omgeving())
-    if (pad := _MAPPEN.get(sleutel)) is None:
-        pad = _MAPPEN[sleutel] = installatiemap(naam, wat)
-    return pad
-
-
 def _params_map() -> Path:
     return _installatiemap("params", "parameterbestanden")
-
-
-def _datamap() -> Path:
-    sleutel = ("datamap", _omgeving())
-    if (pad := _MAPPEN.get(sleutel)) is None:
-        from .paden import datamap
-        pad = _MAPPEN[sleutel] = datamap()
-    return pad
 
 
 def eigen_params_map() -> Path:
     """Waar `avdesk parameters installeer` een jaar neerzet: de datamap van de gebruiker (AVDESK_DATA), nooit de
     installatie."""
     return _datamap() / "parameters"
-
-
-def _tomlbestanden(map_: Path) -> dict[str, Path]:
-    """Naam zonder .toml -> pad, voor de gewone bestanden in de map. os.scandir en niet Path.glob: glob vertaalt zijn
-    patroon bij elke aanroep naar een reguliere expressie, en bij het starten van `avdesk bereken` gebeurde dat twaalf
-    keer (issue 23)."""
-    try:
-        with os.scandir(map_) as it:
-            return {e.name[:-5]: map_ / e.name for e in it if e.name.endswith(".toml") and e.is_file()}
-    except OSError:
-        return {}
 
 
 def _jaarbestanden(map_: Path) -> dict[int, Path]:
@@ -272,14 +235,6 @@ def lees_bestand(bestand: Path, jaar: int | None = None, eigen: bool = False, ca
 @cache
 def _gecached(bestand: Path, jaar: int, eigen: bool, _stempel: tuple) -> Jaarparameters:
     return lees_bestand(bestand, jaar, eigen, cache=True)
-
-
-def _stempel(p: Path) -> tuple:
-    try:
-        st = p.stat()
-        return (st.st_mtime_ns, st.st_size)
-    except OSError:
-        return (0, 0)
 
 
 def parameterset(jaar: int) -> Jaarparameters:
@@ -349,66 +304,6 @@ def parameterversie() -> str:
         except ParameterFout:
             continue
     return f"{crc:08x}"
-
-
-def eigen_profielen_map() -> Path:
-    return _datamap() / "beleidsprofielen"
-
-
-def meegeleverde_profielen() -> dict[str, Path]:
-    map_ = _installatiemap("beleidsprofielen", "beleidsprofielen")
-    profielen = _tomlbestanden(map_)
-    if not profielen:
-        raise InstallatieFout("beleidsprofielen", map_)
-    return profielen
-
-
-def profielbestanden() -> dict[str, Path]:
-    """Per profiel het bestand dat geldt: een eigen (geïnstalleerd) profiel gaat voor het meegeleverde."""
-    return dict(sorted({**meegeleverde_profielen(), **_tomlbestanden(eigen_profielen_map())}.items()))
-
-
-def beleidsprofielen() -> list[str]:
-    return list(profielbestanden())
-
-
-@cache
-def _profiel_gecached(bestand: Path, eigen: bool, _stempel: tuple) -> Beleidsprofiel:
-    profiel, fouten = lees_profiel(bestand, (EERSTE_JAAR, LAATSTE_JAAR), eigen=eigen, cache=True)
-    if not fouten and profiel.id != bestand.stem:
-        fouten = [f"id {profiel.id!r} hoort bij bestand {profiel.id}.toml, niet bij {bestand.name}"]
-    if fouten:
-        raise ParameterFout(f"Beleidsprofiel {bestand.stem}: " + "; ".join(fouten) + ".")
-    return profiel
-
-
-_PROFIELEN: dict[tuple, tuple[Path, Beleidsprofiel | None]] = {}
-ID_VORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,99}")
-
-
-def laad_profiel(profiel_id: str) -> Beleidsprofiel:
-    # De rekenkern vraagt dit per periode: een eigen profiel kost een stat, een meegeleverd profiel verandert niet
-    # zolang avdesk draait. Pas zonder profiel de mappen doorzoeken, voor de melding.
-    sleutel = (profiel_id, _omgeving())
-    if (bekend := _PROFIELEN.get(sleutel)) is None:
-        if not (isinstance(profiel_id, str) and ID_VORM.fullmatch(profiel_id)):
-            raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: "
-                                f"{', '.join(profielbestanden())}.")
-        bestand = _installatiemap("beleidsprofielen", "beleidsprofielen") / f"{profiel_id}.toml"
-        stempel = _stempel(bestand)
-        bekend = _PROFIELEN[sleutel] = (eigen_profielen_map() / f"{profiel_id}.toml",
-                                        _profiel_gecached(bestand, False, stempel) if stempel != (0, 0) else None)
-    eigen, meegeleverd = bekend
-    try:                              # os.stat, niet Path.stat (_stempel): dat kost per periode het dubbele
-        st = os.stat(eigen)
-        stempel = (st.st_mtime_ns, st.st_size)
-    except OSError:
-        stempel = (0, 0)
-    if stempel != (0, 0):
-        return _profiel_gecached(eigen, True, stempel)
-    if meegeleverd is not None:
-        return meegeleverd
-    raise ParameterFout(f"Beleidsprofiel '{profiel_id}' bestaat niet; kies uit: {', '.join(profielbestanden())}.")
 
 
 @cache

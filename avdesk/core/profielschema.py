@@ -1,5 +1,5 @@
 """Het schema van een beleidsprofiel: de velden, hun uitleg en de controle van wat er staat (zonder de rest van avdesk,
-zodat core/params.py het kan gebruiken bij het laden). Installeren en het sjabloon: core/profielbestand.py."""
+zodat core/profielen.py het kan gebruiken bij het laden). Installeren en het sjabloon: core/profielbestand.py."""
 
 from __future__ import annotations
 

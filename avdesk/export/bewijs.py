@@ -72,7 +72,7 @@ def _formaat(inhoud: bytes) -> str | None:
 
 def lees_bewijs(pdf: bytes) -> tuple[bytes, bytes, str | None]:
     """(casus, berekening, vingerafdruk uit de documentgegevens) uit een berekening-PDF; anders GeenBewijs.
-    Eerst de grenzen van pdflezen.keur (grootte, bommen, objecten)."""
+    Eerst de grenzen van pdfgrenzen.keur (grootte, bommen, objecten)."""
     from ..core.invoergrenzen import MAX_BESTAND
     from .pdflezen import Gelezen, PdfFout, vingerafdruk_meta
     try:

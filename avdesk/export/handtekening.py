@@ -6,7 +6,7 @@ vertrouwde basiscertificaten ingesteld en er wordt niets opgehaald van internet.
 vertrouwen is (wie het uitgaf, of het bij deze inwoner hoort), beoordeelt de gemeente. De naam die avdesk toont,
 komt uit het certificaat, nooit uit het label van het veld.
 
-Eerst gaat de PDF door pdflezen.keur (grootte, bommen, objecten); pyHanko leest hem daarna met zijn eigen grenzen."""
+Eerst gaat de PDF door pdfgrenzen.keur (grootte, bommen, objecten); pyHanko leest hem daarna met zijn eigen grenzen."""
 
 from __future__ import annotations
 
