@@ -9,8 +9,6 @@ GRENS = 400
 # Nog te splitsen (over de grens sinds voor issue 23; elk met wat er los kan):
 BEKEND = {
     "avdesk/core/params.py",            # de beleidsprofielen (laad_profiel en hun bestanden) apart van de jaarparameters
-    "avdesk/store/db.py",               # de auditketen (audit_hash, keten_fouten) apart van het openen en migreren
-    "avdesk/store/opslag.py",           # de façade: wat nog niet naar dossiers, audit, bewaartermijn of backup ging
     "avdesk/export/pdflezen.py",        # de grenzen tegen bommen (uitpakken, keur) apart van het lezen (Gelezen)
     "avdesk/ui/gemeente_dossier.py",    # de tab Besluit van de ontvangstdialoog apart van controle en versies
 }
