@@ -1,17 +1,57 @@
-"""De auditlog lezen en nalopen: de nieuwste regels, en alle problemen van de keten (ontbrekende, gewijzigde of
+"""De auditlog van een opslag: de auditsleutel en de kop van de keten (de laatste regel, ook buiten de database in
+audit-kop.json), lezen en nalopen: de nieuwste regels, en alle problemen van de keten (ontbrekende, gewijzigde of
 teruggedateerde regels, een opnieuw uitgerekende keten, een kop die niet aansluit). Een regel schrijven doet
-Opslag.audit() (opslag.py), altijd binnen een transactie."""
+Opslag.audit() (opslag.py), altijd binnen een transactie; de keten zelf (hash, triggers) staat in auditketen.py."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from . import bestanden
-from .db import keten_fouten
-from .gedeeld import _beschadigd
+from . import OpslagFout, bestanden
+from .auditketen import AUDIT_BEGIN, keten_fouten
+from .gedeeld import SCHADE, _beschadigd
 
 if TYPE_CHECKING:
     from .opslag import Opslag
+
+
+def auditsleutel(o: Opslag) -> bytes:
+    """De sleutel van de auditketen uit de tabel geheimen (Opslag.auditsleutel onthoudt hem)."""
+    rij = o.conn.execute("SELECT waarde FROM geheimen WHERE naam = 'auditketen'").fetchone()
+    if rij is None or not isinstance(rij[0], bytes) or len(rij[0]) != 32:
+        raise OpslagFout("De sleutel van de auditketen ontbreekt in het dossierbestand: het is beschadigd of "
+                         "buiten avdesk om veranderd. " + SCHADE.split(". ", 1)[1], soort="beschadigd")
+    return rij[0]
+
+
+def audit_kop(o: Opslag) -> tuple[int, str]:
+    """(volgnummer, hash) van de laatste auditregel; (0, AUDIT_BEGIN) bij een lege log."""
+    rij = o.conn.execute("SELECT volgnr, hash FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
+    return (rij[0], rij[1]) if rij else (0, AUDIT_BEGIN)
+
+
+def begin_kop(o: Opslag) -> None:
+    """Een opslag zonder audit-kop.json krijgt er een als hij net is gemaakt of omgezet (lege log, of de laatste
+    regel is de omzetting naar de sleutelketen). Anders ontbreekt hij: dat meldt `audit --controleer`."""
+    if o.map is None or (o.map / bestanden.KOPBESTAND).exists():
+        return
+    rij = o.conn.execute("SELECT volgnr, hash, actie FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
+    if rij is None:
+        bestanden.schrijf_kop(o.map, o.auditsleutel, 0, AUDIT_BEGIN)
+    elif rij[2].startswith("auditketen met sleutel"):
+        bestanden.schrijf_kop(o.map, o.auditsleutel, rij[0], rij[1])
+
+
+def bewaar_kop(o: Opslag) -> None:
+    """De kop van de auditketen ook buiten de database (audit-kop.json naast de sleutel), na een transactie met een
+    nieuwe auditregel. Mislukt dat (schijf vol), dan staat de wijziging al veilig in de database; de kop loopt dan
+    achter (dat is geen fout)."""
+    if o.map is None or not (o.map / bestanden.KOPBESTAND).exists():
+        return                          # ontbreekt hij, dan blijft dat zichtbaar voor `audit --controleer`
+    try:
+        bestanden.schrijf_kop(o.map, o.auditsleutel, *o.audit_kop())
+    except OSError:
+        pass
 
 
 @_beschadigd

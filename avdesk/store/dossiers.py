@@ -73,6 +73,15 @@ def dossier(o: Opslag, dossier_id: int) -> dict:
 
 
 @_beschadigd
+def personen(o: Opslag, dossier_id: int) -> dict:
+    """Namen en BSN's van aanvrager en partner (voor een overzicht met persoonsgegevens; nooit voor een log)."""
+    dossier(o, dossier_id)        # bestaat het niet: OpslagFout
+    rij = o.conn.execute("SELECT aanvrager_naam, partner_naam, aanvrager_bsn, partner_bsn FROM dossiers "
+                         "WHERE id = ?", (dossier_id,)).fetchone()
+    return dict(zip(("aanvrager_naam", "partner_naam", "aanvrager_bsn", "partner_bsn"), rij))
+
+
+@_beschadigd
 def casus(o: Opslag, dossier_id: int, versie: int | None = None) -> Casus:
     sql = "SELECT casus FROM casus_versies WHERE dossier_id = ? " + \
           ("AND versie = ?" if versie else "ORDER BY versie DESC LIMIT 1")

@@ -1,6 +1,7 @@
-"""Wat de opslag (opslag.py), zijn delen (dossiers, audit, bewaartermijn, backup, redding) en het terugzetten van een
-back-up (terugzetten.py) gebruiken: de kop van een back-upbestand, een auditregel schrijven, dossiers wissen, resten
-weghalen, rechten zetten, de melding 'schijf vol', de tijd, en databasefouten als Nederlandse melding (_beschadigd).
+"""Wat de opslag (opslag.py), zijn delen (dossiers, audit, controle, bewaartermijn, backup, redding) en het terugzetten
+van een back-up (terugzetten.py) gebruiken: de kop van een back-upbestand, een auditregel schrijven, dossiers wissen,
+resten weghalen, rechten zetten, de melding 'schijf vol', de tijd en de gebruiker, en databasefouten als Nederlandse
+melding (_beschadigd).
 Een eigen module, zodat de delen opslag.py niet nodig hebben (geen importkring)."""
 
 from __future__ import annotations
@@ -12,7 +13,8 @@ from datetime import datetime
 from pathlib import Path
 
 from . import BEZET, OpslagFout, alleen_lezen, bestanden, bezet
-from .db import AUDIT_BEGIN, audit_hash, dbapi2, is_schijf_vol
+from .auditketen import AUDIT_BEGIN, audit_hash
+from .db import dbapi2, is_schijf_vol
 
 DBNAAM = "avdesk.db"
 BACKUP_KOP = b"AVDESK-BACKUP/1\n"
@@ -141,6 +143,15 @@ def lees_backup(bron: Path, alleen_kop: bool = False) -> tuple[dict, bytes]:
 
 def _nu() -> str:
     return datetime.now().isoformat(timespec="seconds")
+
+
+def _gebruiker() -> str:
+    """De gebruiker voor de auditlog (de inlognaam; 'onbekend' als het systeem die niet geeft)."""
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "onbekend"
 
 
 SCHADE = ("Het dossierbestand is beschadigd: een deel van de dossiers is misschien niet meer te lezen. Red wat nog "

@@ -1,9 +1,10 @@
-"""De versleutelde dossieropslag: openen (sleutel, eerste start), transacties, de auditregel en de controles.
+"""De versleutelde dossieropslag: openen (sleutel, eerste start), transacties en de auditregel.
 
 Opslag is de façade: wat hij verder kan, staat per verantwoordelijkheid in een eigen module, elk met functies die de
 geopende Opslag krijgen, en Opslag biedt ze als methoden aan:
-- dossiers.py: dossiers, casusversies, status, de dossierlijst, berekeningen, documenten, instellingen;
-- audit.py: de auditlog lezen en nalopen;
+- dossiers.py: dossiers, casusversies, status, de dossierlijst, personen, berekeningen, documenten, instellingen;
+- audit.py: de auditsleutel en de kop van de keten (ook in audit-kop.json), de auditlog lezen en nalopen;
+- controle.py: de controles (versleuteling en structuur, een schema zonder vreemde objecten);
 - bewaartermijn.py: de bewaartermijn (AVG), wissen, ook in bewaarde kopieen, en de inzage-export;
 - backup.py en terugzetten.py: een back-up maken en terugzetten; redding.py: redden uit een beschadigd bestand.
 
@@ -20,15 +21,16 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import OpslagFout, alleen_lezen, bezet
-from . import audit, backup, bestanden, bewaartermijn, dossiers, redding
+from . import OpslagFout, alleen_lezen, bezet as bezet
+from . import audit, backup, bestanden, bewaartermijn, controle, dossiers, redding
 # Namen die hier altijd stonden en die lijsten.py, ontvangen.py, de UI en de tests hier ophalen:
 from .backup import schrijfbare_map  # noqa: F401
 from .bewaartermijn import STANDAARD_BEWAARTERMIJN_MAANDEN, bewaarde_kopieen  # noqa: F401
 from .dossiers import STATUSSEN  # noqa: F401
 from .gedeeld import (BACKUP_KOP, DBNAAM, MAX_BACKUP_KOP, SCHADE, _beschadigd, _eigen_rechten,  # noqa: F401
-                      _leeg_bestand, _nu, lees_backup, schijf_vol, schrijf_auditregel)
-from .db import AUDIT_BEGIN, dbapi2, is_schijf_vol, open_database, terugdraaien
+                      _gebruiker, _leeg_bestand, _nu, lees_backup, schijf_vol, schrijf_auditregel)
+from .auditketen import AUDIT_BEGIN as AUDIT_BEGIN
+from .db import dbapi2, is_schijf_vol, open_database, terugdraaien
 from .paden import datamap
 from .sleutel import Sleutelbeheer
 
@@ -43,14 +45,6 @@ def controleer_wachtwoord(wachtwoord: str | None, waarvoor: str) -> None:
     if wachtwoord is not None and len(wachtwoord) < MIN_WACHTWOORD:
         raise OpslagFout(f"Kies {waarvoor} van minstens {MIN_WACHTWOORD} tekens (nu {len(wachtwoord)}). Er is "
                          f"niets gewijzigd.")
-
-
-def _gebruiker() -> str:
-    import getpass
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "onbekend"
 
 
 def _met_foutafhandeling(cls):
@@ -174,57 +168,15 @@ class Opslag:
         opslag = cls(open_database(pad, sleutel), map_)
         opslag._sleutel = sleutel
         try:
-            opslag._begin_kop()
+            audit.begin_kop(opslag)
         except BaseException:
             opslag.conn.close()
             raise
         return opslag
 
-    def _begin_kop(self) -> None:
-        """Een opslag zonder audit-kop.json krijgt er een als hij net is gemaakt of omgezet (lege log, of de laatste
-        regel is de omzetting naar de sleutelketen). Anders ontbreekt hij: dat meldt `audit --controleer`."""
-        if self.map is None or (self.map / bestanden.KOPBESTAND).exists():
-            return
-        rij = self.conn.execute("SELECT volgnr, hash, actie FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
-        if rij is None:
-            bestanden.schrijf_kop(self.map, self.auditsleutel, 0, AUDIT_BEGIN)
-        elif rij[2].startswith("auditketen met sleutel"):
-            bestanden.schrijf_kop(self.map, self.auditsleutel, rij[0], rij[1])
-
     @functools.cached_property
     def auditsleutel(self) -> bytes:
-        rij = self.conn.execute("SELECT waarde FROM geheimen WHERE naam = 'auditketen'").fetchone()
-        if rij is None or not isinstance(rij[0], bytes) or len(rij[0]) != 32:
-            raise OpslagFout("De sleutel van de auditketen ontbreekt in het dossierbestand: het is beschadigd of "
-                             "buiten avdesk om veranderd. " + SCHADE.split(". ", 1)[1], soort="beschadigd")
-        return rij[0]
-
-    def controleer(self) -> None:
-        """Lees elke pagina en controleer de versleuteling (cipher_integrity_check: de HMAC van elke pagina) en de
-        structuur (quick_check). Bij 10.000 dossiers ~0,1 s: niet op het startpad, wel in de achtergrond (venster)
-        en voor een back-up. Een beschadigde pagina geeft OpslagFout(SCHADE, soort="beschadigd")."""
-        self.conn.execute("PRAGMA cipher_log_level = NONE")
-        try:
-            fouten = self.conn.execute("PRAGMA cipher_integrity_check").fetchall()
-            ok = not fouten and self.conn.execute("PRAGMA quick_check").fetchone()[0] == "ok"
-        except dbapi2.DatabaseError as e:
-            if bezet(e):
-                raise
-            ok = False
-        if not ok:
-            raise OpslagFout(SCHADE, soort="beschadigd")
-
-    def controleer_schema(self) -> None:
-        """Staat er in het bestand iets wat avdesk zelf niet maakt (een trigger, view, tabel of index, bijvoorbeeld
-        uit een back-up die een eerdere versie terugzette)? Dan weigert dit, met de namen en de uitweg."""
-        from .terugzetten import vreemde_objecten
-        versie = self.conn.execute("PRAGMA user_version").fetchone()[0]
-        vreemd = vreemde_objecten(self.conn, versie)
-        if vreemd:
-            raise OpslagFout(f"Het dossierbestand bevat wat avdesk zelf niet maakt: {'; '.join(vreemd[:10])}. Dat kan "
-                             f"gegevens ongemerkt veranderen of kopieren. Maak een back-up met `avdesk backup --red "
-                             f"BESTAND` (die neemt alleen de gegevens van avdesk mee) en zet die terug met `avdesk "
-                             f"herstel BESTAND`. Er is niets gewijzigd.", soort="vreemd")
+        return audit.auditsleutel(self)
 
     def close(self) -> None:
         try:
@@ -274,17 +226,7 @@ class Opslag:
             raise
         if self._nieuwe_auditregel:
             self._nieuwe_auditregel = False
-            self._bewaar_kop()
-
-    def _bewaar_kop(self) -> None:
-        """De kop van de auditketen ook buiten de database (audit-kop.json naast de sleutel). Mislukt dat (schijf
-        vol), dan staat de wijziging al veilig in de database; de kop loopt dan achter (dat is geen fout)."""
-        if self.map is None or not (self.map / bestanden.KOPBESTAND).exists():
-            return                          # ontbreekt hij, dan blijft dat zichtbaar voor `audit --controleer`
-        try:
-            bestanden.schrijf_kop(self.map, self.auditsleutel, *self.audit_kop())
-        except OSError:
-            pass
+            audit.bewaar_kop(self)          # de kop ook in audit-kop.json (mislukt dat, dan loopt hij achter)
 
     def audit(self, actie: str, dossier_id: int | None = None) -> None:
         """Een regel achteraan de auditketen (altijd binnen een schrijftransactie: volgnummers zijn dan uniek). De
@@ -293,12 +235,16 @@ class Opslag:
         schrijf_auditregel(self.conn, self.auditsleutel, self.gebruiker, actie, dossier_id, _nu())
         self._nieuwe_auditregel = True
 
-    def audit_kop(self) -> tuple[int, str]:
-        """(volgnummer, hash) van de laatste auditregel; (0, AUDIT_BEGIN) bij een lege log."""
-        rij = self.conn.execute("SELECT volgnr, hash FROM audit ORDER BY volgnr DESC LIMIT 1").fetchone()
-        return (rij[0], rij[1]) if rij else (0, AUDIT_BEGIN)
-
     # ------------------------------------------------------------ de delen (zie de modules)
+
+    def audit_kop(self) -> tuple[int, str]:
+        return audit.audit_kop(self)
+
+    def controleer(self) -> None:
+        return controle.controleer(self)
+
+    def controleer_schema(self) -> None:
+        return controle.controleer_schema(self)
 
     def nieuw_dossier(self, casus: Casus | None = None, raadsman: str = "") -> int:
         return dossiers.nieuw_dossier(self, casus, raadsman)
@@ -310,11 +256,7 @@ class Opslag:
         return dossiers.dossier(self, dossier_id)
 
     def personen(self, dossier_id: int) -> dict:
-        """Namen en BSN's van aanvrager en partner (voor een overzicht met persoonsgegevens; nooit voor een log)."""
-        dossiers.dossier(self, dossier_id)        # bestaat het niet: OpslagFout
-        rij = self.conn.execute("SELECT aanvrager_naam, partner_naam, aanvrager_bsn, partner_bsn FROM dossiers "
-                                "WHERE id = ?", (dossier_id,)).fetchone()
-        return dict(zip(("aanvrager_naam", "partner_naam", "aanvrager_bsn", "partner_bsn"), rij))
+        return dossiers.personen(self, dossier_id)
 
     def casus(self, dossier_id: int, versie: int | None = None) -> Casus:
         return dossiers.casus(self, dossier_id, versie)

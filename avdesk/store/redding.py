@@ -7,8 +7,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import OpslagFout, bezet
+from .auditketen import AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS
 from .backup import schrijfbare_map
-from .db import AUDIT_BEGIN, AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, SCHEMA_VERSIE, dbapi2, open_database
+from .db import SCHEMA_VERSIE, dbapi2, open_database
 from .gedeeld import DBNAAM, _beschadigd, _nu, _schrijf_backup, pak_auditsleutel_in
 from .sleutel import inpakken
 

@@ -19,10 +19,10 @@ from pathlib import Path
 
 from . import OpslagFout
 from . import bestanden
-from .db import (AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, MIGRATIES, SCHEMA_VERSIE, dbapi2, is_schijf_vol, keten_fouten,
-                 open_database, terugdraaien)
-from .gedeeld import (DBNAAM, _eigen_rechten, _leeg_bestand, _weg, _wis_dossiers, lees_backup, pak_auditsleutel_uit,
-                      schijf_vol, schrijf_auditregel)
+from .auditketen import AUDIT_TRIGGER_NAMEN, AUDIT_TRIGGERS, keten_fouten
+from .db import MIGRATIES, SCHEMA_VERSIE, dbapi2, is_schijf_vol, open_database, terugdraaien
+from .gedeeld import (DBNAAM, _eigen_rechten, _gebruiker, _leeg_bestand, _weg, _wis_dossiers, lees_backup,
+                      pak_auditsleutel_uit, schijf_vol, schrijf_auditregel)
 from .paden import datamap
 from .sleutel import Sleutelbeheer, uitpakken
 
@@ -356,11 +356,3 @@ def _auditsleutel(conn) -> bytes:
     if rij is None or not isinstance(rij[0], bytes) or len(rij[0]) != 32:
         raise OpslagFout("De sleutel van de auditketen ontbreekt in de teruggezette opslag; er is niets gewijzigd.")
     return rij[0]
-
-
-def _gebruiker() -> str:
-    import getpass
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "onbekend"
