@@ -322,8 +322,7 @@ def _wijzigingen(nog_maanden: bool) -> list[str]:
 
 def _juridisch_kader(s: _Brief, inlichtingenplicht: bool) -> list[str]:
     if s.soort == "buiten-behandeling":
-        kader = ["Algemene wet bestuursrecht, artikel 4:2 en 4:5 (een onvolledige aanvraag buiten behandeling "
-                 "laten)"]
+        kader = ["Artikel 4:2 en 4:5 Algemene wet bestuursrecht (een onvolledige aanvraag buiten behandeling laten)"]
     else:
         kader = []
         if any(_is_wtrap(jb) for jb in s.b.jaren):
@@ -331,8 +330,9 @@ def _juridisch_kader(s: _Brief, inlichtingenplicht: bool) -> list[str]:
         if any(not _is_wtrap(jb) for jb in s.b.jaren):
             kader.append(_hoofdletter(BIJZONDERE_BIJSTAND.rechtsgrond(s.beleidsregel)))
         if inlichtingenplicht:
-            kader.append("Participatiewet, artikel 17 (inlichtingenplicht)")
-    kader.append("Algemene wet bestuursrecht, artikel 6:5, 6:7 en 6:8 (bezwaar binnen zes weken)")
+            kader.append("Artikel 17 Participatiewet (inlichtingenplicht)")
+    # Elke regel in dezelfde vorm als de rechtsgrond uit core/regime.py: "Artikel N Wet (waarover)".
+    kader.append("Artikel 6:5, 6:7 en 6:8 Algemene wet bestuursrecht (bezwaar binnen zes weken)")
     return kader
 
 

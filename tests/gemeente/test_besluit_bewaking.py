@@ -121,7 +121,7 @@ def test_op_de_lijst_en_gedeeltelijke_toekenning(tmp_path, avdesk_cli):
     assert f"Concept gedeeltelijke toekenning: {bedrag_2024}" in r.stderr.decode()
     t = tekst(een_docx(tmp_path / "uit"))
     assert f"2024: bijzondere bijstand {bedrag_2024}" in t and "2026: u krijgt niets" in t
-    assert "Twee keer kan niet" in t and "Participatiewet, artikel 17 (inlichtingenplicht)" in t
+    assert "Twee keer kan niet" in t and "Artikel 17 Participatiewet (inlichtingenplicht)" in t
     deel_2026 = t[t.index("2026: u krijgt niets"):t.index("Waarom hebben we dit besloten?")]
     assert "€" not in deel_2026
     # Een afwijzing van alles kan ook; 2024 heeft dan geen grond die avdesk kent: zonder --reden exit 2.
