@@ -115,7 +115,7 @@ def test_stap11_met_extra_tekort(tmp_path, avdesk_cli):
 @pytest.mark.traag
 def test_inlichtingenplicht_zolang_er_bijstand_betaald_wordt(tmp_path, avdesk_cli):
     b, t, _ = _brief(tmp_path, avdesk_cli, "martin_hanna_2024.json", date(2024, 9, 20), "2024-10-01")
-    assert "Wat moet u aan ons doorgeven?" in t and "inlichtingenplicht" in t and "artikel 17" in t
+    assert "Wat moet u aan ons doorgeven?" in t and "inlichtingenplicht" in t and "Artikel 17 Participatiewet (inlichtingenplicht)" in t
     assert "U krijgt een bedrag per maand." in t
     # Ook als de maanden al voorbij zijn: het geld komt nog (een keer).
     (tmp_path / "uit").rename(tmp_path / "uit1")
@@ -123,7 +123,7 @@ def test_inlichtingenplicht_zolang_er_bijstand_betaald_wordt(tmp_path, avdesk_cl
                    "2026-03-01", env=env(tmp_path))
     assert r.returncode == 0
     t = tekst(een_docx(tmp_path / "uit"))
-    assert "U krijgt de bijzondere bijstand na deze brief." in t and "artikel 17" in t
+    assert "U krijgt de bijzondere bijstand na deze brief." in t and "Artikel 17 Participatiewet (inlichtingenplicht)" in t
 
 
 def _wtrap() -> dict:
