@@ -49,10 +49,10 @@ def _gewone(lz: _Lezer, d: dict, pad: str, tabel: tuple[Veld, ...]) -> dict[str,
 
 
 def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
-    d = lz.object(d, pad, sleutels(PERSOON) | set(PERSOON_EXTRA))
+    d = lz.object(d, pad, sleutels(PERSOON))
     if d is None:
         return None
-    naam = lz.tekst(d, "naam", pad)
+    naam = _gewone(lz, d, pad, PERSOON)["naam"]
     gd = lz.datum(d, "geboortedatum", pad, verplicht=True)
     if gd and not date(1900, 1, 1) <= gd <= date.today():
         lz.fout(f"{pad}.geboortedatum", "ligt niet tussen 1900 en vandaag")
@@ -81,7 +81,6 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     if d is None:
         return None
     n_fouten = len(lz.fouten)
-    g = _gewone(lz, d, pad, PERIODE)
     van, tem = lz.maand(d, "van", pad), lz.maand(d, "tot_en_met", pad)
     for maand, k in ((van, "van"), (tem, "tot_en_met")):
         if maand and maand.year != jaar:
@@ -99,6 +98,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     elif lz.object(ti, f"{pad}.toetsingsinkomen", {"aanvrager", "partner"}) is not None:
         tia = lz.bedrag(ti, "aanvrager", f"{pad}.toetsingsinkomen", verplicht=True)
         tip = lz.bedrag(ti, "partner", f"{pad}.toetsingsinkomen", verplicht=True)
+    g = _gewone(lz, d, pad, PERIODE)          # waar netto_inkomen_per_maand altijd gelezen werd
     netto = g["netto_inkomen_per_maand"]
     huur = None
     if d.get("huur") is not None and lz.object(d["huur"], f"{pad}.huur", {"kale_huur", "servicekosten"}) is not None:
@@ -209,10 +209,13 @@ def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
             df = lz.bedrag(o, "definitief", f"{pad}.{t}", verplicht=True)
             if vs is not None and df is not None:
                 tv.voorschot[t], tv.definitief[t] = vs, df
+    n_toeslagen = len(lz.fouten)
     g = _gewone(lz, d, pad, TERUGVORDERING)
     tv.bedrag, tv.motivering, tv.datum_definitieve_beschikking = (g["bedrag"], g["motivering"],
                                                                    g["datum_definitieve_beschikking"])
-    if tv.bedrag is None and not tv.voorschot and len(lz.fouten) == n_fouten:
+    # Alleen als voorschot/definitief en bedrag foutloos ontbreken (een fout in motivering of datum telt niet mee).
+    if (tv.bedrag is None and not tv.voorschot and n_toeslagen == n_fouten
+            and not any(f.startswith(f"{pad}.bedrag:") for f in lz.fouten[n_toeslagen:])):
         lz.fout(pad, "geef per toeslag voorschot en definitief, of het terugvorderingsbedrag ('bedrag')")
     deel = d.get("deel_alleenverdieners", "geheel")
     if deel in ("geheel", "geen"):

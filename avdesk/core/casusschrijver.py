@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .casusmodel import FORMAAT, Aanvraaggegevens, Casus, Jaar, Periode, Persoon, Raadsman
-from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, DEEL, JAAR, MEDEBEWONER, PERIODE, RAADSMAN, TERUGVORDERING,
-                          Veld)
+from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, DEEL, JAAR, MEDEBEWONER, PERIODE, PERSOON, RAADSMAN,
+                          TERUGVORDERING, Veld, sleutels)
 from .geld import maand_iso
 
 
@@ -18,6 +18,8 @@ def _b(x: Decimal | None):
 def _object(tabel: tuple[Veld, ...], model: object, delen: dict) -> dict:
     """Een object in de volgorde van zijn tabel: de gewone velden uit het model (weggelaten als ze de standaard zijn
     en de tabel dat zegt), de samengestelde uit `delen` (weggelaten als ze daar niet staan)."""
+    if onbekend := set(delen) - sleutels(tabel):
+        raise ValueError(f"niet in de veldentabel (core/casusvelden.py): {sorted(onbekend)}")
     d: dict = {}
     for v in tabel:
         if v.soort == DEEL:
@@ -34,11 +36,8 @@ def _object(tabel: tuple[Veld, ...], model: object, delen: dict) -> dict:
 def casus_naar_dict(c: Casus) -> dict:
     """De casus terug als avdesk-casus/1 (voor opslag, export en inzage)."""
     def persoon(p: Persoon) -> dict:
-        d = {"naam": p.naam, "geboortedatum": p.geboortedatum.isoformat() if p.geboortedatum else None}
-        if p.bsn:
-            d["bsn"] = p.bsn
-        d.update(p.extra)
-        return d
+        return _object(PERSOON, p, {"geboortedatum": p.geboortedatum.isoformat() if p.geboortedatum else None,
+                                    **({"bsn": p.bsn} if p.bsn else {}), **p.extra})
 
     def periode(p: Periode) -> dict:
         delen: dict = {"van": maand_iso(p.van), "tot_en_met": maand_iso(p.tot_en_met),

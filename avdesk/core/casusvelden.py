@@ -36,9 +36,9 @@ def gewoon(tabel: tuple[Veld, ...]) -> tuple[Veld, ...]:
 CASUS = (Veld("formaat", DEEL), Veld("aanvraagdatum", DATUM, weglaten=True), Veld("beleidsprofiel", DEEL),
          Veld("toeslagpartners", DEEL), Veld("aanvrager", DEEL), Veld("partner", DEEL), Veld("jaren", DEEL),
          Veld("raadsman", DEEL), Veld("aanvraag", DEEL))
-PERSOON = (Veld("naam", DEEL), Veld("geboortedatum", DEEL), Veld("bsn", DEEL))
 # Wat de aanvraag-PDF naast naam en geboortedatum over een partner nodig heeft (Persoon.extra), op volgorde.
 PERSOON_EXTRA = ("adres", "email", "iban", "postcode", "telefoon", "woonplaats")
+PERSOON = (Veld("naam", TEKST), Veld("geboortedatum", DEEL), Veld("bsn", DEEL), *(Veld(k, DEEL) for k in PERSOON_EXTRA))
 MEDEBEWONER = (Veld("naam", TEKST), Veld("geboortedatum", DEEL), Veld("toetsingsinkomen", DEEL), Veld("kind", JA_NEE,
                standaard=False), Veld("kostendeler", JA_NEE, weglaten=True))
 PERIODE = (Veld("van", DEEL), Veld("tot_en_met", DEEL), Veld("toetsingsinkomen", DEEL),

@@ -24,6 +24,14 @@ class Stap(Tupel):
         PDF en wizard een getal zoals het spoor het noemt ("(1) Verschil in toeslagen over het jaar")."""
         return self.omschrijving.split(" = ", 1)[0].split(": ", 1)[0]
 
+    @property
+    def label(self) -> str:
+        """De naam met de kanttekening van het spoor erbij, als die meer zegt dan het bedrag: "Het laagste van (1) en
+        (2) (nul, het beleidsprofiel vergoedt geen tekort over dit jaar)". Zonder bedrag zegt de kolom het al."""
+        kop = self.omschrijving.split(" = ", 1)[0]
+        noot = kop.split(": ", 1)[1] if ": " in kop else ""
+        return f"{self.naam} ({noot})" if noot and self.bedrag is not None else self.naam
+
 
 _NIEUW = tuple.__new__
 

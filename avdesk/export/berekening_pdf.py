@@ -144,9 +144,9 @@ def _jaar(jb: JaarBerekening, c: Casus, s) -> list:
         uit.append(Paragraph("Stap 11: terugvordering en tekort in hetzelfde jaar", s["kop2"]))
         een, twee, laagste = (stap for k in STAP11 if (stap := zoek(jb.spoor, k)) is not None)
         uit.append(tabel([["Onderdeel", "Bedrag"],
-                          [een.naam, eu(een.bedrag)],
-                          [twee.naam, "niet berekend" if twee.bedrag is None else eu(twee.bedrag)],
-                          [Opmaak(f"<b>{veilig(laagste.naam)}</b>"), Opmaak(f"<b>{eu(laagste.bedrag)}</b>")],
+                          [een.label, eu(een.bedrag)],
+                          [twee.label, "niet berekend" if twee.bedrag is None else eu(twee.bedrag)],
+                          [Opmaak(f"<b>{veilig(laagste.label)}</b>"), Opmaak(f"<b>{eu(laagste.bedrag)}</b>")],
                           ["terugvordering door de alleenverdienersproblematiek", eu(st.terugvordering)],
                           ["deel van het laagste bedrag boven de terugvordering", eu(st.extra)]],
                          [BREEDTE * 0.76, BREEDTE * 0.24], rechts_vanaf=1))

@@ -145,11 +145,7 @@ def naar_sleutelketen(conn, sleutel: bytes | None) -> None:
             conn.execute("INSERT INTO audit VALUES (?, ?, ?, ?, ?, ?, ?)", (nr, tijd, gebruiker, actie, dossier_id,
                                                                           vorige, h))
             vorige, laatste_tijd = h, max(laatste_tijd, tijd)
-        import getpass
-        try:
-            gebruiker = getpass.getuser()
-        except Exception:
-            gebruiker = "onbekend"
+        gebruiker = _gebruiker()
         oud = "de oude keten klopte" if not fouten else f"de oude keten klopte niet ({fouten[0][1]})"
         nr = rijen[-1][0] + 1
         tijd = max(datetime.now().isoformat(timespec="seconds"), laatste_tijd)
@@ -162,3 +158,13 @@ def naar_sleutelketen(conn, sleutel: bytes | None) -> None:
 
 
 naar_sleutelketen.met_sleutel = True         # krijgt ook de databasesleutel (de auditsleutel wordt ervan afgeleid)
+
+
+def _gebruiker() -> str:
+    """De gebruiker voor de auditlog (de inlognaam; 'onbekend' als het systeem die niet geeft). Hier, zodat ook de
+    migratie naar de sleutelketen hem heeft; store/gedeeld voert hem door."""
+    import getpass
+    try:
+        return getpass.getuser()
+    except Exception:
+        return "onbekend"

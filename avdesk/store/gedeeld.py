@@ -14,6 +14,7 @@ from pathlib import Path
 
 from . import BEZET, OpslagFout, alleen_lezen, bestanden, bezet
 from .auditketen import AUDIT_BEGIN, audit_hash
+from .auditketen import _gebruiker as _gebruiker
 from .db import dbapi2, is_schijf_vol
 
 DBNAAM = "avdesk.db"
@@ -143,15 +144,6 @@ def lees_backup(bron: Path, alleen_kop: bool = False) -> tuple[dict, bytes]:
 
 def _nu() -> str:
     return datetime.now().isoformat(timespec="seconds")
-
-
-def _gebruiker() -> str:
-    """De gebruiker voor de auditlog (de inlognaam; 'onbekend' als het systeem die niet geeft)."""
-    import getpass
-    try:
-        return getpass.getuser()
-    except Exception:
-        return "onbekend"
 
 
 SCHADE = ("Het dossierbestand is beschadigd: een deel van de dossiers is misschien niet meer te lezen. Red wat nog "

@@ -90,7 +90,7 @@ class LijstDialoog(QDialog):
         vervangen alleen na een bevestiging met het oude en het nieuwe aantal."""
         from ..core.doelgroeplijst import LijstFout, bezwaren, bsns_tekst, lees_lijst, verslag
         from ..store import lijsten
-        from .gemeente_dossier import _datum_invoer
+        from .gemeente_besluit import _datum_invoer
         self.fout.setText("")
         if not self.bestand.text().strip():
             return self._melding("Kies het bestand met de lijst.", self.bestand)

@@ -46,12 +46,41 @@ def test_gewone_velden_buiten_de_standaard_komen_terug(scenario):
     c.raadsman = Raadsman("R. Raad", "SRV", "Straat 1", "0612345678", "r@example.nl")
     c.aanvraag = Aanvraaggegevens(plaats="Leiden", gemeente="Leiderdorp", toestemming_delen=True,
                                   toestemming_mijntoeslagen=True, route="beide", aanwezig_partner=False)
+    c.aanvrager.bsn = "111222333"
+    c.aanvrager.extra = {"woonplaats": "Leiden", "iban": "NL91ABNA0417164300", "adres": "Straat 1"}
     d = casus_naar_dict(c)
     assert d["jaren"][0]["perioden"][0]["partner_verzekerd_zvw"] is False
     assert list(d["aanvraag"]) == [v.sleutel for v in cv.AANVRAAG if v.sleutel != "bewijs_nvt"]
+    _in_tabelvolgorde(d, cv.CASUS)
     terug = lees_casus(json.dumps(d), concept=True)
     assert terug.waarschuwingen == []
     assert (terug.jaren[0], terug.raadsman, terug.aanvraag) == (c.jaren[0], c.raadsman, c.aanvraag)
+
+
+_GENEST = {"aanvrager": cv.PERSOON, "partner": cv.PERSOON, "jaren": cv.JAAR, "perioden": cv.PERIODE,
+           "medebewoners": cv.MEDEBEWONER, "terugvordering": cv.TERUGVORDERING, "raadsman": cv.RAADSMAN,
+           "aanvraag": cv.AANVRAAG}
+
+
+def _in_tabelvolgorde(d: dict, tabel) -> None:
+    """Elk geschreven object heeft zijn sleutels in de volgorde van zijn tabel (en geen andere)."""
+    volgorde = [v.sleutel for v in tabel]
+    assert set(d) <= set(volgorde), set(d) - set(volgorde)
+    assert list(d) == sorted(d, key=volgorde.index)
+    for k, sub in _GENEST.items():
+        for x in (d.get(k) if isinstance(d.get(k), list) else [d[k]] if isinstance(d.get(k), dict) else []):
+            _in_tabelvolgorde(x, sub)
+
+
+@pytest.mark.parametrize("naam", sorted(p.name for p in (ROOT / "tests/scenarios").glob("*.json")))
+def test_scenario_in_tabelvolgorde(naam):
+    _in_tabelvolgorde(casus_naar_dict(lees_casus((ROOT / "tests/scenarios" / naam).read_bytes(), concept=True)), cv.CASUS)
+
+
+def test_schrijver_weigert_een_deel_buiten_de_tabel():
+    from avdesk.core.casusschrijver import _object
+    with pytest.raises(ValueError, match="veldentabel"):
+        _object(cv.RAADSMAN, Raadsman(), {"onbekend": 1})
 
 
 def test_standaardwaarden_worden_weggelaten(scenario):

@@ -59,3 +59,20 @@ def test_waarde_tekst():
     assert waarde_tekst({"huurtoeslag": Decimal(3)}) == "huurtoeslag €\xa03,00"
     assert waarde_tekst((date(2024, 1, 1), date(2024, 6, 1), 6, Decimal(4))) == "januari 2024 t/m juni 2024: 6 x €\xa04,00"
     assert waarde_tekst("EPO") == "EPO" and waarde_tekst(3) == "3"
+
+
+def test_naam_en_label_van_een_stap():
+    """Stap.naam: wat de stap uitrekent, zonder formule of kanttekening; Stap.label zet de kanttekening erbij als er
+    een bedrag staat (zonder bedrag zegt de kolom 'niet berekend' het al)."""
+    from decimal import Decimal
+
+    from avdesk.core.spoor import stap
+    s = stap("stap11.laagste", "Het laagste van (1) en (2): nul, het beleidsprofiel vergoedt geen tekort over dit jaar",
+             Decimal(0), "Handreiking stap 11")
+    assert s.naam == "Het laagste van (1) en (2)"
+    assert s.label == "Het laagste van (1) en (2) (nul, het beleidsprofiel vergoedt geen tekort over dit jaar)"
+    f = stap("stap11.verschil_toeslagen", "(1) Verschil in toeslagen over het jaar = som van maanden x verschil",
+             Decimal(996), "")
+    assert f.naam == f.label == "(1) Verschil in toeslagen over het jaar"
+    n = stap("stap11.tekort_bestaansminimum", "(2) Tekort tot het bestaansminimum over het jaar: niet berekend", None, "")
+    assert n.label == n.naam == "(2) Tekort tot het bestaansminimum over het jaar"

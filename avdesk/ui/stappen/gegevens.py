@@ -5,6 +5,7 @@ from __future__ import annotations
 from datetime import date
 
 from ...core.casus import Jaar, Persoon
+from ...core.casusvelden import PERSOON_EXTRA
 from ...core.params import laad_profiel
 from ...core.signalen import s10
 from ...core.wtrapjaren import EERSTE_WTRAPJAAR, is_wtrapjaar
@@ -67,7 +68,7 @@ class Stap1(Stap):
             for sleutel, veld in (("naam", f"{rol}_naam"), ("geboortedatum", f"{rol}_geboortedatum"), ("bsn", f"{rol}_bsn")):
                 if veld in w:
                     setattr(p, sleutel, w[veld])
-        for k in ("adres", "postcode", "woonplaats", "telefoon", "email", "iban"):
+        for k in PERSOON_EXTRA:
             if k in w:
                 if w[k]:
                     c.aanvrager.extra[k] = w[k]

@@ -147,7 +147,7 @@ class Stap11(Rekenstap):
         b = self.uitkomst()
         if b is None:
             return
-        teksten = [f"{jb.jaar}\n" + "".join(f"{s.naam}: {'niet berekend' if s.bedrag is None else euro(s.bedrag)}\n"
+        teksten = [f"{jb.jaar}\n" + "".join(f"{s.label}: {'niet berekend' if s.bedrag is None else euro(s.bedrag)}\n"
                                              for k in STAP11 if (s := zoek(jb.spoor, k)) is not None) +
                    f"Terugvordering door de alleenverdienersproblematiek: {euro(jb.stap11.terugvordering)}\n"
                    f"Compensatie {jb.jaar}: {euro(jb.compensatie_jaar)}\n\n{jb.stap11.tekst}"
