@@ -12,8 +12,9 @@ from .casusmodel import (BESCHIKKINGSSOORTEN, FORMAAT, HANDMATIGE_TOESLAGEN, INK
                          SERVICEKOSTEN, WTRAP_HEFFINGSKORTING, WTRAP_VOORWAARDEN, WTRAP_VRAGEN, Aanvraaggegevens,
                          Casus, HandmatigeToeslag, Huur, Inkomensbron, Jaar, Medebewoner, Periode, Persoon, Raadsman,
                          Terugvordering, terugvorderingsbedrag)
-from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, JA_NEE, JAAR, MEDEBEWONER, PERIODE, PERSOON, PERSOON_EXTRA,
-                          RAADSMAN, TEKST, TERUGVORDERING, Veld, gewoon, sleutels)
+from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, HANDMATIG, HUUR, INKOMEN, INKOMENSBRON, JA_NEE, JAAR,
+                          MEDEBEWONER, ONTVANGEN, ONTVANGEN_BESCHIKKING, PERIODE, PERSOON, PERSOON_EXTRA, RAADSMAN,
+                          TEKST, TERUGVORDERING, TOETSINGSINKOMEN, VOORSCHOT_DEFINITIEF, Veld, gewoon, sleutels)
 from .fouten import CasusFout
 from .geld import NUL, maand_iso
 
@@ -95,13 +96,13 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
         tia, tip = (sum((b.bruto_per_jaar for b in inkomen.get(w, [])), NUL) for w in ("aanvrager", "partner"))
     elif ti is None:
         lz.fout(f"{pad}.toetsingsinkomen", "ontbreekt (verplicht: aanvrager en partner, of het inkomen per bron)")
-    elif lz.object(ti, f"{pad}.toetsingsinkomen", {"aanvrager", "partner"}) is not None:
+    elif lz.object(ti, f"{pad}.toetsingsinkomen", sleutels(TOETSINGSINKOMEN)) is not None:
         tia = lz.bedrag(ti, "aanvrager", f"{pad}.toetsingsinkomen", verplicht=True)
         tip = lz.bedrag(ti, "partner", f"{pad}.toetsingsinkomen", verplicht=True)
     g = _gewone(lz, d, pad, PERIODE)          # waar netto_inkomen_per_maand altijd gelezen werd
     netto = g["netto_inkomen_per_maand"]
     huur = None
-    if d.get("huur") is not None and lz.object(d["huur"], f"{pad}.huur", {"kale_huur", "servicekosten"}) is not None:
+    if d.get("huur") is not None and lz.object(d["huur"], f"{pad}.huur", sleutels(HUUR)) is not None:
         kale = lz.bedrag(d["huur"], "kale_huur", f"{pad}.huur", verplicht=True)
         sk: dict[str, Decimal] = {}
         skd = d["huur"].get("servicekosten")
@@ -125,7 +126,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
             mede.append(Medebewoner(_in_concept(gd), ink, **gm))
     ontvangen: dict[str, Decimal] = {}
     if d.get("ontvangen") is not None:
-        o = lz.object(d["ontvangen"], f"{pad}.ontvangen", {"huurtoeslag", "zorgtoeslag"})
+        o = lz.object(d["ontvangen"], f"{pad}.ontvangen", sleutels(ONTVANGEN))
         for naam in ("huurtoeslag", "zorgtoeslag"):
             if o is not None and (b := lz.bedrag(o, naam, f"{pad}.ontvangen", geheel=False)) is not None:
                 ontvangen[naam] = b
@@ -136,7 +137,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     handmatig = []
     for i, h in enumerate(lz.lijst(d, "handmatig", pad)):
         hp = f"{pad}.handmatig[{i}]"
-        h = lz.object(h, hp, {"toeslag", "werkelijk", "referentie", "motivering"})
+        h = lz.object(h, hp, sleutels(HANDMATIG))
         if h is None:
             continue
         t = lz.tekst(h, "toeslag", hp, verplicht=True)
@@ -156,7 +157,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     soort, datum_ = "", None
     if d.get("ontvangen_beschikking") is not None and (ob := lz.object(d["ontvangen_beschikking"],
                                                                        f"{pad}.ontvangen_beschikking",
-                                                                       {"soort", "datum"})) is not None:
+                                                                       sleutels(ONTVANGEN_BESCHIKKING))) is not None:
         soort = lz.tekst(ob, "soort", f"{pad}.ontvangen_beschikking") or ""
         if soort not in ("", *BESCHIKKINGSSOORTEN):
             lz.fout(f"{pad}.ontvangen_beschikking.soort", f"moet \"voorschot\" of \"definitief\" zijn, niet {soort!r}")
@@ -170,14 +171,14 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
 
 def _inkomen(lz: _Lezer, d, pad: str) -> dict[str, list[Inkomensbron]]:
     """Het inkomen per partner per bron: {"aanvrager": [{"soort": "ww", "bruto_per_jaar": 27000}], "partner": []}."""
-    if d is None or lz.object(d, pad, {"aanvrager", "partner"}) is None:
+    if d is None or lz.object(d, pad, sleutels(INKOMEN)) is None:
         return {}
     uit: dict[str, list[Inkomensbron]] = {}
     for wie in ("aanvrager", "partner"):
         bronnen = []
         for i, b in enumerate(lz.lijst(d, wie, pad)):
             bp = f"{pad}.{wie}[{i}]"
-            if lz.object(b, bp, {"soort", "bruto_per_jaar", "omschrijving"}) is None:
+            if lz.object(b, bp, sleutels(INKOMENSBRON)) is None:
                 continue
             soort = lz.tekst(b, "soort", bp, verplicht=True)
             if soort is not None and soort not in INKOMENSSOORTEN:
@@ -203,7 +204,7 @@ def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
     for t in ("huurtoeslag", "zorgtoeslag"):
         if d.get(t) is None:
             continue
-        o = lz.object(d[t], f"{pad}.{t}", {"voorschot", "definitief"})
+        o = lz.object(d[t], f"{pad}.{t}", sleutels(VOORSCHOT_DEFINITIEF))
         if o is not None:
             vs = lz.bedrag(o, "voorschot", f"{pad}.{t}", verplicht=True)
             df = lz.bedrag(o, "definitief", f"{pad}.{t}", verplicht=True)

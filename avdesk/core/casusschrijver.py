@@ -6,8 +6,8 @@ from __future__ import annotations
 from decimal import Decimal
 
 from .casusmodel import FORMAAT, Aanvraaggegevens, Casus, Jaar, Periode, Persoon, Raadsman
-from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, DEEL, JAAR, MEDEBEWONER, PERIODE, PERSOON, RAADSMAN,
-                          TERUGVORDERING, Veld, sleutels)
+from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, DEEL, HANDMATIG, HUUR, INKOMENSBRON, JAAR, MEDEBEWONER,
+                          PERIODE, PERSOON, RAADSMAN, TERUGVORDERING, Veld, sleutels)
 from .geld import maand_iso
 
 
@@ -44,20 +44,16 @@ def casus_naar_dict(c: Casus) -> dict:
                        "toetsingsinkomen": {"aanvrager": _b(p.toetsingsinkomen_aanvrager),
                                             "partner": _b(p.toetsingsinkomen_partner)}}
         if p.huur:
-            delen["huur"] = {"kale_huur": _b(p.huur.kale_huur),
-                             "servicekosten": {k: _b(v) for k, v in p.huur.servicekosten.items()}}
+            delen["huur"] = _object(HUUR, p.huur, {"servicekosten": {k: _b(v) for k, v in p.huur.servicekosten.items()}})
         delen["medebewoners"] = [_object(MEDEBEWONER, m, {
             "geboortedatum": m.geboortedatum.isoformat() if m.geboortedatum else None,
             "toetsingsinkomen": _b(m.toetsingsinkomen)}) for m in p.medebewoners]
         delen["ontvangen"] = {k: _b(v) for k, v in p.ontvangen.items()}
         delen["referentie_bruto_bijstand_per_partner"] = _b(p.referentie_bruto_bijstand_per_partner)
         if p.handmatig:
-            delen["handmatig"] = [{"toeslag": h.toeslag, "werkelijk": _b(h.werkelijk), "referentie": _b(h.referentie),
-                                   "motivering": h.motivering} for h in p.handmatig]
+            delen["handmatig"] = [_object(HANDMATIG, h, {}) for h in p.handmatig]
         if p.inkomen:
-            delen["inkomen"] = {w: [{"soort": b.soort, "bruto_per_jaar": _b(b.bruto_per_jaar),
-                                     **({"omschrijving": b.omschrijving} if b.omschrijving else {})} for b in bronnen]
-                                for w, bronnen in p.inkomen.items()}
+            delen["inkomen"] = {w: [_object(INKOMENSBRON, b, {}) for b in bronnen] for w, bronnen in p.inkomen.items()}
         if p.referentie_netto_inkomen_per_maand is not None:
             delen["referentie_netto_inkomen_per_maand"] = _b(p.referentie_netto_inkomen_per_maand)
             delen["referentie_netto_inkomen_bron"] = p.referentie_netto_inkomen_bron

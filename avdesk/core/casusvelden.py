@@ -3,7 +3,9 @@ en wat hij als onbekend meldt), en voor de gewone velden (tekst, ja/nee, bedrag,
 teruggeschreven worden. casuslezer.py en casusschrijver.py lezen deze tabellen; een veld erbij is een regel hier.
 
 Een samengesteld veld (soort DEEL: een maand, een lijst, een genest object) staat hier voor de volgorde en de
-bekende sleutels; lezen en schrijven daarvan doet eigen code in de lezer en de schrijver, met zijn eigen controles."""
+bekende sleutels; lezen en schrijven daarvan doet eigen code in de lezer en de schrijver, met zijn eigen controles.
+Objecten waarvan de sleutels een vaste lijst van het model zijn (servicekosten, wtrap, afwijken), lezen die lijst
+uit casusmodel.py (SERVICEKOSTEN, WTRAP_VRAGEN, WTRAP_VOORWAARDEN, JAAR_AFWIJKEN)."""
 
 from __future__ import annotations
 
@@ -49,6 +51,16 @@ PERIODE = (Veld("van", DEEL), Veld("tot_en_met", DEEL), Veld("toetsingsinkomen",
            Veld("handmatig", DEEL), Veld("inkomen", DEEL), Veld("referentie_netto_inkomen_per_maand", DEEL),
            Veld("referentie_netto_inkomen_bron", DEEL),
            Veld("partner_verzekerd_zvw", JA_NEE, standaard=True, weglaten=True), Veld("ontvangen_beschikking", DEEL))
+# De geneste objecten van een periode en een terugvordering.
+TOETSINGSINKOMEN = (Veld("aanvrager", DEEL), Veld("partner", DEEL))
+HUUR = (Veld("kale_huur", BEDRAG), Veld("servicekosten", DEEL))
+ONTVANGEN = (Veld("huurtoeslag", DEEL), Veld("zorgtoeslag", DEEL))
+HANDMATIG = (Veld("toeslag", TEKST), Veld("werkelijk", BEDRAG), Veld("referentie", BEDRAG), Veld("motivering", TEKST))
+ONTVANGEN_BESCHIKKING = (Veld("soort", DEEL), Veld("datum", DEEL))
+INKOMEN = (Veld("aanvrager", DEEL), Veld("partner", DEEL))
+INKOMENSBRON = (Veld("soort", TEKST), Veld("bruto_per_jaar", BEDRAG), Veld("omschrijving", TEKST, standaard="",
+                                                                          weglaten=True))
+VOORSCHOT_DEFINITIEF = (Veld("voorschot", DEEL), Veld("definitief", DEEL))
 TERUGVORDERING = (Veld("huurtoeslag", DEEL), Veld("zorgtoeslag", DEEL), Veld("bedrag", BEDRAG, weglaten=True),
                   Veld("deel_alleenverdieners", DEEL), Veld("motivering", TEKST, standaard=""),
                   Veld("datum_definitieve_beschikking", DATUM, weglaten=True),

@@ -10,13 +10,15 @@ import pytest
 
 from avdesk.core import casusvelden as cv
 from avdesk.core.casus import lees_casus
-from avdesk.core.casusmodel import Aanvraaggegevens, Casus, Jaar, Medebewoner, Periode, Raadsman, Terugvordering
+from avdesk.core.casusmodel import (Aanvraaggegevens, Casus, HandmatigeToeslag, Huur, Inkomensbron, Jaar, Medebewoner,
+                                    Periode, Raadsman, Terugvordering)
 from avdesk.core.casusschrijver import casus_naar_dict
 from avdesk.core.model import velden
 
 ROOT = Path(__file__).resolve().parents[2]
 TABELLEN = [(cv.CASUS, Casus), (cv.MEDEBEWONER, Medebewoner), (cv.PERIODE, Periode), (cv.TERUGVORDERING, Terugvordering),
-            (cv.JAAR, Jaar), (cv.RAADSMAN, Raadsman), (cv.AANVRAAG, Aanvraaggegevens)]
+            (cv.JAAR, Jaar), (cv.RAADSMAN, Raadsman), (cv.AANVRAAG, Aanvraaggegevens), (cv.HUUR, Huur),
+            (cv.HANDMATIG, HandmatigeToeslag), (cv.INKOMENSBRON, Inkomensbron)]
 
 
 @pytest.mark.parametrize("tabel,model", TABELLEN, ids=lambda x: getattr(x, "__name__", ""))
@@ -41,6 +43,9 @@ def test_gewone_velden_buiten_de_standaard_komen_terug(scenario):
     j.vermogen, j.datum_definitieve_beschikking = D("1234.50"), date(2025, 5, 1)
     p.netto_inkomen_per_maand, p.aangepaste_woning, p.partner_verzekerd_zvw = D(1800), True, False
     p.referentie_bruto_bijstand_per_partner, p.referentie_motivering = D(16000), "eigen <berekening> & zo"
+    p.handmatig = [HandmatigeToeslag("kindgebonden_budget", D(10), D(25), "uit de beschikking")]
+    p.inkomen = {"aanvrager": [Inkomensbron("overig", D(1200), "alimentatie"), Inkomensbron("ww", D(20000))],
+                 "partner": []}
     j.terugvordering = Terugvordering(bedrag=D(200), motivering="deels", deel_alleenverdieners=D(150),
                                       datum_definitieve_beschikking=date(2025, 6, 2))
     c.raadsman = Raadsman("R. Raad", "SRV", "Straat 1", "0612345678", "r@example.nl")
@@ -59,7 +64,8 @@ def test_gewone_velden_buiten_de_standaard_komen_terug(scenario):
 
 _GENEST = {"aanvrager": cv.PERSOON, "partner": cv.PERSOON, "jaren": cv.JAAR, "perioden": cv.PERIODE,
            "medebewoners": cv.MEDEBEWONER, "terugvordering": cv.TERUGVORDERING, "raadsman": cv.RAADSMAN,
-           "aanvraag": cv.AANVRAAG}
+           "aanvraag": cv.AANVRAAG, "huur": cv.HUUR, "handmatig": cv.HANDMATIG, "toetsingsinkomen": cv.TOETSINGSINKOMEN,
+           "ontvangen_beschikking": cv.ONTVANGEN_BESCHIKKING}
 
 
 def _in_tabelvolgorde(d: dict, tabel) -> None:
