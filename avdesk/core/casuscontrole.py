@@ -7,6 +7,12 @@ import re
 from datetime import date
 from decimal import Decimal, InvalidOperation
 
+from .casusvelden import BEDRAG, DATUM, JA_NEE, TEKST, Veld, gewoon
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 _CIJFERS9 = re.compile(r"[0-9]{9}")          # alleen ASCII-cijfers: isdigit() laat ook '²' en '٣' door
 
 
@@ -77,6 +83,22 @@ class _Lezer:
             if k not in bekend:
                 self.waarschuwingen.append(f"{pad}.{k}: onbekend veld, genegeerd")
         return d
+
+    def velden(self, d: dict, pad: str, tabel: tuple[Veld, ...]) -> dict[str, Any]:
+        """De gewone velden van een object volgens zijn tabel (core/casusvelden.py), per naam in het model: tekst,
+        ja/nee, bedrag of datum, met de standaard van de tabel als het veld ontbreekt."""
+        uit: dict[str, Any] = {}
+        for v in gewoon(tabel):
+            if v.soort == TEKST:
+                x = self.tekst(d, v.sleutel, pad)
+                uit[v.naam] = v.standaard if x is None else x
+            elif v.soort == JA_NEE:
+                uit[v.naam] = self.ja_nee(d, v.sleutel, pad, standaard=v.standaard)  # type: ignore[arg-type]  # bool of None
+            elif v.soort == BEDRAG:
+                uit[v.naam] = self.bedrag(d, v.sleutel, pad)
+            elif v.soort == DATUM:
+                uit[v.naam] = self.datum(d, v.sleutel, pad)
+        return uit
 
     def lijst(self, d: dict, sleutel: str, pad: str, verplicht: bool = False) -> list:
         v = d.get(sleutel, _NIET_GEZIEN)

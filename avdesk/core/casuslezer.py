@@ -12,15 +12,15 @@ from .casusmodel import (BESCHIKKINGSSOORTEN, FORMAAT, HANDMATIGE_TOESLAGEN, INK
                          SERVICEKOSTEN, WTRAP_HEFFINGSKORTING, WTRAP_VOORWAARDEN, WTRAP_VRAGEN, Aanvraaggegevens,
                          Casus, HandmatigeToeslag, Huur, Inkomensbron, Jaar, Medebewoner, Periode, Persoon, Raadsman,
                          Terugvordering, terugvorderingsbedrag)
-from .casusvelden import (AANVRAAG, BEDRAG, CASUS, DATUM, HANDMATIG, HUUR, INKOMEN, INKOMENSBRON, JA_NEE, JAAR,
-                          MEDEBEWONER, ONTVANGEN, ONTVANGEN_BESCHIKKING, PERIODE, PERSOON, PERSOON_EXTRA, RAADSMAN,
-                          TEKST, TERUGVORDERING, TOETSINGSINKOMEN, VOORSCHOT_DEFINITIEF, Veld, gewoon, sleutels)
+from .casusvelden import (AANVRAAG, CASUS, HANDMATIG, HUUR, INKOMEN, INKOMENSBRON, JAAR, MEDEBEWONER, ONTVANGEN,
+                          ONTVANGEN_BESCHIKKING, PERIODE, PERSOON, PERSOON_EXTRA, RAADSMAN, TERUGVORDERING,
+                          TOETSINGSINKOMEN, VOORSCHOT_DEFINITIEF, sleutels)
 from .fouten import CasusFout
 from .geld import NUL, maand_iso
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any, TypeVar
+    from typing import TypeVar
 
     T = TypeVar("T")
 
@@ -32,28 +32,11 @@ def _in_concept(waarde: T | None) -> T:
     return waarde  # type: ignore[return-value]  # zie boven: alleen een concept houdt None
 
 
-def _gewone(lz: _Lezer, d: dict, pad: str, tabel: tuple[Veld, ...]) -> dict[str, Any]:
-    """De gewone velden van een object (casusvelden.py), per naam in het model: tekst, ja/nee, bedrag of datum, met
-    de standaard als het veld ontbreekt."""
-    uit: dict[str, Any] = {}
-    for v in gewoon(tabel):
-        if v.soort == TEKST:
-            x = lz.tekst(d, v.sleutel, pad)
-            uit[v.naam] = v.standaard if x is None else x
-        elif v.soort == JA_NEE:
-            uit[v.naam] = lz.ja_nee(d, v.sleutel, pad, standaard=v.standaard)  # type: ignore[arg-type]  # bool of None
-        elif v.soort == BEDRAG:
-            uit[v.naam] = lz.bedrag(d, v.sleutel, pad)
-        elif v.soort == DATUM:
-            uit[v.naam] = lz.datum(d, v.sleutel, pad)
-    return uit
-
-
 def _persoon(lz: _Lezer, d, pad: str) -> Persoon | None:
     d = lz.object(d, pad, sleutels(PERSOON))
     if d is None:
         return None
-    naam = _gewone(lz, d, pad, PERSOON)["naam"]
+    naam = lz.velden(d, pad, PERSOON)["naam"]
     gd = lz.datum(d, "geboortedatum", pad, verplicht=True)
     if gd and not date(1900, 1, 1) <= gd <= date.today():
         lz.fout(f"{pad}.geboortedatum", "ligt niet tussen 1900 en vandaag")
@@ -99,7 +82,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
     elif lz.object(ti, f"{pad}.toetsingsinkomen", sleutels(TOETSINGSINKOMEN)) is not None:
         tia = lz.bedrag(ti, "aanvrager", f"{pad}.toetsingsinkomen", verplicht=True)
         tip = lz.bedrag(ti, "partner", f"{pad}.toetsingsinkomen", verplicht=True)
-    g = _gewone(lz, d, pad, PERIODE)          # waar netto_inkomen_per_maand altijd gelezen werd
+    g = lz.velden(d, pad, PERIODE)          # waar netto_inkomen_per_maand altijd gelezen werd
     netto = g["netto_inkomen_per_maand"]
     huur = None
     if d.get("huur") is not None and lz.object(d["huur"], f"{pad}.huur", sleutels(HUUR)) is not None:
@@ -121,7 +104,7 @@ def _periode(lz: _Lezer, d, pad: str, jaar: int) -> Periode | None:
             continue
         gd = lz.datum(m, "geboortedatum", mp, verplicht=True)
         ink = lz.bedrag(m, "toetsingsinkomen", mp) or NUL
-        gm = _gewone(lz, m, mp, MEDEBEWONER)
+        gm = lz.velden(m, mp, MEDEBEWONER)
         if gd or lz.concept:
             mede.append(Medebewoner(_in_concept(gd), ink, **gm))
     ontvangen: dict[str, Decimal] = {}
@@ -211,7 +194,7 @@ def _terugvordering(lz: _Lezer, d, pad: str) -> Terugvordering | None:
             if vs is not None and df is not None:
                 tv.voorschot[t], tv.definitief[t] = vs, df
     n_toeslagen = len(lz.fouten)
-    g = _gewone(lz, d, pad, TERUGVORDERING)
+    g = lz.velden(d, pad, TERUGVORDERING)
     tv.bedrag, tv.motivering, tv.datum_definitieve_beschikking = (g["bedrag"], g["motivering"],
                                                                    g["datum_definitieve_beschikking"])
     # Alleen als voorschot/definitief en bedrag foutloos ontbreken (een fout in motivering of datum telt niet mee).
@@ -260,7 +243,7 @@ def _jaar(lz: _Lezer, d, pad: str, ondersteund: list[int]) -> Jaar | None:
         reden = reden_niet_ondersteund(j, ondersteund)
         lz.fout(f"{pad}.jaar", reden[0].lower() + reden[1:].rstrip("."))
         return None
-    jaar = Jaar(j, **_gewone(lz, d, pad, JAAR))
+    jaar = Jaar(j, **lz.velden(d, pad, JAAR))
     for i, pd in enumerate(lz.lijst(d, "perioden", pad)):
         per = _periode(lz, pd, f"{pad}.perioden[{i}]", j)
         if per:
@@ -318,7 +301,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
     formaat = d.get("formaat")
     if formaat != FORMAAT:
         lz.fout("formaat", f"moet \"{FORMAAT}\" zijn" + ("" if formaat is None else f", niet {formaat!r}"))
-    aanvraagdatum = _gewone(lz, d, "casus", CASUS)["aanvraagdatum"]
+    aanvraagdatum = lz.velden(d, "casus", CASUS)["aanvraagdatum"]
     profiel = lz.tekst(d, "beleidsprofiel", "casus") or "handreiking-2024"
     if profiel not in (profielen or beleidsprofielen()):
         lz.fout("beleidsprofiel", f"onbekend profiel {profiel!r}; kies uit {', '.join(profielen or beleidsprofielen())}")
@@ -343,7 +326,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
             jaren.append(j)
     raadsman = Raadsman()
     if d.get("raadsman") is not None and (r := lz.object(d["raadsman"], "raadsman", sleutels(RAADSMAN))) is not None:
-        raadsman = Raadsman(**_gewone(lz, r, "raadsman", RAADSMAN))
+        raadsman = Raadsman(**lz.velden(r, "raadsman", RAADSMAN))
     aanvraag = _aanvraag(lz, d.get("aanvraag"), {j.jaar for j in jaren})
     toeslagpartners = bool(lz.ja_nee(d, "toeslagpartners", "casus", standaard=True))
     if not concept:
@@ -364,7 +347,7 @@ def lees_casus(data: dict | str | bytes, ondersteunde_jaren: list[int] | None = 
 def _aanvraag(lz: _Lezer, d, jaren: set[int]) -> Aanvraaggegevens:
     if d is None or (d := lz.object(d, "aanvraag", sleutels(AANVRAAG))) is None:
         return Aanvraaggegevens()
-    g = _gewone(lz, d, "aanvraag", AANVRAAG)
+    g = lz.velden(d, "aanvraag", AANVRAAG)
     route = g["route"]
     if route not in ROUTES:
         lz.fout("aanvraag.route", f"moet een van {', '.join(r for r in ROUTES if r)} zijn, niet {route!r}")
