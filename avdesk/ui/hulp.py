@@ -13,6 +13,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from .. import resources_map
+from ..core.periodeberekening import BESTAANSMINIMUM
 
 
 @cache
@@ -21,11 +22,19 @@ def hulpteksten() -> dict[str, dict[str, str]]:
         return tomllib.load(f)
 
 
+# Regels die de rekenkern formuleert: in resources/hulp.toml als {NAAM}, zodat de hulp ze niet in eigen woorden
+# herhaalt (issue 23, één plek per regel).
+REGELS = {"{BESTAANSMINIMUM}": BESTAANSMINIMUM}
+
+
 def hulp_html(sleutel: str) -> str:
     h = hulpteksten()[sleutel]
+    tekst = h["tekst"]
+    for plek, regel in REGELS.items():
+        tekst = tekst.replace(plek, regel)
     # Een alinea per blok tussen lege regels; de regels daarbinnen horen bij dezelfde zinnen (issue 22: elke regel
     # werd een alinea en zinnen braken midden door).
-    blokken = re.split(r"\n\s*\n", h["tekst"].strip())
+    blokken = re.split(r"\n\s*\n", tekst.strip())
     alineas = "".join(f"<p>{escape(' '.join(b.split()), quote=False)}</p>" for b in blokken if b.strip())
     return (f"<h3>{escape(h['titel'], quote=False)}</h3>{alineas}"
             f"<p><i>Handreiking: {escape(h['paragraaf'], quote=False)}</i></p>")
