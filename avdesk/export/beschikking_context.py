@@ -234,7 +234,7 @@ def _regels_bijstand(jb: JaarBerekening) -> list[str]:
             eerste = jb.periodiek[0].van
             voor = [pb for pb in jb.perioden if pb.van < eerste and pb.compensatie_totaal > 0]
             over = (f", voor {maand_label(voor[0].van)} tot en met "
-                    f"{maand_label(date(eerste.year, eerste.month, 1) - timedelta(days=1))}" if voor else "")
+                    f"{maand_label(eerste - timedelta(days=1))}" if voor else "")
             regels.append(f"U krijgt {euro(jb.eenmalig)} in één keer{over}.")
         for p in jb.periodiek:
             regels.append(f"Daarnaast krijgt u {euro(p.per_maand)} per maand, over "

@@ -19,7 +19,7 @@ from PySide6.QtWidgets import (QDialog, QHBoxLayout, QHeaderView, QLabel, QMessa
                                QTableWidget, QTableWidgetItem, QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..store import OpslagFout
-from .gemeente_besluit import VOLG_VOORSTEL as VOLG_VOORSTEL, BesluitTab, _datum_invoer as _datum_invoer
+from .gemeente_besluit import BesluitTab
 
 
 def terug(venster) -> None:
